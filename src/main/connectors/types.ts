@@ -1,0 +1,196 @@
+// The two interfaces every connector implements. Ids are strings everywhere in our domain
+// (Syncro/Autotask ids are integers on the wire, JumpCloud ids are hex strings).
+
+export type PsaKind = 'syncro' | 'autotask'
+
+export interface PsaCustomer {
+  id: string
+  name: string
+  /** Autotask: company type label/number; Syncro: undefined. */
+  type?: string
+  active: boolean
+}
+
+export interface Choice {
+  value: string
+  label: string
+}
+
+export interface TicketMetadata {
+  statuses: Choice[]
+  priorities: Choice[]
+  /** Syncro problem types, Autotask issue types. */
+  issueTypes: Choice[]
+  /** Autotask sub-issue types; `parent` is the issue type value. Empty for Syncro. */
+  subIssueTypes: Array<Choice & { parent: string }>
+  /** Autotask only. */
+  queues: Choice[]
+  /** Autotask only. */
+  sources: Choice[]
+  technicians: Choice[]
+  /** Status values that mean the ticket is closed (Syncro "Resolved"/"Invoiced", Autotask 5 Complete). */
+  closedStatuses: string[]
+}
+
+/** A recurring invoice (Syncro schedule) or a Recurring Service contract (Autotask), with its billable items. */
+export interface BillingContainer {
+  id: string
+  name: string
+  customerId: string
+  items: BillingItem[]
+}
+
+/** A Syncro schedule line item, or an Autotask contract service. */
+export interface BillingItem {
+  id: string
+  name: string
+  quantity: number
+  unitCost?: number
+  unitPrice?: number
+}
+
+export interface BillingTargetRef {
+  containerId: string
+  itemId: string
+}
+
+export interface QuantityChange {
+  from: number
+  to: number
+  /** Autotask: adjustedUnitCost on the adjustment. Ignored by Syncro. */
+  unitCost?: number
+  /** Autotask: effectiveDate of the adjustment. */
+  effectiveDate: Date
+}
+
+export interface NewTicket {
+  customerId: string
+  subject: string
+  body: string
+  status?: string
+  priority?: string
+  issueType?: string
+  subIssueType?: string
+  queue?: string
+  source?: string
+  dueDate?: Date
+  technicianId?: string
+  /** Unique marker we put in the ticket so a lost reply can be recovered by lookup (exactly-once). */
+  marker: string
+}
+
+export interface NewNote {
+  title: string
+  body: string
+  /** true = internal/hidden note, false = public. */
+  internal: boolean
+}
+
+export interface PsaTicketRef {
+  id: string
+  number?: string
+  url?: string
+}
+
+export interface PsaTicketState {
+  id: string
+  status: string
+  open: boolean
+}
+
+export interface PsaAsset {
+  id: string
+  customerId: string
+  name: string
+  serial?: string
+  type?: string
+}
+
+export type PsaOperation =
+  | 'listCustomers'
+  | 'createCustomer'
+  | 'listBillingTargets'
+  | 'setQuantity'
+  | 'readTicketMetadata'
+  | 'createTicket'
+  | 'addTicketNote'
+  | 'listAssets'
+
+export interface PermissionReport {
+  operation: PsaOperation
+  /** 'unknown' when the only way to know is to try a write. */
+  allowed: boolean | 'unknown'
+  detail?: string
+}
+
+export interface PsaIdentity {
+  /** What to show the user: "acme.syncromsp.com (Joe Doe)" or "Autotask zone Pre Release". */
+  displayName: string
+}
+
+export interface PsaConnector {
+  readonly kind: PsaKind
+  /** Proves the credentials with a cheap authenticated call; throws AppError('auth'|...) otherwise. */
+  verify(): Promise<PsaIdentity>
+  probePermissions(): Promise<PermissionReport[]>
+  listCustomers(opts?: { includeProspects?: boolean; includeInactive?: boolean }): Promise<PsaCustomer[]>
+  createCustomer(input: { name: string }): Promise<PsaCustomer>
+  listBillingTargets(customerId: string): Promise<BillingContainer[]>
+  getQuantity(target: BillingTargetRef): Promise<{ quantity: number; unitCost?: number }>
+  setQuantity(target: BillingTargetRef, change: QuantityChange): Promise<void>
+  getTicketMetadata(): Promise<TicketMetadata>
+  createTicket(input: NewTicket): Promise<PsaTicketRef>
+  addTicketNote(ticketId: string, note: NewNote): Promise<{ id: string }>
+  /** null when the ticket no longer exists. */
+  getTicket(ticketId: string): Promise<PsaTicketState | null>
+  /** Looks for a ticket of this customer carrying `marker` (subject or description). */
+  findTicketByMarker(customerId: string, marker: string): Promise<PsaTicketRef | null>
+  listAssets(customerId: string): Promise<PsaAsset[]>
+}
+
+export type SourceRegion = 'us' | 'eu'
+
+export interface SourceOrg {
+  id: string
+  name: string
+}
+
+export interface UsageCounts {
+  /** All users, suspended included (JumpCloud bills them). */
+  users: number
+  devices: number
+}
+
+export interface SourceEvent {
+  id: string
+  orgId: string
+  eventType: string
+  /** RFC3339 UTC. */
+  timestamp: string
+  /** Affected user (username or email) if any. */
+  user?: string
+  /** Affected device (hostname) if any. */
+  device?: string
+  deviceId?: string
+  initiatedBy?: string
+  message?: string
+  raw: unknown
+}
+
+export interface SourceDevice {
+  id: string
+  orgId: string
+  hostname: string
+  serial?: string
+  macs: string[]
+  os?: string
+}
+
+export interface SourceConnector {
+  verify(): Promise<{ displayName: string; orgCount: number }>
+  listOrganizations(): Promise<SourceOrg[]>
+  getUsageCounts(orgId: string): Promise<UsageCounts>
+  /** All events of these types for these orgs in [start, end), oldest first, all pages. */
+  fetchEvents(q: { orgIds: string[]; eventTypes: string[]; start: Date; end: Date }): Promise<SourceEvent[]>
+  listDevices(orgId: string): Promise<SourceDevice[]>
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { method } from './define'
+import { IntegrationSummarySchema } from './connect'
+
+export const StatusSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  secretStore: z.enum(['keychain', 'env', 'memory']),
+  integrations: z.array(IntegrationSummarySchema),
+  lastSync: z.object({ at: z.string(), result: z.string() }).nullable()
+})
+export type Status = z.infer<typeof StatusSchema>
+
+export const systemMethods = {
+  getStatus: method('Application status: version, data directory, configured integrations', z.object({}), StatusSchema)
+}
