@@ -1,0 +1,50 @@
+import type { z } from 'zod'
+import { z as zod } from 'zod'
+import { connectMethods } from './connect'
+import { systemMethods } from './system'
+import type { MethodDef } from './define'
+
+// The one table: every method the UI, the CLI and the browser bridge can call.
+// Adding a method = one entry here (in its domain file) + one handler in the core.
+export const methods = {
+  ...systemMethods,
+  ...connectMethods
+} satisfies Record<string, MethodDef>
+
+export type Methods = typeof methods
+export type MethodName = keyof Methods
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
+
+/** Events the core pushes to the UI. */
+export const events = {
+  integrationsChanged: zod.object({ kind: zod.string() }),
+  syncProgress: zod.object({ runId: zod.string(), phase: zod.string(), done: zod.number(), total: zod.number() }),
+  syncFinished: zod.object({ runId: zod.string(), result: zod.string() })
+}
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+
+export const methodNames = Object.keys(methods) as MethodName[]
+export const eventNames = Object.keys(events) as EventName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name)
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
+}
+
+/** Handlers receive parsed input and return the output type (re-validated on the way out). */
+export type Handlers = {
+  [M in MethodName]: (input: z.output<Methods[M]['input']>) => Promise<z.input<Methods[M]['output']>>
+}
+
+/** What a renderer/CLI client looks like: one typed function per method. */
+export type Api = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>
+}
+
+export { method } from './define'
+export type { MethodDef } from './define'
