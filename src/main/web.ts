@@ -1,0 +1,38 @@
+// Browser bridge entry: `node out/node/web.js [--port N] [--data-dir D] [--static-dir D]`.
+// Serves the built renderer and the core's methods on 127.0.0.1 behind a per-launch token.
+import { fileURLToPath } from 'node:url'
+import { createApp, resolveDataDir } from './core/app'
+import { startWebServer } from './web/server'
+import { parseWebArgs } from './web/args'
+
+async function main(): Promise<void> {
+  const args = parseWebArgs(process.argv.slice(2), process.env)
+  const dataDir = resolveDataDir({ argv: process.argv.slice(2), env: process.env })
+  const app = await createApp({ dataDir, secretStore: args.secretStore, env: process.env })
+  const staticDir = args.staticDir ?? fileURLToPath(new URL('../renderer', import.meta.url))
+  const server = await startWebServer({ app, staticDir, port: args.port })
+  // Tests and users parse this exact line.
+  console.log(`PSA Bridge is running at ${server.launchUrl}`)
+
+  let closing = false
+  const shutdown = (signal: string): void => {
+    if (closing) return
+    closing = true
+    app.log.info('browser bridge stopping', { signal })
+    server
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0))
+      .catch((e: unknown) => {
+        console.error('Shutdown failed:', e instanceof Error ? e.message : String(e))
+        process.exit(1)
+      })
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+main().catch((e: unknown) => {
+  console.error(`PSA Bridge could not start: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(1)
+})
