@@ -1,0 +1,15 @@
+import type { PsaConnector, SourceConnector, SourceRegion } from './types'
+
+export interface AutotaskZone {
+  zoneName: string
+  url: string
+  webUrl: string
+}
+
+/** Builds connectors from saved settings + secrets; the only place that knows hosts and overrides. */
+export interface ConnectorFactory {
+  syncro(o: { subdomain: string; apiToken: string }): PsaConnector
+  autotaskZone(username: string): Promise<AutotaskZone>
+  autotask(o: { username: string; secret: string; integrationCode: string; zoneUrl: string }): PsaConnector
+  jumpcloud(o: { apiKey: string; providerId: string; region: SourceRegion }): SourceConnector
+}

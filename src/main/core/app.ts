@@ -1,0 +1,76 @@
+import { join } from 'node:path'
+import type { Envelope } from '../../shared/errors'
+import type { EventName, Handlers } from '../../shared/contract'
+import type { ConnectorFactory } from '../connectors/factory-types'
+import { createConnectorFactory } from '../connectors/factory'
+import { openDatabase, type Db } from '../db/connection'
+import { migrate } from '../db/migrate'
+import { migrations } from '../db/migrations'
+import { createConnectHandlers } from '../integrations/handlers'
+import { createSecretStore, secretStoreKindFrom, withRedaction, type SecretStore } from '../secrets'
+import type { AppContext } from './context'
+import { dispatch } from './dispatch'
+import { createEventBus, type EventBus } from './events'
+import { createLogger, type Logger } from './log'
+import { createSystemHandlers } from './system-handlers'
+
+export { resolveDataDir } from './data-dir'
+
+export interface AppOptions {
+  dataDir: string
+  secretStore?: SecretStore['kind']
+  /** A ready store (tests); wins over `secretStore`. */
+  secrets?: SecretStore
+  connectors?: ConnectorFactory
+  env?: NodeJS.ProcessEnv
+  now?: () => Date
+  logEcho?: boolean
+}
+
+export interface App {
+  handlers: Handlers
+  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>
+  events: Pick<EventBus, 'onAny' | 'on'>
+  log: Logger
+  db: Db
+  dataDir: string
+  close(): Promise<void>
+}
+
+/** The application core: plain Node, no Electron. Every door (IPC, browser bridge, CLI) wraps one of these. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const env = opts.env ?? process.env
+  const log = createLogger({ dataDir: opts.dataDir, echo: opts.logEcho })
+  const db = openDatabase(join(opts.dataDir, 'psa-bridge.db'))
+  migrate(db, migrations)
+  const store = opts.secrets ?? createSecretStore(opts.secretStore ?? secretStoreKindFrom(env), env)
+  const events = createEventBus()
+  const ctx: AppContext = {
+    db,
+    secrets: withRedaction(store, log),
+    log,
+    events,
+    connectors: opts.connectors ?? createConnectorFactory(env),
+    dataDir: opts.dataDir,
+    now: opts.now ?? (() => new Date())
+  }
+  // Assigning to `Handlers` is the completeness check: a contract method without a handler fails to compile.
+  const handlers: Handlers = {
+    ...createSystemHandlers(ctx),
+    ...createConnectHandlers(ctx)
+  }
+  log.info('core started', { dataDir: opts.dataDir, secretStore: store.kind })
+  return {
+    handlers,
+    dispatch: (name, input) => dispatch(handlers, name, input, log),
+    events,
+    log,
+    db,
+    dataDir: opts.dataDir,
+    async close() {
+      db.close()
+    }
+  }
+}
+
+export type { EventName }

@@ -1,0 +1,51 @@
+import { appendFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
+export interface Logger {
+  debug(msg: string, meta?: Record<string, unknown>): void
+  info(msg: string, meta?: Record<string, unknown>): void
+  warn(msg: string, meta?: Record<string, unknown>): void
+  error(msg: string, meta?: Record<string, unknown>): void
+  /** Every registered value is replaced by "[redacted]" wherever it appears in a log line. */
+  redact(secret: string): void
+}
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
+
+/**
+ * JSON-lines logger to `<dataDir>/logs/psa-bridge.log`. Secrets are registered with `redact()`
+ * by the secret store as soon as they are read or written, so even an error message that
+ * quotes a request can't put one on disk.
+ */
+export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: boolean }): Logger {
+  const secrets = new Set<string>()
+  const min = ORDER[opts.level ?? 'info']
+  let file: string | undefined
+  if (opts.dataDir) {
+    const dir = join(opts.dataDir, 'logs')
+    mkdirSync(dir, { recursive: true })
+    file = join(dir, 'psa-bridge.log')
+  }
+  const scrub = (text: string): string => {
+    let out = text
+    for (const s of secrets) out = out.split(s).join('[redacted]')
+    return out
+  }
+  const write = (level: LogLevel, msg: string, meta?: Record<string, unknown>) => {
+    if (ORDER[level] < min) return
+    const line = scrub(JSON.stringify({ t: new Date().toISOString(), level, msg, ...(meta ?? {}) }))
+    if (file) appendFileSync(file, line + '\n')
+    if (opts.echo) process.stderr.write(line + '\n')
+  }
+  return {
+    debug: (m, meta) => write('debug', m, meta),
+    info: (m, meta) => write('info', m, meta),
+    warn: (m, meta) => write('warn', m, meta),
+    error: (m, meta) => write('error', m, meta),
+    redact: (s) => {
+      // Very short values would redact ordinary words; real secrets are long.
+      if (s.length >= 6) secrets.add(s)
+    }
+  }
+}
