@@ -1,0 +1,164 @@
+import axios, { type AxiosAdapter, type AxiosResponse } from 'axios'
+import axiosRetry from 'axios-retry'
+import { AppError, isAppError } from '../../../shared/errors'
+import {
+  badResponse,
+  contextFromAxiosError,
+  describeSchemaError,
+  flattenHeaders,
+  isAxiosError,
+  mapHttpError,
+  safePath
+} from './errors'
+import { RequestLimiter } from './limiter'
+import { parseRetryAfter } from './retry-after'
+import { backoffDelay, DEFAULT_RETRY, shouldRetry } from './retry-policy'
+import type { HttpClient, HttpClientOptions, HttpParams, HttpRequest, HttpResponse, HttpStats } from './types'
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE'])
+
+/** Arrays become the key repeated (`filter=a&filter=b`, JumpCloud style); undefined is dropped. */
+export function serializeParams(params: HttpParams): string {
+  const sp = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined) continue
+    if (Array.isArray(v)) for (const item of v) sp.append(k, String(item))
+    else sp.append(k, String(v))
+  }
+  return sp.toString()
+}
+
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
+  const timeoutMs = opts.timeoutMs ?? 30_000
+  const retries = opts.retry?.retries ?? DEFAULT_RETRY.retries
+  const baseDelayMs = opts.retry?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs
+  const maxDelayMs = opts.retry?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs
+  const random = opts.random ?? Math.random
+  const counters: HttpStats = { requests: 0, retries: 0, rateLimited: 0 }
+  const limiter = new RequestLimiter({ rateLimit: opts.rateLimit, concurrency: opts.concurrency })
+  const base = new URL(opts.baseURL)
+  const nodeAdapter = axios.getAdapter('http')
+
+  // Every attempt (retries included) passes through the limiter, so rate/concurrency hold for retries too.
+  const adapter: AxiosAdapter = async (config) => {
+    const info = { method: (config.method ?? 'get').toUpperCase(), url: config.url ?? '' }
+    try {
+      return await limiter.run(
+        info,
+        () => {
+          counters.requests++
+          opts.onRequest?.(info)
+          return nodeAdapter(config)
+        },
+        config.signal as AbortSignal | undefined
+      )
+    } catch (e) {
+      if (isAxiosError(e) && e.response?.status === 429) {
+        counters.rateLimited++
+        // The far side said "slow down": hold every queued call of this client, not just this one.
+        const state = config['axios-retry'] as { retryCount?: number } | undefined
+        const header = flattenHeaders(e.response.headers)['retry-after']
+        const wait = parseRetryAfter(header) ?? baseDelayMs * 2 ** (state?.retryCount ?? 0)
+        limiter.pauseFor(Math.min(wait, maxDelayMs))
+      }
+      throw e
+    }
+  }
+
+  const instance = axios.create({
+    baseURL: opts.baseURL,
+    timeout: timeoutMs,
+    headers: { Accept: 'application/json', ...opts.headers },
+    adapter,
+    // Parse ourselves: malformed JSON must be an error, not a silently returned string.
+    responseType: 'text',
+    transformResponse: [(d: unknown) => d],
+    paramsSerializer: { serialize: serializeParams },
+    // Auth lives in custom headers (Autotask Secret, JumpCloud x-api-key) which redirects would forward anywhere.
+    maxRedirects: 0,
+    transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false }
+  })
+
+  axiosRetry(instance, {
+    retries,
+    shouldResetTimeout: true,
+    retryCondition: () => false, // replaced per request below (needs the request's idempotency)
+    retryDelay: (attempt, error) => {
+      const header = error.response ? flattenHeaders(error.response.headers)['retry-after'] : undefined
+      const after = parseRetryAfter(header)
+      if (after !== undefined) return Math.min(after, maxDelayMs)
+      return backoffDelay(attempt, baseDelayMs, maxDelayMs, random)
+    },
+    onRetry: () => {
+      counters.retries++
+    }
+  })
+
+  function checkOrigin(url: string): void {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return
+    let target: URL
+    try {
+      target = new URL(url)
+    } catch {
+      throw new AppError('bad-response', `${opts.name} gave an invalid address to follow.`)
+    }
+    // Absolute URLs come from replies (paging cursors); never send our credentials to another host.
+    if (target.origin !== base.origin)
+      throw new AppError('bad-response', `${opts.name} pointed us to another server (${target.host}); refusing to send credentials there.`, {
+        hint: 'Report this; it may indicate a misconfigured or compromised endpoint.'
+      })
+  }
+
+  async function request<T>(req: HttpRequest<T>): Promise<HttpResponse<T>> {
+    checkOrigin(req.url)
+    const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.has(req.method)
+    const where = { method: req.method, url: safePath(req.url) }
+    let res: AxiosResponse<unknown>
+    try {
+      res = await instance.request<unknown>({
+        method: req.method,
+        url: req.url,
+        params: req.params,
+        data: req.data,
+        headers: req.headers,
+        signal: req.signal,
+        'axios-retry': {
+          retryCondition: (error) => shouldRetry(contextFromAxiosError(error), idempotent, opts.isRetryable)
+        }
+      })
+    } catch (e) {
+      throw toAppError(e, req.signal)
+    }
+    const status = res.status
+    const text = typeof res.data === 'string' ? res.data : ''
+    let body: unknown
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text) as unknown
+      } catch {
+        throw badResponse(opts.name, `the reply to ${where.method} ${where.url} is not JSON.`, { ...where, status })
+      }
+    }
+    const parsed = req.schema.safeParse(body)
+    if (!parsed.success) throw badResponse(opts.name, describeSchemaError(parsed.error), { ...where, status })
+    return { data: parsed.data, status, headers: flattenHeaders(res.headers) }
+  }
+
+  function toAppError(e: unknown, signal: AbortSignal | undefined): AppError {
+    if (isAppError(e)) return e
+    if (signal?.aborted) return new AppError('cancelled', `The request to ${opts.name} was cancelled.`)
+    if (isAxiosError(e)) {
+      const ctx = contextFromAxiosError(e)
+      const state = e.config?.['axios-retry'] as { retryCount?: number } | undefined
+      const attempts = (state?.retryCount ?? 0) + 1
+      return opts.mapError?.(ctx) ?? mapHttpError(opts.name, ctx, { timeoutMs, attempts })
+    }
+    // Never wrap the raw error as cause: library errors can carry request config (auth headers).
+    return new AppError('internal', `Unexpected failure talking to ${opts.name}: ${e instanceof Error ? e.name : 'unknown error'}.`)
+  }
+
+  return {
+    request,
+    stats: () => ({ ...counters })
+  }
+}
