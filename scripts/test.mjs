@@ -1,0 +1,44 @@
+// `npm test`: the one command a new user and CI run. Lint, type-check, build, then vitest (unit,
+// integration, contract) and Playwright (e2e through the browser bridge in Debian's Chromium).
+// On a headless Linux box with no D-Bus session it re-runs itself inside `dbus-run-session` with a
+// throw-away unlocked gnome-keyring, so the keychain tests hit a real Secret Service.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const args = process.argv.slice(2)
+const inSession = args.includes('--in-dbus-session')
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
+
+if (process.platform === 'linux' && !inSession && !process.env.DBUS_SESSION_BUS_ADDRESS && has('dbus-run-session') && has('gnome-keyring-daemon')) {
+  const keyringHome = mkdtempSync(join(tmpdir(), 'psa-bridge-keyring-'))
+  const script = [
+    // A fresh keyring in a temp XDG_DATA_HOME: never touches the user's real one.
+    `printf 'psa-bridge-test' | XDG_DATA_HOME='${keyringHome}' gnome-keyring-daemon --unlock --components=secrets >/dev/null`,
+    `exec node scripts/test.mjs --in-dbus-session ${args.map((a) => `'${a}'`).join(' ')}`
+  ].join(' && ')
+  const r = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], { stdio: 'inherit' })
+  rmSync(keyringHome, { recursive: true, force: true })
+  process.exit(r.status ?? 1)
+}
+
+const steps = [
+  ['native modules for Node', 'node', ['scripts/native.mjs', 'node']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['type-check', 'npm', ['run', '--silent', 'typecheck']],
+  ['build', 'npm', ['run', '--silent', 'build']],
+  ['unit + integration + contract tests', 'npx', ['vitest', 'run']],
+  ['end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test']]
+]
+const only = args.find((a) => a.startsWith('--only='))?.slice(7)
+for (const [title, cmd, cmdArgs] of steps) {
+  if (only && !title.startsWith(only)) continue
+  console.log(`\n=== ${title} ===`)
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit' })
+  if (r.status !== 0) {
+    console.error(`\n✗ ${title} failed`)
+    process.exit(r.status ?? 1)
+  }
+}
+console.log('\n✓ all checks passed')

@@ -1,0 +1,100 @@
+import { Command, CommanderError } from 'commander'
+import { readFileSync } from 'node:fs'
+import { methodNames, methods } from '../../shared/contract'
+import type { Envelope } from '../../shared/errors'
+import { createApp, resolveDataDir, type App } from '../core/app'
+
+export interface CliIo {
+  out: (text: string) => void
+  err: (text: string) => void
+  env: NodeJS.ProcessEnv
+}
+
+/** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let app: App | undefined
+  const open = async (dataDir?: string): Promise<App> => {
+    app ??= await createApp({ dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }), env: io.env })
+    return app
+  }
+  let code = 0
+  const report = (env: Envelope<unknown>, json: boolean, human: (v: unknown) => string) => {
+    if (env.ok) {
+      io.out(json ? JSON.stringify(env.value, null, 2) : human(env.value))
+      return
+    }
+    code = env.error.code === 'validation' ? 2 : 1
+    if (json) io.out(JSON.stringify({ error: env.error }, null, 2))
+    else io.err(`Error (${env.error.code}): ${env.error.message}${env.error.hint ? `\n${env.error.hint}` : ''}`)
+  }
+
+  const program = new Command('psa-bridge')
+    .description('PSA Bridge: JumpCloud MTP organizations ↔ Syncro/Autotask billing and tickets')
+    .option('--data-dir <dir>', 'data directory (default: PSA_BRIDGE_DATA_DIR or the per-user data dir)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+  const dataDir = () => program.opts<{ dataDir?: string }>().dataDir
+
+  program
+    .command('status')
+    .description('show version, data directory and connected systems')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const a = await open(dataDir())
+      report(await a.dispatch('getStatus', {}), !!o.json, (v) => formatStatus(v as StatusView))
+    })
+
+  program
+    .command('methods')
+    .description('list every API method (the same contract the UI uses)')
+    .action(() => {
+      for (const n of methodNames) io.out(`${n.padEnd(22)} ${methods[n].summary}`)
+    })
+
+  program
+    .command('call <method>')
+    .description('call any API method with a JSON input (see `methods`)')
+    .option('--input <json>', 'input as JSON', '{}')
+    .option('--input-file <file>', 'read the input JSON from a file')
+    .action(async (name: string, o: { input: string; inputFile?: string }) => {
+      let input: unknown
+      try {
+        input = JSON.parse(o.inputFile ? readFileSync(o.inputFile, 'utf8') : o.input)
+      } catch (e) {
+        io.err(`Error (validation): the input is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)
+        code = 2
+        return
+      }
+      const a = await open(dataDir())
+      report(await a.dispatch(name, input), true, String)
+    })
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0
+      return 2
+    }
+    const msg = e instanceof Error ? e.message : String(e)
+    io.err(`Error: ${msg}`)
+    code = 1
+  } finally {
+    await app?.close()
+  }
+  return code
+}
+
+interface StatusView {
+  version: string
+  dataDir: string
+  secretStore: string
+  integrations: Array<{ kind: string; displayName: string; secretSaved: boolean }>
+}
+
+function formatStatus(s: StatusView): string {
+  const lines = [`PSA Bridge ${s.version}`, `data directory: ${s.dataDir}`, `secrets: ${s.secretStore}`]
+  if (s.integrations.length === 0) lines.push('no systems connected yet')
+  for (const i of s.integrations) lines.push(`${i.kind.padEnd(10)} ${i.displayName}${i.secretSaved ? '' : '  (secret missing!)'}`)
+  return lines.join('\n')
+}
