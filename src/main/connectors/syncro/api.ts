@@ -1,0 +1,56 @@
+import type { z } from 'zod'
+import { AppError } from '../../../shared/errors'
+import type { HttpClient, HttpRequest } from '../http'
+
+type Params = HttpRequest<unknown>['params']
+
+/** Safety stop for a server whose paging never ends (a bug there must not hang a sync). */
+const MAX_PAGES = 5_000
+
+/** Thin typed wrapper over the shared HTTP client, plus Syncro's page loop. */
+export class SyncroApi {
+  constructor(
+    readonly http: HttpClient,
+    readonly subdomain: string
+  ) {}
+
+  async get<T>(url: string, schema: z.ZodType<T>, params?: Params): Promise<T> {
+    return (await this.http.request({ method: 'GET', url, params, schema })).data
+  }
+
+  async post<T>(url: string, data: unknown, schema: z.ZodType<T>): Promise<T> {
+    return (await this.http.request({ method: 'POST', url, data, schema })).data
+  }
+
+  async put<T>(url: string, data: unknown, schema: z.ZodType<T>): Promise<T> {
+    return (await this.http.request({ method: 'PUT', url, data, schema })).data
+  }
+
+  /**
+   * Every item of a paged list. Follows `meta.total_pages` when present; otherwise (schedules,
+   * products: meta UNCONFIRMED) stops on the first empty page, as n8n does — syncro.md §2 [S4].
+   * Page size is never assumed: real tenants differ from the spec text (§2 [S2]).
+   */
+  async all<K extends string, I>(
+    url: string,
+    key: K,
+    schema: z.ZodType<{ [P in K]: I[] } & { meta?: { total_pages?: number } }>,
+    params: Params = {}
+  ): Promise<I[]> {
+    const out: I[] = []
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const reply = await this.get(url, schema, { ...params, page })
+      const items = reply[key]
+      out.push(...items)
+      const total = reply.meta?.total_pages
+      if (items.length === 0 || (total !== undefined && page >= total)) return out
+    }
+    throw new AppError('bad-response', `Syncro kept returning pages of ${url} past page ${MAX_PAGES}.`)
+  }
+}
+
+/** Syncro ids are integers on the wire; ours are strings. Refuse anything else before a request. */
+export function wireId(value: string, what: string): number {
+  if (!/^\d{1,15}$/.test(value)) throw new AppError('validation', `Not a Syncro ${what} id: "${value.slice(0, 40)}"`)
+  return Number(value)
+}
