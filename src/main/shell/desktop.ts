@@ -1,0 +1,160 @@
+import type * as Electron from 'electron'
+import type { Envelope } from '../../shared/errors'
+import type { EventName } from '../../shared/contract'
+import { forwardEvents, registerIpcHandlers } from './ipc'
+import { createNotifier } from './notify'
+import { createBundleHandler, registerAppScheme } from './protocol'
+import { APP_ENTRY_URL, APP_SCHEME, CSP, DEV_CSP, trustedOrigins } from './security'
+import { TrayController, trayStatusLine, type TrayState } from './tray'
+import { TRAY_ICON_DATA_URL } from './tray-icon'
+import { createMainWindow, installCloseToTray, installSessionPolicy, revealWindow } from './window'
+
+/** The core as the shell sees it (src/main/core/app.ts `App`, structurally). */
+export interface ShellCore {
+  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>
+  events: { onAny(cb: (name: EventName, payload: unknown) => void): () => void }
+  log: { info(msg: string, meta?: object): void; error(msg: string, meta?: object): void }
+  dataDir: string
+  close(): Promise<void>
+}
+
+/** The electron module, or a fake of the parts we use. */
+export type ShellElectron = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'Tray' | 'nativeImage' | 'Notification' | 'protocol' | 'session' | 'shell'
+>
+
+export interface DesktopDeps {
+  electron: ShellElectron
+  resolveDataDir(opts: { argv: string[]; env: NodeJS.ProcessEnv; electronUserData?: string }): string
+  createCore(dataDir: string): Promise<ShellCore>
+  argv: string[]
+  env: NodeJS.ProcessEnv
+  /** Absolute paths of the built preload (index.cjs) and renderer folder. */
+  paths: { preload: string; renderer: string }
+  /** Vite dev server URL (`ELECTRON_RENDERER_URL`), honoured only when the app is not packaged. */
+  devServerUrl?: string
+  /** Persisted "close-to-tray notice already shown" flag. */
+  closeNotice(dataDir: string): { shown(): boolean; markShown(): void }
+  /** What the tray's "Sync now" does; defaults to refreshing the status. */
+  syncNow?(core: ShellCore): Promise<void>
+}
+
+export interface DesktopHandle {
+  core: ShellCore
+  window: Electron.BrowserWindow
+  tray: TrayController | null
+  refreshTray(): Promise<void>
+}
+
+/**
+ * The desktop app's whole lifecycle, with Electron passed in: privileged scheme (before ready),
+ * single-instance lock, core, IPC, window, tray, clean quit. Resolves to null in a second instance
+ * (which quits after waking the first one).
+ */
+export function startDesktop(deps: DesktopDeps): Promise<DesktopHandle | null> {
+  const { app, protocol } = deps.electron
+  registerAppScheme(protocol)
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return Promise.resolve(null)
+  }
+  let handle: DesktopHandle | null = null
+  app.on('second-instance', () => revealWindow(handle?.window ?? null))
+  app.on('activate', () => revealWindow(handle?.window ?? null)) // macOS dock click
+  return app.whenReady().then(async () => {
+    handle = await boot(deps)
+    return handle
+  })
+}
+
+async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
+  const { app, BrowserWindow, ipcMain, Menu, Tray, nativeImage, Notification, protocol, session, shell } = deps.electron
+  const dataDir = deps.resolveDataDir({ argv: deps.argv, env: deps.env, electronUserData: app.getPath('userData') })
+  const core = await deps.createCore(dataDir)
+  const devUrl = app.isPackaged ? undefined : deps.devServerUrl
+  const log = (msg: string, meta?: object) => core.log.info(msg, meta)
+
+  protocol.handle(APP_SCHEME, createBundleHandler(deps.paths.renderer))
+  installSessionPolicy(session.defaultSession, devUrl ? DEV_CSP : CSP)
+  const removeIpc = registerIpcHandlers(ipcMain, core, trustedOrigins(devUrl))
+
+  const icon = nativeImage.createFromDataURL(TRAY_ICON_DATA_URL)
+  const win = createMainWindow({
+    BrowserWindow,
+    preloadPath: deps.paths.preload,
+    entryUrl: devUrl ?? APP_ENTRY_URL,
+    openExternal: (url) => shell.openExternal(url),
+    icon,
+    log
+  })
+  const stopEvents = forwardEvents(core, () => (win.isDestroyed() ? null : win.webContents))
+  const notify = createNotifier(Notification, () => revealWindow(win))
+
+  let quitting = false
+  let tray: TrayController | null = null
+  const state: TrayState = { status: 'Starting…', windowVisible: false, syncing: false }
+  const render = () => tray?.render({ ...state, windowVisible: !win.isDestroyed() && win.isVisible() })
+  const refreshTray = async () => {
+    const reply = await core.dispatch('getStatus', {})
+    state.status = reply.ok ? trayStatusLine(reply.value as Parameters<typeof trayStatusLine>[0]) : 'Status unavailable'
+    render()
+  }
+  const syncNow = deps.syncNow ?? (() => refreshTray())
+  try {
+    tray = new TrayController(new Tray(icon), Menu, {
+      syncNow: () => {
+        state.syncing = true
+        render()
+        syncNow(core)
+          .catch((e: unknown) => core.log.error('sync from tray failed', { error: e instanceof Error ? e.message : String(e) }))
+          .finally(() => {
+            state.syncing = false
+            void refreshTray()
+          })
+      },
+      toggleWindow: () => (win.isVisible() ? win.hide() : revealWindow(win)),
+      quit: () => app.quit()
+    })
+  } catch (e) {
+    // No tray (e.g. a Linux desktop without StatusNotifier): closing the window must then quit.
+    core.log.error('tray unavailable', { error: e instanceof Error ? e.message : String(e) })
+  }
+  win.on('show', render)
+  win.on('hide', render)
+  const stopTrayEvents = core.events.onAny((name) => {
+    if (name === 'syncFinished' || name === 'integrationsChanged') void refreshTray()
+  })
+  if (tray) {
+    const notice = deps.closeNotice(dataDir)
+    installCloseToTray(win, {
+      isQuitting: () => quitting,
+      noticeShown: () => notice.shown(),
+      markNoticeShown: () => notice.markShown(),
+      notify: (title, body) => void notify(title, body)
+    })
+  }
+  void refreshTray()
+
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  let closed = false
+  app.on('will-quit', (event) => {
+    if (closed) return
+    // Hold the quit until the core has finished (database closed, jobs stopped).
+    event.preventDefault()
+    stopTrayEvents()
+    stopEvents()
+    removeIpc()
+    tray?.destroy()
+    core
+      .close()
+      .catch((e: unknown) => core.log.error('close failed', { error: e instanceof Error ? e.message : String(e) }))
+      .finally(() => {
+        closed = true
+        app.quit()
+      })
+  })
+  return { core, window: win, tray, refreshTray }
+}
