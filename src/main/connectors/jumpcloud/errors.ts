@@ -1,0 +1,35 @@
+import { AppError } from '../../../shared/errors'
+import { remoteMessage, type HttpErrorContext } from '../http'
+
+const KEY_HINT =
+  'Generate a new API key in the JumpCloud Multi-Tenant Portal (Account Management → Account Overview → Generate New API Key; ' +
+  'the old key stops working) and paste it here. MTP admins also need API access switched on by an Admin with Billing.'
+
+/** JumpCloud-specific messages (jumpcloud.md §A.0 x-org-id rules, §A.4 Error body); undefined = generic mapping. */
+export function mapJumpCloudError(providerId: string) {
+  return (ctx: HttpErrorContext): AppError | undefined => {
+    const said = remoteMessage(ctx.body)
+    const cause = { method: ctx.method, url: ctx.url, status: ctx.status }
+    const providerRoute = ctx.url.includes('/providers/')
+    if (ctx.status === 401)
+      return new AppError('auth', 'JumpCloud rejected the API key (HTTP 401).', { hint: KEY_HINT, field: 'apiKey', cause })
+    if (ctx.status === 404 && providerRoute)
+      return new AppError('not-found', `JumpCloud does not know the provider ID "${providerId}".`, {
+        hint: 'Copy the Provider ID from the Multi-Tenant Portal: Account Management → Account Overview.',
+        field: 'providerId',
+        cause
+      })
+    if (ctx.status === 403 && providerRoute)
+      return new AppError('permission', `This API key may not read the organizations of provider "${providerId}".`, {
+        hint: 'Use the key of an MTP admin of this provider, and check the Provider ID in Account Management → Account Overview.',
+        field: 'providerId',
+        cause
+      })
+    if (ctx.status === 404 && !providerRoute)
+      return new AppError('not-found', `JumpCloud could not find the organization or record (${ctx.method} ${ctx.url})${said ? `: ${said}` : ''}.`, {
+        hint: 'The organization may have been removed from the Multi-Tenant Portal; refresh the organization list.',
+        cause
+      })
+    return undefined
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+
+// Reply shapes, from the official swagger files (jumpcloud.md §A.1-A.3). Only the fields we use are
+// required; everything else passes through untouched.
+
+/** V1 lists and the V2 provider-organizations list: `{results, totalCount}` (§A.1). */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ results: z.array(item), totalCount: z.number().int().nonnegative() })
+}
+
+/** V2 `Organization` {id, name, maxSystemUsers}. */
+export const OrganizationSchema = z.object({ id: z.string().min(1), name: z.string() })
+
+export const IdOnlySchema = z.object({ _id: z.string().optional() })
+
+/** V1 `JcSystem`, the fields we request with `fields=`. */
+export const SystemSchema = z.object({
+  _id: z.string().min(1),
+  hostname: z.string().nullish(),
+  displayName: z.string().nullish(),
+  serialNumber: z.string().nullish(),
+  os: z.string().nullish(),
+  version: z.string().nullish()
+})
+
+/** V2 `system-insights-interface-details` (bare array). */
+export const InterfaceDetailsSchema = z.array(
+  z.object({ system_id: z.string(), mac: z.string().nullish(), interface: z.string().nullish() })
+)
+
+const WhoSchema = z
+  .object({ id: z.string().nullish(), username: z.string().nullish(), email: z.string().nullish() })
+  .nullish()
+
+/** One DI event (§A.3 "Event JSON shape"); unknown fields are kept in `raw`. */
+export const DiEventSchema = z.looseObject({
+  id: z.string().min(1),
+  event_type: z.string().min(1),
+  timestamp: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a timestamp'),
+  organization: z.string().nullish(),
+  username: z.string().nullish(),
+  message: z.string().nullish(),
+  initiated_by: WhoSchema,
+  resource: WhoSchema,
+  system: z
+    .object({ id: z.string().nullish(), hostname: z.string().nullish(), displayName: z.string().nullish() })
+    .nullish()
+})
+export type DiEvent = z.infer<typeof DiEventSchema>
+
+export const DiEventsSchema = z.array(DiEventSchema)
+
+/** DI paging headers (§A.3 "Pagination"); names arrive lower-cased. */
+export const DiPageHeadersSchema = z.object({
+  'x-result-count': z.coerce.number().int().nonnegative(),
+  'x-limit': z.coerce.number().int().positive(),
+  'x-search_after': z.string().optional()
+})
