@@ -1,0 +1,15 @@
+import { create } from 'zustand'
+
+// Wizard steps are UI-only state. Only steps with a working screen are listed.
+export const STEPS = [{ id: 'connect', label: 'Connect', title: 'Connect your systems' }] as const
+export type StepId = (typeof STEPS)[number]['id']
+
+interface NavState {
+  step: StepId
+  go(step: StepId): void
+}
+
+export const useNav = create<NavState>((set) => ({
+  step: 'connect',
+  go: (step) => set({ step })
+}))
