@@ -6,9 +6,9 @@ import { startWebServer } from './web/server'
 import { parseWebArgs } from './web/args'
 
 async function main(): Promise<void> {
-  const args = parseWebArgs(process.argv.slice(2), process.env)
+  const args = parseWebArgs(process.argv.slice(2))
   const dataDir = resolveDataDir({ argv: process.argv.slice(2), env: process.env })
-  const app = await createApp({ dataDir, secretStore: args.secretStore, env: process.env })
+  const app = await createApp({ dataDir, env: process.env })
   const staticDir = args.staticDir ?? fileURLToPath(new URL('../renderer', import.meta.url))
   const server = await startWebServer({ app, staticDir, port: args.port })
   // Tests and users parse this exact line.

@@ -2,19 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { parseWebArgs } from '../../../src/main/web/args'
 
 describe('parseWebArgs', () => {
-  it('reads --port in both spellings and defaults to 0', () => {
-    expect(parseWebArgs([], {}).port).toBe(0)
-    expect(parseWebArgs(['--port', '8123'], {}).port).toBe(8123)
-    expect(parseWebArgs(['--port=9000', '--data-dir', '/x'], {}).port).toBe(9000)
+  it('reads --port in both spellings and defaults to 0 (any free port)', () => {
+    expect(parseWebArgs([]).port).toBe(0)
+    expect(parseWebArgs(['--port', '8123']).port).toBe(8123)
+    expect(parseWebArgs(['--port=9000', '--data-dir', '/x']).port).toBe(9000)
   })
 
   it.each(['abc', '-1', '70000', '1.5'])('refuses --port %s', (p) => {
-    expect(() => parseWebArgs(['--port', p], {})).toThrow(/--port/)
+    expect(() => parseWebArgs(['--port', p])).toThrow(/--port/)
   })
 
-  it('takes the secret store from the environment and refuses unknown ones', () => {
-    expect(parseWebArgs([], { PSA_BRIDGE_SECRET_STORE: 'memory' }).secretStore).toBe('memory')
-    expect(parseWebArgs([], {}).secretStore).toBeUndefined()
-    expect(() => parseWebArgs([], { PSA_BRIDGE_SECRET_STORE: 'plaintext' })).toThrow(/keychain, env or memory/)
+  it('reads --static-dir', () => {
+    expect(parseWebArgs(['--static-dir', '/srv/ui']).staticDir).toBe('/srv/ui')
+    expect(parseWebArgs([]).staticDir).toBeUndefined()
   })
 })
