@@ -64,6 +64,8 @@ export function deleteIntegration(db: Db, kind: IntegrationKind): number {
       const row = db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE "${column}" = ?`).get(kind) as { n: number }
       removed += row.n
     }
+    // Integration-scoped settings are keyed "<kind>.<name>" (e.g. "syncro.catchAllCustomer").
+    removed += db.prepare("DELETE FROM settings WHERE key LIKE ? ESCAPE '\\'").run(`${kind}.%`).changes
     removed += db.prepare('DELETE FROM integrations WHERE kind = ?').run(kind).changes
     return removed
   })()

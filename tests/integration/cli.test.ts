@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cli/run'
+import { methodNames } from '../../src/shared/contract'
+import { useTempDirs } from '../helpers/tmp'
+
+const tmp = useTempDirs()
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(args, { out: (t) => void out.push(t), err: (t) => void err.push(t), env: { PSA_BRIDGE_SECRET_STORE: 'memory', ...env } })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('psa-bridge CLI', () => {
+  it('status --json prints the status of the data dir it was given', async () => {
+    const dir = tmp()
+    const r = await cli(['--data-dir', dir, 'status', '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ dataDir: dir, secretStore: 'memory', integrations: [] })
+  })
+
+  it('reads the data dir from PSA_BRIDGE_DATA_DIR', async () => {
+    const dir = tmp()
+    const r = await cli(['status'], { PSA_BRIDGE_DATA_DIR: dir })
+    expect(r.code).toBe(0)
+    expect(r.out).toContain(`data directory: ${dir}`)
+    expect(r.out).toContain('no systems connected yet')
+  })
+
+  it('lists every contract method', async () => {
+    const r = await cli(['methods'])
+    for (const n of methodNames) expect(r.out).toContain(n)
+  })
+
+  it('exits 2 with a clear message on bad usage and bad input', async () => {
+    const dir = tmp()
+    expect((await cli(['--data-dir', dir, 'frobnicate'])).code).toBe(2)
+    const badJson = await cli(['--data-dir', dir, 'call', 'getStatus', '--input', '{nope'])
+    expect(badJson).toMatchObject({ code: 2, err: expect.stringContaining('not valid JSON') })
+    const unknown = await cli(['--data-dir', dir, 'call', 'dropTables'])
+    expect(unknown.code).toBe(2)
+    expect(JSON.parse(unknown.out)).toMatchObject({ error: { code: 'validation', message: expect.stringContaining('Unknown method') } })
+    const invalid = await cli(['--data-dir', dir, 'call', 'saveSyncro', '--input', '{"subdomain":"evil.com#","apiToken":"t"}'])
+    expect(invalid.code).toBe(2)
+  })
+
+  it('exits 1 when the operation fails for another reason', async () => {
+    const r = await cli(['--data-dir', tmp(), 'call', 'disableIntegration', '--input', '{"kind":"syncro"}'])
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'not-found' } })
+  })
+})
