@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeHwm, hwmFor, hwmKey, monthBounds, monthKey, type UsageSnapshot } from '../../../src/main/billing/hwm'
-import { AppError } from '../../../src/shared/errors'
+import { appError } from './app-error-matcher'
 
 const NY = 'America/New_York'
 const BERLIN = 'Europe/Berlin'
@@ -8,18 +8,6 @@ const SYDNEY = 'Australia/Sydney'
 
 function snap(count: number, takenAt: string, over: Partial<UsageSnapshot> = {}): UsageSnapshot {
   return { orgId: 'org-a', metric: 'users', count, takenAt, ...over }
-}
-
-function expectAppError(fn: () => unknown, code: string, field?: string): void {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError)
-    expect((e as AppError).code).toBe(code)
-    if (field !== undefined) expect((e as AppError).field).toBe(field)
-    return
-  }
-  expect.fail('expected an AppError')
 }
 
 describe('monthKey', () => {
@@ -43,15 +31,15 @@ describe('monthKey', () => {
 
   it('rejects an invalid zone with a validation error naming the zone', () => {
     for (const zone of ['Mars/Base', '', 'UTC+3', 'local']) {
-      expectAppError(() => monthKey('2026-04-01T00:00:00Z', zone), 'validation', 'zone')
+      expect(() => monthKey('2026-04-01T00:00:00Z', zone)).toThrow(appError('validation', 'zone'))
     }
   })
 
   it('rejects instants without an offset or that are not dates', () => {
     for (const at of ['2026-04-01T00:00:00', '2026-04-01', 'yesterday', '']) {
-      expectAppError(() => monthKey(at, NY), 'validation')
+      expect(() => monthKey(at, NY)).toThrow(appError('validation'))
     }
-    expectAppError(() => monthKey(new Date(Number.NaN), NY), 'validation')
+    expect(() => monthKey(new Date(Number.NaN), NY)).toThrow(appError('validation'))
   })
 })
 
@@ -90,9 +78,9 @@ describe('monthBounds', () => {
 
   it('rejects malformed month keys and zones', () => {
     for (const key of ['2026-13', '2026-00', '2026-3', '26-03', '2026-03-01', '']) {
-      expectAppError(() => monthBounds(key, NY), 'validation', 'month')
+      expect(() => monthBounds(key, NY)).toThrow(appError('validation', 'month'))
     }
-    expectAppError(() => monthBounds('2026-03', 'Nowhere/Land'), 'validation', 'zone')
+    expect(() => monthBounds('2026-03', 'Nowhere/Land')).toThrow(appError('validation', 'zone'))
   })
 })
 
@@ -184,21 +172,18 @@ describe('computeHwm', () => {
       { orgId: 'org-a', metric: 'users', count: 1 }
     ]
     for (const b of bad) {
-      expectAppError(() => computeHwm([snap(1, '2026-03-01T13:00:00Z'), b as UsageSnapshot], NY), 'validation')
+      expect(() => computeHwm([snap(1, '2026-03-01T13:00:00Z'), b as UsageSnapshot], NY)).toThrow(appError('validation'))
     }
-    expectAppError(
-      () => computeHwm([snap(1, '2026-03-01T13:00:00Z'), snap(-1, '2026-03-02T13:00:00Z')], NY),
-      'validation',
-      'snapshots.1.count'
-    )
+    const negativeSecond = [snap(1, '2026-03-01T13:00:00Z'), snap(-1, '2026-03-02T13:00:00Z')]
+    expect(() => computeHwm(negativeSecond, NY)).toThrow(appError('validation', 'snapshots.1.count'))
   })
 
   it('rejects an invalid zone even with no snapshots', () => {
-    expectAppError(() => computeHwm([], 'America/Nowhere'), 'validation', 'zone')
+    expect(() => computeHwm([], 'America/Nowhere')).toThrow(appError('validation', 'zone'))
   })
 
   it('rejects a malformed month when reading', () => {
     const t = computeHwm([snap(1, '2026-03-01T13:00:00Z')], NY)
-    expectAppError(() => hwmFor(t, 'org-a', 'users', '2026-3'), 'validation', 'month')
+    expect(() => hwmFor(t, 'org-a', 'users', '2026-3')).toThrow(appError('validation', 'month'))
   })
 })
