@@ -1,0 +1,5 @@
+export { createAutotaskConnector, type AutotaskConnectorOptions } from './connector'
+export { discoverAutotaskZone, validateZoneUrl, DEFAULT_ZONE_LOOKUP_URL, type ZoneDiscoveryOptions } from './zone'
+export { mapAutotaskError, autotaskErrorMessages } from './errors'
+export { entityKey } from './query'
+export type { ZoneInfo } from './schemas'
