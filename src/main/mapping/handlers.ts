@@ -1,0 +1,225 @@
+import { z } from 'zod'
+import { AppError } from '../../shared/errors'
+import type { Handlers } from '../../shared/contract'
+import type { PsaKind } from '../connectors/types'
+import type { AppContext } from '../core/context'
+import { recordActivity } from '../core/activity'
+import { deleteSetting, readSetting, writeSetting } from '../core/settings'
+import { activePsaKind, openPsa, openSource } from '../integrations/open'
+import { dropMapping, loadCustomers, loadMappings, loadOrgs, putMapping, saveCustomers, saveOrgs, setOrgFlag } from './store'
+import { suggestMatches, type Suggestion } from './suggest'
+import { buildCustomersView, computeSuggestions } from './view'
+
+type CustomerHandlers = Pick<
+  Handlers,
+  | 'getCustomersView'
+  | 'refreshData'
+  | 'mapOrg'
+  | 'unmapOrg'
+  | 'acceptSuggestion'
+  | 'acceptAllSuggestions'
+  | 'setOrgIgnored'
+  | 'setOrgDisabled'
+  | 'createCustomerForOrg'
+  | 'setCatchAllCustomer'
+  | 'listMappings'
+>
+
+export const catchAllKey = (psa: PsaKind) => `${psa}.catchAllCustomer`
+const IdSetting = z.string()
+
+export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
+  // Suggestions are recomputed only after something they depend on changed.
+  let cache: { version: number; psa: PsaKind; value: Map<string, Suggestion> } | null = null
+  let version = 0
+  const changed = () => void version++
+
+  const suggestions = (psa: PsaKind): Map<string, Suggestion> => {
+    if (cache && cache.version === version && cache.psa === psa) return cache.value
+    const mappings = loadMappings(ctx.db, psa)
+    const value = computeSuggestions(
+      loadOrgs(ctx.db),
+      loadCustomers(ctx.db, psa),
+      new Set(mappings.map((m) => m.orgId)),
+      new Set(mappings.map((m) => m.customerId))
+    )
+    cache = { version, psa, value }
+    return value
+  }
+
+  const requirePsa = (): PsaKind => {
+    const psa = activePsaKind(ctx.db)
+    if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+    return psa
+  }
+  const requireOrg = (orgId: string) => {
+    const org = loadOrgs(ctx.db).find((o) => o.id === orgId)
+    if (!org) throw new AppError('not-found', 'That organization is not in the list. Refresh data from the source.')
+    return org
+  }
+  const requireCustomer = (psa: PsaKind, customerId: string) => {
+    const c = loadCustomers(ctx.db, psa).find((x) => x.id === customerId)
+    if (!c) throw new AppError('not-found', 'That customer is not in the list. Refresh data from the PSA.')
+    if (c.missingSince) throw new AppError('validation', `"${c.name}" no longer exists in the PSA.`)
+    return c
+  }
+  const now = () => ctx.now().toISOString()
+  const audit = (action: string, detail: Record<string, unknown>) => recordActivity(ctx.db, { actor: 'user', action, detail })
+
+  return {
+    async getCustomersView() {
+      const psa = activePsaKind(ctx.db)
+      const catchAll = psa ? readSetting(ctx.db, catchAllKey(psa), IdSetting.nullable(), null) : null
+      return buildCustomersView(ctx.db, psa, suggestions, catchAll)
+    },
+
+    async refreshData({ from }) {
+      const total = from === 'both' ? 2 : 1
+      let done = 0
+      const progress = (phase: string) => ctx.events.emit('syncProgress', { runId: 'refresh', phase, done, total })
+      let orgs: number | null = null
+      let customers: number | null = null
+      progress('starting')
+      if (from !== 'psa') {
+        const list = await (await openSource(ctx)).listOrganizations()
+        saveOrgs(ctx.db, list, now())
+        orgs = list.length
+        done++
+        progress('organizations')
+      }
+      if (from !== 'source') {
+        const { kind, connector } = await openPsa(ctx)
+        const list = await connector.listCustomers()
+        saveCustomers(ctx.db, kind, list, now())
+        customers = list.length
+        done++
+        progress('customers')
+      }
+      changed()
+      const parts = [orgs !== null ? `${orgs} organizations` : null, customers !== null ? `${customers} customers` : null].filter(Boolean)
+      return { orgs, customers, message: `Refreshed ${parts.join(' and ')}` }
+    },
+
+    async mapOrg({ orgId, customerId }) {
+      const psa = requirePsa()
+      const org = requireOrg(orgId)
+      const c = requireCustomer(psa, customerId)
+      putMapping(ctx.db, { psa, orgId, customerId, origin: 'manual', actor: 'user', now: now() })
+      changed()
+      return { message: `${org.name} is mapped to ${c.name}` }
+    },
+
+    async unmapOrg({ orgId }) {
+      const psa = requirePsa()
+      const org = requireOrg(orgId)
+      if (!dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now() })) throw new AppError('not-found', `${org.name} is not mapped.`)
+      changed()
+      return { message: `${org.name} is no longer mapped` }
+    },
+
+    async acceptSuggestion({ orgId }) {
+      const psa = requirePsa()
+      const org = requireOrg(orgId)
+      const s = suggestions(psa).get(orgId)
+      if (!s) throw new AppError('not-found', `There is no suggestion for ${org.name} any more.`)
+      const c = requireCustomer(psa, s.customerId)
+      putMapping(ctx.db, { psa, orgId, customerId: s.customerId, origin: 'suggestion', score: s.score, actor: 'user', now: now() })
+      changed()
+      return { message: `${org.name} is mapped to ${c.name}` }
+    },
+
+    async acceptAllSuggestions() {
+      const psa = requirePsa()
+      const confident = [...suggestions(psa).values()].filter((s) => s.confident)
+      const at = now()
+      ctx.db.transaction(() => {
+        for (const s of confident) putMapping(ctx.db, { psa, orgId: s.orgId, customerId: s.customerId, origin: 'suggestion', score: s.score, actor: 'user', now: at })
+      })()
+      changed()
+      audit('mapping.acceptAll', { accepted: confident.length })
+      return { accepted: confident.length, message: `Accepted ${confident.length} suggestion${confident.length === 1 ? '' : 's'}` }
+    },
+
+    async setOrgIgnored({ orgId, ignored }) {
+      const org = requireOrg(orgId)
+      setOrgFlag(ctx.db, orgId, 'ignored', ignored)
+      changed()
+      audit(ignored ? 'org.ignored' : 'org.unignored', { orgId })
+      return { message: ignored ? `${org.name} is ignored` : `${org.name} is no longer ignored` }
+    },
+
+    async setOrgDisabled({ orgId, disabled }) {
+      const org = requireOrg(orgId)
+      ctx.db.transaction(() => {
+        if (disabled) {
+          for (const psa of ['syncro', 'autotask'] as const) dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now(), action: 'disabled' })
+          ctx.db.prepare('DELETE FROM billing_mappings WHERE org_id = ?').run(orgId)
+        }
+        setOrgFlag(ctx.db, orgId, 'disabled', disabled)
+      })()
+      changed()
+      audit(disabled ? 'org.disabled' : 'org.enabled', { orgId })
+      return { message: disabled ? `${org.name} is disabled: its mappings were removed and it is no longer synced` : `${org.name} is enabled` }
+    },
+
+    async createCustomerForOrg({ orgId, confirmSimilar }) {
+      const org = requireOrg(orgId)
+      const { kind, connector } = await openPsa(ctx)
+      if (!confirmSimilar) {
+        const similar = suggestMatches([org], loadCustomers(ctx.db, kind).filter((c) => !c.missingSince))
+        const match = similar[0]
+        if (match) {
+          const name = loadCustomers(ctx.db, kind).find((c) => c.id === match.customerId)?.name
+          throw new AppError('conflict', `A similar customer already exists in the PSA: "${name}".`, {
+            hint: 'Map the organization to it instead, or confirm to create a new customer anyway.'
+          })
+        }
+      }
+      const created = await connector.createCustomer({ name: org.name })
+      const at = now()
+      saveCustomerRow(ctx, kind, created, at)
+      putMapping(ctx.db, { psa: kind, orgId, customerId: created.id, origin: 'created', actor: 'user', now: at })
+      changed()
+      audit('customer.created', { orgId, customerId: created.id })
+      return { customerId: created.id, message: `Created "${created.name}" in the PSA and mapped ${org.name} to it` }
+    },
+
+    async setCatchAllCustomer({ customerId }) {
+      const psa = requirePsa()
+      if (customerId === null) {
+        deleteSetting(ctx.db, catchAllKey(psa))
+        return { message: 'No catch-all customer: alerts of unmapped organizations wait for a mapping' }
+      }
+      const c = requireCustomer(psa, customerId)
+      writeSetting(ctx.db, catchAllKey(psa), IdSetting, customerId, ctx.now())
+      audit('catchAll.set', { customerId })
+      return { message: `Alerts of unmapped organizations go to ${c.name}` }
+    },
+
+    async listMappings() {
+      const psa = activePsaKind(ctx.db)
+      if (!psa) return []
+      const orgs = new Map(loadOrgs(ctx.db).map((o) => [o.id, o.name]))
+      const customers = new Map(loadCustomers(ctx.db, psa).map((c) => [c.id, c.name]))
+      return loadMappings(ctx.db, psa).map((m) => ({
+        orgId: m.orgId,
+        orgName: orgs.get(m.orgId) ?? null,
+        customerId: m.customerId,
+        customerName: customers.get(m.customerId) ?? null,
+        origin: m.origin,
+        updatedAt: m.updatedAt,
+        updatedBy: m.updatedBy
+      }))
+    }
+  }
+}
+
+/** A customer we just created is known before the next refresh. */
+function saveCustomerRow(ctx: AppContext, psa: PsaKind, c: { id: string; name: string; type?: string; active: boolean }, at: string): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO psa_customers (psa_kind, id, name, type, active, refreshed_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (psa_kind, id) DO UPDATE SET name = excluded.name, missing_since = NULL`
+    )
+    .run(psa, c.id, c.name, c.type ?? null, c.active ? 1 : 0, at)
+}

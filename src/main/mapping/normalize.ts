@@ -1,0 +1,219 @@
+import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
+
+/** What the normaliser changed, so a suggestion can say why two names were treated as one. */
+export type ChangeKind = 'accent' | 'and' | 'article' | 'suffix' | 'abbreviation' | 'separator' | 'plural' | 'number-word'
+
+export interface Change {
+  kind: ChangeKind
+  /** The text as written ("LLC", "&", "St.", "(North)"). */
+  from: string
+  /** What it became, when it was rewritten rather than removed. */
+  to?: string
+}
+
+export interface NormalizedName {
+  raw: string
+  /** Canonical tokens: lower-case ASCII-folded words after all rules. */
+  tokens: readonly string[]
+  /** The words as written, parallel to `tokens`, for human-readable reasons. */
+  surfaces: readonly string[]
+  /** tokens joined by one space; '' means "nothing matchable" (empty, punctuation only, too long). */
+  key: string
+  /** tokens joined with no space: "Oak Ridge" and "Oakridge" share it. */
+  compact: string
+  changes: readonly Change[]
+}
+
+/** Longer than any real company name; such input is treated as unmatchable instead of being scored. */
+export const MAX_NAME_LENGTH = 256
+
+interface Tok {
+  t: string
+  s: string
+}
+
+type SegmentStyle = 'main' | 'comma' | 'paren' | 'dash'
+
+interface Segment {
+  style: SegmentStyle
+  text: string
+  toks: Tok[]
+}
+
+const MARKS = /\p{M}/gu
+const INVISIBLE = /\p{Cf}/gu
+const APOSTROPHES = /['’‘`´ʼ]/g
+// "L.L.C." / "P.C." / "U.S.A." → "LLC" / "PC" / "USA" so they read as one word.
+const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu
+const PARENTHESISED = /[([{]([^()[\]{}]*)[)\]}]/g
+// A dash with a space on at least one side (or an en/em dash, or a bar) separates a decoration: "X - North".
+// An unspaced ASCII hyphen joins words ("Smith-Jones") and is plain punctuation.
+const DASH_SEPARATOR = /\s+[-–—|]+\s*|\s*[-–—|]+\s+|[–—|]+/
+const WORD = /&|\+|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}\p{N}]+)*\.?/gu
+
+/** NFKD + drop combining marks + fold the few letters NFKD leaves alone (ß, ø, æ …). */
+export function foldAccents(s: string): string {
+  let out = s.normalize('NFKD').replace(MARKS, '')
+  if (/[\u0080-\uffff]/.test(out)) out = Array.from(out, (c) => EXTRA_FOLDS.get(c) ?? c).join('')
+  return out
+}
+
+function canonical(word: string): string {
+  return word.toLowerCase().replace(APOSTROPHES, '').replace(/\./g, '')
+}
+
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = []
+  for (const m of text.matchAll(WORD)) {
+    const s = m[0]
+    toks.push({ t: s === '&' || s === '+' ? 'and' : canonical(s), s })
+  }
+  return toks
+}
+
+function splitSegments(text: string): Segment[] {
+  const parens: string[] = []
+  const outside = text.replace(PARENTHESISED, (_m, inner: string) => {
+    parens.push(inner)
+    return ' '
+  })
+  const segs: Segment[] = []
+  outside.split(',').forEach((commaPart, ci) => {
+    commaPart.split(DASH_SEPARATOR).forEach((part, di) => {
+      const style: SegmentStyle = ci === 0 && di === 0 ? 'main' : di === 0 ? 'comma' : 'dash'
+      segs.push({ style, text: part.trim(), toks: tokenize(part) })
+    })
+  })
+  for (const p of parens) segs.push({ style: 'paren', text: p.trim(), toks: tokenize(p) })
+  return segs
+}
+
+function isLegalOnly(toks: Tok[]): boolean {
+  return toks.length > 0 && (LEGAL_SUFFIXES.has(toks.map((x) => x.t).join('')) || toks.every((x) => LEGAL_SUFFIXES.has(x.t)))
+}
+
+/** Pops trailing legal-form words ("Inc", "Co Ltd", "L L C") while something else remains. */
+function stripTrailingLegal(toks: Tok[], changes: Change[]): void {
+  for (;;) {
+    let run = 0
+    while (run < toks.length && toks[toks.length - 1 - run]!.t.length === 1) run++
+    // Spaced-out initials at the end: "L. L. C." arrives as l, l, c.
+    const letters = run >= 2 ? toks.slice(-run) : null
+    if (letters && toks.length > run && LEGAL_SUFFIXES.has(letters.map((x) => x.t).join(''))) {
+      toks.splice(-run, run)
+      changes.push({ kind: 'suffix', from: letters.map((x) => x.s).join(' ') })
+      continue
+    }
+    const last = toks[toks.length - 1]
+    if (toks.length > 1 && last && LEGAL_SUFFIXES.has(last.t)) {
+      toks.pop()
+      changes.push({ kind: 'suffix', from: last.s })
+      continue
+    }
+    return
+  }
+}
+
+function expandAbbreviations(toks: Tok[], changes: Change[]): void {
+  toks.forEach((tok, i) => {
+    const positional = POSITIONAL.get(tok.t)
+    const to = positional
+      ? i === toks.length - 1 && i > 0
+        ? positional.trailing
+        : positional.leading
+      : ABBREVIATIONS.get(tok.t)
+    if (to && to !== tok.t) {
+      changes.push({ kind: 'abbreviation', from: tok.s, to })
+      tok.t = to
+    }
+  })
+}
+
+function dropNumberWords(toks: Tok[], changes: Change[]): Tok[] {
+  return toks.filter((tok, i) => {
+    const next = toks[i + 1]
+    if (NUMBER_WORDS.has(tok.t) && next && /\d/.test(next.t)) {
+      changes.push({ kind: 'number-word', from: tok.s })
+      return false
+    }
+    return true
+  })
+}
+
+/** Crude English singular: "Services" = "Service", "Supplies" = "Supply"; leaves "Glass", "Campus", "Lewis". */
+export function singular(t: string): string {
+  if (/\d/.test(t)) return t
+  if (t.length > 4 && t.endsWith('ies')) return t.slice(0, -3) + 'y'
+  if (t.length > 3 && t.endsWith('s') && !/(ss|us|is)$/.test(t)) return t.slice(0, -1)
+  return t
+}
+
+function describeSegment(seg: Segment): string {
+  if (seg.style === 'paren') return `(${seg.text})`
+  if (seg.style === 'dash') return `- ${seg.text}`
+  return `, ${seg.text}`
+}
+
+function recordAccents(raw: string, changes: Change[]): void {
+  for (const word of raw.split(/\s+/)) {
+    const folded = foldAccents(word)
+    if (folded !== word && /\p{L}/u.test(word)) changes.push({ kind: 'accent', from: word, to: folded })
+  }
+}
+
+const EMPTY: Omit<NormalizedName, 'raw'> = { tokens: [], surfaces: [], key: '', compact: '', changes: [] }
+
+export function normalizeName(raw: string): NormalizedName {
+  if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return { raw: String(raw).slice(0, 80), ...EMPTY }
+  const changes: Change[] = []
+  recordAccents(raw, changes)
+  const text = foldAccents(raw.replace(INVISIBLE, '')).replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, ''))
+  const segs = splitSegments(text).filter((seg) => seg.toks.length > 0)
+  if (segs.length === 0) return { raw, ...EMPTY }
+
+  const all = () => segs.flatMap((seg) => seg.toks)
+  // "and" / "&" / "+" carry no identity: "Smith & Sons" = "Smith and Sons" = "Smith Sons".
+  if (all().some((x) => x.t !== 'and')) {
+    for (const seg of segs) {
+      for (const x of seg.toks) if (x.t === 'and') changes.push({ kind: 'and', from: x.s.toLowerCase() })
+      seg.toks = seg.toks.filter((x) => x.t !== 'and')
+    }
+  }
+
+  const first = segs.find((seg) => seg.toks.length > 0)
+  if (first && first.toks.length > 1 && first.toks[0]!.t === 'the') {
+    changes.push({ kind: 'article', from: first.toks[0]!.s })
+    first.toks.shift()
+  }
+
+  for (const seg of segs) {
+    if (seg !== first && seg.style !== 'dash' && isLegalOnly(seg.toks)) {
+      // ", Inc." or "(Pty)" as a whole decoration. A dash decoration is kept: "- PA" / "- CO" are states.
+      changes.push({ kind: 'suffix', from: seg.toks.map((x) => x.s).join(' ') })
+      seg.toks = []
+      continue
+    }
+    stripTrailingLegal(seg.toks, changes)
+    if (seg !== first && seg.toks.length > 0) changes.push({ kind: 'separator', from: describeSegment(seg) })
+    seg.toks = dropNumberWords(seg.toks, changes)
+    expandAbbreviations(seg.toks, changes)
+  }
+
+  const toks = all()
+  for (const x of toks) {
+    const one = singular(x.t)
+    if (one !== x.t) {
+      changes.push({ kind: 'plural', from: x.s, to: one })
+      x.t = one
+    }
+  }
+  const tokens = toks.map((x) => x.t)
+  return {
+    raw,
+    tokens,
+    surfaces: toks.map((x) => x.s.replace(/\.$/, '')),
+    key: tokens.join(' '),
+    compact: tokens.join(''),
+    changes
+  }
+}

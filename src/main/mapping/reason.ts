@@ -1,0 +1,72 @@
+import type { Change, NormalizedName } from './normalize'
+
+// Turns "what the normaliser changed on each side" into a short phrase for the user. Only changes that differ
+// between the two names explain the match: if both say "LLC", removing it is not why they matched.
+
+function diffKey(c: Change): string {
+  const detail = c.kind === 'plural' ? (c.to ?? '') : c.from.toLowerCase().replace(/\.$/, '')
+  return `${c.kind}:${detail}`
+}
+
+/** Changes made on one side only (multiset difference in both directions). */
+export function changesOnOneSide(a: NormalizedName, b: NormalizedName): Change[] {
+  const counts = new Map<string, number>()
+  for (const c of b.changes) counts.set(diffKey(c), (counts.get(diffKey(c)) ?? 0) + 1)
+  const out: Change[] = []
+  for (const c of a.changes) {
+    const k = diffKey(c)
+    const n = counts.get(k) ?? 0
+    if (n > 0) counts.set(k, n - 1)
+    else out.push(c)
+  }
+  for (const c of b.changes) {
+    const k = diffKey(c)
+    const n = counts.get(k) ?? 0
+    if (n > 0) {
+      counts.set(k, n - 1)
+      out.push(c)
+    }
+  }
+  return out
+}
+
+const quote = (s: string) => `'${s}'`
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+const unique = (xs: string[]) => [...new Set(xs)]
+
+type Phrase = (cs: Change[]) => string
+
+const PHRASES: [Change['kind'], Phrase][] = [
+  ['suffix', (cs) => `same name after removing ${unique(cs.map((c) => quote(c.from))).join(' and ')}`],
+  [
+    'and',
+    (cs) => {
+      const symbol = cs.find((c) => c.from !== 'and')?.from
+      return symbol ? `'${symbol}' and 'and' treated the same` : `'and' ignored`
+    }
+  ],
+  ['article', () => `same name without a leading 'The'`],
+  ['abbreviation', (cs) => `same name with ${unique(cs.map((c) => `${quote(c.from)} read as ${quote(capital(c.to ?? ''))}`)).join(', ')}`],
+  ['accent', (cs) => `same name ignoring accents: ${unique(cs.map((c) => `${quote(c.from)} / ${quote(c.to ?? '')}`)).join(', ')}`],
+  ['separator', (cs) => `same name with different separators: ${unique(cs.map((c) => quote(c.from))).join(' / ')}`],
+  ['number-word', (cs) => `${unique(cs.map((c) => quote(c.from))).join(', ')} before a number ignored`],
+  ['plural', (cs) => `singular and plural treated the same: ${unique(cs.map((c) => quote(c.from))).join(', ')}`]
+]
+
+/** Phrases for the rules that made two names equal; at most `max`, most telling first. */
+export function changePhrases(a: NormalizedName, b: NormalizedName, max = 3): string[] {
+  const diff = changesOnOneSide(a, b)
+  const out: string[] = []
+  for (const [kind, phrase] of PHRASES) {
+    const cs = diff.filter((c) => c.kind === kind)
+    if (cs.length > 0) out.push(phrase(cs))
+  }
+  return out.slice(0, max)
+}
+
+/** Reason for two names with the same normalised key. */
+export function sameNameReason(a: NormalizedName, b: NormalizedName): string {
+  const phrases = changePhrases(a, b)
+  if (phrases.length > 0) return phrases.join('; ')
+  return a.raw.trim() === b.raw.trim() ? 'identical name' : 'same name ignoring punctuation and case'
+}
