@@ -45,6 +45,8 @@ export interface DesktopHandle {
   window: Electron.BrowserWindow
   tray: TrayController | null
   refreshTray(): Promise<void>
+  /** What the tray's "Sync now" runs; resolves once the sync and the status refresh are done. */
+  syncNow(): Promise<void>
 }
 
 /**
@@ -96,23 +98,37 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
   const state: TrayState = { status: 'Starting…', windowVisible: false, syncing: false }
   const render = () => tray?.render({ ...state, windowVisible: !win.isDestroyed() && win.isVisible() })
   const refreshTray = async () => {
-    const reply = await core.dispatch('getStatus', {})
-    state.status = reply.ok ? trayStatusLine(reply.value as Parameters<typeof trayStatusLine>[0]) : 'Status unavailable'
+    try {
+      const reply = await core.dispatch('getStatus', {})
+      state.status = reply.ok ? trayStatusLine(reply.value as Parameters<typeof trayStatusLine>[0]) : 'Status unavailable'
+    } catch (e) {
+      state.status = 'Status unavailable'
+      core.log.error('tray status failed', { error: e instanceof Error ? e.message : String(e) })
+    }
     render()
   }
   const syncNow = deps.syncNow ?? (() => refreshTray())
+  // One sync at a time: a second "Sync now" while one runs joins it instead of starting another.
+  let inflight: Promise<void> | null = null
+  const runSync = (): Promise<void> => {
+    inflight ??= (async () => {
+      state.syncing = true
+      render()
+      try {
+        await syncNow(core)
+      } catch (e) {
+        core.log.error('sync from tray failed', { error: e instanceof Error ? e.message : String(e) })
+      } finally {
+        state.syncing = false
+        inflight = null
+      }
+      await refreshTray()
+    })()
+    return inflight
+  }
   try {
     tray = new TrayController(new Tray(icon), Menu, {
-      syncNow: () => {
-        state.syncing = true
-        render()
-        syncNow(core)
-          .catch((e: unknown) => core.log.error('sync from tray failed', { error: e instanceof Error ? e.message : String(e) }))
-          .finally(() => {
-            state.syncing = false
-            void refreshTray()
-          })
-      },
+      syncNow: () => void runSync(),
       toggleWindow: () => (win.isVisible() ? win.hide() : revealWindow(win)),
       quit: () => app.quit()
     })
@@ -156,5 +172,5 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
         app.quit()
       })
   })
-  return { core, window: win, tray, refreshTray }
+  return { core, window: win, tray, refreshTray, syncNow: runSync }
 }

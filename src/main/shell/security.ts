@@ -61,7 +61,10 @@ const UNSAFE_CHARS = /[\s\u0000-\u001f\u007f-\u009f]/
  * (`https://bank.example@evil.example` phishing), nothing `new URL` had to clean up first.
  */
 export function safeExternalUrl(raw: unknown): string | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2048 || UNSAFE_CHARS.test(raw)) return null
+  if (typeof raw !== 'string' || raw.length > 2048 || UNSAFE_CHARS.test(raw)) return null
+  // Literally "https://" then a host: the parser would otherwise rewrite `https:///h`,
+  // `https:\\h` or `https:h` into a different URL than the one the user saw.
+  if (!/^https:\/\/[^/\\]/i.test(raw) || raw.includes('\\')) return null
   let url: URL
   try {
     url = new URL(raw)
