@@ -51,3 +51,50 @@ describe('psa-bridge CLI', () => {
     expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'not-found' } })
   })
 })
+
+describe('psa-bridge match', () => {
+  it('prints the confident suggestions keyed by org id, null where none', async () => {
+    const dir = tmp()
+    const { writeFileSync } = await import('node:fs')
+    const file = `${dir}/in.json`
+    writeFileSync(
+      file,
+      JSON.stringify({
+        orgs: [
+          { id: 'a1', name: 'Smith & Sons Plumbing LLC' },
+          { id: 'a2', name: 'Riverside Medical Group' },
+          { id: 'a3', name: 'Zebra Unrelated Holdings' }
+        ],
+        customers: [
+          { id: 1, name: 'Smith and Sons Plumbing' },
+          { id: 2, name: 'Riverside Medical Supply' }
+        ]
+      })
+    )
+    const r = await cli(['match', file, '--json'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.out)
+    expect(Object.keys(out).sort()).toEqual(['a1', 'a2', 'a3'])
+    expect(out.a1).toMatchObject({ customerId: '1' })
+    expect(out.a1.score).toBeGreaterThan(0)
+    expect(out.a1.score).toBeLessThanOrEqual(1)
+    expect(out.a2).toBeNull()
+    expect(out.a3).toBeNull()
+  })
+
+  it('rejects a missing or malformed file with exit code 2', async () => {
+    const dir = tmp()
+    const { writeFileSync } = await import('node:fs')
+    expect((await cli(['match', `${dir}/missing.json`])).code).toBe(2)
+    writeFileSync(`${dir}/bad.json`, '{"orgs":[{"id":"x"}]}')
+    const r = await cli(['match', `${dir}/bad.json`])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/Invalid match file/)
+  })
+
+  it('mappings --json prints an empty list before anything is mapped', async () => {
+    const r = await cli(['--data-dir', tmp(), 'mappings', '--json'])
+    expect(r).toMatchObject({ code: 0 })
+    expect(JSON.parse(r.out)).toEqual([])
+  })
+})

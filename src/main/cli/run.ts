@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { methodNames, methods } from '../../shared/contract'
 import type { Envelope } from '../../shared/errors'
 import { createApp, resolveDataDir, type App } from '../core/app'
+import { isAppError } from '../../shared/errors'
+import { matchConfident, parseMatchFileText } from '../mapping/suggest'
 
 export interface CliIo {
   out: (text: string) => void
@@ -49,6 +51,40 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('list every API method (the same contract the UI uses)')
     .action(() => {
       for (const n of methodNames) io.out(`${n.padEnd(22)} ${methods[n].summary}`)
+    })
+
+  program
+    .command('match <file>')
+    .description('suggest confident org → customer matches for a JSON file {"orgs":[{id,name}],"customers":[{id,name}]}')
+    .option('--json', 'machine-readable output (the default)')
+    .action((file: string) => {
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8')
+      } catch (e) {
+        io.err(`Error (validation): cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`)
+        code = 2
+        return
+      }
+      try {
+        io.out(JSON.stringify(matchConfident(parseMatchFileText(text)), null, 2))
+      } catch (e) {
+        if (!isAppError(e)) throw e
+        report({ ok: false, error: e.toJSON() }, false, String)
+      }
+    })
+
+  program
+    .command('mappings')
+    .description('current organization → customer mappings')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const a = await open(dataDir())
+      report(await a.dispatch('listMappings', {}), !!o.json, (v) =>
+        (v as Array<{ orgName: string | null; orgId: string; customerName: string | null; customerId: string }>)
+          .map((m) => `${m.orgName ?? m.orgId} → ${m.customerName ?? m.customerId}`)
+          .join('\n') || 'no mappings yet'
+      )
     })
 
   program

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../db/connection'
 import { migrate } from '../db/migrate'
 import { migrations } from '../db/migrations'
 import { createConnectHandlers } from '../integrations/handlers'
+import { createCustomerHandlers } from '../mapping/handlers'
 import { createSecretStore, secretStoreKindFrom, withRedaction, type SecretStore } from '../secrets'
 import type { AppContext } from './context'
 import { dispatch } from './dispatch'
@@ -57,7 +58,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Assigning to `Handlers` is the completeness check: a contract method without a handler fails to compile.
   const handlers: Handlers = {
     ...createSystemHandlers(ctx),
-    ...createConnectHandlers(ctx)
+    ...createConnectHandlers(ctx),
+    ...createCustomerHandlers(ctx)
   }
   log.info('core started', { dataDir: opts.dataDir, secretStore: store.kind })
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { z as zod } from 'zod'
 import { connectMethods } from './connect'
+import { customersMethods } from './customers'
 import { systemMethods } from './system'
 import type { MethodDef } from './define'
 
@@ -8,7 +9,8 @@ import type { MethodDef } from './define'
 // Adding a method = one entry here (in its domain file) + one handler in the core.
 export const methods = {
   ...systemMethods,
-  ...connectMethods
+  ...connectMethods,
+  ...customersMethods
 } satisfies Record<string, MethodDef>
 
 export type Methods = typeof methods

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { method } from './define'
+
+const Id = z.string().trim().min(1).max(200)
+
+export const OrgStatusSchema = z.enum(['mapped', 'suggested', 'unmapped', 'ignored', 'disabled'])
+export type OrgStatus = z.infer<typeof OrgStatusSchema>
+
+export const SuggestionSchema = z.object({
+  customerId: z.string(),
+  customerName: z.string(),
+  score: z.number(),
+  confident: z.boolean(),
+  reason: z.string()
+})
+
+export const OrgRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: OrgStatusSchema,
+  customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  /** The mapped customer no longer exists in the PSA (deleted there): shown, never silently dropped. */
+  mappingBroken: z.boolean(),
+  /** The org itself was not in the last refresh from the source. */
+  missing: z.boolean(),
+  suggestion: SuggestionSchema.nullable()
+})
+export type OrgRow = z.infer<typeof OrgRowSchema>
+
+export const CustomerRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string().nullable(),
+  active: z.boolean(),
+  missing: z.boolean(),
+  mappedOrgIds: z.array(z.string())
+})
+export type CustomerRow = z.infer<typeof CustomerRowSchema>
+
+export const CustomersViewSchema = z.object({
+  psa: z.enum(['syncro', 'autotask']).nullable(),
+  source: z.enum(['jumpcloud']).nullable(),
+  orgs: z.array(OrgRowSchema),
+  customers: z.array(CustomerRowSchema),
+  catchAll: z.object({ customerId: z.string(), customerName: z.string().nullable() }).nullable(),
+  refreshedAt: z.object({ source: z.string().nullable(), psa: z.string().nullable() })
+})
+export type CustomersView = z.infer<typeof CustomersViewSchema>
+
+export const MappingListSchema = z.array(
+  z.object({
+    orgId: z.string(),
+    orgName: z.string().nullable(),
+    customerId: z.string(),
+    customerName: z.string().nullable(),
+    origin: z.enum(['manual', 'suggestion', 'created']),
+    updatedAt: z.string(),
+    updatedBy: z.string()
+  })
+)
+
+const Ok = z.object({ message: z.string() })
+
+export const customersMethods = {
+  getCustomersView: method('Organizations with their mapping, status and suggestion, and the PSA customers', z.object({}), CustomersViewSchema),
+  refreshData: method(
+    'Re-read organizations from the source and/or customers from the PSA',
+    z.object({ from: z.enum(['psa', 'source', 'both']).default('both') }),
+    z.object({ orgs: z.number().int().nullable(), customers: z.number().int().nullable(), message: z.string() })
+  ),
+  mapOrg: method('Map an organization to a PSA customer', z.object({ orgId: Id, customerId: Id }), Ok),
+  unmapOrg: method('Remove the mapping of an organization', z.object({ orgId: Id }), Ok),
+  acceptSuggestion: method('Accept the suggested customer for one organization', z.object({ orgId: Id }), Ok),
+  acceptAllSuggestions: method(
+    'Accept every confident suggestion (never overwrites an existing mapping)',
+    z.object({}),
+    z.object({ accepted: z.number().int(), message: z.string() })
+  ),
+  setOrgIgnored: method('Ignore an organization (no longer counted as unmapped), or un-ignore it', z.object({ orgId: Id, ignored: z.boolean() }), Ok),
+  setOrgDisabled: method(
+    'Disable an organization: removes its customer, billing and ticketing mappings and stops its sync',
+    z.object({ orgId: Id, disabled: z.boolean() }),
+    Ok
+  ),
+  createCustomerForOrg: method(
+    'Create the customer in the PSA with the organization name, then map it',
+    z.object({ orgId: Id, confirmSimilar: z.boolean().default(false) }),
+    z.object({ customerId: z.string(), message: z.string() })
+  ),
+  setCatchAllCustomer: method('Set (or clear) the catch-all customer used for alerts of unmapped organizations', z.object({ customerId: Id.nullable() }), Ok),
+  listMappings: method('Current organization → customer mappings', z.object({}), MappingListSchema)
+}
