@@ -27,6 +27,8 @@ export interface RecordedRequest {
   path: string
   query: string
   body: unknown
+  /** Lower-case names of the headers sent (values are not kept: they include the secret). */
+  headerNames: string[]
 }
 
 export interface RecordedReply {
@@ -97,7 +99,7 @@ export async function startAutotaskSim(opts: AutotaskSimOptions = {}): Promise<A
   }
 
   const before = (req: SimRequest, ctx: { inFlight(key: string): number }): SimReply | undefined => {
-    requests.push({ method: req.method, path: req.path, query: req.query.toString(), body: req.body })
+    requests.push({ method: req.method, path: req.path, query: req.query.toString(), body: req.body, headerNames: Object.keys(req.headers) })
     if (UNAUTHENTICATED.test(req.path)) return undefined
     // §2.2: unknown user 500, wrong secret 401 (empty body, UNCONFIRMED), bad code 500
     const user = userOf(state, req)

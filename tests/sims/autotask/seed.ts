@@ -109,7 +109,7 @@ export function seedAutotask(opts: AutotaskSeedOptions = {}): AutotaskState {
     const c = rng()
     if (c < 0.12) continue // no contract at all
     const addContract = (type: number, status: number, label: string): Row => {
-      const contract: Row = { id: nextId(state), companyID: company.id, contractName: `${label} - ${name}`, contractNumber: `K${company.id as number}-${type}-${status}`, contractType: type, contractCategory: 1, contractPeriodType: 'm', status, startDate: periodStart.toISOString(), endDate: periodEnd.toISOString(), isDefaultContract: false }
+      const contract: Row = { id: nextId(state), companyID: company.id, contractName: `${label} - ${name}`, contractNumber: `K${company.id as number}-${type}-${status}`, contractType: type, contractCategory: 1, contractPeriodType: 1, status, startDate: periodStart.toISOString(), endDate: periodEnd.toISOString(), isDefaultContract: false }
       t.Contracts.push(contract)
       return contract
     }
