@@ -89,7 +89,8 @@ export function commentJson(c: SimComment) {
   return { id, created_at, updated_at, ticket_id, subject, body, tech, hidden, user_id }
 }
 
-export function ticketJson(t: SimTicket, a: SyncroAccount) {
+/** `list`: GET /tickets items lack attachments/timers/line items but add a few list fields (syncro.md §5.5 [S1]). */
+export function ticketJson(t: SimTicket, a: SyncroAccount, list = false) {
   const owner = a.customers.find((c) => c.id === t.customer_id)
   const user = a.users.find((u) => u.id === t.user_id)
   return {
@@ -113,9 +114,7 @@ export function ticketJson(t: SimTicket, a: SyncroAccount) {
     resolved_at: t.resolved_at,
     tag_list: [],
     comments: t.comments.map(commentJson),
-    attachments: [],
-    ticket_timers: [],
-    line_items: [],
+    ...(list ? { contact_fullname: null, customer_reply: false, sla_breached: false } : { attachments: [], ticket_timers: [], line_items: [] }),
     user: user ? { id: user.id, email: user.email, full_name: user.full_name, group: user.admin ? 'Admins' : 'Employees', admin: user.admin, color: '1e3e96' } : null
   }
 }

@@ -170,7 +170,7 @@ export const routes: SyncroRoute[] = [
         .sort((x, y) => y.id - x.id)
       const p = paginate(list, q, false)
       // Tickets meta has only total_pages and page (syncro.md §2 [S1]).
-      return { status: 200, body: { tickets: p.slice.map((t) => ticketJson(t, a)), meta: { total_pages: p.total_pages, page: p.page } } }
+      return { status: 200, body: { tickets: p.slice.map((t) => ticketJson(t, a, true)), meta: { total_pages: p.total_pages, page: p.page } } }
     }
   },
   {
