@@ -12,6 +12,20 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
 }
 
+/** What a command module gets: the lazily opened core and one way to print a result. */
+export interface CliContext {
+  io: CliIo
+  app(): Promise<App>
+  report(env: Envelope<unknown>, json: boolean, human: (v: unknown) => string): void
+  fail(code: number, message: string): void
+}
+
+/** Command modules (billing, ticketing …) register their commands here. */
+const commandModules: Array<(program: Command, cli: CliContext) => void> = []
+export function registerCommands(mod: (program: Command, cli: CliContext) => void): void {
+  commandModules.push(mod)
+}
+
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let app: App | undefined
@@ -36,6 +50,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
   const dataDir = () => program.opts<{ dataDir?: string }>().dataDir
+  const cli: CliContext = {
+    io,
+    app: () => open(dataDir()),
+    report,
+    fail: (c, message) => {
+      code = c
+      io.err(message)
+    }
+  }
+  for (const mod of commandModules) mod(program, cli)
 
   program
     .command('status')
