@@ -1,4 +1,4 @@
-import axios, { type AxiosAdapter, type AxiosResponse } from 'axios'
+import axios, { type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import axiosRetry from 'axios-retry'
 import { AppError, isAppError } from '../../../shared/errors'
 import {
@@ -39,30 +39,34 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const base = new URL(opts.baseURL)
   const nodeAdapter = axios.getAdapter('http')
 
+  // The far side said "slow down": hold every queued call of this client, not just this one. Done inside the
+  // limiter task so the pause is in place before this request's slot is handed to the next one.
+  function pauseOn429(e: unknown, config: InternalAxiosRequestConfig): void {
+    if (!isAxiosError(e) || e.response?.status !== 429) return
+    counters.rateLimited++
+    const state = config['axios-retry'] as { retryCount?: number } | undefined
+    const header = flattenHeaders(e.response.headers)['retry-after']
+    const wait = parseRetryAfter(header) ?? baseDelayMs * 2 ** (state?.retryCount ?? 0)
+    limiter.pauseFor(Math.min(wait, maxDelayMs))
+  }
+
   // Every attempt (retries included) passes through the limiter, so rate/concurrency hold for retries too.
-  const adapter: AxiosAdapter = async (config) => {
+  const adapter: AxiosAdapter = (config) => {
     const info = { method: (config.method ?? 'get').toUpperCase(), url: config.url ?? '' }
-    try {
-      return await limiter.run(
-        info,
-        () => {
-          counters.requests++
-          opts.onRequest?.(info)
-          return nodeAdapter(config)
-        },
-        config.signal as AbortSignal | undefined
-      )
-    } catch (e) {
-      if (isAxiosError(e) && e.response?.status === 429) {
-        counters.rateLimited++
-        // The far side said "slow down": hold every queued call of this client, not just this one.
-        const state = config['axios-retry'] as { retryCount?: number } | undefined
-        const header = flattenHeaders(e.response.headers)['retry-after']
-        const wait = parseRetryAfter(header) ?? baseDelayMs * 2 ** (state?.retryCount ?? 0)
-        limiter.pauseFor(Math.min(wait, maxDelayMs))
-      }
-      throw e
-    }
+    return limiter.run(
+      info,
+      async () => {
+        counters.requests++
+        opts.onRequest?.(info)
+        try {
+          return await nodeAdapter(config)
+        } catch (e) {
+          pauseOn429(e, config)
+          throw e
+        }
+      },
+      config.signal as AbortSignal | undefined
+    )
   }
 
   const instance = axios.create({

@@ -7,6 +7,8 @@ export function parseRetryAfter(value: string | undefined | null, nowMs: number 
   const text = value.trim()
   if (text === '') return undefined
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
+  // HTTP-dates always name a day/month; this keeps Date.parse from reading '-5' as a year.
+  if (!/[a-z]/i.test(text)) return undefined
   const at = Date.parse(text)
   if (Number.isNaN(at)) return undefined
   return Math.max(0, at - nowMs)
