@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkRequest, findOperation, loadSpec, specFromDocument, validateResponse } from './spec'
+import { checkRequest, findOperation, loadSpec, specFromDocument, validateRequestBody, validateResponse } from './spec'
 
 // Tiny inline specs: one swagger 2.0 (JumpCloud-like), one OpenAPI 3 (Syncro-like), one PascalCase (Autotask-like).
 const swagger = specFromDocument('jumpcloud-v2', {
@@ -188,5 +188,36 @@ describe('loadSpec', () => {
     expect(findOperation(di!, 'POST', '/insights/directory/v1/events')?.path).toBe('/events')
     const at = loadSpec('autotask')!
     expect(findOperation(at, 'POST', '/ATServicesRest/V1.0/Companies/query')?.operationId).toBe('Companies_Query')
+  })
+})
+
+describe('validateRequestBody', () => {
+  const spec = specFromDocument('jumpcloud-di', {
+    swagger: '2.0',
+    basePath: '/insights/directory/v1',
+    paths: {
+      '/events': {
+        post: {
+          parameters: [{ in: 'body', name: 'body', required: true, schema: { $ref: '#/definitions/Q' } }],
+          responses: { '200': { schema: { type: 'array' } } }
+        }
+      }
+    },
+    definitions: {
+      Q: {
+        type: 'object',
+        required: ['service', 'start_time'],
+        properties: { service: { type: 'array', items: { type: 'string', enum: ['all', 'directory'] } }, start_time: { type: 'string', format: 'date-time' } }
+      }
+    }
+  })
+  const op = findOperation(spec, 'POST', '/insights/directory/v1/events')!
+
+  it('accepts a documented body and reports a missing field, a bad enum value and a bad date-time', () => {
+    expect(validateRequestBody(spec, op, { service: ['all'], start_time: '2026-01-01T00:00:00Z' })).toEqual([])
+    const errs = validateRequestBody(spec, op, { service: ['alert'], start_time: 'yesterday' }).join('\n')
+    expect(errs).toMatch(/service\/0 must be equal to one of the allowed values/)
+    expect(errs).toMatch(/start_time must match format "date-time"/)
+    expect(validateRequestBody(spec, op, { service: ['all'] }).join()).toMatch(/required property 'start_time'/)
   })
 })

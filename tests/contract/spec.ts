@@ -27,6 +27,8 @@ export interface SpecParameter {
 
 export interface Operation {
   method: string
+  /** Swagger `in: body` parameter schema or OpenAPI JSON `requestBody` schema. */
+  requestSchema?: Json
   /** The spec's path template, e.g. `/providers/{provider_id}/organizations`. */
   path: string
   operationId?: string
@@ -188,7 +190,14 @@ export function findOperation(
     ...((best.cp.item.parameters as Json[] | undefined) ?? []),
     ...((best.op.parameters as Json[] | undefined) ?? [])
   ]
-  const parameters = rawParams.map((p) => deref(doc, p)).map((p) => ({
+  const resolved = rawParams.map((p) => deref(doc, p))
+  let requestSchema = resolved.find((p) => p.in === 'body')?.schema as Json | undefined
+  if (!requestSchema && best.op.requestBody && typeof best.op.requestBody === 'object') {
+    const content = (deref(doc, best.op.requestBody as Json).content ?? {}) as Record<string, Json>
+    const type = Object.keys(content).find((t) => t.includes('json'))
+    requestSchema = type ? (content[type]?.schema as Json | undefined) : undefined
+  }
+  const parameters = resolved.map((p) => ({
     name: String(p.name),
     in: String(p.in),
     required: p.required === true
@@ -198,7 +207,7 @@ export function findOperation(
     responses[status] = deref(doc, r)
   }
   const operationId = typeof best.op.operationId === 'string' ? best.op.operationId : undefined
-  return { method: m, path: best.cp.template, operationId, parameters, responses }
+  return { method: m, path: best.cp.template, operationId, parameters, responses, requestSchema }
 }
 
 /** Lists what is wrong with a request: unknown path/method, missing required query parameters. */
@@ -336,16 +345,22 @@ export function validateResponse(
 ): string[] {
   const schema = responseSchema(spec, op, status)
   if (!schema) return []
-  const lower = opts.camelCaseKeys === true
+  return validateAgainst(spec, schema, `${op.method.toUpperCase()} ${op.path} ${status}`, body, opts.camelCaseKeys === true)
+}
+
+/** Validates a request body against the documented body schema; [] when none is documented. */
+export function validateRequestBody(spec: Spec, op: Operation, body: unknown, opts: { camelCaseKeys?: boolean } = {}): string[] {
+  if (!op.requestSchema) return []
+  return validateAgainst(spec, op.requestSchema, `${op.method.toUpperCase()} ${op.path} request`, body, opts.camelCaseKeys === true)
+}
+
+function validateAgainst(spec: Spec, schema: Json, label: string, body: unknown, lower: boolean): string[] {
   const { ajv, cache } = validatorsFor(spec, lower)
-  const cacheKey = `${op.method} ${op.path} ${status}`
-  let validate = cache.get(cacheKey)
+  let validate = cache.get(label)
   if (!validate) {
     validate = ajv.compile(toAjvSchema(schema, lower) as Json)
-    cache.set(cacheKey, validate)
+    cache.set(label, validate)
   }
   if (validate(lower ? lowerBodyKeys(body) : body)) return []
-  return (validate.errors ?? []).map(
-    (e) => `${op.method.toUpperCase()} ${op.path} ${status}: body${e.instancePath} ${e.message ?? 'is invalid'}`
-  )
+  return (validate.errors ?? []).map((e) => `${label}: body${e.instancePath} ${e.message ?? 'is invalid'}`)
 }

@@ -35,7 +35,14 @@ function matchesCriterion(e: DiEvent, crit: Term): boolean {
 
 /** `search_term` with `and` / `or` / `not` lists, nestable (§A.3). */
 function matchesTerm(e: DiEvent, term: Term): boolean {
-  const list = (v: unknown): Term[] => (Array.isArray(v) ? (v as Term[]) : v && typeof v === 'object' ? [v as Term] : [])
+  // Both forms are accepted: the spec's object (`{"and": {f: v, g: w}}`, TermConjunction) and the
+  // prose examples' list (`{"and": [{f: v}, {g: w}]}`); each field is one criterion.
+  const list = (v: unknown): Term[] =>
+    Array.isArray(v)
+      ? (v as Term[])
+      : v && typeof v === 'object'
+        ? Object.entries(v as Term).map(([k, x]) => ({ [k]: x }))
+        : []
   if (term.and !== undefined && !list(term.and).every((c) => matchesCriterion(e, c))) return false
   if (term.or !== undefined && !list(term.or).some((c) => matchesCriterion(e, c))) return false
   if (term.not !== undefined && list(term.not).some((c) => matchesCriterion(e, c))) return false

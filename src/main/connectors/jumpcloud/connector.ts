@@ -166,12 +166,14 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
       end_time: q.end.toISOString(),
       limit: EVENTS_LIMIT,
       sort: 'ASC',
-      // DI stores values lower-cased (§A.3), event types already are.
-      search_term: { and: [{ event_type: q.eventTypes.map((t) => t.toLowerCase()) }] }
+      // Object form of `SearchTerm.and` (spec: TermConjunction is an object), as JumpCloud's own SDK
+      // sends it (`-SearchTermAnd @{...}`); the prose's array form is not what the schema declares.
+      // DI stores values lower-cased (§A.3).
+      search_term: { and: { event_type: q.eventTypes.map((t) => t.toLowerCase()) } }
     }
     const out: SourceEvent[] = []
     const seenCursors = new Set<string>()
-    let searchAfter: unknown[] | undefined
+    let searchAfter: string[] | undefined
     for (;;) {
       const res = await insightsHttp.request({
         method: 'POST',
@@ -223,10 +225,13 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
   return { verify, listOrganizations, getUsageCounts, fetchEvents, listDevices }
 }
 
-function parseCursor(header: string): unknown[] {
+function parseCursor(header: string): string[] {
   try {
     const v = JSON.parse(header) as unknown
-    if (Array.isArray(v)) return v
+    // The header holds `[1576181718000,"id"]`, but EventQuery.search_after is declared as an array of
+    // strings (spec x-go-name SearchAfter): strings satisfy a strict []string decoder and are what
+    // the spec promises to accept.
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.map(String)
   } catch {
     // fall through
   }
