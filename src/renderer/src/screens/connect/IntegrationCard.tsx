@@ -108,6 +108,10 @@ export function IntegrationCard({ spec }: { spec: IntegrationSpec }) {
       {existing && (
         <>
           <dl className="settings">
+            <div className="settings__row">
+              <dt>Account</dt>
+              <dd>{existing.displayName}</dd>
+            </div>
             {Object.entries(existing.settings).map(([key, value]) => (
               <div key={key} className="settings__row">
                 <dt>{settingLabel(key)}</dt>

@@ -69,8 +69,9 @@ const SETTING_LABELS: Record<string, string> = {
   subdomain: 'Subdomain',
   username: 'API username',
   zone: 'Zone',
-  zoneUrl: 'Zone',
   zoneName: 'Zone',
+  zoneUrl: 'API URL',
+  webUrl: 'Web URL',
   providerId: 'Provider ID',
   region: 'Region'
 }
