@@ -7,7 +7,18 @@ export const METHOD_NAMES = [
   "saveSyncro",
   "saveAutotask",
   "saveJumpCloud",
-  "disableIntegration"
+  "disableIntegration",
+  "getCustomersView",
+  "refreshData",
+  "mapOrg",
+  "unmapOrg",
+  "acceptSuggestion",
+  "acceptAllSuggestions",
+  "setOrgIgnored",
+  "setOrgDisabled",
+  "createCustomerForOrg",
+  "setCatchAllCustomer",
+  "listMappings"
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -10,7 +10,7 @@ function setup() {
   const fake = createFakeElectron()
   const tray = new fake.electron.Tray({})
   const actions = { syncNow: vi.fn(), toggleWindow: vi.fn(), quit: vi.fn() }
-  const ctl = new TrayController(tray, fake.electron.Menu, actions)
+  const ctl = new TrayController(tray as never, fake.electron.Menu as never, actions)
   const items = () => (tray.menu?.template ?? []) as Item[]
   const item = (id: string) => items().find((i) => i.id === id)!
   return { fake, tray, ctl, actions, items, item }
