@@ -23,6 +23,8 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures, { sims: E2eSims }>({
   sims: [
+    // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const sims = await startE2eSims()
       await use(sims)
