@@ -20,11 +20,10 @@ export interface CliContext {
   fail(code: number, message: string): void
 }
 
-/** Command modules (billing, ticketing …) register their commands here. */
-const commandModules: Array<(program: Command, cli: CliContext) => void> = []
-export function registerCommands(mod: (program: Command, cli: CliContext) => void): void {
-  commandModules.push(mod)
-}
+export type CommandModule = (program: Command, cli: CliContext) => void
+
+/** Domain command modules (billing, ticketing …): each adds its commands to the program. */
+const commandModules: CommandModule[] = []
 
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
