@@ -40,12 +40,14 @@ describe('Syncro connector: failures and limits', () => {
   })
 
   it('its own limiter keeps it under the server limit: no 429 at all', async () => {
-    const { connect } = await start({ rateLimit: { limit: 6, windowMs: 600, retryAfter: true } })
-    const c = connect({ rateLimit: { limit: 4, intervalMs: 600 } })
+    // Client at a third of the server's rate: network jitter (new sockets, a busy CI box) can bunch
+    // requests at the server, so an exact-rate client could still be caught by a sliding window.
+    const { connect } = await start({ rateLimit: { limit: 6, windowMs: 500, retryAfter: true } })
+    const c = connect({ rateLimit: { limit: 2, intervalMs: 500 } })
     const s = customerWithSchedule(sim!)
-    await Promise.all(Array.from({ length: 10 }, () => c.getQuantity(targetOf(s))))
+    await Promise.all(Array.from({ length: 8 }, () => c.getQuantity(targetOf(s))))
     expect(sim!.stats().rejected429).toBe(0)
-    expect(sim!.stats().total).toBe(10)
+    expect(sim!.stats().total).toBe(8)
   })
 
   it('retries a GET through 503s and succeeds', async () => {
