@@ -29,6 +29,7 @@ export function blockingKeys(name: NormalizedName): Map<string, number> {
   }
   if (name.compact) {
     keys.set(`c:${name.compact}`, 2)
+    keys.set(`c:${name.spelled}`, 2)
     if (name.compact.length >= PREFIX) keys.set(`p:${name.compact.slice(0, PREFIX)}`, 0.5)
   }
   return keys

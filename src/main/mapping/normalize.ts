@@ -21,6 +21,8 @@ export interface NormalizedName {
   key: string
   /** tokens joined with no space: "Oak Ridge" and "Oakridge" share it. */
   compact: string
+  /** Like compact but as spelled, before abbreviations and plurals: "Tech Nova" / "TechNova" share it. */
+  spelled: string
   changes: readonly Change[]
 }
 
@@ -81,10 +83,10 @@ function splitSegments(text: string): Segment[] {
   outside.split(',').forEach((commaPart, ci) => {
     commaPart.split(DASH_SEPARATOR).forEach((part, di) => {
       const style: SegmentStyle = ci === 0 && di === 0 ? 'main' : di === 0 ? 'comma' : 'dash'
-      segs.push({ style, text: part.trim(), toks: tokenize(part) })
+      segs.push({ style, text: part.trim().replace(/\s+/g, ' '), toks: tokenize(part) })
     })
   })
-  for (const p of parens) segs.push({ style: 'paren', text: p.trim(), toks: tokenize(p) })
+  for (const p of parens) segs.push({ style: 'paren', text: p.trim().replace(/\s+/g, ' '), toks: tokenize(p) })
   return segs
 }
 
@@ -161,7 +163,7 @@ function recordAccents(raw: string, changes: Change[]): void {
   }
 }
 
-const EMPTY: Omit<NormalizedName, 'raw'> = { tokens: [], surfaces: [], key: '', compact: '', changes: [] }
+const EMPTY: Omit<NormalizedName, 'raw'> = { tokens: [], surfaces: [], key: '', compact: '', spelled: '', changes: [] }
 
 export function normalizeName(raw: string): NormalizedName {
   if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return { raw: String(raw).slice(0, 80), ...EMPTY }
@@ -187,6 +189,12 @@ export function normalizeName(raw: string): NormalizedName {
   }
 
   for (const seg of segs) {
+    if (seg !== first && seg.toks.length === 1 && seg.toks[0]!.t === 'the') {
+      // Directory style "Green Thumb Nursery, The".
+      changes.push({ kind: 'article', from: seg.toks[0]!.s })
+      seg.toks = []
+      continue
+    }
     if (seg !== first && seg.style !== 'dash' && isLegalOnly(seg.toks)) {
       // ", Inc." or "(Pty)" as a whole decoration. A dash decoration is kept: "- PA" / "- CO" are states.
       changes.push({ kind: 'suffix', from: seg.toks.map((x) => x.s).join(' ') })
@@ -214,6 +222,7 @@ export function normalizeName(raw: string): NormalizedName {
     surfaces: toks.map((x) => x.s.replace(/\.$/, '')),
     key: tokens.join(' '),
     compact: tokens.join(''),
+    spelled: toks.map((x) => canonical(x.s)).join(''),
     changes
   }
 }

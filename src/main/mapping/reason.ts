@@ -37,7 +37,7 @@ const unique = (xs: string[]) => [...new Set(xs)]
 type Phrase = (cs: Change[]) => string
 
 const PHRASES: [Change['kind'], Phrase][] = [
-  ['suffix', (cs) => `same name after removing ${unique(cs.map((c) => quote(c.from))).join(' and ')}`],
+  ['suffix', (cs) => `same name after removing ${unique(cs.map((c) => quote(c.from))).join(' / ')}`],
   [
     'and',
     (cs) => {

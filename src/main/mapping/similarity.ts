@@ -1,5 +1,6 @@
 import { distance as levenshtein } from 'fastest-levenshtein'
 import { normalizeName, type NormalizedName } from './normalize'
+import { DESCRIPTIVE_WORDS } from './vocabulary'
 import { changePhrases, sameNameReason } from './reason'
 
 // Score in 0..1 for "these two names are the same company". The scale is fixed so thresholds mean something:
@@ -22,9 +23,9 @@ export const SCORE = {
   same: 1,
   spacing: 0.96,
   order: 0.88,
-  /** Per typo that people actually make: a dropped/doubled/swapped letter, or a substitution in a long word. */
+  /** Per typo that is surely a typo: swapped letters, or a slip in a descriptive word (see typoPenalty). */
   commonTypo: 0.06,
-  /** Per substitution in a short word: "Bolton"/"Boston", "Rose"/"Ross" are as often two names as one typo. */
+  /** Per slip in a name-like word: enough to drop below CONFIDENT on its own. */
   riskyTypo: 0.12,
   partialBase: 0.55,
   partialRange: 0.3,
@@ -56,20 +57,25 @@ export function osaDistance(a: string, b: string): number {
 
 const hasDigit = (t: string) => /\d/.test(t)
 
-/** Penalty if `a` and `b` look like one word mistyped, else null (different words). */
+/**
+ * Penalty if `a` and `b` look like one word mistyped, else null (different words).
+ * Common typo (confident): two adjacent letters swapped, or one slip in a descriptive word ("Plumbng").
+ * Risky typo (suggested only): one slip in any other word, or two slips in a long word — "Johnson"/"Johnston",
+ * "Petersen"/"Peterson", "Bolton"/"Boston" are as often two clients as one typo.
+ */
 export function typoPenalty(a: string, b: string): number | null {
   if (hasDigit(a) || hasDigit(b)) return null // "Clinic 2" vs "Clinic 3" is never a typo
   const short = Math.min(a.length, b.length)
   const long = Math.max(a.length, b.length)
-  if (long - short > 2 || short < 4) return null
+  if (long - short > 2 || short < 4 || long < 5) return null
   const d = osaDistance(a, b)
   if (d === 1) {
-    const substitution = a.length === b.length && levenshtein(a, b) === 1
-    if (!substitution) return long >= 5 ? SCORE.commonTypo : null
-    if (long >= 8) return SCORE.commonTypo
-    return long >= 5 ? SCORE.riskyTypo : null
+    const transposition = a.length === b.length && levenshtein(a, b) === 2
+    if (transposition || DESCRIPTIVE_WORDS.has(a) || DESCRIPTIVE_WORDS.has(b)) return SCORE.commonTypo
+    return SCORE.riskyTypo
   }
-  if (d === 2 && short >= 9) return SCORE.riskyTypo
+  // Two slips only in a long word that starts the same: "Restaraunt", not "Northside"/"Southside".
+  if (d === 2 && short >= 9 && a.slice(0, 2) === b.slice(0, 2)) return SCORE.riskyTypo
   return null
 }
 
@@ -131,6 +137,11 @@ export function compareNames(a: NormalizedName, b: NormalizedName): Comparison {
   if (!a.key || !b.key) return { score: 0, kind: 'none', reason: 'nothing comparable in one of the names' }
   if (a.key === b.key) return { score: SCORE.same, kind: 'same', reason: sameNameReason(a, b) }
 
+  if (a.compact === b.compact || a.spelled === b.spelled) {
+    const reason = [`same name ignoring spaces: '${a.raw.trim()}' / '${b.raw.trim()}'`, ...changePhrases(a, b, 2)].join('; ')
+    return { score: SCORE.spacing, kind: 'spacing', reason }
+  }
+
   const al = align(a, b)
   const totalChars = a.compact.length + b.compact.length
   const coverage = al.matchedChars / totalChars
@@ -151,7 +162,8 @@ export function compareNames(a: NormalizedName, b: NormalizedName): Comparison {
   if (al.extraA.length > 0 || al.extraB.length > 0) {
     const only = al.extraA.length > 0 ? words(a, al.extraA) : words(b, al.extraB)
     const score = SCORE.partialBase + SCORE.partialRange * coverage - penalty
-    return { score: round(Math.max(0, score)), kind: 'partial', reason: withChanges([`similar, but only one name has ${only}`, ...detail]) }
+    // No change phrases here: "same name after removing 'LLC'" would be untrue of names that differ by a word.
+    return { score: round(Math.max(0, score)), kind: 'partial', reason: [`similar, but only one name has ${only}`, ...detail].join('; ') }
   }
   if (al.spacing) return { score: round(SCORE.spacing - penalty), kind: 'spacing', reason: withChanges(detail) }
   if (al.typos.length > 0) return { score: round(SCORE.same - penalty), kind: 'typo', reason: withChanges(detail) }

@@ -68,3 +68,26 @@ export const EXTRA_FOLDS: ReadonlyMap<string, string> = new Map([
 
 /** Words like "No." / "Nbr" before a number: "Clinic No. 2" = "Clinic #2" = "Clinic 2". */
 export const NUMBER_WORDS: ReadonlySet<string> = new Set(['no', 'nbr', 'num', 'number'])
+
+/**
+ * Common descriptive words in business names. A one-letter slip in one of these ("Plumbng", "Enginering") is a
+ * typo; the same slip in any other word is as likely a different name ("Johnson"/"Johnston", "Petersen"/
+ * "Peterson") and is only ever suggested, never bulk-accepted. Listed in singular (tokens are singularised).
+ */
+export const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(
+  `accounting advisor agency animal apartment architect architecture associate association attorney auto automotive
+  bakery bank barbershop building builder business cabinetry capital care carpentry center chiropractic church clinic
+  collision communication community company construction consulting consultant contracting contractor counseling
+  county credit dental dentistry design development diagnostic distribution distributor education electric electrical
+  electronic elementary energy engineering enterprise entertainment environmental equipment estate event family farm
+  finance financial fitness florist food foundation freight funeral furniture garden glass group hardware health
+  healthcare heating hospital hotel housing hvac imaging industrial industry inspection institute insurance
+  international investment kitchen laboratory landscape landscaping law legal logistics maintenance management
+  manufacturing marketing masonry mechanical media medical medicine ministry mortgage moving municipal network nursery
+  nursing office optometry orthodontic orthodontics orthopedic orthopedics outfitter painting partner pediatric
+  pediatrics pharmacy physical physician plumbing podiatry practice printing product professional property realty
+  recovery rehabilitation remodeling rental repair research resource restaurant retail roofing salon school security
+  service software solution specialty staffing storage studio supply surgery surgical surveying system technology
+  therapy title towing trading transport transportation travel trucking trust university urgent veterinary warehouse
+  wellness windows`.split(/\s+/)
+)
