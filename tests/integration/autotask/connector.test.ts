@@ -231,6 +231,19 @@ describe('tickets', () => {
     expect(await h.connector.getTicket('99999999')).toBeNull()
   })
 
+  it('clips over-long text to the lengths Autotask reports, keeping the marker', async () => {
+    const customer = (await h.connector.listCustomers())[0]
+    const marker = '[psa-bridge:long-1]'
+    const ref = await h.connector.createTicket({ customerId: customer?.id ?? '1', subject: 'S'.repeat(400), body: 'x'.repeat(9000), queue: '29683482', marker })
+    const row = h.sim.state.tables.Tickets.find((t) => String(t.id) === ref.id)
+    expect(String(row?.title)).toHaveLength(255)
+    expect(String(row?.description)).toHaveLength(8000)
+    expect(String(row?.description).endsWith(marker)).toBe(true)
+    await h.connector.addTicketNote(ref.id, { title: 'T'.repeat(300), body: 'note', internal: false })
+    expect(String(h.sim.state.tables.TicketNotes.at(-1)?.title)).toHaveLength(250)
+    expect(await h.connector.findTicketByMarker(customer?.id ?? '1', marker)).toMatchObject({ id: ref.id })
+  })
+
   it('needs a queue or a technician, and a technician must have a role', async () => {
     const customer = (await h.connector.listCustomers())[0]
     const base = { customerId: customer?.id ?? '1', subject: 's', body: 'b', marker: 'm1' }

@@ -1,6 +1,6 @@
 // In-memory Autotask tenant: entity tables keyed by their REST entity name, field lists (for the
 // filter engine's unknown-field rule) and API users. Wire names are camelCase (autotask.md intro).
-import type { Row } from './filter'
+import { AutotaskRuleError, type Row } from './filter'
 
 export const ENTITY_FIELDS = {
   Companies: ['id', 'companyName', 'companyNumber', 'companyType', 'isActive', 'ownerResourceID', 'parentCompanyID', 'phone', 'city', 'createDate', 'lastActivityDate'],
@@ -18,6 +18,18 @@ export const ENTITY_FIELDS = {
 } as const satisfies Record<string, readonly string[]>
 
 export type EntityName = keyof typeof ENTITY_FIELDS
+
+/** String length limits reported by entityInformation/fields and enforced on create (sim choice; real values are per tenant version). */
+export const FIELD_LENGTHS: Partial<Record<EntityName, Record<string, number>>> = {
+  Tickets: { title: 255, description: 8000 },
+  TicketNotes: { title: 250, description: 32000 },
+  Companies: { companyName: 100 }
+}
+
+export function checkLength(entity: EntityName, field: string, value: string | undefined): void {
+  const max = FIELD_LENGTHS[entity]?.[field]
+  if (value !== undefined && max !== undefined && value.length > max) throw new AutotaskRuleError(`${field} exceeds the maximum length of ${max} characters.`)
+}
 
 export const ENTITY_NAMES = Object.keys(ENTITY_FIELDS) as EntityName[]
 

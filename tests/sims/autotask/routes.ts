@@ -4,7 +4,7 @@ import { Router } from '../common/router'
 import type { SimHandler, SimReply, SimRequest } from '../common/types'
 import { applyAdjustment } from './billing'
 import { AutotaskRuleError, ci } from './filter'
-import { ENTITY_FIELDS, entityFromSegment, findById, nextId, toWire, type ApiUser, type AutotaskState, type EntityName } from './model'
+import { checkLength, ENTITY_FIELDS, entityFromSegment, FIELD_LENGTHS, findById, nextId, toWire, type ApiUser, type AutotaskState, type EntityName } from './model'
 import { runCount, runQuery } from './query-engine'
 import { createTicket, createTicketNote } from './tickets'
 
@@ -102,6 +102,7 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
       const name = ci(req.body, 'companyName')
       const type = ci(req.body, 'companyType')
       if (typeof name !== 'string' || !name.trim() || typeof type !== 'number') throw new AutotaskRuleError('Missing required field(s): companyName, companyType.')
+      checkLength('Companies', 'companyName', name.trim())
       const s = env.state()
       const id = nextId(s)
       const at = env.now().toISOString()
@@ -124,7 +125,7 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
     const fields = ENTITY_FIELDS[entity].map((name) => ({
       name,
       dataType: name === 'id' || name.endsWith('ID') ? 'integer' : 'string',
-      length: 0,
+      length: FIELD_LENGTHS[entity]?.[name] ?? 0,
       isRequired: name === 'id',
       isReadOnly: name === 'id',
       isQueryable: true,

@@ -1,7 +1,7 @@
 // Ticket and ticket-note business rules of the sim (autotask.md §7.7, §7.8). Violations are HTTP 500
 // with {"errors":[...]} like the real API (§6).
 import { AutotaskRuleError, ci, type Row } from './filter'
-import { findById, nextId, type AutotaskState } from './model'
+import { checkLength, findById, nextId, type AutotaskState } from './model'
 
 function picklistCheck(state: AutotaskState, field: string, value: unknown, parent?: unknown): void {
   if (value === undefined || value === null) return
@@ -47,6 +47,8 @@ export function createTicket(state: AutotaskState, body: unknown, now: Date): nu
     ['priority', priority]
   ].filter(([, v]) => v === undefined || v === '')
   if (missing.length) throw new AutotaskRuleError(`Missing required field(s): ${missing.map(([k]) => String(k)).join(', ')}.`)
+  checkLength('Tickets', 'title', title)
+  checkLength('Tickets', 'description', pickString(body, 'description'))
   if (!findById(state, 'Companies', companyID ?? -1)) throw new AutotaskRuleError('Value does not reference an existing entity for companyID.')
   // Verbatim rule text [OBS WYRE-AI/msp-claude-plugins #32] (§7.7)
   if ((resourceID === undefined) !== (roleID === undefined))
@@ -99,6 +101,8 @@ export function createTicketNote(state: AutotaskState, ticketId: number, body: u
   const publish = pickInt(body, 'publish')
   if (!description) throw new AutotaskRuleError('Missing required field: description.')
   if (state.requireNoteTitles && !title) throw new AutotaskRuleError('Missing required field: title.')
+  checkLength('TicketNotes', 'title', title)
+  checkLength('TicketNotes', 'description', description)
   if (noteType === undefined || publish === undefined) throw new AutotaskRuleError('Missing required field(s): noteType, publish.')
   const id = nextId(state)
   state.tables.TicketNotes.push({ id, ticketID: ticketId, title: title ?? null, description, noteType, publish, createDateTime: now.toISOString(), creatorResourceID: null })

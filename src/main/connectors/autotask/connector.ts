@@ -79,6 +79,19 @@ function defaultChoice(field: FieldInfo | undefined): string | undefined {
   return (active.find((p) => p.isDefaultValue) ?? active[0])?.value
 }
 
+/** Cuts `text` to the field's length, marking the cut, so Autotask does not refuse the whole write. */
+export function clip(text: string, max: number | undefined): string {
+  if (!max || text.length <= max) return text
+  return `${text.slice(0, Math.max(0, max - 1))}…`
+}
+
+/** The ticket description: body plus the exactly-once marker, which must survive any clipping. */
+export function withMarker(body: string, marker: string, max: number | undefined): string {
+  if (body.includes(marker) && (!max || body.length <= max)) return body
+  const suffix = `\n\n${marker}`
+  return `${clip(body, max ? max - suffix.length : undefined)}${suffix}`
+}
+
 function coversAt(row: { startDate: string; endDate: string }, at: Date): boolean {
   const t = at.getTime()
   return Date.parse(row.startDate) <= t && t <= Date.parse(row.endDate)
@@ -118,18 +131,20 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     return res.data.itemId
   }
 
-  let fieldsCache: Promise<FieldInfo[]> | undefined
-  function ticketFields(): Promise<FieldInfo[]> {
-    fieldsCache ??= http
-      .request({ method: 'GET', url: 'V1.0/Tickets/entityInformation/fields', schema: FieldsSchema })
-      .then((r) => r.data.fields)
-      .catch((e: unknown) => {
-        fieldsCache = undefined
-        throw e
-      })
-    return fieldsCache
+  // Field metadata (picklists, string lengths) changes only when an admin edits Autotask: read once per connector.
+  const fieldsCache = new Map<string, Promise<FieldInfo[]>>()
+  function fieldsOf(entity: 'Tickets' | 'TicketNotes'): Promise<FieldInfo[]> {
+    let p = fieldsCache.get(entity)
+    if (!p) {
+      p = http.request({ method: 'GET', url: `V1.0/${entity}/entityInformation/fields`, schema: FieldsSchema }).then((r) => r.data.fields)
+      p.catch(() => fieldsCache.delete(entity))
+      fieldsCache.set(entity, p)
+    }
+    return p
   }
+  const ticketFields = () => fieldsOf('Tickets')
   const field = (fields: FieldInfo[], name: string) => fields.find((f) => f.name.toLowerCase() === name.toLowerCase())
+  const maxLength = (fields: FieldInfo[], name: string) => field(fields, name)?.length || undefined
 
   async function unitsAt(contractServiceId: number, at: Date) {
     const rows = await query('ContractServiceUnits', [{ op: 'eq', field: 'contractServiceID', value: contractServiceId }], ContractServiceUnitSchema)
@@ -331,22 +346,17 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
 
     async createTicket(input: NewTicket): Promise<PsaTicketRef> {
       const num = (v: string | undefined, what: string) => (v === undefined || v === '' ? undefined : toInt(v, what))
-      let status = num(input.status, 'status')
-      let priority = num(input.priority, 'priority')
-      if (status === undefined || priority === undefined) {
-        const fields = await ticketFields()
-        status ??= num(defaultChoice(field(fields, 'status')), 'status')
-        priority ??= num(defaultChoice(field(fields, 'priority')), 'priority')
-      }
+      const fields = await ticketFields()
+      const status = num(input.status, 'status') ?? num(defaultChoice(field(fields, 'status')), 'status')
+      const priority = num(input.priority, 'priority') ?? num(defaultChoice(field(fields, 'priority')), 'priority')
       const queueID = num(input.queue, 'queue')
       const resourceId = num(input.technicianId, 'technician')
       if (queueID === undefined && resourceId === undefined)
         throw new AppError('validation', 'Autotask needs a queue or a technician for a new ticket.', { hint: 'Choose a default queue in the ticketing settings.', field: 'queue' })
-      const description = input.body.includes(input.marker) ? input.body : `${input.body}\n\n${input.marker}`
       const body: Record<string, unknown> = {
         companyID: toInt(input.customerId, 'company'),
-        title: input.subject.slice(0, 255),
-        description,
+        title: clip(input.subject, maxLength(fields, 'title')),
+        description: withMarker(input.body, input.marker, maxLength(fields, 'description')),
         status,
         priority,
         queueID,
@@ -369,7 +379,14 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     async addTicketNote(ticketId: string, note: NewNote): Promise<{ id: string }> {
       const id = toInt(ticketId, 'ticket')
       // publish 1 = "All Autotask Users", 2 = internal only (§7.8, UNCONFIRMED numbering); noteType 1 = task summary
-      const itemId = await create(`Tickets/${id}/Notes`, { ticketID: id, title: note.title.slice(0, 250), description: note.body, noteType: 1, publish: note.internal ? 2 : 1 })
+      const fields = await fieldsOf('TicketNotes')
+      const itemId = await create(`Tickets/${id}/Notes`, {
+        ticketID: id,
+        title: clip(note.title, maxLength(fields, 'title')),
+        description: clip(note.body, maxLength(fields, 'description')),
+        noteType: 1,
+        publish: note.internal ? 2 : 1
+      })
       return { id: String(itemId) }
     },
 

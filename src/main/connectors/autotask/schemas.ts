@@ -80,6 +80,8 @@ const PicklistValueSchema = z.object({
 
 export const FieldInfoSchema = z.object({
   name: z.string(),
+  /** Max characters for strings; 0 when not applicable. */
+  length: z.number().int().optional(),
   isPickList: z.boolean().optional(),
   picklistValues: z.array(PicklistValueSchema).nullish()
 })
