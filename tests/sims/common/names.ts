@@ -85,6 +85,9 @@ export function companyNames(seed: number, n: number): string[] {
   return out
 }
 
+// Words a matcher canonicalises or strips; gluing them to a neighbour would make a different company.
+const JOIN_STOP = /^(the|saint|and|sons|inc|ltd|corp|co|llc|llp|pc|pllc)$/i
+
 type Mutation = (s: string, rng: () => number) => string
 
 const stripCorp = (s: string): string => s.replace(/,?\s+(LLC|Inc\.?|Ltd\.?|Co\.|Corp\.?|LLP|PC|PLLC)$/i, '')
@@ -105,7 +108,9 @@ const MUTATIONS: Mutation[] = [
   (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
   // Space change: "Oak Ridge" → "Oakridge", or the reverse split of a long word.
   (s, r) => {
-    const joins = [...s.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)]
+    const joins = [...s.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z]+)\b/g)].filter(
+      (m) => !JOIN_STOP.test(m[1] as string) && !JOIN_STOP.test(m[2] as string)
+    )
     if (joins.length) {
       const m = pick(r, joins)
       return s.replace(m[0], `${m[1]}${(m[2] as string).toLowerCase()}`)
@@ -117,7 +122,8 @@ const MUTATIONS: Mutation[] = [
 // A one-letter typo (drop, double or swap a letter) inside a word of 5+ letters; at most once per variant.
 function typo(s: string, rng: () => number): string {
   const spots: number[] = []
-  for (const m of s.matchAll(/\p{L}{5,}/gu)) for (let i = 1; i < m[0].length - 1; i++) spots.push((m.index as number) + i)
+  // Not in the words matchers canonicalise (Saint→St.), so a variant stays one typo away from the original.
+  for (const m of s.matchAll(/\p{L}{5,}/gu)) if (!/^saint$/i.test(m[0])) for (let i = 1; i < m[0].length - 1; i++) spots.push((m.index as number) + i)
   if (!spots.length) return s
   const i = pick(rng, spots)
   const kind = Math.floor(rng() * 3)
