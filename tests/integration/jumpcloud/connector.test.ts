@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createJumpCloudConnector, type JumpCloudConnectorOptions } from '../../../src/main/connectors/jumpcloud'
+import { createJumpCloudConnector, EVENTS_ORG_CHUNK, type JumpCloudConnectorOptions } from '../../../src/main/connectors/jumpcloud'
 import { AppError } from '../../../src/shared/errors'
 import { companyNames } from '../../sims/common'
 import { startJumpCloudSim, type JumpCloudSim, type JumpCloudSimOptions } from '../../sims/jumpcloud'
@@ -115,6 +115,29 @@ describe('JumpCloud connector against the simulator', () => {
       [a!.id, 'user_lockout', '2026-03-10T10:00:00.000Z', user.username, undefined]
     ])
     expect(events[0]!.deviceId).toBe(b!.systems[0]!._id)
+  })
+
+  it('splits very many orgs into chunks of EVENTS_ORG_CHUNK repeated headers and merges them oldest first', async () => {
+    const { sim, jc } = await setup({ orgs: EVENTS_ORG_CHUNK * 2 + 50 })
+    const orgs = sim.state.orgs
+    const picks = [orgs[0]!, orgs[EVENTS_ORG_CHUNK + 3]!, orgs.at(-1)!]
+    sim.control.addEvents(
+      picks.map((o, i) => ({ orgId: o.id, eventType: 'user_password_expired', user: o.users[0]!.username, timestamp: `2026-04-0${3 - i}T00:00:00Z` }))
+    )
+    sim.resetStats()
+    const events = await jc.fetchEvents({
+      orgIds: orgs.map((o) => o.id),
+      eventTypes: ['user_password_expired'],
+      start: new Date('2026-04-01T00:00:00Z'),
+      end: new Date('2026-04-05T00:00:00Z')
+    })
+    expect(sim.stats().byRoute['POST /insights/directory/v1/events']).toBe(3)
+    expect(sim.exchanges.filter((x) => x.path.endsWith('/events')).map((x) => x.orgIds.length)).toEqual([
+      EVENTS_ORG_CHUNK,
+      EVENTS_ORG_CHUNK,
+      50
+    ])
+    expect(events.map((e) => e.orgId)).toEqual([picks[2]!.id, picks[1]!.id, picks[0]!.id])
   })
 
   it('pages Directory Insights with search_after until X-Result-Count < X-Limit', async () => {
