@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { bridgeNamesPlugin } from './scripts/gen-bridge-names'
 
 export default defineConfig({
   main: {
@@ -10,7 +11,8 @@ export default defineConfig({
     }
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
+    // The sandboxed preload cannot load zod, so it gets a generated list of the contract's names.
+    plugins: [externalizeDepsPlugin(), bridgeNamesPlugin()],
     build: {
       // A sandboxed preload must be CommonJS.
       rollupOptions: {

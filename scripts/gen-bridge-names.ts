@@ -1,8 +1,8 @@
 // Regenerates src/preload/names.gen.ts from the contract. The sandboxed preload cannot load zod,
 // so it gets the bare names list instead of importing the contract; tsc and
 // tests/unit/preload/bridge.test.ts fail when the list is stale.
-// Run: npx tsx scripts/gen-bridge-names.ts
-import { writeFileSync } from 'node:fs'
+// Run: npx tsx scripts/gen-bridge-names.ts — the preload build also runs it (bridgeNamesPlugin).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { eventNames, methodNames } from '../src/shared/contract'
 
@@ -26,8 +26,21 @@ const _allEventsListed: Missing<EventName, (typeof EVENT_NAMES)[number]> = true
 `
 }
 
+const TARGET = fileURLToPath(new URL('../src/preload/names.gen.ts', import.meta.url))
+
+/** Rewrites names.gen.ts when the contract changed; returns whether it did. */
+export function writeBridgeNames(target = TARGET): boolean {
+  const text = renderNamesModule(methodNames, eventNames)
+  if (existsSync(target) && readFileSync(target, 'utf8') === text) return false
+  writeFileSync(target, text)
+  return true
+}
+
+/** Vite plugin for the preload build: never bundle a stale names list. */
+export function bridgeNamesPlugin(): { name: string; buildStart(): void } {
+  return { name: 'psa-bridge-names', buildStart: () => void writeBridgeNames() }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const target = fileURLToPath(new URL('../src/preload/names.gen.ts', import.meta.url))
-  writeFileSync(target, renderNamesModule(methodNames, eventNames))
-  console.log(`wrote ${target}`)
+  console.log(writeBridgeNames() ? `wrote ${TARGET}` : `${TARGET} is up to date`)
 }

@@ -18,13 +18,30 @@ export const METHOD_NAMES = [
   "setOrgDisabled",
   "createCustomerForOrg",
   "setCatchAllCustomer",
-  "listMappings"
+  "listMappings",
+  "getBillingView",
+  "listBillingTargets",
+  "saveBillingMapping",
+  "setBillingMappingEnabled",
+  "deleteBillingMapping",
+  "checkBillingPrerequisites",
+  "previewSync",
+  "pushSync",
+  "approveDecrease",
+  "getBillingSettings",
+  "saveBillingSettings",
+  "listRuns",
+  "getRun",
+  "getHwmHistory",
+  "exportConfig",
+  "importConfig"
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
   "integrationsChanged",
   "syncProgress",
-  "syncFinished"
+  "syncFinished",
+  "billingSettingsChanged"
 ] as const satisfies readonly EventName[]
 
 // Compile-time staleness check: a contract method or event missing here is a type error.
