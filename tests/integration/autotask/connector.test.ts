@@ -46,7 +46,7 @@ describe('verify and permissions', () => {
   it('verify proves the credentials with one call and names the own company', async () => {
     h.sim.requests.length = 0
     const id = await h.connector.verify()
-    expect(id.displayName).toContain('Bridgewater MSP')
+    expect(id.displayName).toBe('Autotask zone Simulated Zone (Bridgewater MSP (Own Company))')
     expect(h.sim.requests).toHaveLength(1)
     expect(h.sim.requests[0]?.path).toBe('/ATServicesRest/V1.0/Companies/0')
   })

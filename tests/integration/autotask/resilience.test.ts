@@ -91,3 +91,10 @@ it('hits the rolling hourly threshold with 429 and recovers when the window slid
   h.sim.clock.advance(60_001)
   await expect(once.getTicket('1')).resolves.toBeNull()
 })
+
+it('treats a 404 on get-by-id like {"item":null}: the ticket is gone', async () => {
+  // the real API answers either way for a missing id (autotask.md §3.2)
+  h.sim.faults.add({ kind: 'status', status: 404, count: 1, body: { errors: ['Not Found'] }, match: { method: 'GET', path: 'Tickets/77' } })
+  expect(await h.connector.getTicket('77')).toBeNull()
+  expect(h.sim.replies.some((r) => r.path.endsWith('/Tickets/77'))).toBe(false) // the fault answered, not the handler
+})

@@ -24,6 +24,7 @@ export async function startHarness(simOpts: AutotaskSimOptions = {}, user: ApiUs
       integrationCode: user.integrationCode,
       zoneUrl: zone.url,
       webUrl: zone.webUrl,
+      zoneName: zone.zoneName,
       now: () => sim.clock.now(),
       retry: { retries: 4, baseDelayMs: 5, maxDelayMs: 200 },
       ...over

@@ -45,6 +45,8 @@ export interface AutotaskConnectorOptions {
   zoneUrl: string
   /** Zone UI base (webUrl) for ticket links; optional. */
   webUrl?: string
+  /** Zone name from discovery ("Pre Release"), shown by verify(); optional. */
+  zoneName?: string
   /** Client-side cap; default 10,000 per rolling hour like the tenant threshold (§5.1). */
   rateLimit?: { limit: number; intervalMs: number }
   /** Parallel requests per entity endpoint; default 3 (§5.2). */
@@ -176,7 +178,8 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     async verify(): Promise<PsaIdentity> {
       // Company 0 is the MSP's own company (§7.1): one cheap authenticated call that proves all three headers
       const own = await get('Companies/0', CompanySchema)
-      return { displayName: `Autotask ${new URL(zoneUrl).host}${own ? ` (${own.companyName})` : ''}` }
+      const where = opts.zoneName ? `zone ${opts.zoneName}` : new URL(zoneUrl).host
+      return { displayName: `Autotask ${where}${own ? ` (${own.companyName})` : ''}` }
     },
 
     async probePermissions(): Promise<PermissionReport[]> {
