@@ -6,6 +6,7 @@ import { createConnectorFactory } from '../connectors/factory'
 import { openDatabase, type Db } from '../db/connection'
 import { migrate } from '../db/migrate'
 import { migrations } from '../db/migrations'
+import { createBillingHandlers } from '../billing/handlers'
 import { createConnectHandlers } from '../integrations/handlers'
 import { createCustomerHandlers } from '../mapping/handlers'
 import { createSecretStore, secretStoreKindFrom, withRedaction, type SecretStore } from '../secrets'
@@ -59,7 +60,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const handlers: Handlers = {
     ...createSystemHandlers(ctx),
     ...createConnectHandlers(ctx),
-    ...createCustomerHandlers(ctx)
+    ...createCustomerHandlers(ctx),
+    ...createBillingHandlers(ctx)
   }
   log.info('core started', { dataDir: opts.dataDir, secretStore: store.kind })
   return {

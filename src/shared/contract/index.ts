@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { z as zod } from 'zod'
+import { billingMethods } from './billing'
 import { connectMethods } from './connect'
 import { customersMethods } from './customers'
 import { systemMethods } from './system'
@@ -10,7 +11,8 @@ import type { MethodDef } from './define'
 export const methods = {
   ...systemMethods,
   ...connectMethods,
-  ...customersMethods
+  ...customersMethods,
+  ...billingMethods
 } satisfies Record<string, MethodDef>
 
 export type Methods = typeof methods
@@ -22,7 +24,9 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
 export const events = {
   integrationsChanged: zod.object({ kind: zod.string() }),
   syncProgress: zod.object({ runId: zod.string(), phase: zod.string(), done: zod.number(), total: zod.number() }),
-  syncFinished: zod.object({ runId: zod.string(), result: zod.string() })
+  syncFinished: zod.object({ runId: zod.string(), result: zod.string() }),
+  /** Billing settings (incl. the schedule) changed: the scheduler re-reads them. */
+  billingSettingsChanged: zod.object({})
 }
 export type Events = typeof events
 export type EventName = keyof Events

@@ -1,0 +1,117 @@
+import type { ConfigFile } from '../../shared/contract/billing'
+import { ConfigFileSchema } from '../../shared/contract/billing'
+import { AppError } from '../../shared/errors'
+import type { PsaKind } from '../connectors/types'
+import type { Db } from '../db/connection'
+import { deleteSetting, readSetting, writeSetting } from '../core/settings'
+import { activePsaKind } from '../integrations/open'
+import { catchAllKey } from '../mapping/handlers'
+import { loadCustomers, loadMappings, loadOrgs, putMapping, SOURCE } from '../mapping/store'
+import { requireZone } from '../scheduler/zoned-time'
+import { parseSchedule } from '../scheduler/schedule'
+import { z } from 'zod'
+import { listBillingMappings, loadBillingSettings, putBillingMapping, storeBillingSettings } from './store'
+
+// Versioned export/import of every mapping and setting. Secrets are never part of it: they live in the
+// keychain only, and the file is meant to be copied between machines.
+
+const CatchAllSetting = z.string()
+
+export function exportConfig(db: Db, now: Date): ConfigFile {
+  const psa = activePsaKind(db)
+  const orgs = loadOrgs(db)
+  return {
+    version: 1,
+    exportedAt: now.toISOString(),
+    psa,
+    settings: loadBillingSettings(db),
+    customerMappings: psa ? loadMappings(db, psa).map((m) => ({ orgId: m.orgId, customerId: m.customerId })) : [],
+    billingMappings: psa
+      ? listBillingMappings(db, psa).map((m) => ({
+          orgId: m.orgId,
+          customerId: m.customerId,
+          containerId: m.containerId,
+          containerName: m.containerName,
+          itemId: m.itemId,
+          itemName: m.itemName,
+          metric: m.metric,
+          nonBillable: m.nonBillable,
+          unitCost: m.unitCost,
+          enabled: m.enabled
+        }))
+      : [],
+    catchAll: psa ? readSetting(db, catchAllKey(psa), CatchAllSetting.nullable(), null) : null,
+    ignoredOrgs: orgs.filter((o) => o.ignored).map((o) => o.id),
+    disabledOrgs: orgs.filter((o) => o.disabled).map((o) => o.id)
+  }
+}
+
+function invalid(path: string, message: string, hint?: string): never {
+  throw new AppError('validation', `Invalid configuration file at ${path || '(root)'}: ${message}`, { field: path || undefined, hint })
+}
+
+/** Checks everything first; throws a validation AppError naming the first bad path. Writes nothing. */
+export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa: PsaKind | null } {
+  const parsed = ConfigFileSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    invalid((issue?.path ?? []).join('.'), issue?.message ?? 'invalid')
+  }
+  const config = parsed.data
+  try {
+    requireZone(config.settings.timeZone, 'settings.timeZone')
+    parseSchedule(config.settings.schedule)
+  } catch (e) {
+    invalid(e instanceof AppError && e.field ? `settings.${e.field.replace(/^settings\./, '')}` : 'settings', e instanceof Error ? e.message : String(e))
+  }
+  const psa = activePsaKind(db)
+  const hasPsaData = config.customerMappings.length > 0 || config.billingMappings.length > 0 || config.catchAll !== null
+  if (hasPsaData && config.psa !== psa) {
+    invalid('psa', `the file holds ${config.psa ?? 'no'} mappings but the connected PSA is ${psa ?? 'none'}`, 'Connect the same PSA the file was exported from.')
+  }
+  const orgs = new Set(loadOrgs(db).map((o) => o.id))
+  const customers = new Set(psa ? loadCustomers(db, psa).map((c) => c.id) : [])
+  const refresh = 'Run "Refresh data" first so the organizations and customers are known, then import again.'
+  const needOrg = (path: string, id: string) => orgs.has(id) || invalid(path, `unknown organization ${id}`, refresh)
+  const needCustomer = (path: string, id: string) => customers.has(id) || invalid(path, `unknown customer ${id}`, refresh)
+  const seenOrgs = new Set<string>()
+  config.customerMappings.forEach((m, i) => {
+    needOrg(`customerMappings.${i}.orgId`, m.orgId)
+    needCustomer(`customerMappings.${i}.customerId`, m.customerId)
+    if (seenOrgs.has(m.orgId)) invalid(`customerMappings.${i}.orgId`, `organization ${m.orgId} is mapped twice`)
+    seenOrgs.add(m.orgId)
+  })
+  const seenTargets = new Set<string>()
+  config.billingMappings.forEach((m, i) => {
+    needOrg(`billingMappings.${i}.orgId`, m.orgId)
+    needCustomer(`billingMappings.${i}.customerId`, m.customerId)
+    const key = JSON.stringify([m.containerId, m.itemId])
+    if (seenTargets.has(key)) invalid(`billingMappings.${i}.itemId`, `line item ${m.itemId} of ${m.containerId} carries two mappings`)
+    seenTargets.add(key)
+  })
+  if (config.catchAll !== null) needCustomer('catchAll', config.catchAll)
+  config.ignoredOrgs.forEach((id, i) => needOrg(`ignoredOrgs.${i}`, id))
+  config.disabledOrgs.forEach((id, i) => needOrg(`disabledOrgs.${i}`, id))
+  return { config, psa }
+}
+
+/** Replaces mappings and settings with the file's, in one transaction: all or nothing. */
+export function importConfig(db: Db, raw: unknown, now: Date): { customerMappings: number; billingMappings: number } {
+  const { config, psa } = validateConfig(db, raw)
+  const at = now.toISOString()
+  db.transaction(() => {
+    storeBillingSettings(db, config.settings, now)
+    db.prepare('UPDATE source_orgs SET ignored = 0, disabled = 0 WHERE source_kind = ?').run(SOURCE)
+    const flag = (col: 'ignored' | 'disabled') => db.prepare(`UPDATE source_orgs SET ${col} = 1 WHERE source_kind = ? AND id = ?`)
+    for (const id of config.ignoredOrgs) flag('ignored').run(SOURCE, id)
+    for (const id of config.disabledOrgs) flag('disabled').run(SOURCE, id)
+    if (!psa) return
+    db.prepare('DELETE FROM org_mappings WHERE source_kind = ? AND psa_kind = ?').run(SOURCE, psa)
+    for (const m of config.customerMappings) putMapping(db, { psa, orgId: m.orgId, customerId: m.customerId, origin: 'manual', actor: 'import', now: at })
+    db.prepare('DELETE FROM billing_mappings WHERE psa_kind = ?').run(psa)
+    for (const m of config.billingMappings) putBillingMapping(db, { psa, ...m }, at)
+    if (config.catchAll === null) deleteSetting(db, catchAllKey(psa))
+    else writeSetting(db, catchAllKey(psa), CatchAllSetting, config.catchAll, now)
+  })()
+  return { customerMappings: psa ? config.customerMappings.length : 0, billingMappings: psa ? config.billingMappings.length : 0 }
+}

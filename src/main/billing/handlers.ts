@@ -1,0 +1,296 @@
+import { DateTime } from 'luxon'
+import type { BillingMappingRow, BillingSettings } from '../../shared/contract/billing'
+import type { Handlers } from '../../shared/contract'
+import { AppError } from '../../shared/errors'
+import type { BillingContainer, PsaKind } from '../connectors/types'
+import { recordActivity } from '../core/activity'
+import type { AppContext } from '../core/context'
+import { activePsaKind, openPsa } from '../integrations/open'
+import { loadCustomers, loadMappings, loadOrgs } from '../mapping/store'
+import { nextRun, parseSchedule } from '../scheduler/schedule'
+import { requireZone } from '../scheduler/zoned-time'
+import { exportConfig, importConfig } from './config-io'
+import { computeHwm, hwmFor, monthBounds, monthKey } from './hwm'
+import {
+  deleteBillingMappingRow,
+  getBillingMapping,
+  getRunRow,
+  listBillingMappings,
+  listRunRows,
+  loadBillingSettings,
+  loadLastScheduledRun,
+  loadRunItems,
+  loadSnapshots,
+  markInterruptedRuns,
+  putApproval,
+  putBillingMapping,
+  setMappingEnabled,
+  storeBillingSettings,
+  storeLastScheduledRun,
+  type BillingMappingRecord
+} from './store'
+import { billingRunInProgress, runBillingSync, syncedOrgs } from './sync'
+
+type BillingHandlers = Pick<
+  Handlers,
+  | 'getBillingView'
+  | 'listBillingTargets'
+  | 'saveBillingMapping'
+  | 'setBillingMappingEnabled'
+  | 'deleteBillingMapping'
+  | 'checkBillingPrerequisites'
+  | 'previewSync'
+  | 'pushSync'
+  | 'approveDecrease'
+  | 'getBillingSettings'
+  | 'saveBillingSettings'
+  | 'listRuns'
+  | 'getRun'
+  | 'getHwmHistory'
+  | 'exportConfig'
+  | 'importConfig'
+>
+
+export function createBillingHandlers(ctx: AppContext): BillingHandlers {
+  // A `running` row at start-up belongs to a process that died mid-run.
+  markInterruptedRuns(ctx.db, ctx.now().toISOString())
+  const now = () => ctx.now().toISOString()
+  const audit = (action: string, detail: Record<string, unknown>) => recordActivity(ctx.db, { actor: 'user', action, detail, at: now() })
+
+  const requirePsa = (): PsaKind => {
+    const psa = activePsaKind(ctx.db)
+    if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+    return psa
+  }
+  const orgNames = () => new Map(loadOrgs(ctx.db).map((o) => [o.id, o.name]))
+  const customerNames = (psa: PsaKind) => new Map(loadCustomers(ctx.db, psa).map((c) => [c.id, c.name]))
+  /** The customer an org is mapped to, or a clear error. */
+  const customerOf = (psa: PsaKind, orgId: string): string => {
+    const m = loadMappings(ctx.db, psa).find((x) => x.orgId === orgId)
+    if (!m) throw new AppError('validation', 'This organization is not mapped to a customer yet.', { field: 'orgId', hint: 'Map it on the Customers screen first.' })
+    return m.customerId
+  }
+
+  const monthHwm = (settings: BillingSettings) => {
+    const month = monthKey(ctx.now(), settings.timeZone)
+    const { start, end } = monthBounds(month, settings.timeZone)
+    return { month, table: computeHwm(loadSnapshots(ctx.db, start, end), settings.timeZone) }
+  }
+
+  const toRow = (m: BillingMappingRecord, names: { orgs: Map<string, string>; customers: Map<string, string> }, hwm: number | null): BillingMappingRow => ({
+    mappingId: m.id,
+    orgId: m.orgId,
+    orgName: names.orgs.get(m.orgId) ?? null,
+    customerId: m.customerId,
+    customerName: names.customers.get(m.customerId) ?? null,
+    target: { containerId: m.containerId, containerName: m.containerName, itemId: m.itemId, itemName: m.itemName },
+    metric: m.metric,
+    nonBillable: m.nonBillable,
+    unitCost: m.unitCost,
+    enabled: m.enabled,
+    hwm,
+    lastSyncAt: m.lastSyncAt,
+    lastSyncResult: m.lastSyncResult
+  })
+
+  const validateSettings = (s: BillingSettings): BillingSettings => {
+    requireZone(s.timeZone, 'timeZone')
+    return { ...s, schedule: parseSchedule(s.schedule) }
+  }
+
+  return {
+    async getBillingView() {
+      const settings = loadBillingSettings(ctx.db)
+      const psa = activePsaKind(ctx.db)
+      const { month, table } = monthHwm(settings)
+      const lastRun = listRunRows(ctx.db, { limit: 1, includeDryRuns: false })[0] ?? null
+      const base = { psa, month, settings, running: billingRunInProgress(ctx.db) !== null, lastRun }
+      const nextRunAt = settings.scheduleEnabled ? nextRun(parseSchedule(settings.schedule), ctx.now()).toISOString() : null
+      if (!psa) return { ...base, nextRunAt, mappings: [], orgsWithoutBilling: [] }
+      const names = { orgs: orgNames(), customers: customerNames(psa) }
+      const mappings = listBillingMappings(ctx.db, psa)
+      const withBilling = new Set(mappings.map((m) => m.orgId))
+      const synced = syncedOrgs(ctx.db, psa)
+      const orgsWithoutBilling = loadMappings(ctx.db, psa)
+        .filter((m) => synced.has(m.orgId) && !withBilling.has(m.orgId))
+        .map((m) => ({ orgId: m.orgId, orgName: synced.get(m.orgId)!, customerId: m.customerId, customerName: names.customers.get(m.customerId) ?? null }))
+      return {
+        ...base,
+        nextRunAt,
+        mappings: mappings.map((m) => toRow(m, names, hwmFor(table, m.orgId, m.metric, month))),
+        orgsWithoutBilling
+      }
+    },
+
+    async listBillingTargets({ orgId }) {
+      const psa = requirePsa()
+      const customerId = customerOf(psa, orgId)
+      const { connector } = await openPsa(ctx)
+      const containers = await connector.listBillingTargets(customerId)
+      const mapped = new Set(listBillingMappings(ctx.db, psa).map((m) => JSON.stringify([m.containerId, m.itemId])))
+      return {
+        customerId,
+        customerName: customerNames(psa).get(customerId) ?? null,
+        containers: containers.map((c) => ({
+          id: c.id,
+          name: c.name,
+          items: c.items.map((i) => ({ id: i.id, name: i.name, quantity: i.quantity, unitCost: i.unitCost ?? null, mapped: mapped.has(JSON.stringify([c.id, i.id])) }))
+        }))
+      }
+    },
+
+    async saveBillingMapping(input) {
+      const psa = requirePsa()
+      const customerId = customerOf(psa, input.orgId)
+      if (input.mappingId !== undefined) getBillingMapping(ctx.db, input.mappingId)
+      // The target is checked against the PSA now, so a typo'd or foreign id never becomes a mapping.
+      const { connector } = await openPsa(ctx)
+      const containers: BillingContainer[] = await connector.listBillingTargets(customerId)
+      const container = containers.find((c) => c.id === input.containerId)
+      if (!container)
+        throw new AppError('validation', `This customer has no ${psa === 'syncro' ? 'recurring invoice' : 'active Recurring Service contract'} ${input.containerId}.`, {
+          field: 'containerId',
+          hint: 'Use "Refresh data from PSA" and pick again.'
+        })
+      const item = container.items.find((i) => i.id === input.itemId)
+      if (!item) throw new AppError('validation', `"${container.name}" has no item ${input.itemId}.`, { field: 'itemId', hint: 'Use "Refresh data from PSA" and pick again.' })
+      const id = putBillingMapping(
+        ctx.db,
+        {
+          ...(input.mappingId === undefined ? {} : { id: input.mappingId }),
+          psa,
+          orgId: input.orgId,
+          customerId,
+          containerId: container.id,
+          containerName: container.name,
+          itemId: item.id,
+          itemName: item.name,
+          metric: input.metric,
+          nonBillable: input.nonBillable,
+          unitCost: input.unitCost
+        },
+        now()
+      )
+      audit('billing.mapping.saved', { mappingId: id, orgId: input.orgId, containerId: container.id, itemId: item.id, metric: input.metric })
+      const { month, table } = monthHwm(loadBillingSettings(ctx.db))
+      const m = getBillingMapping(ctx.db, id)
+      return toRow(m, { orgs: orgNames(), customers: customerNames(psa) }, hwmFor(table, m.orgId, m.metric, month))
+    },
+
+    async setBillingMappingEnabled({ mappingId, enabled, confirm }) {
+      const m = getBillingMapping(ctx.db, mappingId)
+      if (!enabled && !confirm)
+        throw new AppError('validation', `Disabling stops the billing sync of "${m.itemName}"; confirm to go ahead.`, { field: 'confirm' })
+      setMappingEnabled(ctx.db, mappingId, enabled, now())
+      audit(enabled ? 'billing.mapping.enabled' : 'billing.mapping.disabled', { mappingId })
+      return { message: enabled ? `"${m.itemName}" is synced again` : `"${m.itemName}" is no longer synced` }
+    },
+
+    async deleteBillingMapping({ mappingId }) {
+      const m = getBillingMapping(ctx.db, mappingId)
+      deleteBillingMappingRow(ctx.db, mappingId)
+      audit('billing.mapping.deleted', { mappingId, orgId: m.orgId })
+      return { message: `The billing mapping of "${m.itemName}" was removed` }
+    },
+
+    async checkBillingPrerequisites() {
+      const psa = requirePsa()
+      const { connector } = await openPsa(ctx)
+      const synced = syncedOrgs(ctx.db, psa)
+      const customers = customerNames(psa)
+      const what =
+        psa === 'autotask'
+          ? { container: 'an active contract of type Recurring Service', item: 'a service', fixC: 'In Autotask: Contracts → New Contract, type "Recurring Service", status Active, for this company.', fixI: 'In Autotask: open the contract → Services → Add, e.g. "JumpCloud Users".' }
+          : { container: 'a recurring invoice', item: 'a line item', fixC: 'In Syncro: Invoices → Recurring Invoices → New, for this customer.', fixI: 'In Syncro: open the recurring invoice and add a line item for the seats.' }
+      const problems = []
+      // One customer per mapped org, read in turn: a prerequisite check is rare and must not trip rate limits.
+      for (const m of loadMappings(ctx.db, psa).filter((x) => synced.has(x.orgId))) {
+        const base = { orgId: m.orgId, orgName: synced.get(m.orgId)!, customerId: m.customerId, customerName: customers.get(m.customerId) ?? null }
+        try {
+          const containers = await connector.listBillingTargets(m.customerId)
+          if (containers.length === 0) problems.push({ ...base, problem: 'no-container' as const, message: `No ${what.container}.`, fix: what.fixC })
+          else if (containers.every((c) => c.items.length === 0))
+            problems.push({ ...base, problem: 'no-item' as const, message: `${containers.map((c) => `"${c.name}"`).join(', ')} has no ${what.item}.`, fix: what.fixI })
+        } catch (e) {
+          if (e instanceof AppError && e.code !== 'not-found' && e.code !== 'bad-response') throw e
+          problems.push({ ...base, problem: 'error' as const, message: e instanceof Error ? e.message : String(e), fix: 'Check the customer in the PSA, then refresh data.' })
+        }
+      }
+      return { checked: synced.size, problems }
+    },
+
+    async previewSync({ trigger }) {
+      return runBillingSync(ctx, { dryRun: true, trigger })
+    },
+
+    async pushSync({ trigger }) {
+      return runBillingSync(ctx, { dryRun: false, trigger })
+    },
+
+    async approveDecrease({ mappingId, to }) {
+      const m = getBillingMapping(ctx.db, mappingId)
+      const month = monthKey(ctx.now(), loadBillingSettings(ctx.db).timeZone)
+      putApproval(ctx.db, { mappingId, month, to, at: now(), by: 'user' })
+      audit('billing.decrease.approved', { mappingId, month, to })
+      return { message: `Decrease of "${m.itemName}" to ${to} approved for ${month}; it is written on the next push.` }
+    },
+
+    async getBillingSettings() {
+      return loadBillingSettings(ctx.db)
+    },
+
+    async saveBillingSettings(patch) {
+      const before = loadBillingSettings(ctx.db)
+      const next = validateSettings({ ...before, ...patch })
+      storeBillingSettings(ctx.db, next, ctx.now())
+      // dueCatchUp needs a first lastRunAt: enabling the schedule starts the clock now, not in the past.
+      if (next.scheduleEnabled && (!before.scheduleEnabled || loadLastScheduledRun(ctx.db) === null)) storeLastScheduledRun(ctx.db, ctx.now())
+      audit('billing.settings.saved', { ...patch })
+      ctx.events.emit('billingSettingsChanged', {})
+      return next
+    },
+
+    async listRuns(o) {
+      return listRunRows(ctx.db, o)
+    },
+
+    async getRun({ runId }) {
+      const run = getRunRow(ctx.db, runId)
+      const names = orgNames()
+      return { ...run, items: loadRunItems(ctx.db, runId).map((i) => ({ ...i, orgName: names.get(i.orgId) ?? null })) }
+    },
+
+    async getHwmHistory({ orgId, months }) {
+      const { timeZone } = loadBillingSettings(ctx.db)
+      const local = DateTime.fromJSDate(ctx.now(), { zone: requireZone(timeZone) })
+      const keys = Array.from({ length: months }, (_, i) => local.minus({ months: months - 1 - i }).toFormat('yyyy-MM'))
+      const current = keys[keys.length - 1]!
+      const start = monthBounds(keys[0]!, timeZone).start
+      const end = monthBounds(current, timeZone).end
+      const snaps = loadSnapshots(ctx.db, start, end, [orgId])
+      const table = computeHwm(snaps, timeZone)
+      const { start: curStart } = monthBounds(current, timeZone)
+      return {
+        orgId,
+        orgName: orgNames().get(orgId) ?? null,
+        timeZone,
+        months: keys.map((month) => ({ month, users: hwmFor(table, orgId, 'users', month), devices: hwmFor(table, orgId, 'devices', month) })),
+        currentMonth: {
+          month: current,
+          points: snaps.filter((s) => Date.parse(s.takenAt) >= curStart.getTime()).map((s) => ({ at: s.takenAt, metric: s.metric, count: s.count }))
+        }
+      }
+    },
+
+    async exportConfig() {
+      return exportConfig(ctx.db, ctx.now())
+    },
+
+    async importConfig({ config }) {
+      const r = importConfig(ctx.db, config, ctx.now())
+      audit('config.imported', r)
+      ctx.events.emit('billingSettingsChanged', {})
+      return { ...r, message: `Imported ${r.customerMappings} customer mappings and ${r.billingMappings} billing mappings.` }
+    }
+  }
+}

@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto'
+import PQueue from 'p-queue'
+import type { PlanRow, RunCounts, SyncResult } from '../../shared/contract/billing'
+import { AppError, isAppError, type ErrorCode } from '../../shared/errors'
+import type { PsaConnector, PsaKind, SourceConnector } from '../connectors/types'
+import type { AppContext } from '../core/context'
+import type { Db } from '../db/connection'
+import { activePsaKind, openPsa, openSource } from '../integrations/open'
+import { loadMappings, loadOrgs } from '../mapping/store'
+import { computeHwm, hwmFor, monthBounds, monthKey, type UsageSnapshot } from './hwm'
+import { computePlan, isWrite, type PlanItem } from './plan'
+import {
+  approvalsFor,
+  finishRun,
+  insertRun,
+  insertRunItems,
+  insertSnapshots,
+  listBillingMappings,
+  loadBillingSettings,
+  loadSnapshots,
+  setLastSync,
+  ZERO_COUNTS,
+  type BillingMappingRecord,
+  type RunItemRecord
+} from './store'
+
+export type RunTrigger = 'manual' | 'tray' | 'schedule' | 'catch-up' | 'cli'
+
+export interface BillingSyncOptions {
+  dryRun: boolean
+  trigger: RunTrigger
+  /** Requests in flight at once per phase; the connectors' own limiters keep each PSA's rate. */
+  concurrency?: number
+}
+
+// Errors that say "the remote system as a whole is not usable": the run stops as failed instead of
+// hammering a PSA that is down with 1,000 more requests. Anything else is a per-item failure.
+const SYSTEMIC: ReadonlySet<ErrorCode> = new Set(['auth', 'permission', 'unavailable', 'timeout', 'rate-limited', 'config', 'cancelled'])
+
+const running = new WeakMap<Db, string>()
+
+/** The id of the billing run in progress in this process, if any. */
+export function billingRunInProgress(db: Db): string | null {
+  return running.get(db) ?? null
+}
+
+class Abort extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+  }
+}
+
+function errorText(e: unknown): string {
+  if (isAppError(e)) return e.message
+  return e instanceof Error ? e.message : String(e)
+}
+
+/**
+ * One billing run: counts → snapshots → HWM → per mapping: re-read the PSA quantity, plan, write if changed.
+ * Every door (UI, tray, scheduler, CLI) goes through here, so one lock covers them all.
+ * Throws AppError('conflict') when a run is already in progress; any other failure ends as a `failed` run.
+ */
+export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions): Promise<SyncResult> {
+  const busy = running.get(ctx.db)
+  if (busy) throw new AppError('conflict', 'A billing sync is already running.', { hint: 'Wait for it to finish; its result appears in Activity.' })
+  const runId = randomUUID()
+  running.set(ctx.db, runId)
+  const startedAt = ctx.now().toISOString()
+  try {
+    insertRun(ctx.db, { id: runId, trigger: opts.trigger, dryRun: opts.dryRun, startedAt })
+    const runner = new Runner(ctx, runId, opts)
+    let items: PlanRow[] = []
+    let error: string | null = null
+    try {
+      items = await runner.run()
+    } catch (e) {
+      if (!(e instanceof Abort) && !isAppError(e)) ctx.log.error('billing run crashed', { runId, error: errorText(e) })
+      error = e instanceof Abort ? e.error.message : errorText(e)
+      items = runner.rows
+    }
+    const counts = countItems(items)
+    const status = error ? 'failed' : counts.failed > 0 ? 'partial' : 'ok'
+    const finishedAt = ctx.now().toISOString()
+    finishRun(ctx.db, runId, { status, finishedAt, counts, error })
+    ctx.events.emit('syncFinished', { runId, result: status })
+    ctx.log.info('billing run finished', { runId, trigger: opts.trigger, dryRun: opts.dryRun, status, ...counts })
+    return { runId, trigger: opts.trigger, dryRun: opts.dryRun, status, startedAt, finishedAt, counts, error, month: runner.month, items }
+  } finally {
+    running.delete(ctx.db)
+  }
+}
+
+function countItems(items: readonly PlanRow[]): RunCounts {
+  const c = { ...ZERO_COUNTS }
+  for (const i of items) if (i.result !== 'planned') c[i.result] += 1
+  return c
+}
+
+class Runner {
+  month = ''
+  /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
+  rows: PlanRow[] = []
+  private aborted: AppError | null = null
+  private readonly now: Date
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly runId: string,
+    private readonly opts: BillingSyncOptions
+  ) {
+    this.now = ctx.now()
+  }
+
+  private progress(phase: string, done: number, total: number): void {
+    // ~50 events per phase at most: the UI needs a bar, not a firehose.
+    const step = Math.max(1, Math.floor(total / 50))
+    if (done === 0 || done === total || done % step === 0) this.ctx.events.emit('syncProgress', { runId: this.runId, phase, done, total })
+  }
+
+  private stopped(): AppError | null {
+    return this.aborted
+  }
+
+  private systemic(e: unknown): AppError | null {
+    return isAppError(e) && SYSTEMIC.has(e.code) ? e : null
+  }
+
+  async run(): Promise<PlanRow[]> {
+    const { ctx } = this
+    const psa = activePsaKind(ctx.db)
+    if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+    const settings = loadBillingSettings(ctx.db)
+    this.month = monthKey(this.now, settings.timeZone)
+
+    const synced = syncedOrgs(ctx.db, psa)
+    const mappings = listBillingMappings(ctx.db, psa).filter((m) => m.enabled && synced.has(m.orgId))
+    const orgIds = [...new Set(mappings.map((m) => m.orgId))]
+
+    const source = await openSource(ctx)
+    await this.snapshot(source, orgIds)
+
+    const { start, end } = monthBounds(this.month, settings.timeZone)
+    const hwm = computeHwm(loadSnapshots(ctx.db, start, end, orgIds), settings.timeZone)
+    const approvals = approvalsFor(ctx.db, this.month)
+    const { connector } = await openPsa(ctx)
+
+    const queue = new PQueue({ concurrency: this.opts.concurrency ?? 4 })
+    let done = 0
+    this.progress(this.opts.dryRun ? 'plan' : 'push', 0, mappings.length)
+    const records: RunItemRecord[] = []
+    await Promise.all(
+      mappings.map((m) =>
+        queue.add(async () => {
+          const row = await this.one(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings)
+          row.orgName = synced.get(m.orgId) ?? null
+          this.rows.push(row)
+          records.push(toRecord(psa, m, row, ctx.now().toISOString()))
+          this.progress(this.opts.dryRun ? 'plan' : 'push', ++done, mappings.length)
+        })
+      )
+    )
+    this.record(records)
+    if (this.aborted) throw new Abort(this.aborted)
+    // Stable order for people and tests: as the mappings are listed.
+    const order = new Map(mappings.map((m, i) => [m.id, i]))
+    return this.rows.sort((a, b) => (order.get(a.mappingId) ?? 0) - (order.get(b.mappingId) ?? 0))
+  }
+
+  private record(records: RunItemRecord[]): void {
+    const db = this.ctx.db
+    db.transaction(() => {
+      insertRunItems(db, this.runId, records)
+      if (this.opts.dryRun) return
+      for (const r of records) setLastSync(db, r.mappingId, r.at, lastResultText(r))
+    })()
+  }
+
+  private async snapshot(source: SourceConnector, orgIds: readonly string[]): Promise<void> {
+    const snaps: UsageSnapshot[] = []
+    const takenAt = this.now.toISOString()
+    const queue = new PQueue({ concurrency: this.opts.concurrency ?? 4 })
+    let done = 0
+    this.progress('counts', 0, orgIds.length)
+    await Promise.all(
+      orgIds.map((orgId) =>
+        queue.add(async () => {
+          if (this.aborted) return
+          try {
+            const c = await source.getUsageCounts(orgId)
+            snaps.push({ orgId, metric: 'users', count: c.users, takenAt }, { orgId, metric: 'devices', count: c.devices, takenAt })
+          } catch (e) {
+            const fatal = this.systemic(e)
+            if (fatal) this.aborted ??= fatal
+            // An org-level error leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0.
+            else this.ctx.log.warn('usage count failed', { orgId, error: errorText(e) })
+          }
+          this.progress('counts', ++done, orgIds.length)
+        })
+      )
+    )
+    insertSnapshots(this.ctx.db, snaps) // what was read is kept even if the run stops here
+    if (this.aborted) throw new Abort(this.aborted)
+  }
+
+  private async one(
+    connector: PsaConnector,
+    m: BillingMappingRecord,
+    hwm: number | null,
+    approvedTo: number | undefined,
+    settings: { reviewDecreases: boolean; allowZero: boolean; syncUnitCost: boolean }
+  ): Promise<PlanRow> {
+    const target = { containerId: m.containerId, itemId: m.itemId }
+    const base = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm }
+    const early = this.stopped()
+    if (early) return failedRow(m, hwm, null, `Not attempted: ${early.message}`)
+    let current: number | null
+    try {
+      // Read right before writing: the plan's `current` is the PSA's state now, not at preview time
+      // (Autotask writes deltas, so a stale `from` would push a wrong number).
+      current = (await connector.getQuantity(target)).quantity
+    } catch (e) {
+      if (isAppError(e) && e.code === 'not-found') current = null
+      else {
+        const fatal = this.systemic(e)
+        if (fatal) this.aborted ??= fatal
+        return failedRow(m, hwm, null, errorText(e))
+      }
+    }
+    const [item] = computePlan(
+      [{ ...base, current, ...(approvedTo === undefined ? {} : { approvedDecrease: { to: approvedTo } }) }],
+      { reviewDecreases: settings.reviewDecreases, allowZero: settings.allowZero }
+    ) as [PlanItem]
+    if (!isWrite(item)) return planRow(m, item, item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked', null)
+    if (this.opts.dryRun) return planRow(m, item, 'planned', null)
+    const stop = this.stopped() // another item may have hit an outage while we were reading
+    if (stop) return planRow(m, item, 'failed', `Not attempted: ${stop.message}`)
+    try {
+      await connector.setQuantity(target, {
+        from: item.current!,
+        to: item.newQuantity!,
+        effectiveDate: this.ctx.now(),
+        ...(settings.syncUnitCost && m.unitCost !== null ? { unitCost: m.unitCost } : {})
+      })
+      return planRow(m, item, 'written', null)
+    } catch (e) {
+      const fatal = this.systemic(e)
+      if (fatal) this.aborted ??= fatal
+      if (isAppError(e) && e.code === 'not-found') return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: e.message }
+      return planRow(m, item, 'failed', errorText(e))
+    }
+  }
+}
+
+function targetOf(m: BillingMappingRecord) {
+  return { containerId: m.containerId, containerName: m.containerName, itemId: m.itemId, itemName: m.itemName }
+}
+
+function planRow(m: BillingMappingRecord, item: PlanItem, result: PlanRow['result'], error: string | null): PlanRow {
+  return {
+    mappingId: m.id,
+    orgId: m.orgId,
+    orgName: null,
+    target: targetOf(m),
+    metric: m.metric,
+    hwm: item.hwm,
+    nonBillable: item.nonBillable,
+    current: item.current,
+    newQuantity: item.newQuantity,
+    delta: item.delta,
+    action: item.action,
+    code: item.code,
+    reason: item.reason,
+    result,
+    error
+  }
+}
+
+function failedRow(m: BillingMappingRecord, hwm: number | null, current: number | null, error: string): PlanRow {
+  return {
+    mappingId: m.id,
+    orgId: m.orgId,
+    orgName: null,
+    target: targetOf(m),
+    metric: m.metric,
+    hwm,
+    nonBillable: m.nonBillable,
+    current,
+    newQuantity: null,
+    delta: null,
+    action: 'blocked',
+    code: 'error',
+    reason: error,
+    result: 'failed',
+    error
+  }
+}
+
+function toRecord(psa: PsaKind, m: BillingMappingRecord, row: PlanRow, at: string): RunItemRecord {
+  return {
+    psa,
+    mappingId: m.id,
+    orgId: m.orgId,
+    target: row.target,
+    oldQuantity: row.current,
+    newQuantity: row.newQuantity,
+    action: row.action,
+    result: row.result,
+    message: row.error ?? (row.result === 'held' || row.result === 'blocked' ? row.reason : null),
+    at
+  }
+}
+
+function lastResultText(r: RunItemRecord): string {
+  if (r.result === 'written') return `written ${r.oldQuantity} → ${r.newQuantity}`
+  if (r.result === 'unchanged') return `unchanged (${r.oldQuantity})`
+  return r.message ? `${r.result}: ${r.message}` : r.result
+}
+
+/** Orgs that are synced (mapped to a customer of this PSA and not disabled), with their names. */
+export function syncedOrgs(db: Db, psa: PsaKind): Map<string, string> {
+  const orgs = new Map(loadOrgs(db).map((o) => [o.id, o]))
+  const out = new Map<string, string>()
+  for (const m of loadMappings(db, psa)) {
+    const o = orgs.get(m.orgId)
+    if (o && !o.disabled) out.set(o.id, o.name)
+  }
+  return out
+}

@@ -1,0 +1,241 @@
+import { z } from 'zod'
+import { method } from './define'
+
+// Billing: HWM snapshots → billing mappings → plan → preview/push → runs. View models are shaped so the
+// Billing and Activity screens can render them directly.
+
+const Id = z.string().trim().min(1).max(200)
+const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+export const MetricSchema = z.enum(['users', 'devices'])
+export const PlanActionSchema = z.enum(['unchanged', 'increase', 'decrease', 'held', 'blocked'])
+/** What happened to a plan row: `planned` = preview only (nothing written). */
+export const ItemResultSchema = z.enum(['written', 'unchanged', 'held', 'blocked', 'failed', 'planned'])
+export const RunStatusSchema = z.enum(['running', 'ok', 'partial', 'failed', 'interrupted'])
+export const RunTriggerSchema = z.enum(['manual', 'tray', 'schedule', 'catch-up', 'cli'])
+
+/** Schedule as the UI edits it; the core re-validates times and zones (scheduler/schedule.ts). */
+export const ScheduleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('daily'), time: z.string(), zone: z.string() }),
+  z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31), time: z.string(), zone: z.string() })
+])
+
+export const BillingSettingsSchema = z.object({
+  /** Hold decreases until approved. */
+  reviewDecreases: z.boolean().default(false),
+  /** Allow pushing a quantity of 0 (otherwise blocked). */
+  allowZero: z.boolean().default(false),
+  /** Months are cut in this zone (HWM). */
+  timeZone: z.string().default('America/New_York'),
+  /** Autotask only: also write the mapping's unit cost on each adjustment. */
+  syncUnitCost: z.boolean().default(false),
+  scheduleEnabled: z.boolean().default(false),
+  schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' })
+})
+export type BillingSettings = z.output<typeof BillingSettingsSchema>
+
+export const TargetRefSchema = z.object({ containerId: z.string(), containerName: z.string(), itemId: z.string(), itemName: z.string() })
+
+export const BillingMappingRowSchema = z.object({
+  mappingId: z.string(),
+  orgId: z.string(),
+  orgName: z.string().nullable(),
+  customerId: z.string(),
+  customerName: z.string().nullable(),
+  target: TargetRefSchema,
+  metric: MetricSchema,
+  nonBillable: Count,
+  unitCost: z.number().nullable(),
+  enabled: z.boolean(),
+  /** This month's HWM of `metric`; null = no snapshot yet this month (unknown, never 0). */
+  hwm: Count.nullable(),
+  lastSyncAt: z.string().nullable(),
+  /** 'written 12 → 14', 'unchanged', 'failed: …' */
+  lastSyncResult: z.string().nullable()
+})
+export type BillingMappingRow = z.infer<typeof BillingMappingRowSchema>
+
+export const RunCountsSchema = z.object({ written: Count, unchanged: Count, held: Count, blocked: Count, failed: Count })
+export type RunCounts = z.infer<typeof RunCountsSchema>
+
+export const RunSummarySchema = z.object({
+  runId: z.string(),
+  trigger: z.string(),
+  dryRun: z.boolean(),
+  status: RunStatusSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  counts: RunCountsSchema,
+  error: z.string().nullable()
+})
+export type RunSummary = z.infer<typeof RunSummarySchema>
+
+export const PlanRowSchema = z.object({
+  mappingId: z.string(),
+  orgId: z.string(),
+  orgName: z.string().nullable(),
+  target: TargetRefSchema,
+  metric: MetricSchema,
+  hwm: Count.nullable(),
+  nonBillable: Count,
+  /** PSA quantity read during this run; null = target gone (or not read because of an error). */
+  current: Count.nullable(),
+  newQuantity: Count.nullable(),
+  delta: z.number().int().nullable(),
+  action: PlanActionSchema,
+  /** Machine-readable reason (billing/plan.ts PLAN_CODES, or 'error'). */
+  code: z.string(),
+  reason: z.string(),
+  result: ItemResultSchema,
+  error: z.string().nullable()
+})
+export type PlanRow = z.infer<typeof PlanRowSchema>
+
+export const SyncResultSchema = RunSummarySchema.extend({ month: z.string(), items: z.array(PlanRowSchema) })
+export type SyncResult = z.infer<typeof SyncResultSchema>
+
+export const RunItemSchema = z.object({
+  mappingId: z.string().nullable(),
+  orgId: z.string(),
+  orgName: z.string().nullable(),
+  target: TargetRefSchema,
+  oldQuantity: z.number().int().nullable(),
+  newQuantity: z.number().int().nullable(),
+  action: z.string(),
+  result: z.string(),
+  /** The error for failed rows, the reason for held/blocked ones. */
+  message: z.string().nullable(),
+  at: z.string()
+})
+
+export const BillingViewSchema = z.object({
+  psa: z.enum(['syncro', 'autotask']).nullable(),
+  month: z.string(),
+  settings: BillingSettingsSchema,
+  running: z.boolean(),
+  lastRun: RunSummarySchema.nullable(),
+  nextRunAt: z.string().nullable(),
+  mappings: z.array(BillingMappingRowSchema),
+  /** Synced orgs (mapped to a customer, not disabled) with no billing mapping yet. */
+  orgsWithoutBilling: z.array(z.object({ orgId: z.string(), orgName: z.string(), customerId: z.string(), customerName: z.string().nullable() }))
+})
+export type BillingView = z.infer<typeof BillingViewSchema>
+
+export const BillingContainerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  items: z.array(z.object({ id: z.string(), name: z.string(), quantity: Count, unitCost: z.number().nullable(), mapped: z.boolean() }))
+})
+
+export const PrerequisiteProblemSchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  customerId: z.string(),
+  customerName: z.string().nullable(),
+  problem: z.enum(['no-container', 'no-item', 'error']),
+  message: z.string(),
+  /** What to do in the PSA. */
+  fix: z.string()
+})
+
+export const HwmHistorySchema = z.object({
+  orgId: z.string(),
+  orgName: z.string().nullable(),
+  timeZone: z.string(),
+  /** Oldest first; null = no snapshot that month (unknown, not 0). */
+  months: z.array(z.object({ month: z.string(), users: Count.nullable(), devices: Count.nullable() })),
+  /** Every snapshot of the current month, oldest first. */
+  currentMonth: z.object({
+    month: z.string(),
+    points: z.array(z.object({ at: z.string(), metric: MetricSchema, count: Count }))
+  })
+})
+export type HwmHistory = z.infer<typeof HwmHistorySchema>
+
+/** Exported configuration: mappings and settings, never secrets. */
+export const ConfigFileSchema = z.object({
+  version: z.literal(1),
+  exportedAt: z.string(),
+  psa: z.enum(['syncro', 'autotask']).nullable(),
+  settings: BillingSettingsSchema,
+  customerMappings: z.array(z.object({ orgId: Id, customerId: Id })),
+  billingMappings: z.array(
+    z.object({
+      orgId: Id,
+      customerId: Id,
+      containerId: Id,
+      containerName: z.string().max(500),
+      itemId: Id,
+      itemName: z.string().max(500),
+      metric: MetricSchema,
+      nonBillable: Count,
+      unitCost: z.number().nonnegative().nullable(),
+      enabled: z.boolean()
+    })
+  ),
+  catchAll: Id.nullable(),
+  ignoredOrgs: z.array(Id),
+  disabledOrgs: z.array(Id)
+})
+export type ConfigFile = z.infer<typeof ConfigFileSchema>
+
+const Ok = z.object({ message: z.string() })
+const RunInput = z.object({ trigger: RunTriggerSchema.default('manual') })
+
+export const billingMethods = {
+  getBillingView: method('Billing mappings with this month’s HWM, last result, settings and last/next run', z.object({}), BillingViewSchema),
+  listBillingTargets: method(
+    'Read the recurring invoices (Syncro) / Recurring Service contracts (Autotask) of an org’s customer live from the PSA',
+    z.object({ orgId: Id }),
+    z.object({ customerId: z.string(), customerName: z.string().nullable(), containers: z.array(BillingContainerSchema) })
+  ),
+  saveBillingMapping: method(
+    'Create or update the billing mapping of an org (target line item / contract service, metric, non-billable count)',
+    z.object({
+      mappingId: Id.optional(),
+      orgId: Id,
+      containerId: Id,
+      itemId: Id,
+      metric: MetricSchema,
+      nonBillable: Count.default(0),
+      unitCost: z.number().nonnegative().max(1e9).nullable().default(null)
+    }),
+    BillingMappingRowSchema
+  ),
+  setBillingMappingEnabled: method(
+    'Enable or disable one billing mapping (disabling needs confirm: true)',
+    z.object({ mappingId: Id, enabled: z.boolean(), confirm: z.boolean().default(false) }),
+    Ok
+  ),
+  deleteBillingMapping: method('Delete one billing mapping', z.object({ mappingId: Id }), Ok),
+  checkBillingPrerequisites: method(
+    'List synced customers with no recurring invoice/contract or no line item/service on it, with what to do in the PSA',
+    z.object({}),
+    z.object({ checked: Count, problems: z.array(PrerequisiteProblemSchema) })
+  ),
+  previewSync: method('Read counts, compute the billing plan and show it; writes nothing to the PSA', RunInput, SyncResultSchema),
+  pushSync: method('Read counts, compute the plan and write the changed quantities to the PSA', RunInput, SyncResultSchema),
+  approveDecrease: method(
+    'Approve a held decrease of one mapping to exactly this quantity (this month)',
+    z.object({ mappingId: Id, to: Count }),
+    Ok
+  ),
+  getBillingSettings: method('Billing settings (review decreases, allow zero, time zone, schedule)', z.object({}), BillingSettingsSchema),
+  saveBillingSettings: method('Save billing settings (partial update)', BillingSettingsSchema.partial(), BillingSettingsSchema),
+  listRuns: method(
+    'Billing runs, newest first',
+    z.object({ limit: z.number().int().min(1).max(500).default(50), includeDryRuns: z.boolean().default(false) }),
+    z.array(RunSummarySchema)
+  ),
+  getRun: method('One run with every item it touched', z.object({ runId: Id }), RunSummarySchema.extend({ items: z.array(RunItemSchema) })),
+  getHwmHistory: method(
+    'Monthly HWM of an org (users and devices) and the daily points of the current month',
+    z.object({ orgId: Id, months: z.number().int().min(1).max(60).default(12) }),
+    HwmHistorySchema
+  ),
+  exportConfig: method('All mappings and settings as versioned JSON (no secrets)', z.object({}), ConfigFileSchema),
+  importConfig: method(
+    'Replace mappings and settings from an exported file; validated first, written all-or-nothing',
+    z.object({ config: z.unknown() }),
+    z.object({ message: z.string(), customerMappings: Count, billingMappings: Count })
+  )
+}
