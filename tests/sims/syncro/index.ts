@@ -44,13 +44,20 @@ export interface SyncroSim extends SimServer {
   /** Base URL of one account. */
   baseUrl(subdomain?: string): string
   account(subdomain?: string): SyncroAccount
-  /** Every request that reached the server (API paths only), in arrival order. */
+  /** Every request that reached the server (API paths only, faults excepted), in arrival order; last 50,000. */
   requests: RecordedRequest[]
   /** Replies produced by API route handlers (faults and auth failures not included). */
   replies: RecordedReply[]
 }
 
 const API = '/:subdomain/api/v1'
+/** Long demo/bench runs must not grow memory without bound; tests stay far below this. */
+const LOG_LIMIT = 50_000
+
+function record<T>(log: T[], entry: T): void {
+  if (log.length >= LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT + 1)
+  log.push(entry)
+}
 
 /** Unknown tenant: an HTML page, not JSON — what a non-existent *.syncromsp.com serves (inference). */
 const NO_TENANT: SimReply = {
@@ -80,7 +87,7 @@ export async function startSyncroSim(opts: SyncroSimOptions = {}): Promise<Syncr
       if (!token) return BAD_TOKEN
       if (route.perm && token.permissions !== 'all' && !token.permissions.includes(route.perm)) return NO_PERMISSION
       const reply: RouteReply = route.handler({ params: req.params, query: req.query, body: req.body }, account, { now, userId: token.user_id })
-      replies.push({ method: req.method, path: req.path.replace(/^\/[^/]+\/api\/v1/, ''), status: reply.status, body: reply.body })
+      record(replies, { method: req.method, path: req.path.replace(/^\/[^/]+\/api\/v1/, ''), status: reply.status, body: reply.body })
       return { status: reply.status, body: reply.body }
     })
   }
@@ -91,7 +98,7 @@ export async function startSyncroSim(opts: SyncroSimOptions = {}): Promise<Syncr
     seed: opts.seed ?? 1,
     before: (req) => {
       if (req.path.startsWith('/__sim')) return undefined
-      requests.push({ method: req.method, path: req.path, query: req.query.toString() })
+      record(requests, { method: req.method, path: req.path, query: req.query.toString() })
       // syncro.md §3: per client IP, so one bucket for every token and tenant here.
       const verdict = limiter.hit(String(req.headers['x-forwarded-for'] ?? '127.0.0.1'))
       if (verdict.ok) return undefined
