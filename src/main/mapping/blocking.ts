@@ -13,6 +13,7 @@ const MIN_DELETION_WORD = 4
 const PREFIX = 6
 /** Keys shared by more names than this are too common to narrow anything down ("dental", "services"). */
 const COMMON_KEY = 200
+const MIN_SHARE = 0.4
 
 function deletions(word: string): string[] {
   const out = new Set<string>([word])
@@ -38,8 +39,12 @@ export function blockingKeys(name: NormalizedName): Map<string, number> {
 export class CandidateIndex {
   private readonly postings = new Map<string, number[]>()
   private readonly byKey = new Map<string, number[]>()
+  private readonly size: number
+  /** Scratch accumulator reused across queries (zeroed after each). */
+  private acc = new Float64Array(0)
 
   constructor(names: readonly NormalizedName[]) {
+    this.size = names.length
     names.forEach((name, i) => {
       if (!name.key) return
       const same = this.byKey.get(name.key)
@@ -58,21 +63,33 @@ export class CandidateIndex {
     return this.byKey.get(key) ?? []
   }
 
-  /** Up to `limit` indexed names most likely to match `name`, best-sharing first. */
+  /**
+   * Up to `limit` indexed names most likely to match `name`, best-sharing first. Names sharing less than
+   * MIN_SHARE of the best candidate's weight only share common words ("Plumbing") and are not worth scoring.
+   */
   candidates(name: NormalizedName, limit: number): number[] {
     if (!name.key) return []
     const keys = [...blockingKeys(name)]
       .map(([k, w]) => ({ list: this.postings.get(k), w }))
       .filter((x): x is { list: number[]; w: number } => x.list !== undefined)
       .sort((x, y) => x.list.length - y.list.length)
-    const acc = new Map<number, number>()
+    if (this.acc.length < this.size) this.acc = new Float64Array(this.size)
+    const acc = this.acc
+    const touched: number[] = []
     keys.forEach(({ list, w }, rank) => {
       // The rarest key is always used so that a name made only of common words still gets candidates.
       if (rank > 0 && list.length > COMMON_KEY) return
       const weight = w / Math.log2(2 + list.length)
-      for (const i of list) acc.set(i, (acc.get(i) ?? 0) + weight)
+      for (const i of list) {
+        if (acc[i] === 0) touched.push(i)
+        acc[i]! += weight
+      }
     })
-    return [...acc]
+    let best = 0
+    for (const i of touched) best = Math.max(best, acc[i]!)
+    const picked = touched.filter((i) => acc[i]! >= best * MIN_SHARE).map((i) => [i, acc[i]!] as const)
+    for (const i of touched) acc[i] = 0
+    return picked
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, limit)
       .map(([i]) => i)

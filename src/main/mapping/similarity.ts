@@ -33,21 +33,25 @@ export const SCORE = {
   numberMax: 0.3
 } as const
 
+// Scratch rows reused across calls: this runs ~10^5 times per suggest-all and allocation showed up as GC time.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
+
 /** Optimal-string-alignment distance (Levenshtein + adjacent transposition), so "Smtih"/"Smith" is 1. */
 export function osaDistance(a: string, b: string): number {
   const m = a.length
   const n = b.length
   if (m === 0) return n
   if (n === 0) return m
-  let prev2 = new Array<number>(n + 1).fill(0)
-  let prev = Array.from({ length: n + 1 }, (_, j) => j)
-  let cur = new Array<number>(n + 1).fill(0)
+  if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)]
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array]
+  for (let j = 0; j <= n; j++) prev[j] = j
   for (let i = 1; i <= m; i++) {
     cur[0] = i
+    const ai = a.charCodeAt(i - 1)
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
+      const bj = b.charCodeAt(j - 1)
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1))
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1)
       cur[j] = v
     }
     ;[prev2, prev, cur] = [prev, cur, prev2]
@@ -64,114 +68,159 @@ const hasDigit = (t: string) => /\d/.test(t)
  * "Petersen"/"Peterson", "Bolton"/"Boston" are as often two clients as one typo.
  */
 export function typoPenalty(a: string, b: string): number | null {
-  if (hasDigit(a) || hasDigit(b)) return null // "Clinic 2" vs "Clinic 3" is never a typo
+  return typoMatch(a, b)?.penalty ?? null
+}
+
+function typoMatch(a: string, b: string): { penalty: number; distance: number } | null {
   const short = Math.min(a.length, b.length)
   const long = Math.max(a.length, b.length)
   if (long - short > 2 || short < 4 || long < 5) return null
+  if (hasDigit(a) || hasDigit(b)) return null // "Clinic 2" vs "Clinic 3" is never a typo
   const d = osaDistance(a, b)
   if (d === 1) {
     const transposition = a.length === b.length && levenshtein(a, b) === 2
-    if (transposition || DESCRIPTIVE_WORDS.has(a) || DESCRIPTIVE_WORDS.has(b)) return SCORE.commonTypo
-    return SCORE.riskyTypo
+    const common = transposition || DESCRIPTIVE_WORDS.has(a) || DESCRIPTIVE_WORDS.has(b)
+    return { penalty: common ? SCORE.commonTypo : SCORE.riskyTypo, distance: 1 }
   }
   // Two slips only in a long word that starts the same: "Restaraunt", not "Northside"/"Southside".
-  if (d === 2 && short >= 9 && a.slice(0, 2) === b.slice(0, 2)) return SCORE.riskyTypo
+  if (d === 2 && short >= 9 && a.slice(0, 2) === b.slice(0, 2)) return { penalty: SCORE.riskyTypo, distance: 2 }
   return null
 }
 
 interface Alignment {
   matchedChars: number
-  typos: { a: string; b: string; penalty: number; distance: number }[]
-  spacing: { a: string; b: string } | null
+  typos: { i: number; j: number; penalty: number; distance: number }[]
+  /** Leftover words that are the same letters run together ("Oak Ridge" / "Oakridge"). */
+  spacing: { i: number[]; j: number[] } | null
   extraA: number[]
   extraB: number[]
 }
 
+// Plain loops: this runs for every candidate pair, so no closures or per-call Sets.
 function align(a: NormalizedName, b: NormalizedName): Alignment {
-  const usedB = new Set<number>()
-  let restA: number[] = []
+  const usedB = new Uint8Array(b.tokens.length)
+  const restA: number[] = []
   let matchedChars = 0
-  a.tokens.forEach((t, i) => {
-    const j = b.tokens.findIndex((u, k) => u === t && !usedB.has(k))
-    if (j >= 0) {
-      usedB.add(j)
+  for (let i = 0; i < a.tokens.length; i++) {
+    const t = a.tokens[i]!
+    let found = -1
+    for (let k = 0; k < b.tokens.length; k++) {
+      if (usedB[k] === 0 && b.tokens[k] === t) {
+        found = k
+        break
+      }
+    }
+    if (found >= 0) {
+      usedB[found] = 1
       matchedChars += 2 * t.length
     } else restA.push(i)
-  })
-  let restB = b.tokens.map((_, k) => k).filter((k) => !usedB.has(k))
-  const out: Alignment = { matchedChars, typos: [], spacing: null, extraA: [], extraB: [] }
-  const join = (name: NormalizedName, idx: number[]) => idx.map((i) => name.tokens[i]).join('')
-  const surface = (name: NormalizedName, idx: number[]) => idx.map((i) => name.surfaces[i]).join(' ')
+  }
+  const restB: number[] = []
+  for (let k = 0; k < b.tokens.length; k++) if (usedB[k] === 0) restB.push(k)
+  const out: Alignment = { matchedChars, typos: [], spacing: null, extraA: restA, extraB: restB }
+  if (restA.length === 0 || restB.length === 0) return out
 
-  // "Oak Ridge" vs "Oakridge": the leftover words on each side are the same letters.
-  if (restA.length > 0 && restB.length > 0 && join(a, restA) === join(b, restB)) {
-    out.spacing = { a: surface(a, restA), b: surface(b, restB) }
-    out.matchedChars += 2 * join(a, restA).length
+  const join = (name: NormalizedName, idx: number[]) => idx.map((i) => name.tokens[i]).join('')
+  const joinedA = join(a, restA)
+  if (joinedA === join(b, restB)) {
+    out.spacing = { i: restA, j: restB }
+    out.matchedChars += 2 * joinedA.length
+    out.extraA = []
+    out.extraB = []
     return out
   }
-  for (const i of [...restA]) {
+  const takenB = new Uint8Array(b.tokens.length)
+  const leftA: number[] = []
+  for (const i of restA) {
     let best: { j: number; penalty: number; distance: number } | null = null
     for (const j of restB) {
-      const penalty = typoPenalty(a.tokens[i]!, b.tokens[j]!)
-      if (penalty !== null && (!best || penalty < best.penalty)) best = { j, penalty, distance: osaDistance(a.tokens[i]!, b.tokens[j]!) }
+      if (takenB[j] === 1) continue
+      const m = typoMatch(a.tokens[i]!, b.tokens[j]!)
+      if (m && (!best || m.penalty < best.penalty)) best = { j, ...m }
     }
     if (best) {
-      out.typos.push({ a: a.surfaces[i]!, b: b.surfaces[best.j]!, penalty: best.penalty, distance: best.distance })
+      takenB[best.j] = 1
+      out.typos.push({ i, ...best })
       out.matchedChars += a.tokens[i]!.length + b.tokens[best.j]!.length
-      restA = restA.filter((x) => x !== i)
-      restB = restB.filter((x) => x !== best.j)
-    }
+    } else leftA.push(i)
   }
-  out.extraA = restA
-  out.extraB = restB
+  out.extraA = leftA
+  out.extraB = restB.filter((j) => takenB[j] === 0)
   return out
-}
-
-function typoPhrase(t: { a: string; b: string; distance: number }): string {
-  return `${t.distance === 1 ? 'one-letter' : 'two-letter'} difference: '${t.a}' / '${t.b}'`
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 
-export function compareNames(a: NormalizedName, b: NormalizedName): Comparison {
-  if (!a.key || !b.key) return { score: 0, kind: 'none', reason: 'nothing comparable in one of the names' }
-  if (a.key === b.key) return { score: SCORE.same, kind: 'same', reason: sameNameReason(a, b) }
-
-  if (a.compact === b.compact || a.spelled === b.spelled) {
-    const reason = [`same name ignoring spaces: '${a.raw.trim()}' / '${b.raw.trim()}'`, ...changePhrases(a, b, 2)].join('; ')
-    return { score: SCORE.spacing, kind: 'spacing', reason }
-  }
-
-  const al = align(a, b)
-  const totalChars = a.compact.length + b.compact.length
-  const coverage = al.matchedChars / totalChars
-  const words = (name: NormalizedName, idx: number[]) => idx.map((i) => `'${name.surfaces[i]}'`).join(' ')
-  const extras = [...al.extraA.map((i) => a.tokens[i]!), ...al.extraB.map((j) => b.tokens[j]!)]
-
-  if (extras.some(hasDigit)) {
-    return { score: round(SCORE.numberMax * coverage), kind: 'different', reason: `different numbers: ${words(a, al.extraA) || '(none)'} / ${words(b, al.extraB) || '(none)'}` }
-  }
-  if (al.extraA.length > 0 && al.extraB.length > 0) {
-    return { score: round(SCORE.differentMax * coverage), kind: 'different', reason: `different words: ${words(a, al.extraA)} / ${words(b, al.extraB)}` }
-  }
-
-  const penalty = al.typos.reduce((s, t) => s + t.penalty, 0)
-  const detail = [...(al.spacing ? [`same name ignoring spaces: '${al.spacing.a}' / '${al.spacing.b}'`] : []), ...al.typos.map(typoPhrase)]
-  const withChanges = (phrases: string[]) => [...phrases, ...changePhrases(a, b, 2)].join('; ')
-
-  if (al.extraA.length > 0 || al.extraB.length > 0) {
-    const only = al.extraA.length > 0 ? words(a, al.extraA) : words(b, al.extraB)
-    const score = SCORE.partialBase + SCORE.partialRange * coverage - penalty
-    // No change phrases here: "same name after removing 'LLC'" would be untrue of names that differ by a word.
-    return { score: round(Math.max(0, score)), kind: 'partial', reason: [`similar, but only one name has ${only}`, ...detail].join('; ') }
-  }
-  if (al.spacing) return { score: round(SCORE.spacing - penalty), kind: 'spacing', reason: withChanges(detail) }
-  if (al.typos.length > 0) return { score: round(SCORE.same - penalty), kind: 'typo', reason: withChanges(detail) }
-  // Same multiset of words, different order.
-  return { score: SCORE.order, kind: 'order', reason: withChanges(['same words in a different order']) }
+export interface Scored {
+  score: number
+  kind: MatchKind
+  alignment?: Alignment
 }
 
-/** Convenience for one-off comparisons (tests, CLI); bulk callers normalise once and use compareNames. */
+/** The score alone, without building a reason: used for every candidate pair in bulk matching. */
+export function scoreNames(a: NormalizedName, b: NormalizedName): Scored {
+  if (!a.key || !b.key) return { score: 0, kind: 'none' }
+  if (a.key === b.key) return { score: SCORE.same, kind: 'same' }
+  if (a.compact === b.compact || a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing' }
+
+  const al = align(a, b)
+  const coverage = al.matchedChars / (a.compact.length + b.compact.length)
+  if (al.extraA.some((i) => hasDigit(a.tokens[i]!)) || al.extraB.some((j) => hasDigit(b.tokens[j]!))) {
+    return { score: round(SCORE.numberMax * coverage), kind: 'different', alignment: al }
+  }
+  if (al.extraA.length > 0 && al.extraB.length > 0) return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al }
+
+  let penalty = 0
+  for (const t of al.typos) penalty += t.penalty
+  if (al.extraA.length > 0 || al.extraB.length > 0) {
+    return { score: round(Math.max(0, SCORE.partialBase + SCORE.partialRange * coverage - penalty)), kind: 'partial', alignment: al }
+  }
+  if (al.spacing) return { score: round(SCORE.spacing - penalty), kind: 'spacing', alignment: al }
+  if (al.typos.length > 0) return { score: round(SCORE.same - penalty), kind: 'typo', alignment: al }
+  return { score: SCORE.order, kind: 'order', alignment: al } // same words, different order
+}
+
+/** A short human phrase for why `scored` came out as it did. */
+export function explain(a: NormalizedName, b: NormalizedName, scored: Scored): string {
+  const al = scored.alignment
+  const words = (name: NormalizedName, idx: number[]) => idx.map((i) => `'${name.surfaces[i]}'`).join(' ')
+  const withChanges = (phrases: string[]) => [...phrases, ...changePhrases(a, b, 2)].join('; ')
+  switch (scored.kind) {
+    case 'none':
+      return 'nothing comparable in one of the names'
+    case 'same':
+      return sameNameReason(a, b)
+    case 'different': {
+      const numbers = [...(al?.extraA.map((i) => a.tokens[i]!) ?? []), ...(al?.extraB.map((j) => b.tokens[j]!) ?? [])].some(hasDigit)
+      const what = numbers ? 'different numbers' : 'different words'
+      return `${what}: ${words(a, al?.extraA ?? []) || '(none)'} / ${words(b, al?.extraB ?? []) || '(none)'}`
+    }
+    default: {
+      const detail: string[] = []
+      if (scored.kind === 'spacing') {
+        const [sa, sb] = al?.spacing ? [words(a, al.spacing.i), words(b, al.spacing.j)] : [`'${a.raw.trim()}'`, `'${b.raw.trim()}'`]
+        detail.push(`same name ignoring spaces: ${sa} / ${sb}`)
+      }
+      for (const t of al?.typos ?? []) {
+        detail.push(`${t.distance === 1 ? 'one-letter' : 'two-letter'} difference: '${a.surfaces[t.i]}' / '${b.surfaces[t.j]}'`)
+      }
+      if (scored.kind === 'order') detail.push('same words in a different order')
+      if (scored.kind === 'partial' && al) {
+        const only = al.extraA.length > 0 ? words(a, al.extraA) : words(b, al.extraB)
+        // No change phrases here: "same name after removing 'LLC'" would be untrue of names that differ by a word.
+        return [`similar, but only one name has ${only}`, ...detail].join('; ')
+      }
+      return withChanges(detail)
+    }
+  }
+}
+
+export function compareNames(a: NormalizedName, b: NormalizedName): Comparison {
+  const scored = scoreNames(a, b)
+  return { score: scored.score, kind: scored.kind, reason: explain(a, b, scored) }
+}
+
+/** Convenience for one-off comparisons (tests, CLI); bulk callers normalise once and use scoreNames. */
 export function similarity(a: string, b: string): number {
-  return compareNames(normalizeName(a), normalizeName(b)).score
+  return scoreNames(normalizeName(a), normalizeName(b)).score
 }

@@ -1,7 +1,7 @@
 import { CandidateIndex } from './blocking'
 import type { MatchFile } from './matchFile'
 import { normalizeName, type NormalizedName } from './normalize'
-import { compareNames } from './similarity'
+import { explain, scoreNames, type Scored } from './similarity'
 
 export { MatchFileSchema, parseMatchFile, parseMatchFileText, type MatchFile } from './matchFile'
 
@@ -12,7 +12,7 @@ export const SUGGEST = 0.75
 /** A confident suggestion also needs this lead over any other pairing of the same org or customer. */
 export const CONFIDENT_MARGIN = 0.05
 /** Candidates scored per org after blocking. */
-const CANDIDATES_PER_ORG = 40
+const CANDIDATES_PER_ORG = 25
 
 export interface Named {
   id: string
@@ -36,7 +36,7 @@ interface Edge {
   o: number
   c: number
   score: number
-  reason: string
+  scored: Scored
 }
 
 interface Side {
@@ -56,8 +56,8 @@ function scoreCandidates(orgs: Side[], customers: Side[]): Edge[] {
     const exact = index.exact(org.n.key)
     const candidates = exact.length > 0 ? exact : index.candidates(org.n, CANDIDATES_PER_ORG)
     for (const c of candidates) {
-      const cmp = compareNames(org.n, customers[c]!.n)
-      if (cmp.score >= SUGGEST) edges.push({ o, c, score: cmp.score, reason: cmp.reason })
+      const scored = scoreNames(org.n, customers[c]!.n)
+      if (scored.score >= SUGGEST) edges.push({ o, c, score: scored.score, scored })
     }
   })
   return edges
@@ -126,7 +126,8 @@ export function suggestMatches(orgs: readonly Named[], customers: readonly Named
     customerId: cs[e.c]!.id,
     score: e.score,
     confident: e.score >= CONFIDENT && e.score - second(e) >= CONFIDENT_MARGIN,
-    reason: e.reason
+    // Reasons are built only for what is shown, not for every scored pair.
+    reason: explain(os[e.o]!.n, cs[e.c]!.n, e.scored)
   }))
 }
 
