@@ -57,7 +57,7 @@ it('reports a reply of the wrong shape as bad-response naming the field', async 
 })
 
 it('keeps at most 3 requests in flight per entity under a burst, so the thread limit never trips', async () => {
-  h.sim.latencyMs = 15
+  h.sim.latencyMs = 40
   const customers = (await h.connector.listCustomers()).slice(0, 12)
   h.sim.resetStats()
   await Promise.all([

@@ -19,6 +19,8 @@ export interface AutotaskSimOptions extends AutotaskSeedOptions {
   threadLimit?: number
   /** Latency each API request spends in flight (default 0). */
   latencyMs?: number
+  /** Keep `requests`/`replies` logs (default true; long-running demos pass false). */
+  record?: boolean
 }
 
 export interface RecordedRequest {
@@ -73,6 +75,7 @@ export async function startAutotaskSim(opts: AutotaskSimOptions = {}): Promise<A
   const hourly = new SlidingWindowLimiter(hourlyLimit, hourlyWindowMs, () => clockNow().getTime())
   const requests: RecordedRequest[] = []
   const replies: RecordedReply[] = []
+  const record = opts.record ?? true
 
   const router = buildAutotaskRouter({
     state: () => state,
@@ -81,25 +84,14 @@ export async function startAutotaskSim(opts: AutotaskSimOptions = {}): Promise<A
     hourlyUsage: () => hourly.count('db'),
     hourlyLimit,
     hourlyWindowMinutes: Math.round(hourlyWindowMs / 60_000),
-    latencyMs: () => holder.sim?.latencyMs ?? 0
-  })
-  // record replies for the contract test by wrapping the matched handler
-  const match = router.match.bind(router)
-  router.match = (method, path) => {
-    const m = match(method, path)
-    if (!m) return m
-    return {
-      ...m,
-      handler: async (req) => {
-        const out = await m.handler(req)
-        replies.push({ method: req.method, path: req.path, status: out.status, body: out.body })
-        return out
-      }
+    latencyMs: () => holder.sim?.latencyMs ?? 0,
+    onReply: (req, out) => {
+      if (record) replies.push({ method: req.method, path: req.path, status: out.status, body: out.body })
     }
-  }
+  })
 
   const before = (req: SimRequest, ctx: { inFlight(key: string): number }): SimReply | undefined => {
-    requests.push({ method: req.method, path: req.path, query: req.query.toString(), body: req.body, headerNames: Object.keys(req.headers) })
+    if (record) requests.push({ method: req.method, path: req.path, query: req.query.toString(), body: req.body, headerNames: Object.keys(req.headers) })
     if (UNAUTHENTICATED.test(req.path)) return undefined
     // §2.2: unknown user 500, wrong secret 401 (empty body, UNCONFIRMED), bad code 500
     const user = userOf(state, req)

@@ -21,6 +21,8 @@ export interface RouteEnv {
   hourlyWindowMinutes: number
   /** Server-side latency inside the in-flight window (lets thread-limit tests overlap requests). */
   latencyMs(): number
+  /** Sees every reply a route handler produced (for contract tests). */
+  onReply?(req: SimRequest, reply: SimReply): void
 }
 
 export const errors = (status: number, ...messages: string[]): SimReply => ({ status, body: { errors: messages } })
@@ -46,13 +48,15 @@ const notSupported = (method: string): SimReply => ({ status: 405, body: { Messa
 
 export function buildAutotaskRouter(env: RouteEnv): Router {
   const router = new Router({ caseInsensitive: true })
-  // every handler waits the configured latency first, while the request counts as in flight
+  // every handler waits the configured latency first (while the request counts as in flight), and is observed
   const r = {
     add(method: string, pattern: string, handler: SimHandler): void {
       router.add(method, pattern, async (req) => {
         const ms = env.latencyMs()
         if (ms > 0) await new Promise((done) => setTimeout(done, ms))
-        return handler(req)
+        const reply = await handler(req)
+        env.onReply?.(req, reply)
+        return reply
       })
     }
   }
