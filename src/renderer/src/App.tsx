@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
 import { ConnectScreen } from './screens/ConnectScreen'
+import { CustomersScreen } from './screens/customers/CustomersScreen'
 import { watchIntegrations } from './stores/integrations'
 import { STEPS, useNav, type StepId } from './stores/nav'
 
-const SCREENS: Record<StepId, () => React.JSX.Element> = { connect: ConnectScreen }
+const SCREENS: Record<StepId, () => React.JSX.Element> = { connect: ConnectScreen, customers: CustomersScreen }
 
 export function App() {
   const step = useNav((s) => s.step)

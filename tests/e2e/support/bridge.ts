@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { E2E_APP_DIR, ROOT } from './paths'
 
-const ROOT = join(import.meta.dirname, '..', '..', '..')
-const WEB_JS = join(ROOT, 'out', 'node', 'web.js')
+const WEB_JS = join(E2E_APP_DIR, 'node', 'web.js')
 const READY = /PSA Bridge is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=[A-Za-z0-9_-]+)/
 
 export interface BridgeProcess {

@@ -28,3 +28,49 @@ export async function disableAndClear(page: Page, name: CardName): Promise<void>
 export function alertOf(page: Page, name: CardName): Locator {
   return card(page, name).getByRole('alert')
 }
+
+export const SAVED_PLACEHOLDER = '•••••••• saved'
+
+/**
+ * The common life of an integration: save with valid credentials → created, secrets gone from the
+ * form → bridge restart → still connected with its secrets saved → Disable & Clear → gone, also
+ * after another restart. `afterRestart` adds system-specific checks (e.g. the Autotask zone).
+ */
+export async function saveRestartAndClear(opts: {
+  page: Page
+  bridge: { launchUrl: string; restart(): Promise<void> }
+  name: CardName
+  fill(card: Locator): Promise<void>
+  secretLabels: string[]
+  keychain: boolean
+  afterRestart?(card: Locator): Promise<void>
+}): Promise<void> {
+  const { page, bridge, name } = opts
+  const c = card(page, name)
+  await expect(c.getByText('Not connected')).toBeVisible()
+  await opts.fill(c)
+  await verifyAndSave(page, name)
+  await expect(c.getByRole('status')).toHaveText('Integration has been created')
+  await expect(c.getByText('Connected', { exact: true })).toBeVisible()
+  for (const label of opts.secretLabels) {
+    await expect(c.getByLabel(label)).toHaveAttribute('type', 'password')
+    await expect(c.getByLabel(label)).toHaveValue('')
+    await expect(c.getByLabel(label)).toHaveAttribute('placeholder', SAVED_PLACEHOLDER)
+  }
+
+  await bridge.restart()
+  await page.goto(bridge.launchUrl)
+  await expect(c.getByText('Connected', { exact: true })).toBeVisible()
+  await expect(c.getByText(/already connected/)).toBeVisible()
+  await opts.afterRestart?.(c)
+  if (opts.keychain) {
+    for (const label of opts.secretLabels) await expect(c.getByLabel(label)).toHaveAttribute('placeholder', SAVED_PLACEHOLDER)
+  }
+
+  await disableAndClear(page, name)
+  await expect(c.getByText('Not connected')).toBeVisible()
+  await bridge.restart()
+  await page.goto(bridge.launchUrl)
+  await expect(c.getByText('Not connected')).toBeVisible()
+  for (const label of opts.secretLabels) await expect(c.getByLabel(label)).not.toHaveAttribute('placeholder', SAVED_PLACEHOLDER)
+}

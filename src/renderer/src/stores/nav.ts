@@ -1,7 +1,10 @@
 import { create } from 'zustand'
 
 // Wizard steps are UI-only state. Only steps with a working screen are listed.
-export const STEPS = [{ id: 'connect', label: 'Connect', title: 'Connect your systems' }] as const
+export const STEPS = [
+  { id: 'connect', label: 'Connect', title: 'Connect your systems' },
+  { id: 'customers', label: 'Customers', title: 'Map organizations to customers' }
+] as const
 export type StepId = (typeof STEPS)[number]['id']
 
 interface NavState {

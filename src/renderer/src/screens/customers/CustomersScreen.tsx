@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { OrgRow } from '../../../../shared/contract/customers'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorNotice, StatusNotice } from '../../components/Notice'
+import { useCustomers } from '../../stores/customers'
+import { CatchAllSelector } from './CatchAllSelector'
+import { countByStatus, filterOrgs } from './filter'
+import { OrgTable } from './OrgTable'
+import { RefreshProgress } from './RefreshProgress'
+import { Toolbar } from './Toolbar'
+import './customers.css'
+
+export function CustomersScreen() {
+  const view = useCustomers((s) => s.view)
+  const indexed = useCustomers((s) => s.indexed)
+  const status = useCustomers((s) => s.status)
+  const query = useCustomers((s) => s.query)
+  const error = useCustomers((s) => s.error)
+  const notice = useCustomers((s) => s.notice)
+  const pendingCreate = useCustomers((s) => s.pendingCreate)
+  const [disabling, setDisabling] = useState<OrgRow | null>(null)
+
+  useEffect(() => void useCustomers.getState().load(), [])
+
+  const rows = useMemo(() => filterOrgs(indexed, status, query), [indexed, status, query])
+  const counts = useMemo(() => countByStatus(view?.orgs ?? []), [view])
+  const confidentCount = useMemo(() => (view?.orgs ?? []).filter((o) => o.status === 'suggested' && o.suggestion?.confident).length, [view])
+  const onDisable = useCallback((org: OrgRow) => setDisabling(org), [])
+
+  if (!view) {
+    return error ? (
+      <ErrorNotice message={error.message} hint={error.hint} />
+    ) : (
+      <p className="muted" role="status">
+        Loading organizations…
+      </p>
+    )
+  }
+
+  const empty = view.orgs.length === 0
+  return (
+    <div className="customers">
+      <p className="screen__intro">
+        Map each organization to its customer in the PSA. A wrong match bills the wrong client: check suggestions before
+        accepting them.
+      </p>
+      {(!view.psa || !view.source) && (
+        <ErrorNotice
+          message={!view.psa ? 'No PSA is connected yet.' : 'JumpCloud is not connected yet.'}
+          hint="Connect it on the Connect step, then refresh the data here."
+        />
+      )}
+      <div className="customers__bar">
+        <CatchAllSelector view={view} />
+        <span className="muted customers__stamp">
+          Source read {stamp(view.refreshedAt.source)} · PSA read {stamp(view.refreshedAt.psa)}
+        </span>
+      </div>
+      <Toolbar counts={counts} confidentCount={confidentCount} />
+      <RefreshProgress />
+      <div className="customers__messages">
+        {error && <ErrorNotice message={error.message} hint={error.hint} />}
+        {notice && <StatusNotice>{notice}</StatusNotice>}
+      </div>
+      {empty ? (
+        <p className="customers__empty">No organizations yet. Use “Refresh data from source” to read them from JumpCloud.</p>
+      ) : (
+        <OrgTable rows={rows} customers={view.customers} query={query} onDisable={onDisable} />
+      )}
+
+      <ConfirmDialog
+        open={disabling !== null}
+        title={`Disable ${disabling?.name ?? ''}?`}
+        confirmLabel="Disable organization"
+        danger
+        onCancel={() => setDisabling(null)}
+        onConfirm={() => {
+          if (disabling) void useCustomers.getState().setDisabled(disabling.id, true)
+          setDisabling(null)
+        }}
+      >
+        This removes its customer, billing and ticketing mappings and stops its sync. You can enable it again later, but
+        the mappings must be set up anew.
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={pendingCreate !== null}
+        title={`Create ${pendingCreate?.orgName ?? ''} in the PSA?`}
+        confirmLabel="Create anyway"
+        onCancel={() => useCustomers.getState().cancelCreate()}
+        onConfirm={() => {
+          if (pendingCreate) void useCustomers.getState().createInPsa(pendingCreate.orgId, true)
+        }}
+      >
+        {pendingCreate?.message} Creating another customer may split this client&apos;s billing and tickets.
+      </ConfirmDialog>
+    </div>
+  )
+}
+
+function stamp(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : 'never'
+}

@@ -1,0 +1,52 @@
+import { useCustomers } from '../../stores/customers'
+import { STATUS_FILTERS, type StatusFilter } from './filter'
+
+interface ToolbarProps {
+  counts: Record<StatusFilter, number>
+  confidentCount: number
+}
+
+/** Search, status filter, and the bulk actions (refresh, accept all). */
+export function Toolbar({ counts, confidentCount }: ToolbarProps) {
+  const query = useCustomers((s) => s.query)
+  const status = useCustomers((s) => s.status)
+  const refreshing = useCustomers((s) => s.refreshing)
+  const { setQuery, setStatus, refresh, acceptAll } = useCustomers.getState()
+  return (
+    <div className="toolbar">
+      <input
+        type="search"
+        className="toolbar__search"
+        aria-label="Search organizations"
+        placeholder="Search organizations or customers…"
+        value={query}
+        spellCheck={false}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <div className="segmented" role="group" aria-label="Filter by status">
+        {STATUS_FILTERS.map((f) => (
+          <button key={f.id} type="button" className="segmented__item" aria-pressed={status === f.id} onClick={() => setStatus(f.id)}>
+            {f.label} <span className="segmented__count">{counts[f.id]}</span>
+          </button>
+        ))}
+      </div>
+      <div className="toolbar__actions">
+        <button
+          type="button"
+          className="button button--small button--primary"
+          disabled={confidentCount === 0}
+          title="Maps every organization whose suggestion is confident; existing mappings are never changed"
+          onClick={() => void acceptAll()}
+        >
+          Accept all confident ({confidentCount})
+        </button>
+        <button type="button" className="button button--small" disabled={refreshing !== null} onClick={() => void refresh('psa')}>
+          Refresh data from PSA
+        </button>
+        <button type="button" className="button button--small" disabled={refreshing !== null} onClick={() => void refresh('source')}>
+          Refresh data from source
+        </button>
+      </div>
+    </div>
+  )
+}
