@@ -27,6 +27,8 @@ interface OrgTableProps {
 export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const busy = useCustomers((s) => s.busy)
+  // No React Compiler in this build; the virtualizer re-renders us itself on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
