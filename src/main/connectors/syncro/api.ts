@@ -9,10 +9,7 @@ const MAX_PAGES = 5_000
 
 /** Thin typed wrapper over the shared HTTP client, plus Syncro's page loop. */
 export class SyncroApi {
-  constructor(
-    readonly http: HttpClient,
-    readonly subdomain: string
-  ) {}
+  constructor(readonly http: HttpClient) {}
 
   async get<T>(url: string, schema: z.ZodType<T>, params?: Params): Promise<T> {
     return (await this.http.request({ method: 'GET', url, params, schema })).data

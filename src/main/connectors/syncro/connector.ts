@@ -57,7 +57,7 @@ export function createSyncroConnector(opts: SyncroConnectorOptions): SyncroConne
     retry: opts.retry,
     mapError: createSyncroErrorMapper(subdomain)
   })
-  const api = new SyncroApi(http, subdomain)
+  const api = new SyncroApi(http)
 
   return {
     kind: 'syncro',
