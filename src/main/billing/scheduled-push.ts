@@ -1,0 +1,47 @@
+import type { App } from '../core/app'
+import { createScheduler, type CronLike, type Scheduler, type TimerLike } from '../scheduler/scheduler'
+import { isAppError } from '../../shared/errors'
+import { loadBillingSettings, loadLastScheduledRun, storeLastScheduledRun } from './store'
+
+/**
+ * The billing schedule of one app: reads the schedule from billing settings, pushes through the same
+ * `pushSync` handler (and lock) as every other door, and re-registers when the settings change.
+ * The Electron shell calls `start()` once, `checkCatchUp()` at start-up and on powerMonitor 'resume', `stop()` on quit.
+ */
+export function createBillingScheduler(
+  app: Pick<App, 'db' | 'log' | 'handlers' | 'events'>,
+  opts: { now?: () => Date; cron?: CronLike; timer?: TimerLike } = {}
+): Scheduler {
+  const now = opts.now ?? (() => new Date())
+  const scheduler = createScheduler({
+    now,
+    config: () => {
+      const s = loadBillingSettings(app.db)
+      return { enabled: s.scheduleEnabled, schedule: s.schedule }
+    },
+    lastRunAt: () => loadLastScheduledRun(app.db),
+    setLastRunAt: (at) => storeLastScheduledRun(app.db, at),
+    run: (trigger) => app.handlers.pushSync({ trigger }),
+    onError: (e) => {
+      // A manual run in progress at the scheduled time already does the work.
+      if (isAppError(e) && e.code === 'conflict') app.log.info('scheduled billing run skipped: a run is in progress')
+      else app.log.warn('scheduled billing run failed', { error: e instanceof Error ? e.message : String(e) })
+    },
+    cron: opts.cron,
+    timer: opts.timer
+  })
+  let off: (() => void) | null = null
+  return {
+    start() {
+      off ??= app.events.on('billingSettingsChanged', () => scheduler.reload())
+      scheduler.start()
+    },
+    stop() {
+      off?.()
+      off = null
+      scheduler.stop()
+    },
+    reload: () => scheduler.reload(),
+    checkCatchUp: () => scheduler.checkCatchUp()
+  }
+}
