@@ -98,3 +98,16 @@ it('treats a 404 on get-by-id like {"item":null}: the ticket is gone', async () 
   expect(await h.connector.getTicket('77')).toBeNull()
   expect(h.sim.replies.some((r) => r.path.endsWith('/Tickets/77'))).toBe(false) // the fault answered, not the handler
 })
+
+it('slows replies down once half of the hourly allowance is used', async () => {
+  await h.sim.close()
+  h = await startHarness({ hourlyLimit: 6, throttleLatencyMs: 150 })
+  const c = h.make({ retry: { retries: 0 } })
+  let started = Date.now()
+  await c.getTicket('1')
+  await c.getTicket('1')
+  expect(Date.now() - started).toBeLessThan(150 * 2)
+  started = Date.now()
+  await c.getTicket('1')
+  expect(Date.now() - started).toBeGreaterThanOrEqual(150)
+})

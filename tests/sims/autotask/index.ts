@@ -19,6 +19,8 @@ export interface AutotaskSimOptions extends AutotaskSeedOptions {
   threadLimit?: number
   /** Latency each API request spends in flight (default 0). */
   latencyMs?: number
+  /** Extra latency once the rolling-hour usage reaches 50 % of the threshold (autotask.md §5.1; default 0). */
+  throttleLatencyMs?: number
   /** Keep `requests`/`replies` logs (default true; long-running demos pass false). */
   record?: boolean
 }
@@ -84,7 +86,8 @@ export async function startAutotaskSim(opts: AutotaskSimOptions = {}): Promise<A
     hourlyUsage: () => hourly.count('db'),
     hourlyLimit,
     hourlyWindowMinutes: Math.round(hourlyWindowMs / 60_000),
-    latencyMs: () => holder.sim?.latencyMs ?? 0,
+    // usage-based slowdown from 50 % of the allowance [kb.clouddepot.com] (§5.1)
+    latencyMs: () => (holder.sim?.latencyMs ?? 0) + (hourly.count('db') * 2 >= hourlyLimit ? (opts.throttleLatencyMs ?? 0) : 0),
     onReply: (req, out) => {
       if (record) replies.push({ method: req.method, path: req.path, status: out.status, body: out.body })
     }
