@@ -3,19 +3,10 @@ import { createApp, type App } from '../../src/main/core/app'
 import { createMemoryStore } from '../../src/main/secrets'
 import type { SecretStore } from '../../src/main/secrets/types'
 import { startAllSims, type AllSims, type AllSimsOptions } from '../sims/all'
-import { useTempDirs } from './tmp'
 
-/** The environment that points the core at the simulators (see src/main/connectors/endpoints.ts). */
-export function simEnv(sims: AllSims, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const c = sims.credentials
-  return {
-    PSA_BRIDGE_SYNCRO_URL_TEMPLATE: c.syncro.urlTemplate,
-    PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: c.autotask.zoneLookupUrl,
-    PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL: c.jumpcloud.consoleUrl,
-    PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: c.jumpcloud.insightsUrl,
-    ...extra
-  }
-}
+export { simEnv }
+import { simEnv } from './sim-env'
+import { useTempDirs } from './tmp'
 
 export interface SimApp {
   sims: AllSims

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createAutotaskConnector } from './autotask'
 import { discoverAutotaskZone } from './autotask/zone'
 import { endpointOverridesFromEnv } from './endpoints'
@@ -7,11 +8,21 @@ import { createSyncroConnector } from './syncro'
 
 export function createConnectorFactory(env: NodeJS.ProcessEnv): ConnectorFactory {
   const o = endpointOverridesFromEnv(env)
+  // One connector per set of credentials for the life of the app: its HTTP layer holds the rate
+  // limiter, and Syncro's 180/min (per IP) or Autotask's 3 threads per endpoint are shared budgets.
+  const cache = new Map<string, unknown>()
+  const once = <T>(kind: string, args: object, make: () => T): T => {
+    const key = kind + ':' + createHash('sha256').update(JSON.stringify(args)).digest('hex')
+    if (!cache.has(key)) cache.set(key, make())
+    return cache.get(key) as T
+  }
   return {
-    syncro: ({ subdomain, apiToken }) => createSyncroConnector({ subdomain, apiToken, urlTemplate: o.syncroUrlTemplate, timeoutMs: o.timeoutMs }),
+    syncro: (c) => once('syncro', c, () => createSyncroConnector({ ...c, urlTemplate: o.syncroUrlTemplate, timeoutMs: o.timeoutMs })),
     autotaskZone: (username) => discoverAutotaskZone({ username, zoneLookupUrl: o.autotaskZoneLookupUrl, timeoutMs: o.timeoutMs }),
-    autotask: (c) => createAutotaskConnector({ ...c, timeoutMs: o.timeoutMs }),
+    autotask: (c) => once('autotask', c, () => createAutotaskConnector({ ...c, timeoutMs: o.timeoutMs })),
     jumpcloud: (c) =>
-      createJumpCloudConnector({ ...c, consoleUrl: o.jumpcloudConsoleUrl, insightsUrl: o.jumpcloudInsightsUrl, timeoutMs: o.timeoutMs })
+      once('jumpcloud', c, () =>
+        createJumpCloudConnector({ ...c, consoleUrl: o.jumpcloudConsoleUrl, insightsUrl: o.jumpcloudInsightsUrl, timeoutMs: o.timeoutMs })
+      )
   }
 }
