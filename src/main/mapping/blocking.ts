@@ -58,6 +58,12 @@ export class CandidateIndex {
     })
   }
 
+  /** Indexed names with the same letters ignoring spaces (includes exact-key names). */
+  sameLetters(name: NormalizedName): number[] {
+    const out = new Set<number>([...(this.postings.get(`c:${name.compact}`) ?? []), ...(this.postings.get(`c:${name.spelled}`) ?? [])])
+    return [...out]
+  }
+
   /** Indexed names with exactly this normalised key. */
   exact(key: string): readonly number[] {
     return this.byKey.get(key) ?? []

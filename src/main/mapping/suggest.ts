@@ -52,9 +52,10 @@ function scoreCandidates(orgs: Side[], customers: Side[]): Edge[] {
   const index = new CandidateIndex(customers.map((c) => c.n))
   const edges: Edge[] = []
   orgs.forEach((org, o) => {
-    // Same normalised name: nothing else can score higher, so skip the fuzzy search for this org.
+    // Same normalised name: only a spacing variant (0.96) can come within CONFIDENT_MARGIN of it, so skip the
+    // fuzzy search for this org and score just those.
     const exact = index.exact(org.n.key)
-    const candidates = exact.length > 0 ? exact : index.candidates(org.n, CANDIDATES_PER_ORG)
+    const candidates = exact.length > 0 ? index.sameLetters(org.n) : index.candidates(org.n, CANDIDATES_PER_ORG)
     for (const c of candidates) {
       const scored = scoreNames(org.n, customers[c]!.n)
       if (scored.score >= SUGGEST) edges.push({ o, c, score: scored.score, scored })
