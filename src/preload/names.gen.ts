@@ -34,7 +34,16 @@ export const METHOD_NAMES = [
   "getRun",
   "getHwmHistory",
   "exportConfig",
-  "importConfig"
+  "importConfig",
+  "getTicketingSettings",
+  "saveTicketingSettings",
+  "refreshTicketMetadata",
+  "sendTestTicket",
+  "listAlerts",
+  "listAlertTickets",
+  "acknowledgeGroup",
+  "snoozeGroup",
+  "pollAlertsNow"
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

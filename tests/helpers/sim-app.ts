@@ -24,7 +24,7 @@ export interface SimApp {
  * fresh data dir; everything is closed after the test. `connect` saves the PSA and JumpCloud
  * credentials through the contract, like a user on the Connect screen.
  */
-export function useSimApp(): (opts?: AllSimsOptions & { psa?: 'syncro' | 'autotask' | 'none'; env?: NodeJS.ProcessEnv }) => Promise<SimApp> {
+export function useSimApp(): (opts?: AllSimsOptions & { psa?: 'syncro' | 'autotask' | 'none'; env?: NodeJS.ProcessEnv; now?: () => Date }) => Promise<SimApp> {
   const tmp = useTempDirs()
   const open: Array<{ sims: AllSims; app: () => App }> = []
   afterEach(async () => {
@@ -38,7 +38,7 @@ export function useSimApp(): (opts?: AllSimsOptions & { psa?: 'syncro' | 'autota
     const dataDir = tmp()
     const secrets = createMemoryStore()
     const env = simEnv(sims, opts.env)
-    let app = await createApp({ dataDir, secrets, env })
+    let app = await createApp({ dataDir, secrets, env, now: opts.now })
     open.push({ sims, app: () => app })
     const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
       const r = await app.dispatch(method, input)
@@ -62,7 +62,7 @@ export function useSimApp(): (opts?: AllSimsOptions & { psa?: 'syncro' | 'autota
       call,
       async restart() {
         await app.close()
-        app = await createApp({ dataDir, secrets, env })
+        app = await createApp({ dataDir, secrets, env, now: opts.now })
         return app
       }
     }

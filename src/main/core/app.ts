@@ -15,6 +15,7 @@ import { dispatch } from './dispatch'
 import { createEventBus, type EventBus } from './events'
 import { createLogger, type Logger } from './log'
 import { createSystemHandlers } from './system-handlers'
+import { createTicketingHandlers } from '../ticketing/handlers'
 
 export { resolveDataDir } from './data-dir'
 
@@ -61,7 +62,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createSystemHandlers(ctx),
     ...createConnectHandlers(ctx),
     ...createCustomerHandlers(ctx),
-    ...createBillingHandlers(ctx)
+    ...createBillingHandlers(ctx),
+    ...createTicketingHandlers(ctx)
   }
   log.info('core started', { dataDir: opts.dataDir, secretStore: store.kind })
   return {

@@ -4,6 +4,7 @@ import { billingMethods } from './billing'
 import { connectMethods } from './connect'
 import { customersMethods } from './customers'
 import { systemMethods } from './system'
+import { ticketingMethods } from './ticketing'
 import type { MethodDef } from './define'
 
 // The one table: every method the UI, the CLI and the browser bridge can call.
@@ -12,7 +13,8 @@ export const methods = {
   ...systemMethods,
   ...connectMethods,
   ...customersMethods,
-  ...billingMethods
+  ...billingMethods,
+  ...ticketingMethods
 } satisfies Record<string, MethodDef>
 
 export type Methods = typeof methods

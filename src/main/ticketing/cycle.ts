@@ -1,0 +1,61 @@
+import type { AppContext } from '../core/context'
+import { activePsaKind, openPsa, openSource } from '../integrations/open'
+import { getIntegration } from '../integrations/store'
+import type { AlertCycleResult } from '../../shared/contract/ticketing'
+import { deliverQueued, type DeliveryCounts } from './delivery'
+import { pollEvents, releaseWaiting } from './intake'
+import { ticketMetadata } from './metadata'
+import { loadTicketingSettings } from './settings'
+import { eventsInState } from './store'
+
+export type AlertTrigger = 'manual' | 'schedule' | 'cli' | 'sync'
+
+// One cycle at a time per database: a second caller joins the running cycle instead of racing it
+// (two concurrent deliveries could both see no ticket for a group and create two).
+const running = new WeakMap<object, Promise<AlertCycleResult>>()
+
+/** Poll + deliver. Does nothing while the master "Automated Ticketing" toggle is off. */
+export function runAlertCycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: boolean }): Promise<AlertCycleResult> {
+  const busy = running.get(ctx.db)
+  if (busy) return busy
+  const p = cycle(ctx, opts).finally(() => running.delete(ctx.db))
+  running.set(ctx.db, p)
+  return p
+}
+
+async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: boolean }): Promise<AlertCycleResult> {
+  const psa = activePsaKind(ctx.db)
+  const settings = loadTicketingSettings(ctx.db, psa)
+  const empty: DeliveryCounts = { ticketsCreated: 0, notesAdded: 0, suppressed: 0, failed: 0 }
+  if (!psa || !settings.enabled) {
+    return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message: psa ? 'Automated ticketing is off.' : 'No PSA is connected.' }
+  }
+  let fetched = 0
+  let newAlerts = 0
+  let pollError: string | null = null
+  if (getIntegration(ctx.db, 'jumpcloud')) {
+    try {
+      const r = await pollEvents(ctx, await openSource(ctx), psa, settings)
+      fetched = r.fetched
+      newAlerts = r.inserted
+    } catch (e) {
+      // A failed poll does not stop delivery of what is already queued; the cursor stays put.
+      pollError = e instanceof Error ? e.message : String(e)
+      ctx.log.warn('alert poll failed', { error: pollError })
+    }
+  }
+  releaseWaiting(ctx, psa)
+  const { connector } = await openPsa(ctx)
+  const counts = await deliverQueued({ ctx, psa, connector, settings, metadata: () => ticketMetadata(ctx, psa, connector) }, { retryNow: !!opts.retryNow })
+  const left = backlog(ctx)
+  ctx.log.info('alert cycle finished', { trigger: opts.trigger, fetched, newAlerts, ...counts, ...left })
+  const parts = [`${newAlerts} new alert(s)`, `${counts.ticketsCreated} ticket(s) created`, `${counts.notesAdded} note(s) added`]
+  if (left.queued) parts.push(`${left.queued} queued for retry`)
+  if (left.waitingMapping) parts.push(`${left.waitingMapping} waiting for a mapping`)
+  if (pollError) parts.push(`poll failed: ${pollError}`)
+  return { ran: true, fetched, newAlerts, ...counts, ...left, pollError, message: `${parts.join(', ')}.` }
+}
+
+function backlog(ctx: AppContext): { queued: number; waitingMapping: number } {
+  return { queued: eventsInState(ctx.db, 'queued').length, waitingMapping: eventsInState(ctx.db, 'waiting-mapping').length }
+}

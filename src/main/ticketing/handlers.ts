@@ -1,0 +1,136 @@
+import type { Handlers } from '../../shared/contract'
+import { AppError, isAppError } from '../../shared/errors'
+import type { AlertType, TicketingSettings, TicketingView } from '../../shared/contract/ticketing'
+import type { PsaKind } from '../connectors/types'
+import { recordActivity } from '../core/activity'
+import type { AppContext } from '../core/context'
+import { activePsaKind, openPsa } from '../integrations/open'
+import { loadCustomers } from '../mapping/store'
+import { ALERT_TYPES, alertTypeDef } from './alert-types'
+import { runAlertCycle } from './cycle'
+import { buildTicket, newMarker } from './delivery'
+import { FIRST_LOOKBACK_MS } from './intake'
+import { ticketMetadata } from './metadata'
+import {
+  loadCachedMetadata,
+  loadPollState,
+  loadTicketingSettings,
+  savePollState,
+  saveTicketingSettings,
+  settingsProblems
+} from './settings'
+import { groupExists, insertIntent, markTicketOpen, upsertGroup } from './store'
+import { alertList, alertTickets } from './views'
+
+type TicketingHandlers = Pick<
+  Handlers,
+  | 'getTicketingSettings'
+  | 'saveTicketingSettings'
+  | 'refreshTicketMetadata'
+  | 'sendTestTicket'
+  | 'listAlerts'
+  | 'listAlertTickets'
+  | 'acknowledgeGroup'
+  | 'snoozeGroup'
+  | 'pollAlertsNow'
+>
+
+function requirePsa(ctx: AppContext): PsaKind {
+  const psa = activePsaKind(ctx.db)
+  if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+  return psa
+}
+
+export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
+  /** The view; loads the PSA lists once when none are cached (an unreachable PSA is reported, not fatal). */
+  async function view(refresh = false): Promise<TicketingView> {
+    const psa = activePsaKind(ctx.db)
+    const settings = loadTicketingSettings(ctx.db, psa)
+    let choicesError: string | null = null
+    if (psa && (refresh || !loadCachedMetadata(ctx.db, psa))) {
+      try {
+        await ticketMetadata(ctx, psa, (await openPsa(ctx)).connector, true)
+      } catch (e) {
+        if (refresh) throw e
+        choicesError = isAppError(e) ? e.message : 'The PSA lists could not be read.'
+      }
+    }
+    const cached = psa ? loadCachedMetadata(ctx.db, psa) : null
+    const poll = loadPollState(ctx.db)
+    return {
+      psa,
+      settings,
+      alertTypes: ALERT_TYPES.map((t) => ({ id: t.id, label: t.label, eventTypes: [...t.eventTypes] })),
+      choices: cached?.choices ?? null,
+      choicesFetchedAt: cached?.fetchedAt ?? null,
+      choicesError,
+      problems: cached ? settingsProblems(settings, cached.choices) : [],
+      lastPoll: { at: poll.at, cursor: poll.cursor, error: poll.error }
+    }
+  }
+
+  return {
+    getTicketingSettings: () => view(),
+
+    async saveTicketingSettings(input: TicketingSettings) {
+      const psa = requirePsa(ctx)
+      const cached = loadCachedMetadata(ctx.db, psa)
+      const problem = cached ? settingsProblems(input, cached.choices)[0] : undefined
+      if (problem) throw new AppError('validation', problem.message, { field: `${problem.scope}.${problem.field}` })
+      const before = loadTicketingSettings(ctx.db, psa)
+      const now = ctx.now()
+      // Switching ticketing back on after a long pause: start from a recent window, not a flood of stale alerts.
+      const poll = loadPollState(ctx.db)
+      if (input.enabled && !before.enabled && poll.cursor && Date.parse(poll.cursor) < now.getTime() - FIRST_LOOKBACK_MS)
+        savePollState(ctx.db, { ...poll, cursor: null }, now)
+      saveTicketingSettings(ctx.db, psa, input, now)
+      recordActivity(ctx.db, { actor: 'user', action: 'ticketing.settings.saved', at: now.toISOString(), detail: { psa, enabled: input.enabled } })
+      return view()
+    },
+
+    refreshTicketMetadata: () => view(true),
+
+    async sendTestTicket({ customerId, alertType }: { customerId: string; alertType: AlertType }) {
+      const psa = requirePsa(ctx)
+      const { connector } = await openPsa(ctx)
+      const settings = loadTicketingSettings(ctx.db, psa)
+      const now = ctx.now()
+      const customerName = loadCustomers(ctx.db, psa).find((c) => c.id === customerId)?.name ?? customerId
+      const intent = insertIntent(ctx.db, { psa, groupKey: `test|${customerId}`, customerId, marker: newMarker(), isTest: true, at: now.toISOString() })
+      const values = { org: customerName, user: 'test.user', device: 'TEST-DEVICE', subject: 'test.user', alertType: alertTypeDef(alertType).label, time: now.toISOString() }
+      const ticket = await buildTicket({ ctx, settings, metadata: () => ticketMetadata(ctx, psa, connector) }, alertType, intent, values, '[TEST] ')
+      ticket.body = `This is a test ticket sent from PSA Bridge; it can be closed.\n\n${ticket.body}`
+      const ref = await connector.createTicket(ticket)
+      markTicketOpen(ctx.db, intent.id, ref, ctx.now().toISOString())
+      recordActivity(ctx.db, { actor: 'user', action: 'ticket.test', detail: { psa, customerId, ticketId: ref.id, ticketNumber: ref.number ?? null } })
+      return {
+        ticketId: ref.id,
+        ticketNumber: ref.number ?? null,
+        ticketUrl: ref.url ?? null,
+        subject: ticket.subject,
+        message: `Test ticket ${ref.number ?? ref.id} created for ${customerName}.`
+      }
+    },
+
+    listAlerts: async (q) => alertList(ctx.db, activePsaKind(ctx.db), ctx.now(), q),
+
+    listAlertTickets: async ({ limit }) => alertTickets(ctx.db, limit),
+
+    async acknowledgeGroup({ groupKey, acknowledged }) {
+      if (!groupExists(ctx.db, groupKey)) throw new AppError('not-found', 'No alerts of this group were seen.', { field: 'groupKey' })
+      upsertGroup(ctx.db, groupKey, acknowledged ? { acknowledged_at: ctx.now().toISOString(), acknowledged_by: 'user' } : { acknowledged_at: null, acknowledged_by: null })
+      recordActivity(ctx.db, { actor: 'user', action: acknowledged ? 'alerts.acknowledged' : 'alerts.unacknowledged', detail: { groupKey } })
+      return { message: acknowledged ? 'Acknowledged: repeats add no notes until the ticket is closed.' : 'Acknowledgement removed.' }
+    },
+
+    async snoozeGroup({ groupKey, until }) {
+      if (!groupExists(ctx.db, groupKey)) throw new AppError('not-found', 'No alerts of this group were seen.', { field: 'groupKey' })
+      const iso = until ? new Date(until).toISOString() : null
+      upsertGroup(ctx.db, groupKey, { snoozed_until: iso })
+      recordActivity(ctx.db, { actor: 'user', action: 'alerts.snoozed', detail: { groupKey, until: iso } })
+      return { message: iso ? `Snoozed until ${iso}.` : 'Snooze removed.' }
+    },
+
+    pollAlertsNow: ({ retryNow }) => runAlertCycle(ctx, { trigger: 'manual', retryNow })
+  }
+}

@@ -1,0 +1,21 @@
+import type { PsaKind } from '../connectors/types'
+import type { Db } from '../db/connection'
+import { readSetting } from '../core/settings'
+import { catchAllKey } from '../mapping/handlers'
+import { loadMappings } from '../mapping/store'
+import { z } from 'zod'
+
+/**
+ * Where an org's alerts go: its mapped customer, else the catch-all customer, else nowhere yet
+ * (the alert waits for a mapping; it is never dropped).
+ */
+export function customerRouter(db: Db, psa: PsaKind | null): (orgId: string) => { customerId: string; via: 'mapping' | 'catch-all' } | null {
+  if (!psa) return () => null
+  const mapped = new Map(loadMappings(db, psa).map((m) => [m.orgId, m.customerId]))
+  const catchAll = readSetting(db, catchAllKey(psa), z.string().nullable(), null)
+  return (orgId) => {
+    const c = mapped.get(orgId)
+    if (c) return { customerId: c, via: 'mapping' }
+    return catchAll ? { customerId: catchAll, via: 'catch-all' } : null
+  }
+}
