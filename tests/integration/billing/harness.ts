@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp, type App } from '../../../src/main/core/app'
-import { createMemoryStore } from '../../../src/main/secrets'
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract'
 import { unitsAt } from '../../sims/autotask'
 import { startAllSims, type AllSims } from '../../sims/all'
@@ -14,6 +13,8 @@ export type Psa = 'syncro' | 'autotask'
 export interface BillingHarness {
   sims: AllSims
   app: App
+  dataDir: string
+  env: NodeJS.ProcessEnv
   psa: Psa
   call<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>>
   /** Billing mappings made: org, target, and the PSA quantity before any sync. */
@@ -30,19 +31,25 @@ export interface BillingHarness {
 export async function startBillingHarness(psa: Psa, opts: { mappings?: number; orgs?: number; seed?: number } = {}): Promise<BillingHarness> {
   const sims = await startAllSims({ orgs: opts.orgs ?? 16, seed: opts.seed ?? 3 })
   const dir = mkdtempSync(join(tmpdir(), 'psa-bridge-billing-'))
-  const env = {
+  const c = sims.credentials
+  // Env-held secrets (test values of the sims), so a second app or the CLI can reopen the same data dir.
+  const env: NodeJS.ProcessEnv = {
+    PSA_BRIDGE_SECRET_STORE: 'env',
+    PSA_BRIDGE_SYNCRO_API_TOKEN: c.syncro.apiToken,
+    PSA_BRIDGE_AUTOTASK_SECRET: c.autotask.secret,
+    PSA_BRIDGE_AUTOTASK_INTEGRATION_CODE: c.autotask.integrationCode,
+    PSA_BRIDGE_JUMPCLOUD_API_KEY: c.jumpcloud.apiKey,
     PSA_BRIDGE_SYNCRO_URL_TEMPLATE: sims.syncro.urlTemplate,
     PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: sims.autotask.zoneLookupUrl,
     PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL: sims.jumpcloud.consoleUrl,
     PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: sims.jumpcloud.insightsUrl
   }
-  const app = await createApp({ dataDir: dir, secrets: createMemoryStore(), env })
+  const app = await createApp({ dataDir: dir, env })
   const call = async <M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     const r = await app.dispatch(name, input)
     if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { appError: r.error })
     return r.value as MethodOutput<M>
   }
-  const c = sims.credentials
   await call('saveJumpCloud', { apiKey: c.jumpcloud.apiKey, providerId: c.jumpcloud.providerId })
   if (psa === 'syncro') await call('saveSyncro', { subdomain: c.syncro.subdomain, apiToken: c.syncro.apiToken })
   else await call('saveAutotask', { username: c.autotask.username, secret: c.autotask.secret, integrationCode: c.autotask.integrationCode })
@@ -84,6 +91,8 @@ export async function startBillingHarness(psa: Psa, opts: { mappings?: number; o
   return {
     sims,
     app,
+    dataDir: dir,
+    env,
     psa,
     call,
     mapped,
