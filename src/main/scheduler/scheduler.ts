@@ -51,7 +51,7 @@ const realTimer: TimerLike = {
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const cronImpl = deps.cron ?? realCron
   const timer = deps.timer ?? realTimer
-  let tasks: CronTask[] = []
+  const tasks: CronTask[] = []
   let started = false
   let inFlight: Promise<boolean> | null = null
 
