@@ -1,10 +1,17 @@
 import { useEffect } from 'react'
+import { ActivityScreen } from './screens/activity/ActivityScreen'
+import { BillingScreen } from './screens/billing/BillingScreen'
 import { ConnectScreen } from './screens/ConnectScreen'
 import { CustomersScreen } from './screens/customers/CustomersScreen'
 import { watchIntegrations } from './stores/integrations'
 import { STEPS, useNav, type StepId } from './stores/nav'
 
-const SCREENS: Record<StepId, () => React.JSX.Element> = { connect: ConnectScreen, customers: CustomersScreen }
+const SCREENS: Record<StepId, () => React.JSX.Element> = {
+  connect: ConnectScreen,
+  customers: CustomersScreen,
+  billing: BillingScreen,
+  activity: ActivityScreen
+}
 
 export function App() {
   const step = useNav((s) => s.step)

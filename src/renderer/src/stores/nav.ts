@@ -3,7 +3,9 @@ import { create } from 'zustand'
 // Wizard steps are UI-only state. Only steps with a working screen are listed.
 export const STEPS = [
   { id: 'connect', label: 'Connect', title: 'Connect your systems' },
-  { id: 'customers', label: 'Customers', title: 'Map organizations to customers' }
+  { id: 'customers', label: 'Customers', title: 'Map organizations to customers' },
+  { id: 'billing', label: 'Billing', title: 'Bill the monthly high-water mark' },
+  { id: 'activity', label: 'Activity', title: 'Billing activity' }
 ] as const
 export type StepId = (typeof STEPS)[number]['id']
 

@@ -1,0 +1,55 @@
+import type { RunDetail as Run } from '../../stores/activity'
+import { ActionBadge } from '../billing/ActionBadge'
+import { formatTime, qty, targetLabel } from '../billing/format'
+
+/** Every item one run touched: org, target, old → new, action, result and the error or reason. */
+export function RunDetail({ run }: { run: Run }) {
+  return (
+    <section className="card" aria-label="Run details">
+      <h2 className="card__title">
+        Run of {formatTime(run.startedAt)} <ActionBadge value={run.status} />
+      </h2>
+      <p className="card__description">
+        {run.dryRun ? 'Preview (nothing written)' : `Trigger: ${run.trigger}`} · ended {run.finishedAt ? formatTime(run.finishedAt) : '—'} ·{' '}
+        {run.items.length} items
+      </p>
+      {run.error && <p className="grid__error">{run.error}</p>}
+      {run.items.length === 0 ? (
+        <p className="muted">This run touched no items.</p>
+      ) : (
+        <table className="grid" aria-label="Run items">
+          <thead>
+            <tr>
+              <th scope="col">Organization</th>
+              <th scope="col">Target</th>
+              <th scope="col" className="num">
+                Old → new
+              </th>
+              <th scope="col">Action</th>
+              <th scope="col">Result</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.items.map((i, n) => (
+              <tr key={`${i.mappingId ?? i.orgId}-${n}`}>
+                <th scope="row">{i.orgName ?? i.orgId}</th>
+                <td>{targetLabel(i.target)}</td>
+                <td className="num">
+                  {qty(i.oldQuantity)} → {qty(i.newQuantity)}
+                </td>
+                <td>
+                  <ActionBadge value={i.action} />
+                </td>
+                <td>
+                  <ActionBadge value={i.result} />
+                </td>
+                <td className={i.result === 'failed' ? 'grid__error' : 'grid__reason'}>{i.message ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

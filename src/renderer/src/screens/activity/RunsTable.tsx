@@ -1,0 +1,74 @@
+import type { RunSummary } from '../../../../shared/contract/billing'
+import { useActivity } from '../../stores/activity'
+import { ActionBadge } from '../billing/ActionBadge'
+import { formatTime } from '../billing/format'
+
+export function RunsTable({ runs }: { runs: RunSummary[] }) {
+  const selected = useActivity((s) => s.selectedRunId)
+  const { selectRun } = useActivity.getState()
+  return (
+    <table className="grid" aria-label="Billing runs">
+      <thead>
+        <tr>
+          <th scope="col">Started</th>
+          <th scope="col">Finished</th>
+          <th scope="col">Trigger</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="num">
+            Written
+          </th>
+          <th scope="col" className="num">
+            Unchanged
+          </th>
+          <th scope="col" className="num">
+            Held
+          </th>
+          <th scope="col" className="num">
+            Blocked
+          </th>
+          <th scope="col" className="num">
+            Failed
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">Details</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((r) => {
+          const started = formatTime(r.startedAt)
+          return (
+            <tr key={r.runId} className={r.runId === selected ? 'grid__row--selected' : undefined}>
+              <th scope="row">{started}</th>
+              <td>{r.finishedAt ? formatTime(r.finishedAt) : '—'}</td>
+              <td>
+                {r.trigger}
+                {r.dryRun && <span className="badge">preview</span>}
+              </td>
+              <td>
+                <ActionBadge value={r.status} />
+                {r.error && <div className="grid__error">{r.error}</div>}
+              </td>
+              <td className="num">{r.counts.written}</td>
+              <td className="num">{r.counts.unchanged}</td>
+              <td className="num">{r.counts.held}</td>
+              <td className="num">{r.counts.blocked}</td>
+              <td className="num">{r.counts.failed}</td>
+              <td className="grid__actions">
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={`Details of the run started ${started}`}
+                  aria-pressed={r.runId === selected}
+                  onClick={() => void selectRun(r.runId === selected ? null : r.runId)}
+                >
+                  Details
+                </button>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,31 @@
+import type { HwmHistory } from '../../../../shared/contract/billing'
+
+export interface DayPoint {
+  day: string
+  users: number | null
+  devices: number | null
+}
+
+/**
+ * The current month's snapshots as one point per day (the day's highest count per metric), with the
+ * day cut in the billing time zone so the chart agrees with the HWM the core computes.
+ */
+export function dailySeries(history: HwmHistory): DayPoint[] {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: history.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const days = new Map<string, DayPoint>()
+  for (const p of history.currentMonth.points) {
+    const day = fmt.format(new Date(p.at))
+    const point = days.get(day) ?? { day, users: null, devices: null }
+    point[p.metric] = Math.max(point[p.metric] ?? 0, p.count)
+    days.set(day, point)
+  }
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day))
+}
+
+/** One sentence for screen readers: the chart itself is a picture. */
+export function describeHistory(history: HwmHistory): string {
+  const known = history.months.filter((m) => m.users !== null || m.devices !== null)
+  if (known.length === 0) return `No counts recorded yet for ${history.orgName ?? history.orgId}.`
+  const last = known[known.length - 1]!
+  return `High-water mark of ${history.orgName ?? history.orgId}, ${known.length} months with data; ${last.month}: ${last.users ?? '—'} users, ${last.devices ?? '—'} devices.`
+}

@@ -1,0 +1,45 @@
+import type { PlanRow } from '../../../../shared/contract/billing'
+
+type Psa = 'syncro' | 'autotask' | null
+
+/** The PSA's own words for the two pickers, so admins see what their PSA calls them. */
+export function targetWords(psa: Psa): { container: string; item: string; containers: string } {
+  return psa === 'autotask'
+    ? { container: 'Contract', item: 'Contract service', containers: 'active Recurring Service contracts' }
+    : { container: 'Recurring invoice', item: 'Line item', containers: 'recurring invoices' }
+}
+
+export function targetLabel(t: { containerName: string; itemName: string }): string {
+  return `${t.containerName} › ${t.itemName}`
+}
+
+export function formatTime(iso: string | null): string {
+  if (!iso) return 'never'
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** null = unknown (no snapshot / target gone): shown as a dash, never as 0. */
+export function qty(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : String(n)
+}
+
+/** Rows a push writes: held and blocked ones wait, unchanged ones are skipped. */
+export function writesOf(rows: readonly PlanRow[]): number {
+  return rows.filter((r) => r.action === 'increase' || r.action === 'decrease').length
+}
+
+/** Parses a count typed by the user; null when it is not a whole number ≥ 0. */
+export function parseCount(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d{1,9}$/.test(t)) return null
+  return Number(t)
+}
+
+/** Parses a money amount (unit cost); '' = none. */
+export function parseMoney(text: string): { ok: true; value: number | null } | { ok: false } {
+  const t = text.trim()
+  if (t === '') return { ok: true, value: null }
+  if (!/^\d{1,9}(\.\d{1,4})?$/.test(t)) return { ok: false }
+  return { ok: true, value: Number(t) }
+}
