@@ -150,10 +150,15 @@ export function insertSnapshots(db: Db, snaps: readonly UsageSnapshot[]): void {
 
 /** Snapshots with takenAt in [start, end), optionally of some orgs only. */
 export function loadSnapshots(db: Db, start: Date, end: Date, orgIds?: readonly string[]): UsageSnapshot[] {
-  const rows = db
-    .prepare('SELECT org_id, metric, count, taken_at FROM usage_snapshots WHERE taken_at >= ? AND taken_at < ? ORDER BY taken_at')
-    .all(start.toISOString(), end.toISOString()) as Array<{ org_id: string; metric: Metric; count: number; taken_at: string }>
-  const want = orgIds ? new Set(orgIds) : null
+  const range = [start.toISOString(), end.toISOString()]
+  type Row = { org_id: string; metric: Metric; count: number; taken_at: string }
+  const sql = 'SELECT org_id, metric, count, taken_at FROM usage_snapshots WHERE taken_at >= ? AND taken_at < ?'
+  // One org (the sync's hot path) uses the (org_id, metric, taken_at) index; larger sets filter in memory.
+  const rows =
+    orgIds?.length === 1
+      ? (db.prepare(`${sql} AND org_id = ? ORDER BY taken_at`).all(...range, orgIds[0]) as Row[])
+      : (db.prepare(`${sql} ORDER BY taken_at`).all(...range) as Row[])
+  const want = orgIds && orgIds.length !== 1 ? new Set(orgIds) : null
   return rows.filter((r) => !want || want.has(r.org_id)).map((r) => ({ orgId: r.org_id, metric: r.metric, count: r.count, takenAt: r.taken_at }))
 }
 

@@ -7,7 +7,7 @@ import type { AppContext } from '../core/context'
 import type { Db } from '../db/connection'
 import { activePsaKind, openPsa, openSource } from '../integrations/open'
 import { loadMappings, loadOrgs } from '../mapping/store'
-import { computeHwm, hwmFor, monthBounds, monthKey, type UsageSnapshot } from './hwm'
+import { computeHwm, hwmFor, monthBounds, monthKey } from './hwm'
 import { computePlan, isWrite, type PlanItem } from './plan'
 import {
   approvalsFor,
@@ -137,25 +137,34 @@ class Runner {
     const orgIds = [...new Set(mappings.map((m) => m.orgId))]
 
     const source = await openSource(ctx)
-    await this.snapshot(source, orgIds)
-
-    const { start, end } = monthBounds(this.month, settings.timeZone)
-    const hwm = computeHwm(loadSnapshots(ctx.db, start, end, orgIds), settings.timeZone)
-    const approvals = approvalsFor(ctx.db, this.month)
     const { connector } = await openPsa(ctx)
+    const { start, end } = monthBounds(this.month, settings.timeZone)
+    const approvals = approvalsFor(ctx.db, this.month)
+    const byOrg = new Map<string, BillingMappingRecord[]>()
+    for (const m of mappings) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m])
 
-    const queue = new PQueue({ concurrency: this.opts.concurrency ?? 4 })
+    // Pipelined per org (count → snapshot → HWM → read/plan/write its targets) so the source's and the PSA's
+    // rate limits are used at the same time: the run takes as long as the slower one, not the sum.
+    const queue = new PQueue({ concurrency: this.opts.concurrency ?? 8 })
+    const phase = this.opts.dryRun ? 'plan' : 'push'
+    let counted = 0
     let done = 0
-    this.progress(this.opts.dryRun ? 'plan' : 'push', 0, mappings.length)
+    this.progress('counts', 0, orgIds.length)
+    this.progress(phase, 0, mappings.length)
     const records: RunItemRecord[] = []
     await Promise.all(
-      mappings.map((m) =>
+      orgIds.map((orgId) =>
         queue.add(async () => {
-          const row = await this.one(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings)
-          row.orgName = synced.get(m.orgId) ?? null
-          this.rows.push(row)
-          records.push(toRecord(psa, m, row, ctx.now().toISOString()))
-          this.progress(this.opts.dryRun ? 'plan' : 'push', ++done, mappings.length)
+          await this.snapshot(source, orgId)
+          this.progress('counts', ++counted, orgIds.length)
+          const hwm = computeHwm(loadSnapshots(ctx.db, start, end, [orgId]), settings.timeZone)
+          for (const m of byOrg.get(orgId) ?? []) {
+            const row = await this.one(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings)
+            row.orgName = synced.get(m.orgId) ?? null
+            this.rows.push(row)
+            records.push(toRecord(psa, m, row, ctx.now().toISOString()))
+            this.progress(phase, ++done, mappings.length)
+          }
         })
       )
     )
@@ -175,31 +184,21 @@ class Runner {
     })()
   }
 
-  private async snapshot(source: SourceConnector, orgIds: readonly string[]): Promise<void> {
-    const snaps: UsageSnapshot[] = []
-    const takenAt = this.now.toISOString()
-    const queue = new PQueue({ concurrency: this.opts.concurrency ?? 4 })
-    let done = 0
-    this.progress('counts', 0, orgIds.length)
-    await Promise.all(
-      orgIds.map((orgId) =>
-        queue.add(async () => {
-          if (this.aborted) return
-          try {
-            const c = await source.getUsageCounts(orgId)
-            snaps.push({ orgId, metric: 'users', count: c.users, takenAt }, { orgId, metric: 'devices', count: c.devices, takenAt })
-          } catch (e) {
-            const fatal = this.systemic(e)
-            if (fatal) this.aborted ??= fatal
-            // An org-level error leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0.
-            else this.ctx.log.warn('usage count failed', { orgId, error: errorText(e) })
-          }
-          this.progress('counts', ++done, orgIds.length)
-        })
-      )
-    )
-    insertSnapshots(this.ctx.db, snaps) // what was read is kept even if the run stops here
-    if (this.aborted) throw new Abort(this.aborted)
+  /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */
+  private async snapshot(source: SourceConnector, orgId: string): Promise<void> {
+    if (this.aborted) return
+    try {
+      const c = await source.getUsageCounts(orgId)
+      const takenAt = this.now.toISOString()
+      insertSnapshots(this.ctx.db, [
+        { orgId, metric: 'users', count: c.users, takenAt },
+        { orgId, metric: 'devices', count: c.devices, takenAt }
+      ])
+    } catch (e) {
+      const fatal = this.systemic(e)
+      if (fatal) this.aborted ??= fatal
+      else this.ctx.log.warn('usage count failed', { orgId, error: errorText(e) })
+    }
   }
 
   private async one(

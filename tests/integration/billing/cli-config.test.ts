@@ -75,7 +75,8 @@ describe('psa-bridge config export / import', () => {
     const app3 = await createApp({ dataDir: dir2, env: h.env })
     const again = await app3.dispatch('exportConfig', {})
     await app3.close()
-    expect(again.ok && { ...again.value, exportedAt: 'x' }).toEqual({ ...exported, exportedAt: 'x' })
+    expect(again).toMatchObject({ ok: true })
+    expect({ ...(again.ok ? (again.value as object) : {}), exportedAt: 'x' }).toEqual({ ...exported, exportedAt: 'x' })
   })
 
   it('rejects a bad file naming the path, and writes nothing (all or nothing)', async () => {
