@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { SyncResult } from '../../shared/contract/billing'
 import type { CliContext, CommandModule } from './run'
+import { processAlertsAfterSync } from './ticketing-commands'
 
 // `psa-bridge sync [--dry-run] [--json]` and `psa-bridge config export|import FILE`: thin doors onto the
 // same contract methods the UI calls (previewSync/pushSync, exportConfig/importConfig).
@@ -31,6 +32,7 @@ export const billingCommands: CommandModule = (program: Command, cli: CliContext
       cli.report(env, !!o.json, (v) => formatSync(v as SyncResult))
       // A run that ended failed/partial is an operation failure for scripts, even though the call itself succeeded.
       if (env.ok && ['failed', 'partial'].includes((env.value as SyncResult).status)) cli.fail(1, `Billing run ended ${(env.value as SyncResult).status}.`)
+      if (!o.dryRun) await processAlertsAfterSync(app, cli.io, !!o.json)
     })
 
   const config = program.command('config').description('export or import all mappings and settings (versioned JSON, no secrets)')
