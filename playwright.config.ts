@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { e2eRunId } from './tests/e2e/support/paths'
 
 // E2E drives the real renderer in Debian's Chromium through the browser bridge (out/node/web.js)
 // against the real core and the simulators. No browser is downloaded: /usr/bin/chromium is used.
@@ -6,7 +7,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
-  outputDir: 'test-results/e2e',
+  globalTeardown: './tests/e2e/global-teardown.ts',
+  outputDir: `test-results/e2e/${e2eRunId()}`,
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,

@@ -38,3 +38,21 @@ test('screenshot of the Connect screen with a saved, an empty and a failed card'
 
   await page.screenshot({ path: 'test-results/connect-screen.png', fullPage: true })
 })
+
+test('a second window learns about a saved integration through the event stream, without reloading', async ({
+  app: page,
+  bridge,
+  sims,
+  context
+}) => {
+  const other = await context.newPage()
+  await other.goto(bridge.launchUrl)
+  await expect(card(other, 'Syncro').getByText('Not connected')).toBeVisible()
+
+  const syncro = card(page, 'Syncro')
+  await syncro.getByLabel('Subdomain').fill(sims.creds.syncro.subdomain)
+  await syncro.getByLabel('API token').fill(sims.creds.syncro.apiToken)
+  await verifyAndSave(page, 'Syncro')
+  await expect(syncro.getByRole('status')).toHaveText('Integration has been created')
+  await expect(card(other, 'Syncro').getByText('Connected', { exact: true })).toBeVisible()
+})
