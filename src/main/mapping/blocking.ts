@@ -6,14 +6,21 @@ import type { NormalizedName } from './normalize'
 //   t:word        same word (any non-typo match shares all its words)
 //   d:variant     the word and each one-letter deletion of it (symmetric-deletion index): a typo, a swap or a
 //                 dropped letter between two words leaves a deletion variant in common ("smtih"/"smith" → "smih")
-//   c:compact     same letters ignoring spaces ("Oak Ridge" / "Oakridge")
-//   p:prefix      first 6 letters ignoring spaces, for spacing differences hidden by common words
+//   c:compact     same letters ignoring spaces ("Oak Ridge" / "Oakridge"), as normalised and as spelled
+// Candidates are ranked by how much rare evidence they share: each word of the query counts once (its best key),
+// weighted by inverse document frequency, so a shared surname outweighs a shared "Construction" and its variants.
 
 const MIN_DELETION_WORD = 4
-const PREFIX = 6
 /** Keys shared by more names than this are too common to narrow anything down ("dental", "services"). */
 const COMMON_KEY = 200
+/** Candidates with less than this share of the best candidate's weight only share common words. */
 const MIN_SHARE = 0.4
+const DELETION_WEIGHT = 0.5
+
+interface KeyGroup {
+  /** key → weight factor; one group per query word, plus one for the whole name. */
+  keys: Map<string, number>
+}
 
 function deletions(word: string): string[] {
   const out = new Set<string>([word])
@@ -21,27 +28,24 @@ function deletions(word: string): string[] {
   return [...out]
 }
 
-export function blockingKeys(name: NormalizedName): Map<string, number> {
-  // key → weight; exact words count more than deletion variants.
-  const keys = new Map<string, number>()
-  for (const t of name.tokens) {
-    keys.set(`t:${t}`, 1)
-    if (t.length >= MIN_DELETION_WORD && !/\d/.test(t)) for (const v of deletions(t)) if (!keys.has(`d:${v}`)) keys.set(`d:${v}`, 0.5)
+export function blockingKeys(name: NormalizedName): KeyGroup[] {
+  const groups: KeyGroup[] = []
+  for (const t of new Set(name.tokens)) {
+    const keys = new Map<string, number>([[`t:${t}`, 1]])
+    if (t.length >= MIN_DELETION_WORD && !/\d/.test(t)) for (const v of deletions(t)) keys.set(`d:${v}`, DELETION_WEIGHT)
+    groups.push({ keys })
   }
-  if (name.compact) {
-    keys.set(`c:${name.compact}`, 2)
-    keys.set(`c:${name.spelled}`, 2)
-    if (name.compact.length >= PREFIX) keys.set(`p:${name.compact.slice(0, PREFIX)}`, 0.5)
-  }
-  return keys
+  if (name.compact) groups.push({ keys: new Map([[`c:${name.compact}`, 2], [`c:${name.spelled}`, 2]]) })
+  return groups
 }
 
 export class CandidateIndex {
   private readonly postings = new Map<string, number[]>()
   private readonly byKey = new Map<string, number[]>()
   private readonly size: number
-  /** Scratch accumulator reused across queries (zeroed after each). */
+  // Scratch arrays reused across queries (reset after each): per-name total weight and per-word best weight.
   private acc = new Float64Array(0)
+  private best = new Float64Array(0)
 
   constructor(names: readonly NormalizedName[]) {
     this.size = names.length
@@ -50,12 +54,19 @@ export class CandidateIndex {
       const same = this.byKey.get(name.key)
       if (same) same.push(i)
       else this.byKey.set(name.key, [i])
-      for (const k of blockingKeys(name).keys()) {
-        const list = this.postings.get(k)
-        if (list) list.push(i)
-        else this.postings.set(k, [i])
+      for (const group of blockingKeys(name)) {
+        for (const k of group.keys.keys()) {
+          const list = this.postings.get(k)
+          if (!list) this.postings.set(k, [i])
+          else if (list[list.length - 1] !== i) list.push(i)
+        }
       }
     })
+  }
+
+  /** Indexed names with exactly this normalised key. */
+  exact(key: string): readonly number[] {
+    return this.byKey.get(key) ?? []
   }
 
   /** Indexed names with the same letters ignoring spaces (includes exact-key names). */
@@ -64,37 +75,49 @@ export class CandidateIndex {
     return [...out]
   }
 
-  /** Indexed names with exactly this normalised key. */
-  exact(key: string): readonly number[] {
-    return this.byKey.get(key) ?? []
-  }
-
-  /**
-   * Up to `limit` indexed names most likely to match `name`, best-sharing first. Names sharing less than
-   * MIN_SHARE of the best candidate's weight only share common words ("Plumbing") and are not worth scoring.
-   */
+  /** Up to `limit` indexed names most likely to match `name`, best-sharing first. */
   candidates(name: NormalizedName, limit: number): number[] {
     if (!name.key) return []
-    const keys = [...blockingKeys(name)]
-      .map(([k, w]) => ({ list: this.postings.get(k), w }))
-      .filter((x): x is { list: number[]; w: number } => x.list !== undefined)
-      .sort((x, y) => x.list.length - y.list.length)
-    if (this.acc.length < this.size) this.acc = new Float64Array(this.size)
-    const acc = this.acc
+    if (this.acc.length < this.size) {
+      this.acc = new Float64Array(this.size)
+      this.best = new Float64Array(this.size)
+    }
+    const { acc, best } = this
+    const groups = blockingKeys(name).map((g) =>
+      [...g.keys].flatMap(([k, w]) => {
+        const list = this.postings.get(k)
+        return list ? [{ list, w }] : []
+      })
+    )
+    // A name made only of common words still gets candidates from its rarest key.
+    let rarest = Infinity
+    for (const g of groups) for (const { list } of g) rarest = Math.min(rarest, list.length)
+    const cap = Math.max(COMMON_KEY, rarest)
+
     const touched: number[] = []
-    keys.forEach(({ list, w }, rank) => {
-      // The rarest key is always used so that a name made only of common words still gets candidates.
-      if (rank > 0 && list.length > COMMON_KEY) return
-      const weight = w / Math.log2(2 + list.length)
-      for (const i of list) {
-        if (acc[i] === 0) touched.push(i)
-        acc[i]! += weight
+    for (const g of groups) {
+      const here: number[] = []
+      for (const { list, w } of g) {
+        if (list.length > cap) continue
+        const weight = w * Math.log2(1 + this.size / list.length)
+        for (const i of list) {
+          if (best[i] === 0) here.push(i)
+          if (weight > best[i]!) best[i] = weight
+        }
       }
-    })
-    let best = 0
-    for (const i of touched) best = Math.max(best, acc[i]!)
-    const picked = touched.filter((i) => acc[i]! >= best * MIN_SHARE).map((i) => [i, acc[i]!] as const)
-    for (const i of touched) acc[i] = 0
+      for (const i of here) {
+        if (acc[i] === 0) touched.push(i)
+        acc[i]! += best[i]!
+        best[i] = 0
+      }
+    }
+    let top = 0
+    for (const i of touched) top = Math.max(top, acc[i]!)
+    const picked: [number, number][] = []
+    for (const i of touched) {
+      if (acc[i]! >= top * MIN_SHARE) picked.push([i, acc[i]!])
+      acc[i] = 0
+    }
     return picked
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, limit)

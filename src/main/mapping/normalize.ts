@@ -1,4 +1,5 @@
-import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
+import { osaDistance } from './editDistance'
+import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
 /** What the normaliser changed, so a suggestion can say why two names were treated as one. */
 export type ChangeKind = 'accent' | 'and' | 'article' | 'suffix' | 'abbreviation' | 'separator' | 'plural' | 'number-word'
@@ -21,7 +22,9 @@ export interface NormalizedName {
   key: string
   /** tokens joined with no space: "Oak Ridge" and "Oakridge" share it. */
   compact: string
-  /** Like compact but as spelled, before abbreviations and plurals: "Tech Nova" / "TechNova" share it. */
+  /** The words as spelled (lower case, no punctuation), before abbreviations and plurals; parallel to `tokens`. */
+  spelledTokens: readonly string[]
+  /** spelledTokens joined with no space: "Tech Nova" / "TechNova" share it, "Roberts Sons" / "Robertson" do not. */
   spelled: string
   changes: readonly Change[]
 }
@@ -43,6 +46,7 @@ interface Segment {
 }
 
 const MARKS = /\p{M}/gu
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 const INVISIBLE = /\p{Cf}/gu
 const APOSTROPHES = /['’‘`´ʼ]/g
 // "L.L.C." / "P.C." / "U.S.A." → "LLC" / "PC" / "USA" so they read as one word.
@@ -94,6 +98,12 @@ function isLegalOnly(toks: Tok[]): boolean {
   return toks.length > 0 && (LEGAL_SUFFIXES.has(toks.map((x) => x.t).join('')) || toks.every((x) => LEGAL_SUFFIXES.has(x.t)))
 }
 
+/** "Compnay", "Limted": a slip in a long legal word is still that word (short ones like "Co" are never guessed). */
+function isMistypedLegal(t: string): boolean {
+  for (const legal of LONG_LEGAL_SUFFIXES) if (Math.abs(legal.length - t.length) <= 1 && osaDistance(t, legal, 1) === 1) return true
+  return false
+}
+
 /** Pops trailing legal-form words ("Inc", "Co Ltd", "L L C") while something else remains. */
 function stripTrailingLegal(toks: Tok[], changes: Change[]): void {
   for (;;) {
@@ -107,7 +117,7 @@ function stripTrailingLegal(toks: Tok[], changes: Change[]): void {
       continue
     }
     const last = toks[toks.length - 1]
-    if (toks.length > 1 && last && LEGAL_SUFFIXES.has(last.t)) {
+    if (toks.length > 1 && last && (LEGAL_SUFFIXES.has(last.t) || isMistypedLegal(last.t))) {
       toks.pop()
       changes.push({ kind: 'suffix', from: last.s })
       continue
@@ -163,13 +173,16 @@ function recordAccents(raw: string, changes: Change[]): void {
   }
 }
 
-const EMPTY: Omit<NormalizedName, 'raw'> = { tokens: [], surfaces: [], key: '', compact: '', spelled: '', changes: [] }
+const EMPTY: Omit<NormalizedName, 'raw'> = { tokens: [], surfaces: [], key: '', compact: '', spelledTokens: [], spelled: '', changes: [] }
 
 export function normalizeName(raw: string): NormalizedName {
   if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return { raw: String(raw).slice(0, 80), ...EMPTY }
   const changes: Change[] = []
-  recordAccents(raw, changes)
-  const text = foldAccents(raw.replace(INVISIBLE, '')).replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, ''))
+  // Most names are plain ASCII: skip the Unicode work for them.
+  const ascii = PRINTABLE_ASCII.test(raw)
+  if (!ascii) recordAccents(raw, changes)
+  const folded = ascii ? raw : foldAccents(raw.replace(INVISIBLE, ''))
+  const text = folded.includes('.') ? folded.replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, '')) : folded
   const segs = splitSegments(text).filter((seg) => seg.toks.length > 0)
   if (segs.length === 0) return { raw, ...EMPTY }
 
@@ -216,13 +229,15 @@ export function normalizeName(raw: string): NormalizedName {
     }
   }
   const tokens = toks.map((x) => x.t)
+  const spelledTokens = toks.map((x) => canonical(x.s))
   return {
     raw,
     tokens,
     surfaces: toks.map((x) => x.s.replace(/\.$/, '')),
     key: tokens.join(' '),
     compact: tokens.join(''),
-    spelled: toks.map((x) => canonical(x.s)).join(''),
+    spelledTokens,
+    spelled: spelledTokens.join(''),
     changes
   }
 }

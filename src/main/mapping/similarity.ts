@@ -1,6 +1,9 @@
 import { distance as levenshtein } from 'fastest-levenshtein'
 import { normalizeName, type NormalizedName } from './normalize'
+import { osaDistance } from './editDistance'
 import { DESCRIPTIVE_WORDS } from './vocabulary'
+
+export { osaDistance }
 import { changePhrases, sameNameReason } from './reason'
 
 // Score in 0..1 for "these two names are the same company". The scale is fixed so thresholds mean something:
@@ -33,33 +36,13 @@ export const SCORE = {
   numberMax: 0.3
 } as const
 
-// Scratch rows reused across calls: this runs ~10^5 times per suggest-all and allocation showed up as GC time.
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
-
-/** Optimal-string-alignment distance (Levenshtein + adjacent transposition), so "Smtih"/"Smith" is 1. */
-export function osaDistance(a: string, b: string): number {
-  const m = a.length
-  const n = b.length
-  if (m === 0) return n
-  if (n === 0) return m
-  if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)]
-  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array]
-  for (let j = 0; j <= n; j++) prev[j] = j
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i
-    const ai = a.charCodeAt(i - 1)
-    for (let j = 1; j <= n; j++) {
-      const bj = b.charCodeAt(j - 1)
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1))
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1)
-      cur[j] = v
-    }
-    ;[prev2, prev, cur] = [prev, cur, prev2]
+function hasDigit(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (c >= 48 && c <= 57) return true
   }
-  return prev[n]!
+  return false
 }
-
-const hasDigit = (t: string) => /\d/.test(t)
 
 /**
  * Penalty if `a` and `b` look like one word mistyped, else null (different words).
@@ -76,9 +59,11 @@ function typoMatch(a: string, b: string): { penalty: number; distance: number } 
   const long = Math.max(a.length, b.length)
   if (long - short > 2 || short < 4 || long < 5) return null
   if (hasDigit(a) || hasDigit(b)) return null // "Clinic 2" vs "Clinic 3" is never a typo
-  const d = osaDistance(a, b)
+  const d = osaDistance(a, b, 2)
   if (d === 1) {
     const transposition = a.length === b.length && levenshtein(a, b) === 2
+    // Two known words are two words ("Painting"/"Printing"), not a slip.
+    if (DESCRIPTIVE_WORDS.has(a) && DESCRIPTIVE_WORDS.has(b)) return null
     const common = transposition || DESCRIPTIVE_WORDS.has(a) || DESCRIPTIVE_WORDS.has(b)
     return { penalty: common ? SCORE.commonTypo : SCORE.riskyTypo, distance: 1 }
   }
@@ -120,7 +105,7 @@ function align(a: NormalizedName, b: NormalizedName): Alignment {
   const out: Alignment = { matchedChars, typos: [], spacing: null, extraA: restA, extraB: restB }
   if (restA.length === 0 || restB.length === 0) return out
 
-  const join = (name: NormalizedName, idx: number[]) => idx.map((i) => name.tokens[i]).join('')
+  const join = (name: NormalizedName, idx: number[]) => idx.map((i) => name.spelledTokens[i]).join('')
   const joinedA = join(a, restA)
   if (joinedA === join(b, restB)) {
     out.spacing = { i: restA, j: restB }
@@ -135,7 +120,8 @@ function align(a: NormalizedName, b: NormalizedName): Alignment {
     let best: { j: number; penalty: number; distance: number } | null = null
     for (const j of restB) {
       if (takenB[j] === 1) continue
-      const m = typoMatch(a.tokens[i]!, b.tokens[j]!)
+      // As spelled too: singular-folding turns the typo "Harirs" into "harir", two edits from "harris".
+      const m = typoMatch(a.tokens[i]!, b.tokens[j]!) ?? typoMatchSpelled(a, i, b, j)
       if (m && (!best || m.penalty < best.penalty)) best = { j, ...m }
     }
     if (best) {
@@ -147,6 +133,12 @@ function align(a: NormalizedName, b: NormalizedName): Alignment {
   out.extraA = leftA
   out.extraB = restB.filter((j) => takenB[j] === 0)
   return out
+}
+
+function typoMatchSpelled(a: NormalizedName, i: number, b: NormalizedName, j: number): ReturnType<typeof typoMatch> {
+  const sa = a.spelledTokens[i]!
+  const sb = b.spelledTokens[j]!
+  return sa === a.tokens[i] && sb === b.tokens[j] ? null : typoMatch(sa, sb)
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
@@ -161,7 +153,8 @@ export interface Scored {
 export function scoreNames(a: NormalizedName, b: NormalizedName): Scored {
   if (!a.key || !b.key) return { score: 0, kind: 'none' }
   if (a.key === b.key) return { score: SCORE.same, kind: 'same' }
-  if (a.compact === b.compact || a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing' }
+  // Spacing is judged on the words as spelled: singular-folding would make "Roberts Sons" read as "Robertson".
+  if (a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing' }
 
   const al = align(a, b)
   const coverage = al.matchedChars / (a.compact.length + b.compact.length)

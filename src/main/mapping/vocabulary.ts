@@ -12,6 +12,9 @@ export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([
   'ab', 'kk', 'bhd', 'sdn', 'ulc'
 ])
 
+/** Legal words long enough that a one-letter slip ("Compnay") cannot be another word. */
+export const LONG_LEGAL_SUFFIXES: readonly string[] = ['company', 'limited', 'incorporated', 'corporation']
+
 /**
  * Abbreviations expanded wherever they appear. Chosen because in business names they have one dominant reading:
  * - "assoc" → associates: "& Assoc." is overwhelmingly a firm's partners ("Association" is usually spelled out).

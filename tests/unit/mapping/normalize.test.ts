@@ -36,6 +36,10 @@ describe('normalizeName', () => {
       expect(key(s), s).toBe('acme')
     }
     expect(changes('Acme L.L.C.')).toEqual(['suffix:LLC'])
+    // A slip in a long legal word is still that word; short ones are never guessed.
+    expect(key('Richmond Title Compnay')).toBe('richmond title')
+    expect(key('Acme Limted')).toBe('acme')
+    expect(key('Acme Cp')).toBe('acme cp')
     // Not trailing → part of the name.
     expect(key('Co-op Grocers')).toBe('co op grocer')
     expect(key('PC Repair Shop')).toBe('pc repair shop')

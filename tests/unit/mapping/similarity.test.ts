@@ -25,6 +25,11 @@ describe('typoPenalty', () => {
     expect(typoPenalty('plumbng', 'plumbing')).toBe(0.06)
   })
 
+  it('never reads two known descriptive words as a typo of each other', () => {
+    expect(typoPenalty('painting', 'printing')).toBeNull()
+    expect(similarity('Burke & Sons Painting', 'Burke & Sons Printing')).toBeLessThan(SUGGEST)
+  })
+
   it('treats a slip in a name-like word as risky, and short or numeric words as different', () => {
     expect(typoPenalty('johnson', 'johnston')).toBe(0.12)
     expect(typoPenalty('rose', 'ross')).toBeNull()
@@ -58,6 +63,13 @@ describe('compareNames', () => {
     expect(c.reason).toContain("same name ignoring spaces")
     // Even when an abbreviation would otherwise hide it.
     expect(compare('Tech Nova Labs', 'TechNova Labs').score).toBeGreaterThanOrEqual(CONFIDENT)
+  })
+
+  it('judges spacing and typos on the words as spelled, not as singularised', () => {
+    // "Roberts" singularises to "robert"; "robert son" must not read as "robertson".
+    expect(similarity('Roberts & Sons Funeral Home', 'Robertson Funeral Home')).toBeLessThan(SUGGEST)
+    // "Harirs" singularises to "harir", two edits from "harris"; as spelled it is one swap.
+    expect(compare('Harirs Veterinary Clinic', 'Harris Veterinary Clinic').reason).toBe("one-letter difference: 'Harirs' / 'Harris'")
   })
 
   it('tolerates one ordinary typo and says where it is', () => {
