@@ -145,7 +145,7 @@ class Runner {
 
     // Pipelined per org (count → snapshot → HWM → read/plan/write its targets) so the source's and the PSA's
     // rate limits are used at the same time: the run takes as long as the slower one, not the sum.
-    const queue = new PQueue({ concurrency: this.opts.concurrency ?? 8 })
+    const queue = new PQueue({ concurrency: this.opts.concurrency ?? 32 })
     const phase = this.opts.dryRun ? 'plan' : 'push'
     let counted = 0
     let done = 0
