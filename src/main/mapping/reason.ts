@@ -54,8 +54,9 @@ const PHRASES: [Change['kind'], Phrase][] = [
 ]
 
 /** Phrases for the rules that made two names equal; at most `max`, most telling first. */
-export function changePhrases(a: NormalizedName, b: NormalizedName, max = 3): string[] {
-  const diff = changesOnOneSide(a, b)
+export function changePhrases(a: NormalizedName, b: NormalizedName, max = 3, ignoreWords: ReadonlySet<string> = new Set()): string[] {
+  // Words already explained otherwise (a typo) are left out: "Harirs" is a typo, not a plural.
+  const diff = changesOnOneSide(a, b).filter((c) => !ignoreWords.has(c.from))
   const out: string[] = []
   for (const [kind, phrase] of PHRASES) {
     const cs = diff.filter((c) => c.kind === kind)

@@ -177,7 +177,8 @@ export function scoreNames(a: NormalizedName, b: NormalizedName): Scored {
 export function explain(a: NormalizedName, b: NormalizedName, scored: Scored): string {
   const al = scored.alignment
   const words = (name: NormalizedName, idx: number[]) => idx.map((i) => `'${name.surfaces[i]}'`).join(' ')
-  const withChanges = (phrases: string[]) => [...phrases, ...changePhrases(a, b, 2)].join('; ')
+  const typoWords = new Set((al?.typos ?? []).flatMap((t) => [a.surfaces[t.i]!, b.surfaces[t.j]!]))
+  const withChanges = (phrases: string[]) => [...phrases, ...changePhrases(a, b, 2, typoWords)].join('; ')
   switch (scored.kind) {
     case 'none':
       return 'nothing comparable in one of the names'
