@@ -50,7 +50,8 @@ export const EVENT_NAMES = [
   "integrationsChanged",
   "syncProgress",
   "syncFinished",
-  "billingSettingsChanged"
+  "billingSettingsChanged",
+  "alertsChanged"
 ] as const satisfies readonly EventName[]
 
 // Compile-time staleness check: a contract method or event missing here is a type error.

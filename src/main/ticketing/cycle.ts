@@ -48,6 +48,7 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
   const { connector } = await openPsa(ctx)
   const counts = await deliverQueued({ ctx, psa, connector, settings, metadata: () => ticketMetadata(ctx, psa, connector) }, { retryNow: !!opts.retryNow })
   const left = backlog(ctx)
+  ctx.events.emit('alertsChanged', { ticketsCreated: counts.ticketsCreated, notesAdded: counts.notesAdded, queued: left.queued })
   ctx.log.info('alert cycle finished', { trigger: opts.trigger, fetched, newAlerts, ...counts, ...left })
   const parts = [`${newAlerts} new alert(s)`, `${counts.ticketsCreated} ticket(s) created`, `${counts.notesAdded} note(s) added`]
   if (left.queued) parts.push(`${left.queued} queued for retry`)

@@ -28,7 +28,9 @@ export const events = {
   syncProgress: zod.object({ runId: zod.string(), phase: zod.string(), done: zod.number(), total: zod.number() }),
   syncFinished: zod.object({ runId: zod.string(), result: zod.string() }),
   /** Billing settings (incl. the schedule) changed: the scheduler re-reads them. */
-  billingSettingsChanged: zod.object({})
+  billingSettingsChanged: zod.object({}),
+  /** An alert cycle changed alerts or tickets (Ticketing/Activity screens re-read listAlerts/listAlertTickets). */
+  alertsChanged: zod.object({ ticketsCreated: zod.number(), notesAdded: zod.number(), queued: zod.number() })
 }
 export type Events = typeof events
 export type EventName = keyof Events
