@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { HwmHistory } from '../../../../shared/contract/billing'
 import { SelectField } from '../../components/Field'
 import { useActivity } from '../../stores/activity'
-import { dailySeries, describeHistory } from './hwm-series'
+import { dailySeries, describeHistory, hasPoints } from './hwm-series'
 
 const USERS = '#2563eb'
 const DEVICES = '#0e9384'
@@ -54,7 +54,7 @@ function Charts({ history }: { history: HwmHistory }) {
         </div>
         <div>
           <h3 className="chart__title">{history.currentMonth.month}, day by day</h3>
-          {daily.length === 0 ? (
+          {!hasPoints(daily) ? (
             <p className="muted chart__empty">No counts read this month yet.</p>
           ) : (
             <ResponsiveContainer width="100%" height={220}>

@@ -43,7 +43,7 @@ export function RunsTable({ runs }: { runs: RunSummary[] }) {
               <td>{r.finishedAt ? formatTime(r.finishedAt) : '—'}</td>
               <td>
                 {r.trigger}
-                {r.dryRun && <span className="badge">preview</span>}
+                {r.dryRun && <span className="badge badge--after">preview</span>}
               </td>
               <td>
                 <ActionBadge value={r.status} />

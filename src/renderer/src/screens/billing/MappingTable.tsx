@@ -46,7 +46,7 @@ export function MappingTable({ rows, psaQuantities, onDisable }: Props) {
               <td>{r.customerName ?? r.customerId}</td>
               <td>
                 {targetLabel(r.target)}
-                {!r.enabled && <span className="badge badge--off">disabled</span>}
+                {!r.enabled && <span className="badge badge--after">disabled</span>}
               </td>
               <td>{r.metric}</td>
               <td className="num">{r.nonBillable}</td>
