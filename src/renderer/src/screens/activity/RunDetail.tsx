@@ -11,7 +11,7 @@ export function RunDetail({ run }: { run: Run }) {
       </h2>
       <p className="card__description">
         {run.dryRun ? 'Preview (nothing written)' : `Trigger: ${run.trigger}`} · ended {run.finishedAt ? formatTime(run.finishedAt) : '—'} ·{' '}
-        {run.items.length} items
+        {run.items.length} {run.items.length === 1 ? 'item' : 'items'}
       </p>
       {run.error && <p className="grid__error">{run.error}</p>}
       {run.items.length === 0 ? (
