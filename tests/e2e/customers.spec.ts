@@ -147,11 +147,7 @@ test.describe('Customers', () => {
     await expect(page.getByRole('button', { name: `Enable ${toDisable.name}` })).toBeVisible()
   })
 
-  test('names render as text; a PSA refresh shows progress and brings a customer created in the PSA meanwhile', async ({
-    app: page,
-    bridge,
-    sims
-  }) => {
+  test('names render as text; a PSA refresh shows progress and brings a customer created in the PSA meanwhile', async ({ app: page, sims }) => {
     const xss = '<img src=x onerror=alert(1)>'
     sims.jumpcloud.state.orgs.push({ ...sims.jumpcloud.state.orgs[0]!, id: 'e2e0000000000000000000b2', name: xss, events: [] })
     const dialogs: string[] = []
