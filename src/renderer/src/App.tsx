@@ -3,6 +3,7 @@ import { ActivityScreen } from './screens/activity/ActivityScreen'
 import { BillingScreen } from './screens/billing/BillingScreen'
 import { ConnectScreen } from './screens/ConnectScreen'
 import { CustomersScreen } from './screens/customers/CustomersScreen'
+import { TicketingScreen } from './screens/ticketing/TicketingScreen'
 import { watchIntegrations } from './stores/integrations'
 import { STEPS, useNav, type StepId } from './stores/nav'
 
@@ -10,6 +11,7 @@ const SCREENS: Record<StepId, () => React.JSX.Element> = {
   connect: ConnectScreen,
   customers: CustomersScreen,
   billing: BillingScreen,
+  ticketing: TicketingScreen,
   activity: ActivityScreen
 }
 

@@ -5,6 +5,7 @@ export const STEPS = [
   { id: 'connect', label: 'Connect', title: 'Connect your systems' },
   { id: 'customers', label: 'Customers', title: 'Map organizations to customers' },
   { id: 'billing', label: 'Billing', title: 'Bill the monthly high-water mark' },
+  { id: 'ticketing', label: 'Ticketing', title: 'Turn security alerts into tickets' },
   { id: 'activity', label: 'Activity', title: 'Billing activity' }
 ] as const
 export type StepId = (typeof STEPS)[number]['id']

@@ -7,6 +7,7 @@ import './activity.css'
 import { HwmChart } from './HwmChart'
 import { RunDetail } from './RunDetail'
 import { RunsTable } from './RunsTable'
+import { TicketsSection } from './TicketsSection'
 
 export function ActivityScreen() {
   const runs = useActivity((s) => s.runs)
@@ -42,6 +43,7 @@ export function ActivityScreen() {
       )}
       {run && <RunDetail run={run} />}
       <HwmChart />
+      <TicketsSection />
     </div>
   )
 }

@@ -1,0 +1,63 @@
+import type { AlertRow } from '../../../../shared/contract/ticketing'
+import { ActionBadge } from '../billing/ActionBadge'
+import { formatTime } from '../billing/format'
+import { ageText } from '../ticketing/fields'
+
+const STATE_WORDS: Record<AlertRow['state'], string> = {
+  queued: 'queued',
+  delivered: 'delivered',
+  'waiting-mapping': 'waiting for a mapping',
+  suppressed: 'suppressed',
+  disabled: 'type off'
+}
+
+/** Alerts with where they went: a ticket, a note, the retry queue (with its age) or waiting for a mapping. */
+export function AlertQueueTable({ alerts }: { alerts: AlertRow[] }) {
+  return (
+    <table className="grid" aria-label="Alerts">
+      <thead>
+        <tr>
+          <th scope="col">Occurred</th>
+          <th scope="col">Organization</th>
+          <th scope="col">Alert</th>
+          <th scope="col">User / device</th>
+          <th scope="col">State</th>
+          <th scope="col">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {alerts.map((a) => (
+          <tr key={a.eventId}>
+            <th scope="row">{formatTime(a.occurredAt)}</th>
+            <td>{a.orgName ?? a.orgId}</td>
+            <td>{a.alertLabel}</td>
+            <td>{[a.user, a.device].filter(Boolean).join(' · ') || '—'}</td>
+            <td>
+              <ActionBadge value={STATE_WORDS[a.state]} />
+            </td>
+            <td>
+              <Outcome a={a} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function Outcome({ a }: { a: AlertRow }) {
+  const ticket = a.ticketNumber ?? a.ticketId
+  if (a.state === 'delivered') return <>{a.delivery === 'note' ? `Note on #${ticket ?? '?'}` : `Ticket #${ticket ?? '?'}`}</>
+  if (a.state === 'queued')
+    return (
+      <div className="grid__last">
+        <span>
+          Waiting {ageText(a.ageSeconds)} · {a.attempts} attempt(s){a.nextAttemptAt ? ` · next ${formatTime(a.nextAttemptAt)}` : ''}
+        </span>
+        {a.lastError && <span className="grid__error">{a.lastError}</span>}
+      </div>
+    )
+  if (a.state === 'waiting-mapping') return <>Kept {ageText(a.ageSeconds)}: map the organization or set a catch-all customer</>
+  if (a.state === 'suppressed') return <>{ticket ? `Repeat recorded on #${ticket} (acknowledged or snoozed)` : 'Recorded, no note (acknowledged or snoozed)'}</>
+  return <>Recorded; this alert type is switched off</>
+}
