@@ -36,7 +36,10 @@ export async function connectAndMapOne(page: Page, origin: string, sims: E2eSims
   const view = await call('getCustomersView', {})
   const org = view.orgs[0]
   if (!org) throw new Error('the JumpCloud sim has no orgs')
-  for (const customer of view.customers.filter((x) => x.active)) {
+  // The suggested customer first, so screenshots pair an org with its look-alike customer.
+  const active = view.customers.filter((x) => x.active)
+  const suggested = org.suggestion?.customerId
+  for (const customer of [...active.filter((x) => x.id === suggested), ...active.filter((x) => x.id !== suggested)]) {
     await call('mapOrg', { orgId: org.id, customerId: customer.id })
     const t = await call('listBillingTargets', { orgId: org.id })
     const container = t.containers.find((x) => x.items.length > 0)
