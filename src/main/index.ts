@@ -3,7 +3,8 @@ import * as electron from 'electron'
 import Store from 'electron-store'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createApp, resolveDataDir } from './core/app'
+import { createApp, resolveDataDir, type App } from './core/app'
+import { createBackground } from './core/background'
 import { startDesktop } from './shell/desktop'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/main
@@ -18,6 +19,8 @@ startDesktop({
   env: process.env,
   paths: { preload: join(here, '../preload/index.cjs'), renderer: join(here, '../renderer') },
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  // createCore above returns the full App; the shell only sees its structural ShellCore part.
+  background: (core) => createBackground(core as App),
   closeNotice: (dataDir) => {
     const store = new Store<{ closeNoticeShown: boolean }>({ cwd: dataDir, name: 'ui-prefs', defaults: { closeNoticeShown: false } })
     return { shown: () => store.get('closeNoticeShown') === true, markShown: () => store.set('closeNoticeShown', true) }

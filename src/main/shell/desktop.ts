@@ -21,8 +21,16 @@ export interface ShellCore {
 /** The electron module, or a fake of the parts we use. */
 export type ShellElectron = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'Tray' | 'nativeImage' | 'Notification' | 'protocol' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'Tray' | 'nativeImage' | 'Notification' | 'protocol' | 'session' | 'shell' | 'powerMonitor'
 >
+
+/** Background work owned by the core (billing schedule, alert poller); the shell only drives its lifecycle. */
+export interface ShellBackground {
+  start(): Promise<void>
+  resume(): Promise<void>
+  syncNow(): Promise<void>
+  stop(): void
+}
 
 export interface DesktopDeps {
   electron: ShellElectron
@@ -36,8 +44,10 @@ export interface DesktopDeps {
   devServerUrl?: string
   /** Persisted "close-to-tray notice already shown" flag. */
   closeNotice(dataDir: string): { shown(): boolean; markShown(): void }
-  /** What the tray's "Sync now" does; defaults to refreshing the status. */
+  /** What the tray's "Sync now" does; defaults to the background's syncNow, else refreshing the status. */
   syncNow?(core: ShellCore): Promise<void>
+  /** Starts with the app, is told about resume from sleep, stops before the core closes. */
+  background?(core: ShellCore): ShellBackground
 }
 
 export interface DesktopHandle {
@@ -107,7 +117,8 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
     }
     render()
   }
-  const syncNow = deps.syncNow ?? (() => refreshTray())
+  const background = deps.background?.(core)
+  const syncNow = deps.syncNow ?? (background ? () => background.syncNow() : () => refreshTray())
   // One sync at a time: a second "Sync now" while one runs joins it instead of starting another.
   let inflight: Promise<void> | null = null
   const runSync = (): Promise<void> => {
@@ -151,6 +162,11 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
     })
   }
   void refreshTray()
+  if (background) {
+    void background.start()
+    // A laptop asleep at the scheduled time runs the missed push once when it wakes.
+    deps.electron.powerMonitor.on('resume', () => void background.resume())
+  }
 
   app.on('before-quit', () => {
     quitting = true
@@ -160,6 +176,7 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
     if (closed) return
     // Hold the quit until the core has finished (database closed, jobs stopped).
     event.preventDefault()
+    background?.stop()
     stopTrayEvents()
     stopEvents()
     removeIpc()

@@ -194,3 +194,31 @@ describe('startDesktop: quit', () => {
     expect(s.core.close).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('startDesktop: background work', () => {
+  function withBackground() {
+    const s = setup()
+    const bg = { start: vi.fn(async () => {}), resume: vi.fn(async () => {}), syncNow: vi.fn(async () => {}), stop: vi.fn() }
+    s.deps.background = vi.fn(() => bg)
+    return { s, bg }
+  }
+
+  it('starts with the core, catches up on resume, and is what "Sync now" runs', async () => {
+    const { s, bg } = withBackground()
+    const handle = await startDesktop(s.deps)
+    expect(s.deps.background).toHaveBeenCalledWith(s.core)
+    expect(bg.start).toHaveBeenCalledTimes(1)
+    s.fake.electron.powerMonitor.emit('resume')
+    expect(bg.resume).toHaveBeenCalledTimes(1)
+    await handle!.syncNow()
+    expect(bg.syncNow).toHaveBeenCalledTimes(1)
+  })
+
+  it('stops before the core closes on quit', async () => {
+    const { s, bg } = withBackground()
+    await startDesktop(s.deps)
+    s.fake.electron.app.quit()
+    expect(bg.stop).toHaveBeenCalledTimes(1)
+    expect(bg.stop.mock.invocationCallOrder[0]!).toBeLessThan(s.core.close.mock.invocationCallOrder[0]!)
+  })
+})

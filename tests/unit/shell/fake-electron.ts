@@ -154,6 +154,7 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     BrowserWindow,
     Tray,
     Notification,
+    powerMonitor: new EventEmitter(),
     Menu: { buildFromTemplate: vi.fn((template: Array<Record<string, unknown>>) => ({ template })) },
     nativeImage: { createFromDataURL: vi.fn((url: string) => ({ dataUrl: url })) },
     ipcMain: {

@@ -6,6 +6,8 @@ import type { FakeBrowserWindow } from './fake-electron'
 // resolveDataDir/createApp/paths into startDesktop (the binary cannot be launched here).
 const h = vi.hoisted(() => ({
   createApp: vi.fn(),
+  background: { start: vi.fn(async () => {}), resume: vi.fn(async () => {}), syncNow: vi.fn(async () => {}), stop: vi.fn() },
+  createBackground: vi.fn(),
   stores: [] as Array<{ opts: Record<string, unknown>; data: Map<string, unknown> }>
 }))
 
@@ -29,11 +31,14 @@ vi.mock('../../../src/main/core/app', () => ({
   resolveDataDir: (o: { electronUserData?: string }) => `${o.electronUserData}/psa`
 }))
 
+vi.mock('../../../src/main/core/background', () => ({ createBackground: h.createBackground }))
+
 describe('src/main/index.ts', () => {
   it('starts the desktop app with the core, the built preload and the bundle', async () => {
     const electron = (await import('electron')) as unknown as ReturnType<
       typeof import('./fake-electron').createFakeElectron
     >['electron']
+    h.createBackground.mockReturnValue(h.background)
     h.createApp.mockResolvedValue({
       dispatch: vi.fn(async () => ({ ok: true, value: { integrations: [], lastSync: null } })),
       events: { onAny: () => () => undefined },
@@ -49,6 +54,9 @@ describe('src/main/index.ts', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled()
     expect(h.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/fake/userData/psa' }))
     expect(win.loadedUrl).toBe('app://bundle/index.html')
+    // The billing schedule and the alert poller start with the core.
+    expect(h.createBackground).toHaveBeenCalledWith(await h.createApp.mock.results[0]!.value)
+    expect(h.background.start).toHaveBeenCalledTimes(1)
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/)
 
     // The close-to-tray notice flag lives in the data dir, and is set after the first close.
