@@ -323,6 +323,8 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     },
 
     async getTicketMetadata(): Promise<TicketMetadata> {
+      // Asked for explicitly ("Refresh" in Ticketing): re-read the picklists; ticket writes keep using the cache.
+      fieldsCache.delete('Tickets')
       const fields = await ticketFields()
       const statuses = choices(field(fields, 'status'))
       const resources = await query('Resources', [{ op: 'eq', field: 'isActive', value: true }], ResourceSchema)
