@@ -6,7 +6,7 @@ import { useCustomers } from '../../stores/customers'
 import { CatchAllSelector } from './CatchAllSelector'
 import { countByStatus, filterOrgs } from './filter'
 import { OrgTable } from './OrgTable'
-import { RefreshProgress } from './RefreshProgress'
+import { RefreshControls } from './RefreshControls'
 import { Toolbar } from './Toolbar'
 import './customers.css'
 
@@ -52,12 +52,9 @@ export function CustomersScreen() {
       )}
       <div className="customers__bar">
         <CatchAllSelector view={view} />
-        <span className="muted customers__stamp">
-          Source read {stamp(view.refreshedAt.source)} · PSA read {stamp(view.refreshedAt.psa)}
-        </span>
+        <RefreshControls refreshedAt={view.refreshedAt} />
       </div>
       <Toolbar counts={counts} confidentCount={confidentCount} />
-      <RefreshProgress />
       <div className="customers__messages">
         {error && <ErrorNotice message={error.message} hint={error.hint} />}
         {notice && <StatusNotice>{notice}</StatusNotice>}
@@ -95,8 +92,4 @@ export function CustomersScreen() {
       </ConfirmDialog>
     </div>
   )
-}
-
-function stamp(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : 'never'
 }

@@ -1,3 +1,4 @@
+import type { CustomersView } from '../../../../shared/contract/customers'
 import { useCustomers } from '../../stores/customers'
 
 const PHASE_LABEL: Record<string, string> = {
@@ -6,16 +7,34 @@ const PHASE_LABEL: Record<string, string> = {
   customers: 'Customers read'
 }
 
-/** A determinate bar while a refresh runs, fed by the core's syncProgress events. */
-export function RefreshProgress() {
+/** Refresh buttons with when each side was last read, and a determinate bar fed by syncProgress events. */
+export function RefreshControls({ refreshedAt }: { refreshedAt: CustomersView['refreshedAt'] }) {
   const r = useCustomers((s) => s.refreshing)
-  if (!r) return null
-  const what = r.from === 'psa' ? 'PSA' : r.from === 'source' ? 'source' : 'PSA and source'
+  const { refresh } = useCustomers.getState()
+  const what = r ? (r.from === 'psa' ? 'PSA' : r.from === 'source' ? 'source' : 'PSA and source') : ''
   return (
     <div className="refresh">
-      <span className="refresh__label">Refreshing data from {what}</span>
-      <progress aria-label={`Refreshing data from ${what}`} max={r.total} value={r.done} />
-      <span className="muted">{PHASE_LABEL[r.phase] ?? r.phase}</span>
+      {r ? (
+        <>
+          <span className="refresh__label">Refreshing data from {what}</span>
+          <progress aria-label={`Refreshing data from ${what}`} max={r.total} value={r.done} />
+          <span className="muted">{PHASE_LABEL[r.phase] ?? r.phase}</span>
+        </>
+      ) : (
+        <span className="muted refresh__stamp">
+          Source read {stamp(refreshedAt.source)} · PSA read {stamp(refreshedAt.psa)}
+        </span>
+      )}
+      <button type="button" className="button button--small" disabled={r !== null} onClick={() => void refresh('psa')}>
+        Refresh data from PSA
+      </button>
+      <button type="button" className="button button--small" disabled={r !== null} onClick={() => void refresh('source')}>
+        Refresh data from source
+      </button>
     </div>
   )
+}
+
+function stamp(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : 'never'
 }

@@ -6,12 +6,11 @@ interface ToolbarProps {
   confidentCount: number
 }
 
-/** Search, status filter, and the bulk actions (refresh, accept all). */
+/** Search, status filter, and Accept all. */
 export function Toolbar({ counts, confidentCount }: ToolbarProps) {
   const query = useCustomers((s) => s.query)
   const status = useCustomers((s) => s.status)
-  const refreshing = useCustomers((s) => s.refreshing)
-  const { setQuery, setStatus, refresh, acceptAll } = useCustomers.getState()
+  const { setQuery, setStatus, acceptAll } = useCustomers.getState()
   return (
     <div className="toolbar">
       <input
@@ -39,12 +38,6 @@ export function Toolbar({ counts, confidentCount }: ToolbarProps) {
           onClick={() => void acceptAll()}
         >
           Accept all confident ({confidentCount})
-        </button>
-        <button type="button" className="button button--small" disabled={refreshing !== null} onClick={() => void refresh('psa')}>
-          Refresh data from PSA
-        </button>
-        <button type="button" className="button button--small" disabled={refreshing !== null} onClick={() => void refresh('source')}>
-          Refresh data from source
         </button>
       </div>
     </div>
