@@ -68,7 +68,11 @@ test.describe('Customers', () => {
     await expect(pickerOf(page, overridden!.name)).toHaveValue(spare!.name)
 
     const catchAll = before.customers.find((c) => c.id !== spare!.id && !c.missing)!
-    await choose(page, page.getByRole('combobox', { name: 'Catch-all default customer' }), catchAll.name)
+    // Keyboard path of the combobox: type to filter, Enter takes the first (exact prefix) option.
+    const catchAllBox = page.getByRole('combobox', { name: 'Catch-all default customer' })
+    await catchAllBox.fill(catchAll.name)
+    await expect(page.getByRole('listbox').getByRole('option').first()).toHaveAttribute('aria-selected', 'true')
+    await catchAllBox.press('Enter')
     await expect(page.getByRole('status').filter({ hasText: `Alerts of unmapped organizations go to ${catchAll.name}` })).toBeVisible()
 
     // The filter shows only ignored orgs; search narrows by name.
