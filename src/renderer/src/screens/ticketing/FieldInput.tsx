@@ -34,6 +34,8 @@ export function FieldInput(props: Props) {
       <select
         className={problem ? 'tk-input tk-input--invalid' : 'tk-input'}
         aria-label={props.name}
+        // Cells are narrow: the full choice shows on hover.
+        title={options.find((o) => o.value === (value ?? ''))?.label}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? noteId : undefined}
         value={value ?? ''}
@@ -59,7 +61,7 @@ function DaysDue(props: Props) {
   const noteId = useId()
   const [text, setText] = useState(props.value === null ? '' : String(props.value))
   const [invalid, setInvalid] = useState(false)
-  const placeholder = props.fallback === undefined ? 'PSA default' : props.fallback === null ? 'Default' : `Default (${props.fallback})`
+  const placeholder = props.fallback === undefined ? 'PSA default' : props.fallback === null ? 'Default' : `Default: ${props.fallback}`
   return (
     <>
       <input

@@ -45,15 +45,14 @@ export function FieldsTable({ psa, view, draft, onChange, onValidity }: Props) {
         <tbody>
           <tr className="tk-table__defaults">
             <td />
-            <th scope="row">
+            <th scope="row" title="Used where an alert type has no override">
               Ticket defaults
-              <div className="grid__reason">Used where a type has no override</div>
             </th>
             {fields.map((f) => (
               <Cell
                 key={f.key}
                 def={f}
-                rowLabel="defaults"
+                rowLabel="ticket defaults"
                 fields={draft.defaults}
                 fallback={null}
                 issueType={draft.defaults.issueType}
@@ -71,9 +70,8 @@ export function FieldsTable({ psa, view, draft, onChange, onValidity }: Props) {
                 <td>
                   <input type="checkbox" aria-label={`Create tickets for ${t.label}`} checked={row.enabled} onChange={(e) => setTypeEnabled(t.id, e.target.checked)} />
                 </td>
-                <th scope="row">
+                <th scope="row" title={`JumpCloud events: ${t.eventTypes.join(', ')}`}>
                   {t.label}
-                  <div className="grid__reason">{t.eventTypes.join(', ')}</div>
                 </th>
                 {fields.map((f) => (
                   <Cell

@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { TicketingView } from '../../../../shared/contract/ticketing'
 import { useTicketing } from '../../stores/ticketing'
 import { formatTime } from '../billing/format'
@@ -5,6 +6,7 @@ import { ageText } from './fields'
 
 /** The master toggle with what the intake is doing: last poll, the retry queue and its age, waiting alerts. */
 export function StatusCard({ view }: { view: TicketingView }) {
+  const helpId = useId()
   const busy = useTicketing((s) => s.busy)
   const alerts = useTicketing((s) => s.alerts)
   const on = view.settings.enabled
@@ -14,10 +16,12 @@ export function StatusCard({ view }: { view: TicketingView }) {
   return (
     <section className="card tk-status" aria-label="Automated ticketing">
       <label className="tk-switch">
-        <input type="checkbox" role="switch" checked={on} disabled={busy !== null || !view.psa} onChange={(e) => void setEnabled(e.target.checked)} />
+        <input type="checkbox" role="switch" aria-label="Automated ticketing" aria-describedby={helpId} checked={on} disabled={busy !== null || !view.psa} onChange={(e) => void setEnabled(e.target.checked)} />
         <span>
-          <span className="check__label">Automated ticketing</span>
-          <span className="field__help">{on ? 'On: JumpCloud alerts become tickets in the PSA.' : 'Off: no alerts are polled, no tickets are created.'}</span>
+          <span className="check__label" aria-hidden="true">
+            Automated ticketing
+          </span>
+          <span id={helpId} className="field__help">{on ? 'On: JumpCloud alerts become tickets in the PSA.' : 'Off: no alerts are polled, no tickets are created.'}</span>
         </span>
       </label>
       <dl className="tk-status__facts">

@@ -79,6 +79,7 @@ export function TicketingScreen() {
                 </button>
               </div>
             </div>
+            <p className="card__description">Ticket defaults apply wherever an alert type row says “Default”. Choices come from the PSA’s own lists.</p>
             {view.choicesError && <ErrorNotice message={view.choicesError} hint="The last lists read are used; refresh when the PSA is reachable." />}
             {view.problems.length > 0 && (
               <div className="card__warning" role="note">

@@ -55,7 +55,7 @@ export function choiceLabel(choices: Choices | null, list: ListName, value: stri
 }
 
 /**
- * Options of one select. '' stands for null: "PSA default" on the defaults row, "Default (X)" on an
+ * Options of one select. '' stands for null: "PSA default" on the defaults row, "Default: X" on an
  * alert type row (X = what the defaults row resolves to). A saved value missing from the PSA list stays
  * selectable (marked) so the select never silently shows another value.
  */
@@ -75,7 +75,7 @@ export function optionsFor(args: {
     items = (choices?.subIssueTypes ?? []).filter((s) => parent !== null && s.parent === parent).map(({ value: v, label }) => ({ value: v, label }))
   }
   const none: Option = fallback
-    ? { value: '', label: fallback.value === null ? 'Default (PSA default)' : `Default (${choiceLabel(choices, list, fallback.value)})` }
+    ? { value: '', label: fallback.value === null ? 'Default' : `Default: ${choiceLabel(choices, list, fallback.value)}` }
     : { value: '', label: 'PSA default' }
   const stale = value !== null && !items.some((o) => o.value === value) ? [{ value, label: `${choiceLabel(choices, list, value)} (not in PSA list)` }] : []
   return [none, ...items, ...stale]
