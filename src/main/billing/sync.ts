@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import PQueue from 'p-queue'
 import type { PlanRow, RunCounts, SyncResult } from '../../shared/contract/billing'
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors'
-import type { PsaConnector, PsaKind, SourceConnector } from '../connectors/types'
+import { targetKey, type PsaConnector, type PsaKind, type SourceConnector } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import type { Db } from '../db/connection'
 import { activePsaKind, openPsa, openSource } from '../integrations/open'
@@ -145,6 +145,10 @@ class Runner {
 
     // Pipelined per org (count → snapshot → HWM → read/plan/write its targets) so the source's and the PSA's
     // rate limits are used at the same time: the run takes as long as the slower one, not the sum.
+    // A connector that can read many quantities at once (Autotask) does so up front: 4 requests for 1,000 targets
+    // instead of 2,000. Safe for deltas because its setQuantity re-reads at the effective date and refuses a mismatch.
+    const prefetched = connector.getQuantities ? await this.prefetch(connector.getQuantities.bind(connector), mappings) : null
+
     const queue = new PQueue({ concurrency: this.opts.concurrency ?? 32 })
     const phase = this.opts.dryRun ? 'plan' : 'push'
     let counted = 0
@@ -159,7 +163,7 @@ class Runner {
           this.progress('counts', ++counted, orgIds.length)
           const hwm = computeHwm(loadSnapshots(ctx.db, start, end, [orgId]), settings.timeZone)
           for (const m of byOrg.get(orgId) ?? []) {
-            const row = await this.one(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings)
+            const row = await this.one(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings, prefetched)
             row.orgName = synced.get(m.orgId) ?? null
             this.rows.push(row)
             records.push(toRecord(psa, m, row, ctx.now().toISOString()))
@@ -184,6 +188,17 @@ class Runner {
     })()
   }
 
+  private async prefetch(read: NonNullable<PsaConnector['getQuantities']>, mappings: BillingMappingRecord[]): Promise<Map<string, { quantity: number }>> {
+    this.progress('read', 0, mappings.length)
+    try {
+      const map = await read(mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })))
+      this.progress('read', mappings.length, mappings.length)
+      return map
+    } catch (e) {
+      throw new Abort(isAppError(e) ? e : new AppError('internal', errorText(e)))
+    }
+  }
+
   /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */
   private async snapshot(source: SourceConnector, orgId: string): Promise<void> {
     if (this.aborted) return
@@ -206,7 +221,8 @@ class Runner {
     m: BillingMappingRecord,
     hwm: number | null,
     approvedTo: number | undefined,
-    settings: { reviewDecreases: boolean; allowZero: boolean; syncUnitCost: boolean }
+    settings: { reviewDecreases: boolean; allowZero: boolean; syncUnitCost: boolean },
+    prefetched: Map<string, { quantity: number }> | null
   ): Promise<PlanRow> {
     const target = { containerId: m.containerId, itemId: m.itemId }
     const base = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm }
@@ -216,7 +232,7 @@ class Runner {
     try {
       // Read right before writing: the plan's `current` is the PSA's state now, not at preview time
       // (Autotask writes deltas, so a stale `from` would push a wrong number).
-      current = (await connector.getQuantity(target)).quantity
+      current = prefetched ? (prefetched.get(targetKey(target))?.quantity ?? null) : (await connector.getQuantity(target)).quantity
     } catch (e) {
       if (isAppError(e) && e.code === 'not-found') current = null
       else {

@@ -54,6 +54,11 @@ export interface BillingTargetRef {
   itemId: string
 }
 
+/** Map key of a target in `PsaConnector.getQuantities` results. */
+export function targetKey(t: BillingTargetRef): string {
+  return JSON.stringify([t.containerId, t.itemId])
+}
+
 export interface QuantityChange {
   from: number
   to: number
@@ -138,6 +143,11 @@ export interface PsaConnector {
   listBillingTargets(customerId: string): Promise<BillingContainer[]>
   getQuantity(target: BillingTargetRef): Promise<{ quantity: number; unitCost?: number }>
   setQuantity(target: BillingTargetRef, change: QuantityChange): Promise<void>
+  /**
+   * Optional batch read for billing runs: the quantities of many targets in fewer requests than one per target.
+   * Keyed by `targetKey`; a target missing from the map no longer exists. Same values as getQuantity.
+   */
+  getQuantities?(targets: BillingTargetRef[]): Promise<Map<string, { quantity: number; unitCost?: number }>>
   getTicketMetadata(): Promise<TicketMetadata>
   createTicket(input: NewTicket): Promise<PsaTicketRef>
   addTicketNote(ticketId: string, note: NewNote): Promise<{ id: string }>

@@ -23,6 +23,8 @@ export interface BillingHarness {
   psaQuantity(target: { containerId: string; itemId: string }): number | null
   /** Requests that change PSA data (Autotask queries are POSTs, so they are excluded). */
   psaWrites(): number
+  /** Every API request the PSA sim received so far. */
+  psaRequests(): number
   setUsage(orgId: string, users: number, devices?: number): void
   deleteTarget(target: { containerId: string; itemId: string }): void
   close(): Promise<void>
@@ -98,6 +100,7 @@ export async function startBillingHarness(psa: Psa, opts: { mappings?: number; o
     mapped,
     psaQuantity,
     psaWrites,
+    psaRequests: () => (psa === 'syncro' ? sims.syncro.requests.length : sims.autotask.requests.length),
     setUsage: (orgId, users, devices) => void sims.jumpcloud.control.setUsage({ orgId, users, ...(devices === undefined ? {} : { devices }) }),
     deleteTarget(t) {
       if (psa === 'syncro') {

@@ -36,9 +36,12 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     const writesAfterFirst = h.psaWrites()
     expect(writesAfterFirst).toBe(h.mapped.length)
 
+    const readsBefore = h.psaRequests()
     const second = await h.call('pushSync', {})
     expect(second).toMatchObject({ status: 'ok', counts: { written: 0, unchanged: h.mapped.length } })
     expect(h.psaWrites()).toBe(writesAfterFirst)
+    // Economy: Syncro reads one recurring invoice per target; Autotask reads all targets in two queries.
+    expect(h.psaRequests() - readsBefore).toBe(psa === 'syncro' ? h.mapped.length : 2)
 
     const changed = h.mapped[1]!
     h.setUsage(changed.orgId, users[1]! + 7)

@@ -21,6 +21,7 @@ import type {
 } from '../types'
 import { isAutotaskRetryable, mapAutotaskError } from './errors'
 import { chunk, entityKey, queryAll, type FilterNode, type QueryOptions } from './query'
+import { readQuantities } from './quantities'
 import {
   CompanySchema,
   ConfigurationItemSchema,
@@ -292,6 +293,8 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
           }))
       }))
     },
+
+    getQuantities: (targets) => readQuantities(query, targets, now()),
 
     async getQuantity(target) {
       const cs = await contractService(target)
