@@ -43,7 +43,8 @@ export const METHOD_NAMES = [
   "listAlertTickets",
   "acknowledgeGroup",
   "snoozeGroup",
-  "pollAlertsNow"
+  "pollAlertsNow",
+  "exportMappingReport"
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -16,6 +16,7 @@ import { createEventBus, type EventBus } from './events'
 import { createLogger, type Logger } from './log'
 import { createSystemHandlers } from './system-handlers'
 import { createTicketingHandlers } from '../ticketing/handlers'
+import { createReportHandlers } from '../reports/handlers'
 
 export { resolveDataDir } from './data-dir'
 
@@ -63,7 +64,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createConnectHandlers(ctx),
     ...createCustomerHandlers(ctx),
     ...createBillingHandlers(ctx),
-    ...createTicketingHandlers(ctx)
+    ...createTicketingHandlers(ctx),
+    ...createReportHandlers(ctx, () => handlers)
   }
   log.info('core started', { dataDir: opts.dataDir, secretStore: store.kind })
   return {

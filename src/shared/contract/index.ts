@@ -3,6 +3,7 @@ import { z as zod } from 'zod'
 import { billingMethods } from './billing'
 import { connectMethods } from './connect'
 import { customersMethods } from './customers'
+import { reportsMethods } from './reports'
 import { systemMethods } from './system'
 import { ticketingMethods } from './ticketing'
 import type { MethodDef } from './define'
@@ -14,7 +15,8 @@ export const methods = {
   ...connectMethods,
   ...customersMethods,
   ...billingMethods,
-  ...ticketingMethods
+  ...ticketingMethods,
+  ...reportsMethods
 } satisfies Record<string, MethodDef>
 
 export type Methods = typeof methods
