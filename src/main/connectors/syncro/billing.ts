@@ -51,7 +51,7 @@ async function readLine(api: SyncroApi, target: BillingTargetRef): Promise<Syncr
   return line
 }
 
-function toItem(line: SyncroScheduleLine): BillingItem {
+export function toItem(line: SyncroScheduleLine): BillingItem {
   const item: BillingItem = { id: String(line.id), name: line.name ?? `Line ${line.id}`, quantity: line.quantity }
   if (line.cost_cents != null) item.unitCost = centsToUnits(line.cost_cents)
   if (line.retail_cents != null) item.unitPrice = centsToUnits(line.retail_cents)

@@ -4,6 +4,7 @@ import { createHttpClient, type HttpClient, type HttpClientOptions } from '../ht
 import type { PsaConnector, PsaIdentity } from '../types'
 import { SyncroApi } from './api'
 import { readQuantity, listSchedules, writeQuantity } from './billing'
+import { readQuantities } from './quantities'
 import { addCustomer, listAllCustomers, listCustomerAssets } from './directory'
 import { createSyncroErrorMapper } from './errors'
 import { probeAll } from './probe'
@@ -75,6 +76,7 @@ export function createSyncroConnector(opts: SyncroConnectorOptions): SyncroConne
     listBillingTargets: (customerId) => listSchedules(api, customerId),
     getQuantity: (target) => readQuantity(api, target),
     setQuantity: (target, change) => writeQuantity(api, target, change),
+    getQuantities: (targets) => readQuantities(api, targets),
     getTicketMetadata: () => readTicketMetadata(api),
     createTicket: (input) => openTicket(api, input, webBase),
     addTicketNote: (ticketId, note) => addNote(api, ticketId, note),

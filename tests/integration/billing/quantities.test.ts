@@ -1,0 +1,65 @@
+// The optional batch read (PsaConnector.getQuantities) each PSA connector offers billing runs: same values as
+// getQuantity, vanished targets left out, and fewer requests than one per target.
+import { afterEach, describe, expect, it } from 'vitest'
+import { targetKey } from '../../../src/main/connectors/types'
+import { LIST_ALL_FROM } from '../../../src/main/connectors/syncro/quantities'
+import { unitsAt } from '../../sims/autotask'
+import { startHarness as startAutotask, NOW } from '../autotask/setup'
+import { withSim } from '../syncro/setup'
+
+const closers: Array<() => Promise<void>> = []
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((c) => c()))
+})
+
+describe('Syncro getQuantities', () => {
+  it('one GET per distinct recurring invoice for small runs; lines of one invoice share it; deleted lines are missing', async () => {
+    const { sim, connect } = await withSim()
+    closers.push(() => sim.close())
+    const c = connect()
+    const multi = sim.account().schedules.find((s) => s.lines.length >= 2)!
+    const other = sim.account().schedules.find((s) => s !== multi && s.lines.length >= 1)!
+    const targets = [...multi.lines, ...other.lines].map((l) => ({ containerId: String(l.schedule_id), itemId: String(l.id) }))
+    const gone = other.lines.splice(0, 1)[0]!
+    const before = sim.requests.length
+    const got = await c.getQuantities!(targets)
+    expect(sim.requests.length - before).toBe(2)
+    for (const l of [...multi.lines, ...other.lines]) expect(got.get(targetKey({ containerId: String(l.schedule_id), itemId: String(l.id) }))?.quantity).toBe(Number(l.quantity))
+    expect(got.has(targetKey({ containerId: String(gone.schedule_id), itemId: String(gone.id) }))).toBe(false)
+    expect(got.size).toBe(targets.length - 1)
+  })
+
+  it('lists all recurring invoices page by page once a run spans many of them', async () => {
+    const { sim, connect } = await withSim({ size: 200 })
+    closers.push(() => sim.close())
+    const schedules = sim.account().schedules.filter((s) => s.lines.length > 0)
+    expect(schedules.length).toBeGreaterThanOrEqual(LIST_ALL_FROM)
+    const targets = schedules.map((s) => ({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }))
+    const before = sim.requests.length
+    const got = await connect().getQuantities!(targets)
+    const requests = sim.requests.slice(before)
+    expect(requests.every((r) => r.method === 'GET' && r.path.endsWith('/schedules'))).toBe(true)
+    expect(requests.length).toBeLessThan(targets.length / 4)
+    schedules.forEach((s) => expect(got.get(targetKey({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }))?.quantity).toBe(Number(s.lines[0]!.quantity)))
+  })
+})
+
+describe('Autotask getQuantities', () => {
+  it('reads every contract service in two queries, matching getQuantity; a service gone or moved to another contract is missing', async () => {
+    const h = await startAutotask()
+    closers.push(() => h.sim.close())
+    const t = h.sim.state.tables
+    const services = t.ContractServices.slice(0, 12)
+    const targets = services.map((cs) => ({ containerId: String(cs.contractID), itemId: String(cs.id) }))
+    const moved = { ...targets[0]!, containerId: '424242' }
+    const before = h.sim.requests.length
+    const got = await h.connector.getQuantities!([moved, ...targets.slice(1)])
+    expect(h.sim.requests.length - before).toBe(2)
+    expect(got.has(targetKey(moved))).toBe(false)
+    for (const [i, cs] of services.entries()) {
+      if (i === 0) continue
+      expect(got.get(targetKey(targets[i]!))?.quantity).toBe(unitsAt(h.sim.state, cs.id as number, NOW) ?? 0)
+      expect(got.get(targetKey(targets[i]!))).toEqual(await h.connector.getQuantity(targets[i]!))
+    }
+  })
+})
