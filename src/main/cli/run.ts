@@ -6,6 +6,7 @@ import { createApp, resolveDataDir, type App } from '../core/app'
 import { isAppError } from '../../shared/errors'
 import { matchConfident, parseMatchFileText } from '../mapping/suggest'
 import { billingCommands } from './billing-commands'
+import { reportCommands } from './report-commands'
 import { ticketingCommands } from './ticketing-commands'
 
 export interface CliIo {
@@ -25,7 +26,7 @@ export interface CliContext {
 export type CommandModule = (program: Command, cli: CliContext) => void
 
 /** Domain command modules (billing, ticketing …): each adds its commands to the program. */
-const commandModules: CommandModule[] = [billingCommands, ticketingCommands]
+const commandModules: CommandModule[] = [billingCommands, ticketingCommands, reportCommands]
 
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

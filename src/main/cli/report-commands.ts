@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs'
+import { Option, type Command } from 'commander'
+import { ReportFileSchema, ReportFormatSchema, type ReportFormat } from '../../shared/contract/reports'
+import type { CliContext, CommandModule } from './run'
+
+// `psa-bridge report mappings --format csv|xlsx|pdf --out FILE [--force]`: the same exportMappingReport
+// method the Customers screen's Export button calls, written to a file.
+
+export const reportCommands: CommandModule = (program: Command, cli: CliContext) => {
+  const report = program.command('report').description('export reports')
+  report
+    .command('mappings')
+    .description('every organization with its status, PSA customer, billing target, this month’s HWM and last sync')
+    .addOption(new Option('--format <format>', 'file format').choices(ReportFormatSchema.options).makeOptionMandatory())
+    .requiredOption('--out <file>', 'where to write the report')
+    .option('--force', 'overwrite FILE if it exists')
+    .action(async (o: { format: ReportFormat; out: string; force?: boolean }) => {
+      const app = await cli.app()
+      const env = await app.dispatch('exportMappingReport', { format: o.format })
+      if (!env.ok) return cli.report(env, false, String)
+      const file = ReportFileSchema.parse(env.value)
+      try {
+        // 'wx' fails if the file exists, atomically: no check-then-write race with another process.
+        writeFileSync(o.out, Buffer.from(file.base64, 'base64'), { flag: o.force ? 'w' : 'wx' })
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code
+        if (code === 'EEXIST') return cli.fail(2, `Error (conflict): ${o.out} already exists.\nUse --force to overwrite it.`)
+        return cli.fail(1, `Error (internal): cannot write ${o.out}: ${e instanceof Error ? e.message : String(e)}`)
+      }
+      cli.io.out(`Mapping report (${o.format.toUpperCase()}) written to ${o.out}`)
+    })
+}
