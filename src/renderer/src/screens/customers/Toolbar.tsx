@@ -1,4 +1,5 @@
 import { useCustomers } from '../../stores/customers'
+import { ExportReportButton } from './ExportReportButton'
 import { STATUS_FILTERS, type StatusFilter } from './filter'
 
 interface ToolbarProps {
@@ -30,6 +31,7 @@ export function Toolbar({ counts, confidentCount }: ToolbarProps) {
         ))}
       </div>
       <div className="toolbar__actions">
+        <ExportReportButton />
         <button
           type="button"
           className="button button--small button--primary"
