@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import PQueue from 'p-queue'
 import type { PlanRow, RunCounts, SyncResult } from '../../shared/contract/billing'
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors'
-import { targetKey, type PsaConnector, type PsaKind, type SourceConnector } from '../connectors/types'
+import { targetKey, type PsaConnector, type PsaKind, type QuantityChange, type SourceConnector } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import type { Db } from '../db/connection'
 import { activePsaKind, openPsa, openSource } from '../integrations/open'
@@ -100,6 +100,11 @@ class Runner {
   month = ''
   /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
   rows: PlanRow[] = []
+  private records: RunItemRecord[] = []
+  private psa: PsaKind = 'syncro'
+  private synced = new Map<string, string>()
+  private done = 0
+  private total = 0
   private aborted: AppError | null = null
   private readonly now: Date
 
@@ -132,7 +137,8 @@ class Runner {
     const settings = loadBillingSettings(ctx.db)
     this.month = monthKey(this.now, settings.timeZone)
 
-    const synced = syncedOrgs(ctx.db, psa)
+    this.psa = psa
+    const synced = (this.synced = syncedOrgs(ctx.db, psa))
     const mappings = listBillingMappings(ctx.db, psa).filter((m) => m.enabled && synced.has(m.orgId))
     const orgIds = [...new Set(mappings.map((m) => m.orgId))]
 
@@ -149,13 +155,15 @@ class Runner {
     // instead of 2,000. Safe for deltas because its setQuantity re-reads at the effective date and refuses a mismatch.
     const prefetched = connector.getQuantities ? await this.prefetch(connector.getQuantities.bind(connector), mappings) : null
 
+    // A connector that can write many at once (Autotask) gets the run's writes in one call, its re-reads batched.
+    const batch = !this.opts.dryRun && connector.setQuantities ? connector.setQuantities.bind(connector) : null
+    const pending: Array<{ m: BillingMappingRecord; item: PlanItem }> = []
+
     const queue = new PQueue({ concurrency: this.opts.concurrency ?? 32 })
-    const phase = this.opts.dryRun ? 'plan' : 'push'
     let counted = 0
-    let done = 0
+    this.total = mappings.length
     this.progress('counts', 0, orgIds.length)
-    this.progress(phase, 0, mappings.length)
-    const records: RunItemRecord[] = []
+    this.progress(this.phase, 0, mappings.length)
     await Promise.all(
       orgIds.map((orgId) =>
         queue.add(async () => {
@@ -163,20 +171,32 @@ class Runner {
           this.progress('counts', ++counted, orgIds.length)
           const hwm = computeHwm(loadSnapshots(ctx.db, start, end, [orgId]), settings.timeZone)
           for (const m of byOrg.get(orgId) ?? []) {
-            const row = await this.one(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings, prefetched)
-            row.orgName = synced.get(m.orgId) ?? null
-            this.rows.push(row)
-            records.push(toRecord(psa, m, row, ctx.now().toISOString()))
-            this.progress(phase, ++done, mappings.length)
+            const step = await this.plan(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings, prefetched)
+            if ('row' in step) this.finish(m, step.row)
+            else if (batch) pending.push({ m, item: step.item })
+            else this.finish(m, await this.writeOne(connector, m, step.item, settings))
           }
         })
       )
     )
-    this.record(records)
+    if (batch && pending.length > 0) await this.writeBatch(batch, pending, settings)
+    this.record(this.records)
     if (this.aborted) throw new Abort(this.aborted)
     // Stable order for people and tests: as the mappings are listed.
     const order = new Map(mappings.map((m, i) => [m.id, i]))
     return this.rows.sort((a, b) => (order.get(a.mappingId) ?? 0) - (order.get(b.mappingId) ?? 0))
+  }
+
+  private get phase(): string {
+    return this.opts.dryRun ? 'plan' : 'push'
+  }
+
+  /** A row is final: keep it for the result and the run record. */
+  private finish(m: BillingMappingRecord, row: PlanRow): void {
+    row.orgName = this.synced.get(m.orgId) ?? null
+    this.rows.push(row)
+    this.records.push(toRecord(this.psa, m, row, this.ctx.now().toISOString()))
+    this.progress(this.phase, ++this.done, this.total)
   }
 
   private record(records: RunItemRecord[]): void {
@@ -216,53 +236,85 @@ class Runner {
     }
   }
 
-  private async one(
+  /** Reads the current quantity (or takes the prefetched one) and plans; returns a final row, or the item to write. */
+  private async plan(
     connector: PsaConnector,
     m: BillingMappingRecord,
     hwm: number | null,
     approvedTo: number | undefined,
-    settings: { reviewDecreases: boolean; allowZero: boolean; syncUnitCost: boolean },
+    settings: { reviewDecreases: boolean; allowZero: boolean },
     prefetched: Map<string, { quantity: number }> | null
-  ): Promise<PlanRow> {
+  ): Promise<{ row: PlanRow } | { item: PlanItem }> {
     const target = { containerId: m.containerId, itemId: m.itemId }
-    const base = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm }
     const early = this.stopped()
-    if (early) return failedRow(m, hwm, null, `Not attempted: ${early.message}`)
+    if (early) return { row: failedRow(m, hwm, null, `Not attempted: ${early.message}`) }
     let current: number | null
     try {
-      // Read right before writing: the plan's `current` is the PSA's state now, not at preview time
-      // (Autotask writes deltas, so a stale `from` would push a wrong number).
+      // Read during this run: the plan's `current` is the PSA's state now, not at preview time (Autotask writes
+      // deltas, so a stale `from` would push a wrong number; its writes re-check `from` at the effective date too).
       current = prefetched ? (prefetched.get(targetKey(target))?.quantity ?? null) : (await connector.getQuantity(target)).quantity
     } catch (e) {
       if (isAppError(e) && e.code === 'not-found') current = null
       else {
         const fatal = this.systemic(e)
         if (fatal) this.aborted ??= fatal
-        return failedRow(m, hwm, null, errorText(e))
+        return { row: failedRow(m, hwm, null, errorText(e)) }
       }
     }
-    const [item] = computePlan(
-      [{ ...base, current, ...(approvedTo === undefined ? {} : { approvedDecrease: { to: approvedTo } }) }],
-      { reviewDecreases: settings.reviewDecreases, allowZero: settings.allowZero }
-    ) as [PlanItem]
-    if (!isWrite(item)) return planRow(m, item, item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked', null)
-    if (this.opts.dryRun) return planRow(m, item, 'planned', null)
+    const input = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm, current }
+    const [item] = computePlan([approvedTo === undefined ? input : { ...input, approvedDecrease: { to: approvedTo } }], {
+      reviewDecreases: settings.reviewDecreases,
+      allowZero: settings.allowZero
+    }) as [PlanItem]
+    if (!isWrite(item)) return { row: planRow(m, item, item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked', null) }
+    if (this.opts.dryRun) return { row: planRow(m, item, 'planned', null) }
+    return { item }
+  }
+
+  private changeFor(m: BillingMappingRecord, item: PlanItem, settings: { syncUnitCost: boolean }, effectiveDate: Date): QuantityChange {
+    const change: QuantityChange = { from: item.current!, to: item.newQuantity!, effectiveDate }
+    if (settings.syncUnitCost && m.unitCost !== null) change.unitCost = m.unitCost
+    return change
+  }
+
+  private async writeOne(connector: PsaConnector, m: BillingMappingRecord, item: PlanItem, settings: { syncUnitCost: boolean }): Promise<PlanRow> {
     const stop = this.stopped() // another item may have hit an outage while we were reading
     if (stop) return planRow(m, item, 'failed', `Not attempted: ${stop.message}`)
     try {
-      await connector.setQuantity(target, {
-        from: item.current!,
-        to: item.newQuantity!,
-        effectiveDate: this.ctx.now(),
-        ...(settings.syncUnitCost && m.unitCost !== null ? { unitCost: m.unitCost } : {})
-      })
-      return planRow(m, item, 'written', null)
+      await connector.setQuantity({ containerId: m.containerId, itemId: m.itemId }, this.changeFor(m, item, settings, this.ctx.now()))
+      return this.settle(m, item, null)
     } catch (e) {
-      const fatal = this.systemic(e)
-      if (fatal) this.aborted ??= fatal
-      if (isAppError(e) && e.code === 'not-found') return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: e.message }
-      return planRow(m, item, 'failed', errorText(e))
+      return this.settle(m, item, e)
     }
+  }
+
+  private async writeBatch(
+    write: NonNullable<PsaConnector['setQuantities']>,
+    pending: Array<{ m: BillingMappingRecord; item: PlanItem }>,
+    settings: { syncUnitCost: boolean }
+  ): Promise<void> {
+    const stop = this.stopped()
+    if (stop) {
+      for (const p of pending) this.finish(p.m, planRow(p.m, p.item, 'failed', `Not attempted: ${stop.message}`))
+      return
+    }
+    const at = this.ctx.now()
+    let results: Array<unknown>
+    try {
+      results = await write(pending.map((p) => ({ target: { containerId: p.m.containerId, itemId: p.m.itemId }, change: this.changeFor(p.m, p.item, settings, at) })))
+    } catch (e) {
+      results = pending.map(() => e) // the batch's reads failed: nothing was written
+    }
+    pending.forEach((p, i) => this.finish(p.m, this.settle(p.m, p.item, results[i] ?? null)))
+  }
+
+  /** The row for a write that succeeded (error null) or failed. */
+  private settle(m: BillingMappingRecord, item: PlanItem, error: unknown): PlanRow {
+    if (error === null) return planRow(m, item, 'written', null)
+    const fatal = this.systemic(error)
+    if (fatal) this.aborted ??= fatal
+    if (isAppError(error) && error.code === 'not-found') return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
+    return planRow(m, item, 'failed', errorText(error))
   }
 }
 

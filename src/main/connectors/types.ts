@@ -59,6 +59,11 @@ export function targetKey(t: BillingTargetRef): string {
   return JSON.stringify([t.containerId, t.itemId])
 }
 
+export interface QuantityWrite {
+  target: BillingTargetRef
+  change: QuantityChange
+}
+
 export interface QuantityChange {
   from: number
   to: number
@@ -148,6 +153,11 @@ export interface PsaConnector {
    * Keyed by `targetKey`; a target missing from the map no longer exists. Same values as getQuantity.
    */
   getQuantities?(targets: BillingTargetRef[]): Promise<Map<string, { quantity: number; unitCost?: number }>>
+  /**
+   * Optional batch write: like setQuantity for each (same checks, re-read at the effective date), with the re-reads
+   * batched. Resolves per write, in order: null = done, an Error = that write failed (nothing thrown for one item).
+   */
+  setQuantities?(writes: QuantityWrite[]): Promise<Array<Error | null>>
   getTicketMetadata(): Promise<TicketMetadata>
   createTicket(input: NewTicket): Promise<PsaTicketRef>
   addTicketNote(ticketId: string, note: NewNote): Promise<{ id: string }>

@@ -62,4 +62,29 @@ describe('Autotask getQuantities', () => {
       expect(got.get(targetKey(targets[i]!))).toEqual(await h.connector.getQuantity(targets[i]!))
     }
   })
+
+  it('setQuantities re-reads in two queries, then posts one adjustment per change with the same checks as setQuantity', async () => {
+    const h = await startAutotask()
+    closers.push(() => h.sim.close())
+    const t = h.sim.state.tables
+    const active = new Set(t.Contracts.filter((c) => c.contractType === 7 && c.status === 1).map((c) => c.id))
+    const services = t.ContractServices.filter((cs) => active.has(cs.contractID)).slice(0, 4)
+    const at = NOW
+    const units = services.map((cs) => unitsAt(h.sim.state, cs.id as number, at) ?? 0)
+    const ref = (i: number) => ({ containerId: String(services[i]!.contractID), itemId: String(services[i]!.id) })
+    const writes = [
+      { target: ref(0), change: { from: units[0]!, to: units[0]! + 3, effectiveDate: at } }, // written
+      { target: ref(1), change: { from: units[1]! + 1, to: units[1]! + 5, effectiveDate: at } }, // someone changed it: conflict
+      { target: ref(2), change: { from: units[2]! + 9, to: units[2]!, effectiveDate: at } }, // already there: nothing to post
+      { target: { ...ref(3), containerId: '424242' }, change: { from: units[3]!, to: units[3]! + 1, effectiveDate: at } } // moved: not-found
+    ]
+    const before = h.sim.requests.length
+    const results = await h.connector.setQuantities!(writes)
+    const sent = h.sim.requests.slice(before)
+    expect(sent.filter((r) => /\/query$/i.test(r.path))).toHaveLength(2)
+    expect(sent.filter((r) => !/\/query$/i.test(r.path)).map((r) => r.path)).toEqual([expect.stringMatching(new RegExp(`Contracts/${services[0]!.contractID}/ServiceAdjustments$`, 'i'))])
+    expect(results.map((r) => (r === null ? null : (r as { code?: string }).code))).toEqual([null, 'conflict', null, 'not-found'])
+    expect(unitsAt(h.sim.state, services[0]!.id as number, at)).toBe(units[0]! + 3)
+    expect(unitsAt(h.sim.state, services[1]!.id as number, at)).toBe(units[1])
+  })
 })

@@ -21,7 +21,8 @@ import type {
 } from '../types'
 import { isAutotaskRetryable, mapAutotaskError } from './errors'
 import { chunk, entityKey, queryAll, type FilterNode, type QueryOptions } from './query'
-import { readQuantities } from './quantities'
+import { adjustmentBody, checkChange } from './adjust'
+import { readQuantities, writeQuantities } from './quantities'
 import {
   CompanySchema,
   ConfigurationItemSchema,
@@ -303,27 +304,15 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     },
 
     async setQuantity(target, change: QuantityChange): Promise<void> {
-      if (!Number.isInteger(change.to) || change.to < 0 || !Number.isInteger(change.from))
-        throw new AppError('validation', `Invalid quantity change ${change.from} → ${change.to}.`)
+      checkChange(change)
       const cs = await contractService(target)
       // Read-before-write at the adjustment's effective date: the delta is only right if nobody changed it.
-      const current = (await unitsAt(cs.id, change.effectiveDate))?.units ?? 0
-      if (current === change.to) return // already there (e.g. our earlier write whose reply was lost)
-      if (current !== change.from)
-        throw new AppError('conflict', `Autotask shows ${current} units on this contract service, not ${change.from}; someone changed it in Autotask.`, {
-          hint: 'Review the contract in Autotask, then run the billing push again.'
-        })
-      const body: Record<string, unknown> = {
-        contractID: cs.contractID,
-        contractServiceID: cs.id,
-        serviceID: cs.serviceID,
-        unitChange: change.to - change.from,
-        effectiveDate: change.effectiveDate.toISOString()
-      }
-      if (change.unitCost !== undefined) body.adjustedUnitCost = change.unitCost
+      const body = adjustmentBody(cs, (await unitsAt(cs.id, change.effectiveDate))?.units ?? 0, change)
       // create-only entity, created through the parent contract (§7.6)
-      await create(`Contracts/${cs.contractID}/ServiceAdjustments`, body)
+      if (body) await create(`Contracts/${cs.contractID}/ServiceAdjustments`, body)
     },
+
+    setQuantities: (writes) => writeQuantities({ query, create }, writes),
 
     async getTicketMetadata(): Promise<TicketMetadata> {
       // Asked for explicitly ("Refresh" in Ticketing): re-read the picklists; ticket writes keep using the cache.
