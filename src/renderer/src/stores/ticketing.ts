@@ -112,8 +112,16 @@ export const useTicketing = create<TicketingState>((set, get) => {
       busyWith('toggle', async () => {
         const view = get().view
         if (!view) return
-        // Saved settings + the new toggle: unsaved edits in the draft stay a draft.
-        showView(await api.saveTicketingSettings({ ...view.settings, enabled: on }), true)
+        // The switch follows the click at once (a controlled checkbox would otherwise snap back until the
+        // save returns); a failed save puts it back.
+        set({ view: { ...view, settings: { ...view.settings, enabled: on } } })
+        try {
+          // Saved settings + the new toggle: unsaved edits in the draft stay a draft.
+          showView(await api.saveTicketingSettings({ ...view.settings, enabled: on }), true)
+        } catch (e) {
+          set({ view })
+          throw e
+        }
         set({ notice: on ? 'Automated ticketing is on.' : 'Automated ticketing is off: no alerts are polled and no tickets are created.' })
       }),
 
