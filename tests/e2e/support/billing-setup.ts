@@ -63,5 +63,5 @@ export function psaQuantity(sims: E2eSims, psa: Psa, t: { containerId: string; i
 
 export async function goToStep(page: Page, label: 'Billing' | 'Activity'): Promise<void> {
   await page.getByRole('navigation', { name: 'Setup steps' }).getByRole('button', { name: label }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label === 'Billing' ? 'Bill the monthly high-water mark' : 'Billing activity')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label === 'Billing' ? 'Bill the monthly high-water mark' : 'Activity: billing runs, tickets and alerts')
 }
