@@ -25,11 +25,14 @@ import { nextId as syNextId } from '../tests/sims/syncro/model'
 const ORGS = Number(process.argv[2] ?? 1000)
 const MINUTE = Number(process.argv[3] ?? 1000)
 const HOUR = MINUTE * 60
+/** Retry back-off scaled like the limits (real: 500 ms base, 60 s cap), or a 429 would cost a whole scaled minute. */
+const RETRY = { retries: 4, baseDelayMs: Math.max(1, (500 * MINUTE) / 60_000), maxDelayMs: MINUTE }
 const RATE = { syncro: 180 / MINUTE, jumpcloud: 600 / MINUTE, autotask: 10_000 / HOUR } // requests per ms
 /** Autotask is bound by its 3 threads per entity more than by 10,000/hour at this size (autotask.md §5.2). */
 const AT_LATENCY_MS = 2
 /** Quantity every target starts with, so the first sync must write every one (seeded counts are far lower). */
 const START_QTY = 9999
+const SYNCRO_PAGE = 25
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024
 
@@ -40,12 +43,17 @@ async function connect(kind: 'syncro' | 'autotask', jc: JumpCloudSim, psa: Syncr
     ...(kind === 'syncro' ? { PSA_BRIDGE_SYNCRO_URL_TEMPLATE: (psa as SyncroSim).urlTemplate } : { PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: (psa as AutotaskSim).zoneLookupUrl })
   }
   const base = createConnectorFactory(env)
-  // The app's connectors with their limits scaled like the sims'.
+  // The app's connectors with their limits scaled like the sims', one per kind for the app's life like the real
+  // factory's (its HTTP layer holds the rate limiter).
+  const once = <A, T>(make: (a: A) => T) => {
+    let made: T | undefined
+    return (a: A): T => (made ??= make(a))
+  }
   const connectors: ConnectorFactory = {
     ...base,
-    syncro: (o) => createSyncroConnector({ ...o, urlTemplate: env.PSA_BRIDGE_SYNCRO_URL_TEMPLATE, rateLimit: { limit: 180, intervalMs: MINUTE } }),
-    autotask: (o) => createAutotaskConnector({ ...o, rateLimit: { limit: 10_000, intervalMs: HOUR } }),
-    jumpcloud: (o) => createJumpCloudConnector({ ...o, consoleUrl: jc.consoleUrl, insightsUrl: jc.insightsUrl, rateLimit: { limit: 600, intervalMs: MINUTE } })
+    syncro: once((o) => createSyncroConnector({ ...o, urlTemplate: env.PSA_BRIDGE_SYNCRO_URL_TEMPLATE, rateLimit: { limit: 180, intervalMs: MINUTE }, retry: RETRY })),
+    autotask: once((o) => createAutotaskConnector({ ...o, rateLimit: { limit: 10_000, intervalMs: HOUR }, retry: RETRY })),
+    jumpcloud: once((o) => createJumpCloudConnector({ ...o, consoleUrl: jc.consoleUrl, insightsUrl: jc.insightsUrl, rateLimit: { limit: 600, intervalMs: MINUTE }, retry: RETRY }))
   }
   const app = await createApp({ dataDir: mkdtempSync(join(tmpdir(), 'psa-bridge-bench-')), secrets: createMemoryStore(), connectors, env })
   const ok = async (name: string, input: unknown) => {
@@ -127,6 +135,8 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
     console.log(`${kind}: ${ORGS} orgs mapped (setup ${((performance.now() - setupStart) / 1000).toFixed(1)} s)`)
 
     for (const label of ['first sync (every target changes)', 'second sync (nothing changed)']) {
+      // Each sync starts with empty rate windows, so the two runs' figures do not depend on each other.
+      await new Promise((r) => setTimeout(r, MINUTE))
       jc.resetStats()
       psa.resetStats()
       const atFrom = kind === 'autotask' ? (psa as AutotaskSim).requests.length : 0
@@ -137,10 +147,17 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       const res = r.value as SyncResult
       const jcReq = jc.stats().total
       const psaReq = psa.stats().total
+      const psaWrites = kind === 'syncro' ? psa.stats().writes : (psa as AutotaskSim).requests.slice(atFrom).filter((q) => q.method !== 'GET' && !/\/query$/i.test(q.path)).length
       const written = res.counts.written
-      // Lower bound: JumpCloud 2 per org (user and device totals); the PSA 1 read per target + 1 write per change.
+      // Lower bounds. JumpCloud: 2 per org (user and device totals). PSA: every changed target is one write, and the
+      // reads are the cheapest way to learn every current quantity: Syncro, one GET per invoice or the paged list of
+      // all invoices (25 a page + the empty page that ends it, syncro.md §2); Autotask, one units query per 500 services.
       const jcLb = 2 * ORGS
-      const psaLb = res.items.length + written
+      const readLb =
+        kind === 'syncro'
+          ? Math.min(new Set(res.items.map((i) => i.target.containerId)).size, Math.ceil((psa as SyncroSim).account().schedules.length / SYNCRO_PAGE) + 1)
+          : Math.ceil(res.items.length / 500)
+      const psaLb = readLb + written
       const floors: Record<string, number> = { jumpcloud: jcReq / RATE.jumpcloud }
       if (kind === 'syncro') floors.syncro = psaReq / RATE.syncro
       else {
@@ -150,7 +167,7 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       }
       const floor = Math.max(...Object.values(floors))
       console.log(`  ${label}: status ${res.status}, written ${written}, unchanged ${res.counts.unchanged}, failed ${res.counts.failed}`)
-      console.log(`    requests: jumpcloud ${jcReq} (lower bound ${jcLb}, ×${(jcReq / jcLb).toFixed(2)}), ${kind} ${psaReq} (lower bound ${psaLb}, ×${(psaReq / psaLb).toFixed(2)}); 429s: ${jc.stats().rejected429 + psa.stats().rejected429}`)
+      console.log(`    requests: jumpcloud ${jcReq} (lower bound ${jcLb}, ×${(jcReq / jcLb).toFixed(2)}); ${kind} ${psaReq} = ${psaReq - psaWrites} reads + ${psaWrites} writes (lower bound ${psaLb} = ${readLb} + ${written}, ×${(psaReq / psaLb).toFixed(2)}); 429 replies: ${jc.stats().rejected429 + psa.stats().rejected429}`)
       console.log(
         `    wall ${(wall / 1000).toFixed(2)} s vs floor ${(floor / 1000).toFixed(2)} s (${Object.entries(floors).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}) → ×${(wall / floor).toFixed(2)}`
       )

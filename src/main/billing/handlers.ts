@@ -241,7 +241,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
 
     async saveBillingSettings(patch) {
       const before = loadBillingSettings(ctx.db)
-      const next = validateSettings({ ...before, ...patch })
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+      const next = validateSettings({ ...before, ...defined })
       storeBillingSettings(ctx.db, next, ctx.now())
       // dueCatchUp needs a first lastRunAt: enabling the schedule starts the clock now, not in the past.
       if (next.scheduleEnabled && (!before.scheduleEnabled || loadLastScheduledRun(ctx.db) === null)) storeLastScheduledRun(ctx.db, ctx.now())

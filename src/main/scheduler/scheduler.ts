@@ -55,28 +55,34 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let started = false
   let inFlight: Promise<boolean> | null = null
 
+  const decide = async (trigger: 'schedule' | 'catch-up'): Promise<boolean> => {
+    try {
+      const c = deps.config()
+      if (!c.enabled) return false
+      const now = deps.now()
+      const state = { lastRunAt: deps.lastRunAt(), now }
+      if (!dueCatchUp(c.schedule, state)) return false
+      const missed = missedRuns(c.schedule, state)
+      // Recorded before running: a crash mid-run must not make every later start re-run it (once, not per day).
+      deps.setLastRunAt(now)
+      await deps.run(missed > 1 || trigger === 'catch-up' ? 'catch-up' : 'schedule')
+      return true
+    } catch (e) {
+      deps.onError?.(e)
+      return false
+    }
+  }
+
+  // Two wake-ups at once (tick + resume) must not both decide "due" before either records the run: the second
+  // joins the first's check.
   const check = (trigger: 'schedule' | 'catch-up'): Promise<boolean> => {
-    // Two wake-ups at once (tick + resume) must not both decide "due" before either records the run.
-    inFlight ??= (async () => {
-      try {
-        const c = deps.config()
-        if (!c.enabled) return false
-        const now = deps.now()
-        const state = { lastRunAt: deps.lastRunAt(), now }
-        if (!dueCatchUp(c.schedule, state)) return false
-        const missed = missedRuns(c.schedule, state)
-        // Recorded before running: a crash mid-run must not make every later start re-run it (once, not per day).
-        deps.setLastRunAt(now)
-        await deps.run(missed > 1 || trigger === 'catch-up' ? 'catch-up' : 'schedule')
-        return true
-      } catch (e) {
-        deps.onError?.(e)
-        return false
-      } finally {
-        inFlight = null
-      }
-    })()
-    return inFlight
+    if (inFlight) return inFlight
+    const p = decide(trigger)
+    inFlight = p
+    void p.finally(() => {
+      if (inFlight === p) inFlight = null
+    })
+    return p
   }
 
   const register = () => {

@@ -33,6 +33,16 @@ export const BillingSettingsSchema = z.object({
 })
 export type BillingSettings = z.output<typeof BillingSettingsSchema>
 
+/** A partial update: fields left out keep their saved value (no defaults here, or a save would reset them). */
+export const BillingSettingsPatchSchema = z.object({
+  reviewDecreases: z.boolean().optional(),
+  allowZero: z.boolean().optional(),
+  timeZone: z.string().optional(),
+  syncUnitCost: z.boolean().optional(),
+  scheduleEnabled: z.boolean().optional(),
+  schedule: ScheduleSchema.optional()
+})
+
 export const TargetRefSchema = z.object({ containerId: z.string(), containerName: z.string(), itemId: z.string(), itemName: z.string() })
 
 export const BillingMappingRowSchema = z.object({
@@ -220,7 +230,7 @@ export const billingMethods = {
     Ok
   ),
   getBillingSettings: method('Billing settings (review decreases, allow zero, time zone, schedule)', z.object({}), BillingSettingsSchema),
-  saveBillingSettings: method('Save billing settings (partial update)', BillingSettingsSchema.partial(), BillingSettingsSchema),
+  saveBillingSettings: method('Save billing settings (partial update: fields left out are kept)', BillingSettingsPatchSchema, BillingSettingsSchema),
   listRuns: method(
     'Billing runs, newest first',
     z.object({ limit: z.number().int().min(1).max(500).default(50), includeDryRuns: z.boolean().default(false) }),

@@ -82,6 +82,14 @@ describe('billing scheduler', () => {
     expect(r.runs).toEqual(['catch-up'])
   })
 
+  it('a check that found nothing due does not stick: a later check after the slot runs', async () => {
+    const r = rig({ now: '2026-03-10T15:59:00Z', lastRunAt: '2026-03-09T16:00:01Z' })
+    expect(await r.scheduler.checkCatchUp()).toBe(false)
+    r.state.now = new Date('2026-03-10T16:00:05Z')
+    expect(await r.scheduler.checkCatchUp()).toBe(true)
+    expect(r.runs).toEqual(['catch-up'])
+  })
+
   it('does nothing before the first slot after the last run, nor without a first lastRunAt', async () => {
     const r = rig({ now: '2026-03-10T15:59:00Z', lastRunAt: '2026-03-09T16:00:01Z' })
     expect(await r.scheduler.checkCatchUp()).toBe(false)
