@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { MethodInput, MethodOutput } from '../../../shared/contract'
 import type { BillingSettings, BillingView, SyncResult } from '../../../shared/contract/billing'
 import { api, toApiError, type ApiError } from '../api/client'
+import { rowActions } from './row-actions'
 
 export type BillingTargets = MethodOutput<'listBillingTargets'>
 export type Prerequisites = MethodOutput<'checkBillingPrerequisites'>
@@ -46,27 +47,7 @@ interface BillingState {
 }
 
 export const useBilling = create<BillingState>((set, get) => {
-  const withBusy = (id: string, on: boolean) =>
-    set((s) => {
-      const busy = new Set(s.busy)
-      if (on) busy.add(id)
-      else busy.delete(id)
-      return { busy }
-    })
-
-  /** One change, then a reload: the core owns HWM, last result and next run, never the UI. */
-  const act = async (id: string | null, call: () => Promise<{ message: string }>) => {
-    if (id) withBusy(id, true)
-    try {
-      const r = await call()
-      set({ notice: r.message, error: null })
-      await get().load()
-    } catch (e) {
-      set({ error: toApiError(e), notice: null })
-    } finally {
-      if (id) withBusy(id, false)
-    }
-  }
+  const { act } = rowActions(set, get)
 
   const run = async (kind: 'preview' | 'push') => {
     if (get().running) return

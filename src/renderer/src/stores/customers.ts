@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { CustomersView } from '../../../shared/contract/customers'
 import { api, toApiError, type ApiError } from '../api/client'
+import { rowActions } from './row-actions'
 import { indexOrgs, type IndexedOrg, type StatusFilter } from '../screens/customers/filter'
 
 export type RefreshSource = 'psa' | 'source' | 'both'
@@ -41,27 +42,7 @@ interface CustomersState {
 }
 
 export const useCustomers = create<CustomersState>((set, get) => {
-  const withBusy = (orgId: string, on: boolean) =>
-    set((s) => {
-      const busy = new Set(s.busy)
-      if (on) busy.add(orgId)
-      else busy.delete(orgId)
-      return { busy }
-    })
-
-  /** Runs one change, then reloads the view: the core owns status and suggestions, never the UI. */
-  const act = async (orgId: string | null, call: () => Promise<{ message: string }>) => {
-    if (orgId) withBusy(orgId, true)
-    try {
-      const r = await call()
-      set({ notice: r.message, error: null })
-      await get().load()
-    } catch (e) {
-      set({ error: toApiError(e), notice: null })
-    } finally {
-      if (orgId) withBusy(orgId, false)
-    }
-  }
+  const { withBusy, act } = rowActions(set, get)
 
   return {
     view: null,
