@@ -27,7 +27,11 @@ const MINUTE = Number(process.argv[3] ?? 1000)
 const HOUR = MINUTE * 60
 /** Retry back-off scaled like the limits (real: 500 ms base, 60 s cap), or a 429 would cost a whole scaled minute. */
 const RETRY = { retries: 4, baseDelayMs: Math.max(1, (500 * MINUTE) / 60_000), maxDelayMs: MINUTE }
-const RATE = { syncro: 180 / MINUTE, jumpcloud: 600 / MINUTE, autotask: 10_000 / HOUR } // requests per ms
+/**
+ * Shortest time n requests can take under "limit per window" (sliding window, as both the sims and the client
+ * count): a full window's worth may go at once, so the last batch can start (ceil(n / limit) − 1) windows in.
+ */
+const windowFloor = (n: number, limit: number, windowMs: number) => Math.max(0, Math.ceil(n / limit) - 1) * windowMs
 /** Autotask is bound by its 3 threads per entity more than by 10,000/hour at this size (autotask.md §5.2). */
 const AT_LATENCY_MS = 2
 /** Quantity every target starts with, so the first sync must write every one (seeded counts are far lower). */
@@ -158,10 +162,11 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
           ? Math.min(new Set(res.items.map((i) => i.target.containerId)).size, Math.ceil((psa as SyncroSim).account().schedules.length / SYNCRO_PAGE) + 1)
           : Math.ceil(res.items.length / 500)
       const psaLb = readLb + written
-      const floors: Record<string, number> = { jumpcloud: jcReq / RATE.jumpcloud }
-      if (kind === 'syncro') floors.syncro = psaReq / RATE.syncro
+      // Floors for the requests the lower bound needs (extra requests, e.g. retried 429s, are the run's own cost).
+      const floors: Record<string, number> = { jumpcloud: windowFloor(jcLb, 600, MINUTE) }
+      if (kind === 'syncro') floors.syncro = windowFloor(psaLb, 180, MINUTE)
       else {
-        floors.autotaskHourly = Math.max(0, psaReq - 10_000) / RATE.autotask
+        floors.autotaskHourly = windowFloor(psaLb, 10_000, HOUR)
         // 3 threads per entity, each request in flight AT_LATENCY_MS: the busiest entity sets the pace.
         floors.autotaskThreads = Math.max(...[...perEntity(psa as AutotaskSim, atFrom).values()].map((n) => (n * AT_LATENCY_MS) / 3))
       }

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startBillingHarness, type BillingHarness } from './harness'
+
+const open: BillingHarness[] = []
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((h) => h.close()))
+})
+
+describe('config import atomicity', () => {
+  it('a write that fails half-way (after validation passed) leaves every mapping and setting as it was', async () => {
+    const h = await startBillingHarness('syncro', { mappings: 3 })
+    open.push(h)
+    const before = await h.call('exportConfig', {})
+    const next = {
+      ...before,
+      settings: { ...before.settings, allowZero: true, reviewDecreases: true },
+      customerMappings: before.customerMappings.slice(0, 1),
+      billingMappings: before.billingMappings.map((m, i) => (i === 2 ? { ...m, itemName: 'boom' } : { ...m, nonBillable: 5 }))
+    }
+    // A storage failure on the third billing mapping, e.g. a full disk: SQLite aborts that statement.
+    h.app.db.exec("CREATE TEMP TRIGGER fail_import BEFORE INSERT ON billing_mappings WHEN NEW.item_name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    await expect(h.call('importConfig', { config: next })).rejects.toMatchObject({ appError: { code: 'internal' } })
+    const after = await h.call('exportConfig', {})
+    expect({ ...after, exportedAt: 'x' }).toEqual({ ...before, exportedAt: 'x' })
+
+    h.app.db.exec('DROP TRIGGER fail_import')
+    const ok = await h.call('importConfig', { config: next })
+    expect(ok).toMatchObject({ customerMappings: 1, billingMappings: 3 })
+    const imported = await h.call('exportConfig', {})
+    expect(imported.settings).toMatchObject({ allowZero: true, reviewDecreases: true })
+    expect(imported.customerMappings).toHaveLength(1)
+  })
+})
