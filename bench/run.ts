@@ -1,5 +1,5 @@
-// `npm run bench`: runs every bench/*.bench.ts in turn (one process each, so peak RSS and JIT state are
-// per bench), passing through any extra arguments. Prints figures; a failing bench is reported, not fatal.
+// `npm run bench [name]`: runs every bench/*.bench.ts (or those whose file name contains `name`) in turn, one
+// process each so peak RSS and JIT state are per bench, with their default sizes. A failing bench is reported.
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
