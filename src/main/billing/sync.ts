@@ -148,7 +148,9 @@ class Runner {
     this.psa = psa
     const synced = (this.synced = syncedOrgs(ctx.db, psa))
     const mappings = listBillingMappings(ctx.db, psa).filter((m) => m.enabled && synced.has(m.orgId))
-    const orgIds = [...new Set(mappings.map((m) => m.orgId))]
+    // Every synced org gets its snapshot (the HWM history exists before a billing mapping is made), orgs with
+    // mappings first so their pushes start early.
+    const orgIds = [...new Set([...mappings.map((m) => m.orgId), ...synced.keys()])]
 
     const source = await openSource(ctx)
     const { connector } = await openPsa(ctx)

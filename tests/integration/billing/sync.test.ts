@@ -154,3 +154,18 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     expect(h.psaQuantity(off)).toBe(off.initial)
   })
 })
+
+describe('usage snapshots', () => {
+  it('are taken for every synced org, also those without a billing mapping yet', async () => {
+    const h = await startBillingHarness('syncro', { mappings: 1 })
+    open.push(h)
+    const view = await h.call('getCustomersView', {})
+    const extra = view.orgs.find((o) => !h.mapped.some((m) => m.orgId === o.id))!
+    await h.call('mapOrg', { orgId: extra.id, customerId: view.customers.find((c) => !h.mapped.some((m) => m.orgId === c.id))!.id })
+    h.setUsage(extra.id, 17, 4)
+    await h.call('previewSync', {})
+    const hist = await h.call('getHwmHistory', { orgId: extra.id, months: 1 })
+    expect(hist.months).toEqual([{ month: hist.currentMonth.month, users: 17, devices: 4 }])
+    expect((await h.call('getBillingView', {})).orgsWithoutBilling.map((o) => o.orgId)).toContain(extra.id)
+  })
+})
