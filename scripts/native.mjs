@@ -22,6 +22,9 @@ function electronVersion() {
   }
 }
 
+// `npm install --package-lock-only` runs postinstall with no node_modules: nothing to build.
+if (!existsSync('node_modules')) process.exit(0)
+
 const wanted = target === 'node' ? `node-${process.versions.modules}` : `electron-${electronVersion()}`
 const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : ''
 if (target === 'node' && current === '') {
