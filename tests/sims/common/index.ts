@@ -1,7 +1,7 @@
 export { startSimServer } from './server'
 export { Router, type RouteMatch } from './router'
 export { SimClock } from './clock'
-export { SlidingWindowLimiter, InFlightLimiter } from './limiters'
+export { SlidingWindowLimiter, InFlightLimiter, retryAfterValue } from './limiters'
 export { mulberry32, pick } from './random'
 export { companyNames, messyVariant } from './names'
 export { FaultSpecSchema } from './faults'

@@ -77,3 +77,13 @@ export class InFlightLimiter {
     return this.current.get(key) ?? 0
   }
 }
+
+/**
+ * The Retry-After value for a limiter's refusal. Real windows (a minute or more) answer in whole
+ * seconds (RFC 9110 delay-seconds). A window scaled down for tests or benchmarks answers in
+ * fractional seconds, so the wait scales with it: a 1 s minimum would dwarf a 3 s "minute".
+ */
+export function retryAfterValue(retryAfterMs: number, windowMs: number): string {
+  if (windowMs >= 60_000) return String(Math.max(1, Math.ceil(retryAfterMs / 1000)))
+  return (Math.max(1, retryAfterMs) / 1000).toFixed(3)
+}

@@ -1,4 +1,4 @@
-import { Router, SlidingWindowLimiter, startSimServer, type SimReply, type SimRequest, type SimServer } from '../common'
+import { retryAfterValue, Router, SlidingWindowLimiter, startSimServer, type SimReply, type SimRequest, type SimServer } from '../common'
 import { addConsoleRoutes } from './console-routes'
 import { jumpCloudControl, type JumpCloudControl } from './control'
 import { jcError } from './errors'
@@ -104,7 +104,7 @@ export async function startJumpCloudSim(opts: JumpCloudSimOptions = {}): Promise
       if (!hit.ok)
         return finish(
           req,
-          jcError(429, 'Too many requests', { 'Retry-After': String(Math.max(1, Math.ceil(hit.retryAfterMs / 1000))) })
+          jcError(429, 'Too many requests', { 'Retry-After': retryAfterValue(hit.retryAfterMs, rate.windowMs) })
         )
       return undefined
     }

@@ -1,4 +1,4 @@
-import { Router, SlidingWindowLimiter, startSimServer, type SimReply, type SimRequest, type SimServer } from '../common'
+import { retryAfterValue, Router, SlidingWindowLimiter, startSimServer, type SimReply, type SimRequest, type SimServer } from '../common'
 import type { SimToken, SyncroAccount, SyncroSimState } from './model'
 import { routes, type RouteReply } from './routes'
 import { seedSyncro, type SyncroSeedOptions } from './seed'
@@ -103,7 +103,7 @@ export async function startSyncroSim(opts: SyncroSimOptions = {}): Promise<Syncr
       const verdict = limiter.hit(String(req.headers['x-forwarded-for'] ?? '127.0.0.1'))
       if (verdict.ok) return undefined
       const headers: Record<string, string> = {}
-      if (rl.retryAfter) headers['retry-after'] = String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)))
+      if (rl.retryAfter) headers['retry-after'] = retryAfterValue(verdict.retryAfterMs, rl.windowMs ?? 60_000)
       if (rl.body !== undefined) return { status: 429, body: rl.body, headers }
       return { status: 429, raw: 'Retry later\n', headers: { ...headers, 'content-type': 'text/plain' } }
     },

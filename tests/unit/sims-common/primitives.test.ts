@@ -77,3 +77,13 @@ describe('mulberry32', () => {
     expect(mean).toBeLessThan(0.55)
   })
 })
+
+describe('retryAfterValue', () => {
+  it('answers whole seconds for real windows and scaled fractional seconds for shrunk ones', async () => {
+    const { retryAfterValue } = await import('../../sims/common')
+    expect(retryAfterValue(200, 60_000)).toBe('1')
+    expect(retryAfterValue(59_001, 60_000)).toBe('60')
+    expect(retryAfterValue(350, 3_000)).toBe('0.350')
+    expect(retryAfterValue(0, 3_000)).toBe('0.001')
+  })
+})
