@@ -10,6 +10,7 @@ import { loadCustomers, loadMappings, loadOrgs, putMapping, SOURCE } from '../ma
 import { requireZone } from '../scheduler/zoned-time'
 import { parseSchedule } from '../scheduler/schedule'
 import { z } from 'zod'
+import { loadTicketingSettings, saveTicketingSettings } from '../ticketing/settings'
 import { listBillingMappings, loadBillingSettings, putBillingMapping, storeBillingSettings } from './store'
 
 // Versioned export/import of every mapping and setting. Secrets are never part of it: they live in the
@@ -42,7 +43,8 @@ export function exportConfig(db: Db, now: Date): ConfigFile {
       : [],
     catchAll: psa ? readSetting(db, catchAllKey(psa), CatchAllSetting.nullable(), null) : null,
     ignoredOrgs: orgs.filter((o) => o.ignored).map((o) => o.id),
-    disabledOrgs: orgs.filter((o) => o.disabled).map((o) => o.id)
+    disabledOrgs: orgs.filter((o) => o.disabled).map((o) => o.id),
+    ...(psa ? { ticketing: loadTicketingSettings(db, psa) } : {})
   }
 }
 
@@ -65,7 +67,8 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
     invalid(e instanceof AppError && e.field ? `settings.${e.field.replace(/^settings\./, '')}` : 'settings', e instanceof Error ? e.message : String(e))
   }
   const psa = activePsaKind(db)
-  const hasPsaData = config.customerMappings.length > 0 || config.billingMappings.length > 0 || config.catchAll !== null
+  const hasPsaData =
+    config.customerMappings.length > 0 || config.billingMappings.length > 0 || config.catchAll !== null || config.ticketing !== undefined
   if (hasPsaData && config.psa !== psa) {
     invalid('psa', `the file holds ${config.psa ?? 'no'} mappings but the connected PSA is ${psa ?? 'none'}`, 'Connect the same PSA the file was exported from.')
   }
@@ -112,6 +115,8 @@ export function importConfig(db: Db, raw: unknown, now: Date): { customerMapping
     for (const m of config.billingMappings) putBillingMapping(db, { psa, ...m }, at)
     if (config.catchAll === null) deleteSetting(db, catchAllKey(psa))
     else writeSetting(db, catchAllKey(psa), CatchAllSetting, config.catchAll, now)
+    // Choice values (priority ids …) are re-checked against the PSA's lists when tickets are sent.
+    if (config.ticketing) saveTicketingSettings(db, psa, config.ticketing, now)
   })()
   return { customerMappings: psa ? config.customerMappings.length : 0, billingMappings: psa ? config.billingMappings.length : 0 }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { TicketingSettingsSchema } from './ticketing'
 
 // Billing: HWM snapshots → billing mappings → plan → preview/push → runs. View models are shaped so the
 // Billing and Activity screens can render them directly.
@@ -184,7 +185,9 @@ export const ConfigFileSchema = z.object({
   ),
   catchAll: Id.nullable(),
   ignoredOrgs: z.array(Id),
-  disabledOrgs: z.array(Id)
+  disabledOrgs: z.array(Id),
+  /** Ticketing settings of the PSA (optional: files from before ticketing existed still import). */
+  ticketing: TicketingSettingsSchema.optional()
 })
 export type ConfigFile = z.infer<typeof ConfigFileSchema>
 

@@ -54,6 +54,8 @@ describe('psa-bridge config export / import', () => {
     open.push(h)
     await h.call('saveBillingSettings', { reviewDecreases: true, timeZone: 'Europe/Berlin', scheduleEnabled: true, schedule: { kind: 'monthly', day: 3, time: '08:00', zone: 'Europe/Berlin' } })
     await h.call('setBillingMappingEnabled', { mappingId: h.mapped[2]!.mappingId, enabled: false, confirm: true })
+    const ticketing = (await h.call('getTicketingSettings', {})) as { settings: Record<string, unknown> }
+    await h.call('saveTicketingSettings', { ...ticketing.settings, subjectTemplate: 'JC {alertType} / {org}' })
     const file = join(tmp(), 'config.json')
     expect((await cli(h, ['config', 'export', file])).code).toBe(0)
     const text = readFileSync(file, 'utf8')
@@ -61,6 +63,7 @@ describe('psa-bridge config export / import', () => {
     const exported = JSON.parse(text)
     expect(exported).toMatchObject({ version: 1, psa: 'autotask', settings: { reviewDecreases: true, timeZone: 'Europe/Berlin' } })
     expect(exported.billingMappings).toHaveLength(3)
+    expect(exported.ticketing).toMatchObject({ subjectTemplate: 'JC {alertType} / {org}' })
 
     // A second installation connected to the same systems.
     const dir2 = tmp()
