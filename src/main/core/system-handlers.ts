@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract'
 import pkg from '../../../package.json'
 import type { AppContext } from './context'
 import { summarizeAll } from '../integrations/summary'
+import { listRunRows } from '../billing/store'
 
 export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus'> {
   return {
@@ -12,8 +13,18 @@ export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus
         dataDir: ctx.dataDir,
         secretStore: ctx.secrets.kind,
         integrations,
-        lastSync: null
+        lastSync: lastBillingSync(ctx)
       }
     }
   }
+}
+
+/** The tray's status line: when the last real (not preview) billing push ended, and how. */
+function lastBillingSync(ctx: AppContext): { at: string; result: string } | null {
+  const run = listRunRows(ctx.db, { limit: 1, includeDryRuns: false })[0]
+  if (!run) return null
+  if (!run.finishedAt) return { at: run.startedAt, result: 'running' }
+  const c = run.counts
+  const detail = `${c.written} written, ${c.unchanged} unchanged` + (c.held ? `, ${c.held} held` : '') + (c.blocked ? `, ${c.blocked} blocked` : '') + (c.failed ? `, ${c.failed} failed` : '')
+  return { at: run.finishedAt, result: run.status === 'ok' ? detail : `${run.status}: ${detail}` }
 }

@@ -29,12 +29,14 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     expect(preview.dryRun).toBe(true)
     expect(preview.items.map((i) => [i.action, i.result, i.newQuantity])).toEqual(users.map((u) => ['increase', 'planned', u]))
     expect(h.psaWrites()).toBe(0) // a preview never writes
+    expect(((await h.call('getStatus', {})) as { lastSync: unknown }).lastSync).toBeNull() // nor counts as a sync
 
     const first = await h.call('pushSync', {})
     expect(first).toMatchObject({ status: 'ok', counts: { written: h.mapped.length, unchanged: 0, failed: 0 } })
     h.mapped.forEach((m, i) => expect(h.psaQuantity(m)).toBe(users[i]))
     const writesAfterFirst = h.psaWrites()
     expect(writesAfterFirst).toBe(h.mapped.length)
+    expect(((await h.call('getStatus', {})) as { lastSync: unknown }).lastSync).toMatchObject({ result: `${h.mapped.length} written, 0 unchanged` })
 
     const readsBefore = h.psaRequests()
     const second = await h.call('pushSync', {})
