@@ -2,6 +2,7 @@ import type * as Electron from 'electron'
 import type { Envelope } from '../../shared/errors'
 import type { EventName } from '../../shared/contract'
 import { forwardEvents, registerIpcHandlers } from './ipc'
+import { createAttentionPolicy } from './attention'
 import { createNotifier } from './notify'
 import { createBundleHandler, registerAppScheme } from './protocol'
 import { APP_ENTRY_URL, APP_SCHEME, CSP, DEV_CSP, trustedOrigins } from './security'
@@ -149,8 +150,11 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
   }
   win.on('show', render)
   win.on('hide', render)
-  const stopTrayEvents = core.events.onAny((name) => {
+  const attention = createAttentionPolicy()
+  const stopTrayEvents = core.events.onAny((name, payload) => {
     if (name === 'syncFinished' || name === 'integrationsChanged') void refreshTray()
+    const a = attention(name, payload)
+    if (a) notify(a.title, a.body)
   })
   if (tray) {
     const notice = deps.closeNotice(dataDir)

@@ -222,3 +222,13 @@ describe('startDesktop: background work', () => {
     expect(bg.stop.mock.invocationCallOrder[0]!).toBeLessThan(s.core.close.mock.invocationCallOrder[0]!)
   })
 })
+
+describe('startDesktop: notifications', () => {
+  it('shows a desktop notification when a billing push fails', async () => {
+    const s = setup({ noticeShown: true })
+    await startDesktop(s.deps)
+    const before = s.fake.electron.Notification.shown.length
+    s.emit('syncFinished', { runId: 'r1', result: 'failed' })
+    expect(s.fake.electron.Notification.shown.slice(before)).toEqual([{ title: 'Billing push failed', body: expect.any(String) }])
+  })
+})
