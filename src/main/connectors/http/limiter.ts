@@ -19,7 +19,12 @@ export class RequestLimiter {
 
   constructor(private readonly opts: LimiterOptions) {
     const r = opts.rateLimit
-    this.global = r ? new PQueue({ intervalCap: r.limit, interval: r.intervalMs, strict: true }) : new PQueue()
+    // The server counts a request when it arrives, we count it when it leaves: varying network and
+    // event-loop delays can bunch arrivals into a window we kept clean. A small guard (2 %, at most
+    // 250 ms) on our window costs little and spares 429s, each of which stalls the whole client.
+    this.global = r
+      ? new PQueue({ intervalCap: r.limit, interval: r.intervalMs + Math.min(250, Math.ceil(r.intervalMs * 0.02)), strict: true })
+      : new PQueue()
   }
 
   run<T>(info: RequestInfo, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
