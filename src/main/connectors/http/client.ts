@@ -17,6 +17,9 @@ import type { HttpClient, HttpClientOptions, HttpParams, HttpRequest, HttpRespon
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE'])
 
+/** Far above any real page (Autotask's 500-record pages are a few MB) yet far below what exhausts memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
 /** Arrays become the key repeated (`filter=a&filter=b`, JumpCloud style); undefined is dropped. */
 export function serializeParams(params: HttpParams): string {
   const sp = new URLSearchParams()
@@ -30,6 +33,7 @@ export function serializeParams(params: HttpParams): string {
 
 export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const timeoutMs = opts.timeoutMs ?? 30_000
+  const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
   const retries = opts.retry?.retries ?? DEFAULT_RETRY.retries
   const baseDelayMs = opts.retry?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs
   const maxDelayMs = opts.retry?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs
@@ -80,6 +84,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     paramsSerializer: { serialize: serializeParams },
     // Auth lives in custom headers (Autotask Secret, JumpCloud x-api-key) which redirects would forward anywhere.
     maxRedirects: 0,
+    // axios reads unlimited bodies by default: a broken or hostile endpoint streaming gigabytes would take the app down.
+    maxContentLength: maxResponseBytes,
     transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false }
   })
 
@@ -151,6 +157,11 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   function toAppError(e: unknown, signal: AbortSignal | undefined): AppError {
     if (isAppError(e)) return e
     if (signal?.aborted) return new AppError('cancelled', `The request to ${opts.name} was cancelled.`)
+    if (isAxiosError(e) && isTooLarge(e)) {
+      return new AppError('bad-response', `${opts.name} sent a reply larger than ${megabytes(maxResponseBytes)}; it was not read.`, {
+        hint: `${opts.name} may be misbehaving; try again later, and report it if it keeps happening.`
+      })
+    }
     if (isAxiosError(e)) {
       const ctx = contextFromAxiosError(e)
       const state = e.config?.['axios-retry'] as { retryCount?: number } | undefined
@@ -165,4 +176,14 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     request,
     stats: () => ({ ...counters })
   }
+}
+
+/** axios' own signal for maxContentLength (it has no dedicated code): no response object, ERR_BAD_RESPONSE. */
+function isTooLarge(e: { code?: string; response?: unknown; message: string }): boolean {
+  return e.code === 'ERR_BAD_RESPONSE' && !e.response && e.message.startsWith('maxContentLength')
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${bytes} bytes`
 }

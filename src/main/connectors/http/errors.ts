@@ -36,14 +36,36 @@ export function flattenHeaders(headers: unknown): Record<string, string> {
   return out
 }
 
+const BODY_DEPTH_LIMIT = 32
+
+/**
+ * An error body as JSON, or as (truncated) text. A body nested deeper than any real error is kept as text:
+ * the vendor mappers stringify/join its parts, which recurse and would overflow the stack (a RangeError
+ * instead of the clear AppError) on e.g. `{"errors":[[[[…]]]]}`.
+ */
 export function parseBodyText(text: unknown): unknown {
   if (typeof text !== 'string') return text
   if (text.trim() === '') return undefined
+  const asText = () => (text.length > BODY_TEXT_LIMIT ? `${text.slice(0, BODY_TEXT_LIMIT)}…` : text)
+  let parsed: unknown
   try {
-    return JSON.parse(text) as unknown
+    parsed = JSON.parse(text) as unknown // V8's parser is iterative: any depth parses
   } catch {
-    return text.length > BODY_TEXT_LIMIT ? `${text.slice(0, BODY_TEXT_LIMIT)}…` : text
+    return asText()
   }
+  return depthExceeds(parsed, BODY_DEPTH_LIMIT) ? asText() : parsed
+}
+
+/** Iterative, so it cannot itself overflow on the input it guards against. */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    if (depth >= limit) return true
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+  return false
 }
 
 /** Builds the vendor-visible context. Deliberately drops axios' config (it holds the auth headers). */

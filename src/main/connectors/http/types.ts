@@ -51,6 +51,8 @@ export interface HttpClientOptions {
   baseURL: string
   /** Per attempt; default 30_000. */
   timeoutMs?: number
+  /** Largest reply body read (after decompression); default 32 MiB. A bigger one fails as bad-response. */
+  maxResponseBytes?: number
   /** e.g. auth headers (never logged, never in errors). */
   headers?: Record<string, string>
   /** At most `limit` requests started in any rolling `intervalMs` window (per client). */
