@@ -8,7 +8,7 @@ import type { Db } from '../db/connection'
 import { activePsaKind, openPsa, openSource } from '../integrations/open'
 import { loadMappings, loadOrgs } from '../mapping/store'
 import { computeHwm, hwmFor, monthBounds, monthKey } from './hwm'
-import { computePlan, isWrite, type PlanItem } from './plan'
+import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import {
   approvalsFor,
   finishRun,
@@ -148,6 +148,9 @@ class Runner {
     this.psa = psa
     const synced = (this.synced = syncedOrgs(ctx.db, psa))
     const mappings = listBillingMappings(ctx.db, psa).filter((m) => m.enabled && synced.has(m.orgId))
+    // A billing mapping is bound to the customer its org had when it was made; after a remap its line is the old
+    // customer's invoice, so pushing would bill this org's seats to someone else.
+    const customerOf = new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
     // Every synced org gets its snapshot (the HWM history exists before a billing mapping is made), orgs with
     // mappings first so their pushes start early.
     const orgIds = [...new Set([...mappings.map((m) => m.orgId), ...synced.keys()])]
@@ -181,7 +184,12 @@ class Runner {
           this.progress('counts', ++counted, orgIds.length)
           const hwm = computeHwm(loadSnapshots(ctx.db, start, end, [orgId]), settings.timeZone)
           for (const m of byOrg.get(orgId) ?? []) {
-            const step = await this.plan(connector, m, hwmFor(hwm, m.orgId, m.metric, this.month), approvals.get(m.id), settings, prefetched)
+            const orgHwm = hwmFor(hwm, m.orgId, m.metric, this.month)
+            if (customerOf.get(m.orgId) !== m.customerId) {
+              this.finish(m, customerChangedRow(m, orgHwm))
+              continue
+            }
+            const step = await this.plan(connector, m, orgHwm, approvals.get(m.id), settings, prefetched)
             if ('row' in step) this.finish(m, step.row)
             else if (batch) pending.push({ m, item: step.item })
             else this.finish(m, await this.writeOne(connector, m, step.item, settings))
@@ -264,7 +272,9 @@ class Runner {
     try {
       // Read during this run: the plan's `current` is the PSA's state now, not at preview time (Autotask writes
       // deltas, so a stale `from` would push a wrong number; its writes re-check `from` at the effective date too).
-      current = prefetched ? (prefetched.get(targetKey(target))?.quantity ?? null) : (await connector.getQuantity(target)).quantity
+      const read = prefetched ? (prefetched.get(targetKey(target))?.quantity ?? null) : (await connector.getQuantity(target)).quantity
+      // A fractional or negative line ("12.5" from Syncro) fails this item alone: it is not a seat count we can own.
+      current = read === null ? null : parseQuantity(read)
     } catch (e) {
       if (isAppError(e) && e.code === 'not-found') current = null
       else {
@@ -372,6 +382,12 @@ function failedRow(m: BillingMappingRecord, hwm: number | null, current: number 
     result: 'failed',
     error
   }
+}
+
+function customerChangedRow(m: BillingMappingRecord, hwm: number | null): PlanRow {
+  const reason =
+    'This organization is now mapped to another customer, but its billing line belongs to the previous one; pick the new customer\'s line before billing.'
+  return { ...failedRow(m, hwm, null, reason), code: 'customer-changed', result: 'blocked', error: null }
 }
 
 function toRecord(psa: PsaKind, m: BillingMappingRecord, row: PlanRow, at: string): RunItemRecord {
