@@ -32,6 +32,11 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
     for (const s of secrets) out = out.split(s).join('[redacted]')
     return out
   }
+  // The line is JSON, so a secret holding `"`, `\` or a control character appears escaped; one quoted in a
+  // URL appears percent-encoded. Each form is registered, or the raw-form match would miss them.
+  const register = (s: string) => {
+    for (const form of [s, JSON.stringify(s).slice(1, -1), JSON.stringify(encodeURIComponent(s)).slice(1, -1)]) secrets.add(form)
+  }
   const write = (level: LogLevel, msg: string, meta?: Record<string, unknown>) => {
     if (ORDER[level] < min) return
     const line = scrub(JSON.stringify({ t: new Date().toISOString(), level, msg, ...(meta ?? {}) }))
@@ -45,7 +50,7 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
     error: (m, meta) => write('error', m, meta),
     redact: (s) => {
       // Very short values would redact ordinary words; real secrets are long.
-      if (s.length >= 6) secrets.add(s)
+      if (s.length >= 6) register(s)
     }
   }
 }
