@@ -102,9 +102,12 @@ async function deliverOne(d: DeliveryDeps, e: AlertEventRow, where: { orgName: s
   if (cur?.state === 'creating') {
     const found = await connector.findTicketByMarker(cur.customer_id, cur.marker)
     if (found) return opened(d, e, cur, found)
-    return createTicket(d, e, cur, values)
+    // Never created: retry with the same marker, unless the org now belongs to another customer (or none).
+    if (cur.customer_id === where.customer) return createTicket(d, e, cur, values)
   }
-  if (cur?.state === 'open' && cur.ticket_id) {
+  // Only the ticket of the org's current customer takes notes: after a re-mapping (or a catch-all change) a
+  // repeat must not land on a former customer's ticket, where the wrong client may read it.
+  if (cur?.state === 'open' && cur.ticket_id && cur.customer_id === where.customer) {
     const state = await connector.getTicket(cur.ticket_id)
     if (state?.open) {
       if (group?.acknowledged_at) {

@@ -160,6 +160,28 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     expect(rows.filter((x) => x.isTest).map((x) => x.ticketId)).toEqual([test.ticketId])
   })
 
+  it('after an org is re-mapped to another customer, repeats open a ticket there instead of noting the old customer\'s ticket', async () => {
+    const h = await start(psa)
+    h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)
+    await h.poll()
+    const [first] = h.tickets()
+    expect(first).toMatchObject({ customerId: h.customers.a.id })
+
+    // The admin fixes a wrong mapping: org A belongs to customer C. A's ticket must not receive C's alerts.
+    await h.s.call('mapOrg', { orgId: h.orgs.a.id, customerId: h.customers.c.id })
+    h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 3)
+    expect(await h.poll()).toMatchObject({ ticketsCreated: 1, notesAdded: 0, failed: 0 })
+    const tickets = h.tickets()
+    expect(tickets.find((t) => t.id === first!.id)!.notes).toEqual([])
+    expect(tickets.filter((t) => t.id !== first!.id)).toEqual([expect.objectContaining({ customerId: h.customers.c.id })])
+
+    // Mapping removed (no catch-all): the alert waits rather than landing on a former customer's ticket.
+    await h.s.call('unmapOrg', { orgId: h.orgs.a.id })
+    h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 2.5)
+    expect(await h.poll()).toMatchObject({ ticketsCreated: 0, notesAdded: 0, waitingMapping: 1 })
+    expect(h.tickets().flatMap((t) => t.notes)).toEqual([])
+  })
+
   it('opens a new ticket when adding a note is refused for permissions', async () => {
     const h = await start(psa)
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)

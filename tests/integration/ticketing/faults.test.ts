@@ -48,6 +48,17 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing delivery faults agains
     expect(h.tickets()).toHaveLength(1)
   })
 
+  it('a create that never reached the PSA is retried at the new customer when the org was re-mapped meanwhile', async () => {
+    const h = await start(psa)
+    h.psaFault({ kind: 'reset', match: { method: 'POST', path: h.createTicketPath }, count: 1 })
+    h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)
+    expect(await h.poll()).toMatchObject({ failed: 1 })
+    await h.s.call('mapOrg', { orgId: h.orgs.a.id, customerId: h.customers.c.id })
+    h.clock.advance(BACKOFF_MAX_MS)
+    expect(await h.poll()).toMatchObject({ ticketsCreated: 1, failed: 0 })
+    expect(h.tickets()).toEqual([expect.objectContaining({ customerId: h.customers.c.id })])
+  })
+
   it('a 5xx storm on creation: backoff between attempts, then one ticket per group', async () => {
     const h = await start(psa)
     h.psaFault({ kind: 'status', status: 503, match: { method: 'POST', path: h.createTicketPath }, count: 4 })
