@@ -24,7 +24,8 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
   let file: string | undefined
   if (opts.dataDir) {
     const dir = join(opts.dataDir, 'logs')
-    mkdirSync(dir, { recursive: true })
+    // Owner-only: lines quote remote error texts, org and user names (PII) on what may be a shared server.
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
     file = join(dir, 'psa-bridge.log')
   }
   const scrub = (text: string): string => {
@@ -40,7 +41,7 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
   const write = (level: LogLevel, msg: string, meta?: Record<string, unknown>) => {
     if (ORDER[level] < min) return
     const line = scrub(JSON.stringify({ t: new Date().toISOString(), level, msg, ...(meta ?? {}) }))
-    if (file) appendFileSync(file, line + '\n')
+    if (file) appendFileSync(file, line + '\n', { mode: 0o600 })
     if (opts.echo) process.stderr.write(line + '\n')
   }
   return {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../../../src/main/core/log'
@@ -53,5 +53,15 @@ describe('logger redaction of secrets with special characters', () => {
     log.error('oops', { error: 'got line1\nline2\tend back' })
     const text = readFileSync(join(dir, 'logs', 'psa-bridge.log'), 'utf8')
     expect(JSON.parse(text.trim()).error).toBe('got [redacted] back')
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('log file permissions', () => {
+  it('creates the log directory and file readable by the owner only', () => {
+    const dir = tmp()
+    const log = createLogger({ dataDir: dir })
+    log.info('hello')
+    expect(statSync(join(dir, 'logs')).mode & 0o777).toBe(0o700)
+    expect(statSync(join(dir, 'logs', 'psa-bridge.log')).mode & 0o777).toBe(0o600)
   })
 })
