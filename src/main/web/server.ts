@@ -90,7 +90,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
       if (type !== 'application/json') return sendText(res, 415, 'Send application/json')
       const input = await readJson(req, maxBody)
-      const envelope = await opts.app.dispatch(decodeURIComponent(url.pathname.slice(5)), input)
+      const envelope = await opts.app.dispatch(decodeMethodName(url.pathname.slice(5)), input)
       return sendJson(res, 200, envelope)
     }
 
@@ -110,10 +110,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' })
     res.write(': connected\n\n')
     streams.add(res)
-    const off = opts.app.events.onAny((name, payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload ?? null)}\n\n`)
-    })
-    const ping = setInterval(() => res.write(': ping\n\n'), keepAliveMs)
+    // 'close' comes a tick after end()/a drop; a write in between would raise an uncaught write-after-end.
+    const send = (text: string) => {
+      if (!res.writableEnded && !res.destroyed) res.write(text)
+    }
+    const off = opts.app.events.onAny((name, payload) => send(`event: ${name}\ndata: ${JSON.stringify(payload ?? null)}\n\n`))
+    const ping = setInterval(() => send(': ping\n\n'), keepAliveMs)
     ping.unref()
     res.on('close', () => {
       clearInterval(ping)
@@ -170,5 +172,14 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
     return JSON.parse(text) as unknown
   } catch {
     throw new HttpFailure(400, 'Body is not valid JSON')
+  }
+}
+
+/** A malformed escape is passed on as is: dispatch answers it as an unknown method instead of a 500. */
+function decodeMethodName(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
   }
 }

@@ -257,3 +257,40 @@ describe('server-sent events', () => {
     expect(fake.listeners.size).toBe(0)
   })
 })
+
+describe('hostile or unlucky requests', () => {
+  it('answers a malformed percent-encoded method name with an unknown-method envelope, not a 500', async () => {
+    const r = await send(server.port, '/api/%E0%A4%A', { method: 'POST', headers: json(), body: '{}' })
+    expect(r.status).toBe(200)
+    expect(fake.calls).toEqual([{ name: '%E0%A4%A', input: {} }])
+  })
+
+  it('an event raised while the server is closing does not write to an ended stream (no uncaught error)', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, ...bearer() } },
+        (res) => {
+          res.on('data', (c: Buffer) => {
+            if (c.toString().includes(': connected')) resolve()
+          })
+          res.on('error', () => undefined)
+        }
+      )
+      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)))
+      req.end()
+    })
+    const errors: unknown[] = []
+    const onUncaught = (e: unknown) => errors.push(e)
+    process.on('uncaughtException', onUncaught)
+    try {
+      const closing = server.close()
+      fake.emit('integrationsChanged', { kind: 'syncro' })
+      await closing
+      // The write-after-end error is emitted on the next tick.
+      await new Promise<void>((r) => setImmediate(r))
+    } finally {
+      process.off('uncaughtException', onUncaught)
+    }
+    expect(errors).toEqual([])
+  })
+})
