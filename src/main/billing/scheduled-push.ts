@@ -1,7 +1,23 @@
 import type { App } from '../core/app'
 import { createScheduler, type CronLike, type Scheduler, type TimerLike } from '../scheduler/scheduler'
 import { isAppError } from '../../shared/errors'
-import { loadBillingSettings, loadLastScheduledRun, storeLastScheduledRun } from './store'
+import { getRunRow, loadBillingSettings, loadLastScheduledRun, storeLastScheduledRun } from './store'
+import { billingRunInProgress } from './sync'
+
+function runFinished(app: Pick<App, 'db' | 'events'>, runId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const off = app.events.on('syncFinished', (p) => {
+      if (p.runId !== runId) return
+      off()
+      resolve()
+    })
+    // It may have finished between the refusal and the subscription.
+    if (billingRunInProgress(app.db) !== runId) {
+      off()
+      resolve()
+    }
+  })
+}
 
 /**
  * The billing schedule of one app: reads the schedule from billing settings, pushes through the same
@@ -21,7 +37,18 @@ export function createBillingScheduler(
     },
     lastRunAt: () => loadLastScheduledRun(app.db),
     setLastRunAt: (at) => storeLastScheduledRun(app.db, at),
-    run: (trigger) => app.handlers.pushSync({ trigger }),
+    run: async (trigger) => {
+      try {
+        return await app.handlers.pushSync({ trigger })
+      } catch (e) {
+        const busy = isAppError(e) && e.code === 'conflict' ? billingRunInProgress(app.db) : null
+        if (!busy || !getRunRow(app.db, busy).dryRun) throw e
+        // A preview holds the same lock but writes nothing: the slot counts as taken, so push once it is done,
+        // or this slot's push (a month's, for a monthly schedule) would be lost.
+        await runFinished(app, busy)
+        return app.handlers.pushSync({ trigger })
+      }
+    },
     onError: (e) => {
       // A manual run in progress at the scheduled time already does the work.
       if (isAppError(e) && e.code === 'conflict') app.log.info('scheduled billing run skipped: a run is in progress')

@@ -71,4 +71,29 @@ describe('scheduled billing push (app wiring)', () => {
     await expect(h.call('saveBillingSettings', { timeZone: 'Mars/Olympus' })).rejects.toThrow(/validation/)
     expect(await h.call('getBillingSettings', {})).toMatchObject({ timeZone: 'America/New_York', schedule: { time: '12:00' } })
   })
+
+  it('a preview holding the lock at the scheduled time delays the push until it ends; it does not lose the slot', async () => {
+    const h = await startBillingHarness('syncro', { mappings: 2 })
+    open.push(h)
+    h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 2))
+    await h.call('saveBillingSettings', { scheduleEnabled: true, schedule: { kind: 'daily', time: '12:00', zone: 'America/New_York' } })
+    const now = new Date(Date.now() + DAY + 60_000) // one slot has passed
+    const f = fakes()
+    const scheduler = createBillingScheduler(h.app, { now: () => now, cron: f.cron, timer: f.timer })
+
+    const started = new Promise<void>((resolve) => {
+      const off = h.app.events.on('syncProgress', () => {
+        off()
+        resolve()
+      })
+    })
+    const preview = h.call('previewSync', {})
+    await started // the preview holds the run lock now
+    const [ran, dry] = await Promise.all([scheduler.checkCatchUp(), preview])
+    expect(dry.dryRun).toBe(true)
+    expect(ran).toBe(true)
+    const runs = await h.call('listRuns', {})
+    expect(runs.map((r) => [r.trigger, r.status, r.counts.written])).toEqual([['catch-up', 'ok', 2]])
+    h.mapped.forEach((m) => expect(h.psaQuantity(m)).toBe(m.initial + 2))
+  })
 })
