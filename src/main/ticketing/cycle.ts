@@ -1,11 +1,13 @@
 import type { AppContext } from '../core/context'
 import { activePsaKind, openPsa, openSource } from '../integrations/open'
 import { getIntegration } from '../integrations/store'
-import type { AlertCycleResult } from '../../shared/contract/ticketing'
+import type { PsaKind } from '../connectors/types'
+import type { AlertCycleResult, TicketingSettings } from '../../shared/contract/ticketing'
 import { deliverQueued, type DeliveryCounts } from './delivery'
 import { pollEvents, releaseWaiting } from './intake'
 import { ticketMetadata } from './metadata'
 import { loadTicketingSettings } from './settings'
+import { acquireCycleLease } from './lease'
 import { eventsInState } from './store'
 
 export type AlertTrigger = 'manual' | 'schedule' | 'cli' | 'sync'
@@ -30,6 +32,19 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
   if (!psa || !settings.enabled) {
     return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message: psa ? 'Automated ticketing is off.' : 'No PSA is connected.' }
   }
+  const lease = acquireCycleLease(ctx.db, ctx.now)
+  if (!lease) {
+    const message = 'Another PSA Bridge process (the app or the command line) is delivering alerts right now; its results appear in Activity.'
+    return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message }
+  }
+  try {
+    return await leasedCycle(ctx, opts, psa, settings)
+  } finally {
+    lease.release()
+  }
+}
+
+async function leasedCycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: boolean }, psa: PsaKind, settings: TicketingSettings): Promise<AlertCycleResult> {
   let fetched = 0
   let newAlerts = 0
   let pollError: string | null = null
