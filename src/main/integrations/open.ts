@@ -33,6 +33,7 @@ export async function openPsa(ctx: AppContext): Promise<{ kind: PsaKind; connect
     connector: ctx.connectors.autotask({
       username: row.settings.username!,
       zoneUrl: row.settings.zoneUrl!,
+      webUrl: row.settings.webUrl || undefined,
       secret: await secret(ctx, 'autotask.secret'),
       integrationCode: await secret(ctx, 'autotask.integrationCode')
     })

@@ -17,7 +17,7 @@ export function validateZoneUrl(url: string, lookupOverride?: string): string {
   try {
     parsed = new URL(url)
   } catch {
-    throw new AppError('bad-response', `Autotask zone lookup returned an invalid API URL: ${url}`)
+    throw new AppError('bad-response', `Autotask zone lookup returned an invalid API URL: ${url.slice(0, 200)}`)
   }
   if (lookupOverride) {
     if (parsed.origin !== new URL(lookupOverride).origin)
@@ -49,5 +49,12 @@ export async function discoverAutotaskZone(opts: ZoneDiscoveryOptions): Promise<
   })
   // No auth headers: zone lookup is unauthenticated (Datto Postman "ZoneInformation (non-authenticated)")
   const res = await http.request({ method: 'GET', url: 'v1.0/zoneInformation', params: { user: username }, schema: ZoneInfoSchema })
-  return { ...res.data, url: validateZoneUrl(res.data.url, opts.zoneLookupUrl) }
+  // webUrl only builds "Open in PSA" links: a value that fails the same host rule is dropped, not trusted.
+  let webUrl: string | undefined
+  try {
+    webUrl = validateZoneUrl(res.data.webUrl, opts.zoneLookupUrl)
+  } catch {
+    webUrl = undefined
+  }
+  return { ...res.data, url: validateZoneUrl(res.data.url, opts.zoneLookupUrl), webUrl: webUrl ?? '' }
 }
