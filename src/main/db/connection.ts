@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../../shared/errors'
 
@@ -7,13 +7,16 @@ export type Db = Database.Database
 
 /** Opens (creating if needed) the app database with the pragmas the whole app relies on. */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  // Org, customer and user names are personal data: only the signed-in user may read them (0700/0600).
+  // SQLite gives the -wal and -shm files the database file's mode.
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
   let db: Db
   try {
     db = new Database(file)
   } catch (e) {
     throw nativeModuleError(e)
   }
+  if (file !== ':memory:' && process.platform !== 'win32') chmodSync(file, 0o600)
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')

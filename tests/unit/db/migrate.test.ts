@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/connection'
@@ -14,6 +15,16 @@ describe('database', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    db.close()
+  })
+
+  it.skipIf(process.platform === 'win32')('keeps the database and its WAL readable by the owner only', () => {
+    const dir = join(tmp(), 'fresh')
+    const db = openDatabase(join(dir, 'a.db'))
+    db.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);')
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+    expect(statSync(join(dir, 'a.db')).mode & 0o777).toBe(0o600)
+    expect(statSync(join(dir, 'a.db-wal')).mode & 0o777).toBe(0o600)
     db.close()
   })
 

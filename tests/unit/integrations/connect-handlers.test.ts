@@ -62,6 +62,10 @@ describe('Connect handlers', () => {
 
   it('requires a secret on first save and names the field', async () => {
     const { app } = await setup()
+    expect(await app.dispatch('saveSyncro', { subdomain: 'acme', apiToken: 'tok\nen-123456' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'apiToken', message: expect.stringContaining('line break') }
+    })
     expect(await app.dispatch('saveJumpCloud', { providerId: PROVIDER })).toMatchObject({ ok: false, error: { code: 'validation', field: 'apiKey' } })
     expect(await app.dispatch('saveJumpCloud', { providerId: 'not-hex', apiKey: KEY })).toMatchObject({ ok: false, error: { field: 'providerId' } })
     await app.close()
