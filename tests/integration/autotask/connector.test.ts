@@ -231,6 +231,18 @@ describe('tickets', () => {
     expect(await h.connector.getTicket('99999999')).toBeNull()
   })
 
+  it('a ticket in a tenant\'s own "Complete …" status is closed for getTicket too, as the metadata says', async () => {
+    // Tenants add completion statuses of their own (numbers are per tenant, autotask.md §7.10).
+    h.sim.state.ticketPicklists.status!.push({ value: '13', label: 'Complete - Billed', isDefaultValue: false, sortOrder: 9, parentValue: '', isActive: true, isSystem: false })
+    const meta = await h.connector.getTicketMetadata()
+    expect(meta.closedStatuses).toEqual(['5', '13'])
+    const customer = (await h.connector.listCustomers())[0]!
+    const ref = await h.connector.createTicket({ customerId: customer.id, subject: 'Lockout', body: 'b', queue: '29683486', marker: '[psa-bridge:x]' })
+    h.sim.state.tables.Tickets.find((t) => String(t.id) === ref.id)!.status = 13
+    // A fresh connector (as after an app restart) must not need the metadata call first.
+    expect(await h.make().getTicket(ref.id)).toEqual({ id: ref.id, status: '13', open: false })
+  })
+
   it('clips over-long text to the lengths Autotask reports, keeping the marker', async () => {
     const customer = (await h.connector.listCustomers())[0]
     const marker = '[psa-bridge:long-1]'

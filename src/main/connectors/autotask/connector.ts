@@ -149,6 +149,9 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
   const ticketFields = () => fieldsOf('Tickets')
   const field = (fields: FieldInfo[], name: string) => fields.find((f) => f.name.toLowerCase() === name.toLowerCase())
   const maxLength = (fields: FieldInfo[], name: string) => field(fields, name)?.length || undefined
+  // Retired (inactive) statuses included: old tickets may still sit in one.
+  const closedStatuses = (fields: FieldInfo[]) =>
+    (field(fields, 'status')?.picklistValues ?? []).filter((s) => s.value === STATUS_COMPLETE || /^complete/i.test(s.label)).map((s) => s.value)
 
   async function unitsAt(contractServiceId: number, at: Date) {
     const rows = await query('ContractServiceUnits', [{ op: 'eq', field: 'contractServiceID', value: contractServiceId }], ContractServiceUnitSchema)
@@ -337,7 +340,7 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
         technicians: resources
           .filter((r) => withRole.has(r.id))
           .map((r) => ({ value: String(r.id), label: [r.firstName, r.lastName].filter(Boolean).join(' ') || `Resource ${r.id}` })),
-        closedStatuses: statuses.filter((s) => s.value === STATUS_COMPLETE || /^complete/i.test(s.label)).map((s) => s.value)
+        closedStatuses: closedStatuses(fields)
       }
     },
 
@@ -391,7 +394,8 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
       const t = await get(`Tickets/${toInt(ticketId, 'ticket')}`, TicketSchema)
       if (!t) return null
       const status = String(t.status)
-      return { id: String(t.id), status, open: status !== STATUS_COMPLETE }
+      // The same closed set as the metadata: a note on a tenant's "Complete - Billed" ticket is read by nobody.
+      return { id: String(t.id), status, open: !closedStatuses(await ticketFields()).includes(status) }
     },
 
     async findTicketByMarker(customerId: string, marker: string): Promise<PsaTicketRef | null> {
