@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { writeOutputFile } from './output-file'
 import type { Command } from 'commander'
 import type { SyncResult } from '../../shared/contract/billing'
 import type { CliContext, CommandModule } from './run'
@@ -39,15 +40,12 @@ export const billingCommands: CommandModule = (program: Command, cli: CliContext
   config
     .command('export <file>')
     .description('write all mappings and settings to FILE')
-    .action(async (file: string) => {
+    .option('--force', 'overwrite FILE if it exists')
+    .action(async (file: string, o: { force?: boolean }) => {
       const app = await cli.app()
       const env = await app.dispatch('exportConfig', {})
       if (!env.ok) return cli.report(env, false, String)
-      try {
-        writeFileSync(file, `${JSON.stringify(env.value, null, 2)}\n`, { mode: 0o600 })
-      } catch (e) {
-        return cli.fail(1, `Error (internal): cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`)
-      }
+      if (!writeOutputFile(cli, file, `${JSON.stringify(env.value, null, 2)}\n`, !!o.force)) return
       cli.io.out(`Configuration written to ${file}`)
     })
   config

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeOutputFile } from './output-file'
 import { Option, type Command } from 'commander'
 import { ReportFileSchema, ReportFormatSchema, type ReportFormat } from '../../shared/contract/reports'
 import type { CliContext, CommandModule } from './run'
@@ -19,14 +19,7 @@ export const reportCommands: CommandModule = (program: Command, cli: CliContext)
       const env = await app.dispatch('exportMappingReport', { format: o.format })
       if (!env.ok) return cli.report(env, false, String)
       const file = ReportFileSchema.parse(env.value)
-      try {
-        // 'wx' fails if the file exists, atomically: no check-then-write race with another process.
-        writeFileSync(o.out, Buffer.from(file.base64, 'base64'), { flag: o.force ? 'w' : 'wx' })
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code
-        if (code === 'EEXIST') return cli.fail(2, `Error (conflict): ${o.out} already exists.\nUse --force to overwrite it.`)
-        return cli.fail(1, `Error (internal): cannot write ${o.out}: ${e instanceof Error ? e.message : String(e)}`)
-      }
+      if (!writeOutputFile(cli, o.out, Buffer.from(file.base64, 'base64'), !!o.force)) return
       cli.io.out(`Mapping report (${o.format.toUpperCase()}) written to ${o.out}`)
     })
 }

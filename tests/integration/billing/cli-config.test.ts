@@ -58,6 +58,9 @@ describe('psa-bridge config export / import', () => {
     await h.call('saveTicketingSettings', { ...ticketing.settings, subjectTemplate: 'JC {alertType} / {org}' })
     const file = join(tmp(), 'config.json')
     expect((await cli(h, ['config', 'export', file])).code).toBe(0)
+    // A second export to the same file needs --force.
+    expect(await cli(h, ['config', 'export', file])).toMatchObject({ code: 2, err: expect.stringContaining('--force') })
+    expect((await cli(h, ['config', 'export', file, '--force'])).code).toBe(0)
     const text = readFileSync(file, 'utf8')
     for (const secret of [h.env.PSA_BRIDGE_AUTOTASK_SECRET!, h.env.PSA_BRIDGE_AUTOTASK_INTEGRATION_CODE!, h.env.PSA_BRIDGE_JUMPCLOUD_API_KEY!]) expect(text).not.toContain(secret)
     const exported = JSON.parse(text)
