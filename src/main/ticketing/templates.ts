@@ -11,8 +11,19 @@ export interface TemplateValues {
   time: string
 }
 
+// One pass: a value that itself contains "{org}" is text, never expanded again.
 export function render(template: string, v: TemplateValues): string {
-  return template.replace(/\{(org|user|device|subject|alertType|time)\}/g, (_, k: keyof TemplateValues) => v[k])
+  return template.replace(/\{(org|user|device|subject|alertType|time)\}/g, (_, k: keyof TemplateValues) => inline(v[k]))
+}
+
+/**
+ * Values come from Directory Insights events (a username, a hostname) and are not ours: control
+ * characters (NUL, CR/LF, escapes, Unicode line separators) would break a one-line subject or make the
+ * PSA refuse the ticket for good — a NUL cannot be stored in a Postgres text column — so each run
+ * becomes one space.
+ */
+function inline(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 }
 
 /** The line that carries the exactly-once marker in a ticket body or note. */

@@ -31,6 +31,11 @@ describe('templates', () => {
     const v = { org: 'Acme', user: 'alice', device: 'PC-1', subject: 'alice', alertType: 'User Lockout', time: '2026-01-01T00:00:00.000Z' }
     expect(render('{alertType}: {subject} ({org}) {device} at {time} {oops}', v)).toBe('User Lockout: alice (Acme) PC-1 at 2026-01-01T00:00:00.000Z {oops}')
   })
+
+  it('inserts outside values as plain one-line text: no second expansion, no control characters', () => {
+    const v = { org: 'Acme', user: 'eve{org}\u0000\r\n[x]\u001b[31m\u2028end', device: 'PC-1', subject: 'eve', alertType: 'User Lockout', time: 't' }
+    expect(render('{user} / {org}\n{device}', v)).toBe('eve{org} [x] [31m end / Acme\nPC-1')
+  })
 })
 
 describe('per-alert settings', () => {
