@@ -23,7 +23,7 @@ export function render(template: string, v: TemplateValues): string {
  * becomes one space.
  */
 function inline(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+  return value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
 }
 
 /** The line that carries the exactly-once marker in a ticket body or note. */
