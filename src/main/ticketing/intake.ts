@@ -1,6 +1,6 @@
 import type { PsaKind, SourceConnector } from '../connectors/types'
 import type { AppContext } from '../core/context'
-import { loadOrgs } from '../mapping/store'
+import { lastRefresh, loadOrgs, saveOrgs, SOURCE } from '../mapping/store'
 import type { TicketingSettings } from '../../shared/contract/ticketing'
 import { ALL_EVENT_TYPES, alertTypeOfEvent, groupKeyOf } from './alert-types'
 import { customerRouter } from './routing'
@@ -13,6 +13,15 @@ export const LAG_MS = 2 * 60_000
 export const OVERLAP_MS = 5 * 60_000
 /** The very first poll looks back this far (older events are history, not alerts). */
 export const FIRST_LOOKBACK_MS = 60 * 60_000
+/** The org list is re-read when older than this, so a client org created since still has its alerts read. */
+export const ORG_LIST_MAX_AGE_MS = 6 * 60 * 60_000
+
+/** Re-reads the organizations from the source when the cached list is missing or stale. */
+async function refreshOrgsIfStale(ctx: AppContext, source: SourceConnector, now: Date): Promise<void> {
+  const last = lastRefresh(ctx.db, 'source_orgs', SOURCE)
+  if (last && now.getTime() - Date.parse(last) < ORG_LIST_MAX_AGE_MS) return
+  saveOrgs(ctx.db, await source.listOrganizations(), now.toISOString())
+}
 
 export interface PollResult {
   fetched: number
@@ -26,6 +35,12 @@ export async function pollEvents(ctx: AppContext, source: SourceConnector, psa: 
   const end = new Date(now.getTime() - LAG_MS)
   const cursor = state.cursor ? new Date(state.cursor) : new Date(end.getTime() - FIRST_LOOKBACK_MS)
   const start = new Date(Math.min(cursor.getTime(), end.getTime()) - OVERLAP_MS)
+  try {
+    await refreshOrgsIfStale(ctx, source, now)
+  } catch (e) {
+    savePollState(ctx.db, { ...state, at: now.toISOString(), error: e instanceof Error ? e.message : String(e) }, now)
+    throw e
+  }
   const orgIds = loadOrgs(ctx.db)
     .filter((o) => !o.disabled)
     .map((o) => o.id)

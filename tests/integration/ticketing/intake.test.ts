@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FIRST_LOOKBACK_MS, LAG_MS, OVERLAP_MS } from '../../../src/main/ticketing/intake'
+import { FIRST_LOOKBACK_MS, LAG_MS, ORG_LIST_MAX_AGE_MS, OVERLAP_MS } from '../../../src/main/ticketing/intake'
 import { useTicketing } from './setup'
 
 const start = useTicketing()
@@ -42,5 +42,25 @@ describe('Alert intake from JumpCloud Directory Insights', () => {
     expect(r.pollError).toMatch(/\S/)
     expect(r).toMatchObject({ newAlerts: 0, ticketsCreated: 1, queued: 0 })
     expect(await h.poll()).toMatchObject({ pollError: null, newAlerts: 1, ticketsCreated: 1 })
+  })
+})
+
+describe('Alert intake: organizations created after the last refresh', () => {
+  it('re-reads a stale org list so a new client org has its alerts read (and waiting for a mapping)', async () => {
+    const h = await start('syncro')
+    const lastOrgIds = () => h.s.sims.jumpcloud.exchanges.filter((x) => x.method === 'POST' && x.path.endsWith('/events')).at(-1)!.orgIds
+    await h.poll()
+    const org = { ...h.s.sims.jumpcloud.state.orgs[0]!, id: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: 'Brand New Client', users: [], systems: [], events: [] }
+    h.s.sims.jumpcloud.state.orgs.push(org)
+    h.clock.advance(LAG_MS)
+    await h.poll()
+    // The cached list is still fresh: the new org is not asked for yet.
+    expect(lastOrgIds()).not.toContain(org.id)
+
+    h.clock.advance(ORG_LIST_MAX_AGE_MS)
+    h.inject(org.id, 'user_lockout', { user: 'newbie' }, 3)
+    expect(await h.poll()).toMatchObject({ newAlerts: 1, waitingMapping: 1 })
+    expect(lastOrgIds()).toContain(org.id)
+    expect((await h.alerts('waiting-mapping')).alerts.map((a) => a.user)).toEqual(['newbie'])
   })
 })
