@@ -3,6 +3,7 @@ import type { BillingMappingRow, BillingSettings } from '../../shared/contract/b
 import type { Handlers } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { BillingContainer, PsaKind } from '../connectors/types'
+import { leaseHeld } from '../core/lease'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { activePsaKind, openPsa } from '../integrations/open'
@@ -52,8 +53,9 @@ type BillingHandlers = Pick<
 >
 
 export function createBillingHandlers(ctx: AppContext): BillingHandlers {
-  // A `running` row at start-up belongs to a process that died mid-run.
-  markInterruptedRuns(ctx.db, ctx.now().toISOString())
+  // A `running` row at start-up belongs to a process that died mid-run — unless another live process
+  // (the app while this is the CLI, or the reverse) holds the run lease.
+  if (!leaseHeld(ctx.db, 'billingRun', ctx.now())) markInterruptedRuns(ctx.db, ctx.now().toISOString())
   const now = () => ctx.now().toISOString()
   const audit = (action: string, detail: Record<string, unknown>) => recordActivity(ctx.db, { actor: 'user', action, detail, at: now() })
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { acquireLease } from '../core/lease'
 import PQueue from 'p-queue'
 import type { PlanRow, RunCounts, SyncResult } from '../../shared/contract/billing'
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors'
@@ -71,6 +72,13 @@ function errorText(e: unknown): string {
 export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions): Promise<SyncResult> {
   const busy = running.get(ctx.db)
   if (busy) throw new AppError('conflict', 'A billing sync is already running.', { hint: 'Wait for it to finish; its result appears in Activity.' })
+  // The desktop app and the CLI may share a data dir: the lease makes the lock hold across processes.
+  const lease = acquireLease(ctx.db, 'billingRun', ctx.now)
+  if (!lease) {
+    throw new AppError('conflict', 'Another PSA Bridge process (the app or the command line) is running a billing sync.', {
+      hint: 'Wait for it to finish; its result appears in Activity.'
+    })
+  }
   const runId = randomUUID()
   running.set(ctx.db, runId)
   const startedAt = ctx.now().toISOString()
@@ -95,6 +103,7 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
     return { runId, trigger: opts.trigger, dryRun: opts.dryRun, status, startedAt, finishedAt, counts, error, month: runner.month, items }
   } finally {
     running.delete(ctx.db)
+    lease.release()
   }
 }
 

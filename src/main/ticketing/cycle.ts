@@ -7,7 +7,7 @@ import { deliverQueued, type DeliveryCounts } from './delivery'
 import { pollEvents, releaseWaiting } from './intake'
 import { ticketMetadata } from './metadata'
 import { loadTicketingSettings } from './settings'
-import { acquireCycleLease } from './lease'
+import { acquireLease } from '../core/lease'
 import { eventsInState } from './store'
 
 export type AlertTrigger = 'manual' | 'schedule' | 'cli' | 'sync'
@@ -32,7 +32,7 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
   if (!psa || !settings.enabled) {
     return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message: psa ? 'Automated ticketing is off.' : 'No PSA is connected.' }
   }
-  const lease = acquireCycleLease(ctx.db, ctx.now)
+  const lease = acquireLease(ctx.db, 'alertCycle', ctx.now)
   if (!lease) {
     const message = 'Another PSA Bridge process (the app or the command line) is delivering alerts right now; its results appear in Activity.'
     return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message }
