@@ -353,7 +353,9 @@ function targetOf(m: BillingMappingRecord) {
   return { containerId: m.containerId, containerName: m.containerName, itemId: m.itemId, itemName: m.itemName }
 }
 
-function planRow(m: BillingMappingRecord, item: PlanItem, result: PlanRow['result'], error: string | null): PlanRow {
+type PlanFields = Pick<PlanRow, 'hwm' | 'nonBillable' | 'current' | 'newQuantity' | 'delta' | 'action' | 'code' | 'reason'>
+
+function planRow(m: BillingMappingRecord, item: PlanFields, result: PlanRow['result'], error: string | null): PlanRow {
   return {
     mappingId: m.id,
     orgId: m.orgId,
@@ -374,23 +376,8 @@ function planRow(m: BillingMappingRecord, item: PlanItem, result: PlanRow['resul
 }
 
 function failedRow(m: BillingMappingRecord, hwm: number | null, current: number | null, error: string): PlanRow {
-  return {
-    mappingId: m.id,
-    orgId: m.orgId,
-    orgName: null,
-    target: targetOf(m),
-    metric: m.metric,
-    hwm,
-    nonBillable: m.nonBillable,
-    current,
-    newQuantity: null,
-    delta: null,
-    action: 'blocked',
-    code: 'error',
-    reason: error,
-    result: 'failed',
-    error
-  }
+  const blocked: PlanFields = { hwm, nonBillable: m.nonBillable, current, newQuantity: null, delta: null, action: 'blocked', code: 'error', reason: error }
+  return planRow(m, blocked, 'failed', error)
 }
 
 function customerChangedRow(m: BillingMappingRecord, hwm: number | null): PlanRow {
