@@ -117,6 +117,23 @@ describe('JumpCloud connector against the simulator', () => {
     expect(events[0]!.deviceId).toBe(b!.systems[0]!._id)
   })
 
+  it('reads an event with odd descriptive fields instead of failing the page (intake must not stall)', async () => {
+    const { sim, jc } = await setup({ orgs: 2 })
+    const org = sim.state.orgs[0]!
+    const [id] = sim.control.addEvents([{ orgId: org.id, eventType: 'user_lockout', user: 'alice', timestamp: '2026-03-10T10:00:00Z' }])
+    const stored = org.events.find((e) => e.id === id)! as unknown as Record<string, unknown>
+    stored.resource = 'not-an-object'
+    stored.message = 42
+    stored.system = { hostname: ['x'] }
+    const events = await jc.fetchEvents({
+      orgIds: [org.id],
+      eventTypes: ['user_lockout'],
+      start: new Date('2026-03-10T08:00:00Z'),
+      end: new Date('2026-03-10T11:00:00Z')
+    })
+    expect(events.map((e) => [e.id, e.eventType, e.user, e.device, e.message])).toEqual([[id, 'user_lockout', undefined, undefined, undefined]])
+  })
+
   it('splits very many orgs into chunks of EVENTS_ORG_CHUNK repeated headers and merges them oldest first', async () => {
     const { sim, jc } = await setup({ orgs: EVENTS_ORG_CHUNK * 2 + 50 })
     const orgs = sim.state.orgs

@@ -28,9 +28,13 @@ export const InterfaceDetailsSchema = z.array(
   z.object({ system_id: z.string(), mac: z.string().nullish(), interface: z.string().nullish() })
 )
 
+// Descriptive parts of an event: one odd value (a number where a name was expected, a string where an
+// object was) is dropped rather than failing the page, which would stall alert intake for every org.
+const text = z.string().nullish().catch(undefined)
 const WhoSchema = z
-  .object({ id: z.string().nullish(), username: z.string().nullish(), email: z.string().nullish() })
+  .object({ id: text, username: text, email: text })
   .nullish()
+  .catch(undefined)
 
 /** One DI event (§A.3 "Event JSON shape"); unknown fields are kept in `raw`. */
 export const DiEventSchema = z.looseObject({
@@ -38,13 +42,11 @@ export const DiEventSchema = z.looseObject({
   event_type: z.string().min(1),
   timestamp: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'is not a timestamp'),
   organization: z.string().nullish(),
-  username: z.string().nullish(),
-  message: z.string().nullish(),
+  username: text,
+  message: text,
   initiated_by: WhoSchema,
   resource: WhoSchema,
-  system: z
-    .object({ id: z.string().nullish(), hostname: z.string().nullish(), displayName: z.string().nullish() })
-    .nullish()
+  system: z.object({ id: text, hostname: text, displayName: text }).nullish().catch(undefined)
 })
 export type DiEvent = z.infer<typeof DiEventSchema>
 
