@@ -165,6 +165,8 @@ export interface PsaConnector {
   getTicket(ticketId: string): Promise<PsaTicketState | null>
   /** Looks for a ticket of this customer carrying `marker` (subject or description). */
   findTicketByMarker(customerId: string, marker: string): Promise<PsaTicketRef | null>
+  /** Whether a note carrying `marker` is already on the ticket (a retried note whose reply was lost). */
+  hasNoteWithMarker(ticketId: string, marker: string): Promise<boolean>
   listAssets(customerId: string): Promise<PsaAsset[]>
 }
 

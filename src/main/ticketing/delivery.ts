@@ -114,10 +114,16 @@ async function deliverOne(d: DeliveryDeps, e: AlertEventRow, where: { orgName: s
         setEventState(ctx.db, e.event_id, 'suppressed', { delivery: 'none', ticketId: cur.ticket_id, at: at() })
         return 'suppressed'
       }
+      const noteMarker = `psa-bridge:event ${e.event_id}`
+      // A retry after an unknown outcome (timeout, 5xx, lost reply): the note may already be there.
+      if (e.attempts > 0 && (await connector.hasNoteWithMarker(cur.ticket_id, noteMarker))) {
+        setEventState(ctx.db, e.event_id, 'delivered', { delivery: 'note', ticketId: cur.ticket_id, at: at() })
+        return 'note'
+      }
       try {
         await connector.addTicketNote(cur.ticket_id, {
           title: render(d.settings.note.title, values),
-          body: `${render(d.settings.note.template, values)}\n\n${markerLine(`psa-bridge:event ${e.event_id}`)}`,
+          body: `${render(d.settings.note.template, values)}\n\n${markerLine(noteMarker)}`,
           internal: d.settings.note.visibility === 'internal'
         })
         setEventState(ctx.db, e.event_id, 'delivered', { delivery: 'note', ticketId: cur.ticket_id, at: at() })

@@ -37,6 +37,20 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing delivery faults agains
     expect(rows).toEqual([expect.objectContaining({ state: 'open', ticketId: tickets[0]!.id, alerts: 2 })])
   })
 
+  it('a lost reply on a note: the retry finds the note by its marker and adds no second one', async () => {
+    const h = await start(psa)
+    h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 5)
+    expect(await h.poll()).toMatchObject({ ticketsCreated: 1 })
+    h.psaFault({ kind: 'drop-reply', match: { method: 'POST', path: psa === 'syncro' ? '/comment$' : '/Notes$' }, count: 1 })
+    h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 3)
+    expect(await h.poll()).toMatchObject({ notesAdded: 0, failed: 1, queued: 1 })
+    expect(h.tickets()[0]!.notes).toHaveLength(1) // the PSA did add it; we never heard back
+
+    h.clock.advance(BACKOFF_MAX_MS)
+    expect(await h.poll()).toMatchObject({ notesAdded: 1, failed: 0, queued: 0 })
+    expect(h.tickets()[0]!.notes).toHaveLength(1)
+  })
+
   it('a request that never reached the PSA is created after the marker lookup finds nothing', async () => {
     const h = await start(psa)
     h.psaFault({ kind: 'reset', match: { method: 'POST', path: h.createTicketPath }, count: 1 })

@@ -31,6 +31,7 @@ import {
   ContractServiceUnitSchema,
   FieldsSchema,
   itemSchema,
+  IdOnlySchema,
   ItemIdSchema,
   ResourceSchema,
   ServiceDeskRoleSchema,
@@ -409,6 +410,20 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
       )
       const t = rows[0]
       return t ? { id: String(t.id), number: t.ticketNumber ?? undefined } : null
+    },
+
+    async hasNoteWithMarker(ticketId: string, marker: string): Promise<boolean> {
+      // TicketNotes can be queried at the root even though they are created through the ticket (§7.8).
+      const rows = await query(
+        'TicketNotes',
+        [
+          { op: 'eq', field: 'ticketID', value: toInt(ticketId, 'ticket') },
+          { op: 'contains', field: 'description', value: marker }
+        ],
+        IdOnlySchema,
+        { limit: 1 }
+      )
+      return rows.length > 0
     },
 
     async listAssets(customerId: string): Promise<PsaAsset[]> {

@@ -33,6 +33,8 @@ export function itemSchema<T extends z.ZodType>(item: T) {
 }
 
 export const ItemIdSchema = z.object({ itemId: id })
+/** A query row when only its existence matters. */
+export const IdOnlySchema = z.object({ id })
 
 export const CompanySchema = z.object({
   id,

@@ -9,7 +9,7 @@ import { addCustomer, listAllCustomers, listCustomerAssets } from './directory'
 import { createSyncroErrorMapper } from './errors'
 import { probeAll } from './probe'
 import { MeSchema } from './schemas'
-import { addNote, findByMarker, openTicket, readTicket, readTicketMetadata } from './tickets'
+import { addNote, findByMarker, hasNoteWith, openTicket, readTicket, readTicketMetadata } from './tickets'
 
 export const DEFAULT_SYNCRO_URL_TEMPLATE = 'https://{subdomain}.syncromsp.com/api/v1'
 
@@ -82,6 +82,7 @@ export function createSyncroConnector(opts: SyncroConnectorOptions): SyncroConne
     addTicketNote: (ticketId, note) => addNote(api, ticketId, note),
     getTicket: (ticketId) => readTicket(api, ticketId),
     findTicketByMarker: (customerId, marker) => findByMarker(api, customerId, marker, webBase),
+    hasNoteWithMarker: (ticketId, marker) => hasNoteWith(api, ticketId, marker),
     listAssets: (customerId) => listCustomerAssets(api, customerId)
   }
 }

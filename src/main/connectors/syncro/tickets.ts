@@ -79,6 +79,12 @@ export async function readTicket(api: SyncroApi, ticketId: string): Promise<PsaT
   }
 }
 
+/** GET /tickets/{id} carries every comment (syncro.md §5.5): look for the marker in their bodies. */
+export async function hasNoteWith(api: SyncroApi, ticketId: string, marker: string): Promise<boolean> {
+  const { ticket } = await api.get(`/tickets/${wireId(ticketId, 'ticket')}`, TicketReplySchema)
+  return (ticket.comments ?? []).some((c) => c.body?.includes(marker))
+}
+
 /**
  * `query` is Syncro's fuzzy full-text search, so every hit is re-checked for the exact marker.
  * List items may carry only the first comment (`all_comments` deprecation, syncro.md §5.5) — that
