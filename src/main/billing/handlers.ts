@@ -290,6 +290,10 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     },
 
     async importConfig({ config }) {
+      // Replacing the mappings under a running sync would pull its targets away mid-run.
+      if (billingRunInProgress(ctx.db) || leaseHeld(ctx.db, 'billingRun', ctx.now())) {
+        throw new AppError('conflict', 'A billing sync is running; import the configuration when it has finished.')
+      }
       const r = importConfig(ctx.db, config, ctx.now())
       audit('config.imported', r)
       ctx.events.emit('billingSettingsChanged', {})

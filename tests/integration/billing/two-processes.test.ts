@@ -8,7 +8,7 @@ afterEach(async () => {
 })
 
 describe('billing runs of two processes on one data dir', () => {
-  it('a second process can neither start a run nor declare the live one interrupted', async () => {
+  it('a second process can neither start a run, import a configuration, nor declare the live run interrupted', async () => {
     const h: BillingHarness = await startBillingHarness('syncro', { mappings: 2 })
     open.push(h)
     // Hold the desktop app's run inside its first JumpCloud request.
@@ -26,6 +26,9 @@ describe('billing runs of two processes on one data dir', () => {
     open.push(cli)
     const refused = await cli.dispatch('pushSync', { trigger: 'cli' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/another .*process/i) } })
+    // Nor can it replace the mappings under the running sync.
+    const config = await cli.dispatch('exportConfig', {})
+    expect(await cli.dispatch('importConfig', { config: (config as { value: unknown }).value })).toMatchObject({ ok: false, error: { code: 'conflict' } })
 
     const result = await desk
     expect(result).toMatchObject({ status: 'ok', counts: { written: 2 } })
