@@ -67,6 +67,8 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible()
     await page.getByLabel('Show previews').check()
     await expect(runs.getByRole('row')).toHaveCount(3)
+    // A preview row says what it would have written.
+    await expect(runs.getByRole('row').filter({ hasText: 'preview' })).toContainText('1 planned')
     await page.screenshot({ path: `test-results/activity-${psa}.png`, fullPage: true })
   })
 }

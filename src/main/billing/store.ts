@@ -178,7 +178,7 @@ export function putApproval(db: Db, a: { mappingId: string; month: string; to: n
 
 // ── runs ───────────────────────────────────────────────────────────────────
 
-export const ZERO_COUNTS: RunCounts = Object.freeze({ written: 0, unchanged: 0, held: 0, blocked: 0, failed: 0 })
+export const ZERO_COUNTS: RunCounts = Object.freeze({ written: 0, unchanged: 0, held: 0, blocked: 0, failed: 0, planned: 0 })
 
 interface RunRow {
   id: string

@@ -109,7 +109,7 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
 
 function countItems(items: readonly PlanRow[]): RunCounts {
   const c = { ...ZERO_COUNTS }
-  for (const i of items) if (i.result !== 'planned') c[i.result] += 1
+  for (const i of items) c[i.result] += 1
   return c
 }
 

@@ -65,7 +65,15 @@ export const BillingMappingRowSchema = z.object({
 })
 export type BillingMappingRow = z.infer<typeof BillingMappingRowSchema>
 
-export const RunCountsSchema = z.object({ written: Count, unchanged: Count, held: Count, blocked: Count, failed: Count })
+export const RunCountsSchema = z.object({
+  written: Count,
+  unchanged: Count,
+  held: Count,
+  blocked: Count,
+  failed: Count,
+  /** Previews only: the rows a push would write (runs recorded before this field read 0). */
+  planned: Count.default(0)
+})
 export type RunCounts = z.infer<typeof RunCountsSchema>
 
 export const RunSummarySchema = z.object({

@@ -27,6 +27,7 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
 
     const preview = await h.call('previewSync', {})
     expect(preview.dryRun).toBe(true)
+    expect(preview.counts).toEqual({ written: 0, unchanged: 0, held: 0, blocked: 0, failed: 0, planned: h.mapped.length })
     expect(preview.items.map((i) => [i.action, i.result, i.newQuantity])).toEqual(users.map((u) => ['increase', 'planned', u]))
     expect(h.psaWrites()).toBe(0) // a preview never writes
     expect(((await h.call('getStatus', {})) as { lastSync: unknown }).lastSync).toBeNull() // nor counts as a sync

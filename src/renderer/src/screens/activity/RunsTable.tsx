@@ -49,7 +49,7 @@ export function RunsTable({ runs }: { runs: RunSummary[] }) {
                 <ActionBadge value={r.status} />
                 {r.error && <div className="grid__error">{r.error}</div>}
               </td>
-              <td className="num">{r.counts.written}</td>
+              <td className="num">{r.dryRun ? `${r.counts.planned} planned` : r.counts.written}</td>
               <td className="num">{r.counts.unchanged}</td>
               <td className="num">{r.counts.held}</td>
               <td className="num">{r.counts.blocked}</td>
