@@ -2,6 +2,7 @@ import type { AlertRow } from '../../../../shared/contract/ticketing'
 import { ActionBadge } from '../billing/ActionBadge'
 import { formatTime } from '../billing/format'
 import { ageText } from '../ticketing/fields'
+import { GridHead } from '../../components/GridHead'
 
 const STATE_WORDS: Record<AlertRow['state'], string> = {
   queued: 'queued',
@@ -15,16 +16,16 @@ const STATE_WORDS: Record<AlertRow['state'], string> = {
 export function AlertQueueTable({ alerts }: { alerts: AlertRow[] }) {
   return (
     <table className="grid" aria-label="Alerts">
-      <thead>
-        <tr>
-          <th scope="col">Occurred</th>
-          <th scope="col">Organization</th>
-          <th scope="col">Alert</th>
-          <th scope="col">User / device</th>
-          <th scope="col">State</th>
-          <th scope="col">Outcome</th>
-        </tr>
-      </thead>
+      <GridHead
+        columns={[
+          { label: 'Occurred' },
+          { label: 'Organization' },
+          { label: 'Alert' },
+          { label: 'User / device' },
+          { label: 'State' },
+          { label: 'Outcome' }
+        ]}
+      />
       <tbody>
         {alerts.map((a) => (
           <tr key={a.eventId}>

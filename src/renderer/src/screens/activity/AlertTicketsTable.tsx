@@ -3,6 +3,7 @@ import { useTicketing } from '../../stores/ticketing'
 import { ActionBadge } from '../billing/ActionBadge'
 import { formatTime } from '../billing/format'
 import { safeLink } from '../ticketing/fields'
+import { GridHead } from '../../components/GridHead'
 
 const SNOOZE = [
   { hours: 1, label: '1 hour' },
@@ -21,21 +22,17 @@ export function AlertTicketsTable({ tickets, alerts }: { tickets: AlertTicketRow
 
   return (
     <table className="grid" aria-label="Generated tickets">
-      <thead>
-        <tr>
-          <th scope="col">Ticket</th>
-          <th scope="col">Customer</th>
-          <th scope="col">Alert</th>
-          <th scope="col">Created</th>
-          <th scope="col" className="num">
-            Alerts
-          </th>
-          <th scope="col">State</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <GridHead
+        columns={[
+          { label: 'Ticket' },
+          { label: 'Customer' },
+          { label: 'Alert' },
+          { label: 'Created' },
+          { label: 'Alerts', num: true },
+          { label: 'State' },
+          { label: 'Actions', hidden: true }
+        ]}
+      />
       <tbody>
         {tickets.map((t) => {
           const name = t.ticketNumber ?? t.ticketId ?? 'pending'

@@ -1,6 +1,7 @@
 import type { RunDetail as Run } from '../../stores/activity'
 import { ActionBadge } from '../billing/ActionBadge'
 import { formatTime, qty, targetLabel } from '../billing/format'
+import { GridHead } from '../../components/GridHead'
 
 /** Every item one run touched: org, target, old → new, action, result and the error or reason. */
 export function RunDetail({ run }: { run: Run }) {
@@ -18,18 +19,16 @@ export function RunDetail({ run }: { run: Run }) {
         <p className="muted">This run touched no items.</p>
       ) : (
         <table className="grid" aria-label="Run items">
-          <thead>
-            <tr>
-              <th scope="col">Organization</th>
-              <th scope="col">Target</th>
-              <th scope="col" className="num">
-                Old → new
-              </th>
-              <th scope="col">Action</th>
-              <th scope="col">Result</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
+          <GridHead
+            columns={[
+              { label: 'Organization' },
+              { label: 'Target' },
+              { label: 'Old → new', num: true },
+              { label: 'Action' },
+              { label: 'Result' },
+              { label: 'Message' }
+            ]}
+          />
           <tbody>
             {run.items.map((i, n) => (
               <tr key={`${i.mappingId ?? i.orgId}-${n}`}>

@@ -2,38 +2,27 @@ import type { RunSummary } from '../../../../shared/contract/billing'
 import { useActivity } from '../../stores/activity'
 import { ActionBadge } from '../billing/ActionBadge'
 import { formatTime } from '../billing/format'
+import { GridHead } from '../../components/GridHead'
 
 export function RunsTable({ runs }: { runs: RunSummary[] }) {
   const selected = useActivity((s) => s.selectedRunId)
   const { selectRun } = useActivity.getState()
   return (
     <table className="grid" aria-label="Billing runs">
-      <thead>
-        <tr>
-          <th scope="col">Started</th>
-          <th scope="col">Finished</th>
-          <th scope="col">Trigger</th>
-          <th scope="col">Status</th>
-          <th scope="col" className="num">
-            Written
-          </th>
-          <th scope="col" className="num">
-            Unchanged
-          </th>
-          <th scope="col" className="num">
-            Held
-          </th>
-          <th scope="col" className="num">
-            Blocked
-          </th>
-          <th scope="col" className="num">
-            Failed
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">Details</span>
-          </th>
-        </tr>
-      </thead>
+      <GridHead
+        columns={[
+          { label: 'Started' },
+          { label: 'Finished' },
+          { label: 'Trigger' },
+          { label: 'Status' },
+          { label: 'Written', num: true },
+          { label: 'Unchanged', num: true },
+          { label: 'Held', num: true },
+          { label: 'Blocked', num: true },
+          { label: 'Failed', num: true },
+          { label: 'Details', hidden: true }
+        ]}
+      />
       <tbody>
         {runs.map((r) => {
           const started = formatTime(r.startedAt)

@@ -1,6 +1,7 @@
 import type { BillingMappingRow, PlanRow } from '../../../../shared/contract/billing'
 import { useBilling } from '../../stores/billing'
 import { formatTime, qty, targetLabel } from './format'
+import { GridHead } from '../../components/GridHead'
 
 interface Props {
   rows: BillingMappingRow[]
@@ -14,27 +15,19 @@ export function MappingTable({ rows, psaQuantities, onDisable }: Props) {
   const { openEditor, setEnabled } = useBilling.getState()
   return (
     <table className="grid" aria-label="Billing mappings">
-      <thead>
-        <tr>
-          <th scope="col">Organization</th>
-          <th scope="col">Customer</th>
-          <th scope="col">Target</th>
-          <th scope="col">Metric</th>
-          <th scope="col" className="num">
-            Non-billable
-          </th>
-          <th scope="col" className="num">
-            HWM
-          </th>
-          <th scope="col" className="num">
-            PSA qty
-          </th>
-          <th scope="col">Last sync</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <GridHead
+        columns={[
+          { label: 'Organization' },
+          { label: 'Customer' },
+          { label: 'Target' },
+          { label: 'Metric' },
+          { label: 'Non-billable', num: true },
+          { label: 'HWM', num: true },
+          { label: 'PSA qty', num: true },
+          { label: 'Last sync' },
+          { label: 'Actions', hidden: true }
+        ]}
+      />
       <tbody>
         {rows.map((r) => {
           const name = r.orgName ?? r.orgId
