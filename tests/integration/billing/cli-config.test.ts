@@ -1,16 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
 import { createApp } from '../../../src/main/core/app'
 import { useTempDirs } from '../../helpers/tmp'
-import { startBillingHarness, type BillingHarness } from './harness'
+import { useBillingHarness, type BillingHarness } from './harness'
 
 const tmp = useTempDirs()
-const open: BillingHarness[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((h) => h.close()))
-})
+const start = useBillingHarness()
 
 async function cli(h: BillingHarness, args: string[]) {
   const out: string[] = []
@@ -21,8 +18,7 @@ async function cli(h: BillingHarness, args: string[]) {
 
 describe('psa-bridge sync', () => {
   it('--dry-run --json prints the plan and writes nothing; --json pushes and prints the result', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 2 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 3))
     const plan = await cli(h, ['sync', '--dry-run', '--json'])
     expect(plan.code).toBe(0)
@@ -39,8 +35,7 @@ describe('psa-bridge sync', () => {
   })
 
   it('exits 1 with the run in the output when the PSA is down', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 2 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 2 })
     h.sims.syncro.faults.add({ kind: 'status', status: 503 })
     const r = await cli(h, ['sync', '--json'])
     expect(r.code).toBe(1)
@@ -50,8 +45,7 @@ describe('psa-bridge sync', () => {
 
 describe('psa-bridge config export / import', () => {
   it('round-trips every mapping and setting into a fresh data dir, without secrets', async () => {
-    const h = await startBillingHarness('autotask', { mappings: 3 })
-    open.push(h)
+    const h = await start('autotask', { mappings: 3 })
     await h.call('saveBillingSettings', { reviewDecreases: true, timeZone: 'Europe/Berlin', scheduleEnabled: true, schedule: { kind: 'monthly', day: 3, time: '08:00', zone: 'Europe/Berlin' } })
     await h.call('setBillingMappingEnabled', { mappingId: h.mapped[2]!.mappingId, enabled: false, confirm: true })
     const ticketing = (await h.call('getTicketingSettings', {})) as { settings: Record<string, unknown> }
@@ -86,8 +80,7 @@ describe('psa-bridge config export / import', () => {
   })
 
   it('rejects a bad file naming the path, and writes nothing (all or nothing)', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 2 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 2 })
     const before = await h.call('exportConfig', {})
     const dir = tmp()
     const write = (name: string, v: unknown) => {

@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startBillingHarness, type BillingHarness } from './harness'
+import { describe, expect, it } from 'vitest'
+import { useBillingHarness } from './harness'
 
-const open: BillingHarness[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((h) => h.close()))
-})
+const start = useBillingHarness()
 
 describe('config import atomicity', () => {
   it('a write that fails half-way (after validation passed) leaves every mapping and setting as it was', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 3 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 3 })
     const before = await h.call('exportConfig', {})
     const next = {
       ...before,

@@ -1,6 +1,7 @@
 // Billing end to end: the real core (createApp) wired to the three simulators through the env overrides,
 // connected and mapped through the contract methods only, as the UI would do it.
 import { mkdtempSync, rmSync } from 'node:fs'
+import { afterEach } from 'vitest'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp, type App } from '../../../src/main/core/app'
@@ -116,5 +117,18 @@ export async function startBillingHarness(psa: Psa, opts: { mappings?: number; o
       await sims.close()
       rmSync(dir, { recursive: true, force: true })
     }
+  }
+}
+
+/** For a test file: a start function whose harnesses are all closed after each test. */
+export function useBillingHarness(): typeof startBillingHarness {
+  const open: BillingHarness[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((h) => h.close()))
+  })
+  return async (psa, opts) => {
+    const h = await startBillingHarness(psa, opts)
+    open.push(h)
+    return h
   }
 }

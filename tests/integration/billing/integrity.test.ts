@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startBillingHarness, type BillingHarness, type Psa } from './harness'
+import { describe, expect, it } from 'vitest'
+import { useBillingHarness, type BillingHarness } from './harness'
 
 // Review regressions on the money path: a PSA line we cannot own as a seat count, and a mapping whose org
 // moved to another customer, must each stop that one item — never the run, never a write to the wrong invoice.
 
-const open: BillingHarness[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((h) => h.close()))
-})
-async function harness(psa: Psa, o?: Parameters<typeof startBillingHarness>[1]) {
-  const h = await startBillingHarness(psa, o)
-  open.push(h)
-  return h
-}
+const harness = useBillingHarness()
 
 /** Puts a fractional quantity on a target, as the PSA would hold it (Syncro: decimal string; Autotask: units). */
 function setFractional(h: BillingHarness, t: { containerId: string; itemId: string }, q: number): void {

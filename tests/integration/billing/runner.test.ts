@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApp } from '../../../src/main/core/app'
-import { startBillingHarness, type BillingHarness } from './harness'
+import { useBillingHarness } from './harness'
 
-const open: BillingHarness[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((h) => h.close()))
-})
+const start = useBillingHarness()
 
 describe('billing runner', () => {
   it('never runs twice at once, whichever door asks; the next run is allowed once it finished', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 2 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 1))
     const progress: string[] = []
     h.app.events.on('syncProgress', (p) => void progress.push(p.phase))
@@ -30,8 +26,7 @@ describe('billing runner', () => {
   })
 
   it('a PSA outage ends the run as failed with a clear error, recorded in Activity; the app keeps working', async () => {
-    const h = await startBillingHarness('autotask', { mappings: 2 })
-    open.push(h)
+    const h = await start('autotask', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 1))
     h.sims.autotask.faults.add({ kind: 'status', status: 503, match: { path: 'ContractServices' } })
     const r = await h.call('pushSync', {})
@@ -45,8 +40,7 @@ describe('billing runner', () => {
   })
 
   it('a run left "running" by a crash is marked interrupted at the next start', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 1 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 1 })
     h.app.db
       .prepare("INSERT INTO sync_runs (id, kind, trigger, dry_run, started_at, status) VALUES ('crashed', 'billing', 'schedule', 0, '2026-01-01T00:00:00.000Z', 'running')")
       .run()
@@ -57,8 +51,7 @@ describe('billing runner', () => {
   })
 
   it('the prerequisite check lists mapped customers without a billable target, with what to do', async () => {
-    const h = await startBillingHarness('autotask', { mappings: 1 })
-    open.push(h)
+    const h = await start('autotask', { mappings: 1 })
     const m = h.mapped[0]!
     // Deactivate the contract in the PSA: the company now has no active Recurring Service contract.
     const contract = h.sims.autotask.state.tables.Contracts.find((c) => String(c.id) === m.containerId)!

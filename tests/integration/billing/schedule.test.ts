@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createBillingScheduler } from '../../../src/main/billing/scheduled-push'
 import type { CronLike, TimerLike } from '../../../src/main/scheduler/scheduler'
-import { startBillingHarness, type BillingHarness } from './harness'
+import { useBillingHarness } from './harness'
 
-const open: BillingHarness[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((h) => h.close()))
-})
+const start = useBillingHarness()
 
 const DAY = 86_400_000
 
@@ -25,8 +22,7 @@ function fakes() {
 
 describe('scheduled billing push (app wiring)', () => {
   it('after the computer was off for days, the next start runs one catch-up push, then nothing until the next slot', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 2 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 2))
     await h.call('saveBillingSettings', { scheduleEnabled: true, schedule: { kind: 'daily', time: '12:00', zone: 'America/New_York' } })
     let now = new Date(Date.now() + 3 * DAY + 60_000) // three scheduled times missed
@@ -48,8 +44,7 @@ describe('scheduled billing push (app wiring)', () => {
   })
 
   it('re-registers when the schedule is changed through the contract, and stops when it is turned off', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 1 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 1 })
     await h.call('saveBillingSettings', { scheduleEnabled: true })
     const f = fakes()
     const scheduler = createBillingScheduler(h.app, { cron: f.cron, timer: f.timer })
@@ -65,16 +60,14 @@ describe('scheduled billing push (app wiring)', () => {
   })
 
   it('rejects an invalid schedule or zone with a clear validation error', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 1 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 1 })
     await expect(h.call('saveBillingSettings', { schedule: { kind: 'daily', time: '25:00', zone: 'UTC' } })).rejects.toThrow(/validation.*time/i)
     await expect(h.call('saveBillingSettings', { timeZone: 'Mars/Olympus' })).rejects.toThrow(/validation/)
     expect(await h.call('getBillingSettings', {})).toMatchObject({ timeZone: 'America/New_York', schedule: { time: '12:00' } })
   })
 
   it('a preview holding the lock at the scheduled time delays the push until it ends; it does not lose the slot', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 2 })
-    open.push(h)
+    const h = await start('syncro', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 2))
     await h.call('saveBillingSettings', { scheduleEnabled: true, schedule: { kind: 'daily', time: '12:00', zone: 'America/New_York' } })
     const now = new Date(Date.now() + DAY + 60_000) // one slot has passed

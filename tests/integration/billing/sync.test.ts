@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startBillingHarness, type BillingHarness, type Psa } from './harness'
+import { describe, expect, it } from 'vitest'
+import { useBillingHarness, type BillingHarness } from './harness'
 
-const open: BillingHarness[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((h) => h.close()))
-})
-async function harness(psa: Psa, o?: Parameters<typeof startBillingHarness>[1]) {
-  const h = await startBillingHarness(psa, o)
-  open.push(h)
-  return h
-}
+const harness = useBillingHarness()
 
 /** Gives every mapped org a user count that differs from its PSA quantity, so the first push must write each. */
 function spreadUsage(h: BillingHarness, offset = 5): number[] {
@@ -160,8 +152,7 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
 
 describe('usage snapshots', () => {
   it('are taken for every synced org, also those without a billing mapping yet', async () => {
-    const h = await startBillingHarness('syncro', { mappings: 1 })
-    open.push(h)
+    const h = await harness('syncro', { mappings: 1 })
     const view = await h.call('getCustomersView', {})
     const extra = view.orgs.find((o) => !h.mapped.some((m) => m.orgId === o.id))!
     await h.call('mapOrg', { orgId: extra.id, customerId: view.customers.find((c) => !h.mapped.some((m) => m.orgId === c.id))!.id })

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../src/shared/errors'
-import { emptyAccount, RESTRICTED_TOKEN, SIM_TOKEN, type SyncroSim } from '../../sims/syncro'
-import { customerWithSchedule, withSim } from './setup'
+import { emptyAccount, RESTRICTED_TOKEN, SIM_TOKEN } from '../../sims/syncro'
+import { customerWithSchedule, useSyncroSim } from './setup'
 
-let sim: SyncroSim | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
-
-async function start(opts: Parameters<typeof withSim>[0] = {}) {
-  const env = await withSim(opts)
-  sim = env.sim
-  return env
-}
+const { start, current } = useSyncroSim()
 
 describe('Syncro connector against the simulator', () => {
   it('verify() reads /me and names the account and user', async () => {
@@ -42,7 +32,7 @@ describe('Syncro connector against the simulator', () => {
     const c = connect()
     const active = await c.listCustomers()
     expect(active).toHaveLength(1233) // the disabled one is left out by default
-    expect(sim!.stats().byRoute['GET /:subdomain/api/v1/customers']).toBe(13) // ceil(1233 / 100)
+    expect(current().stats().byRoute['GET /:subdomain/api/v1/customers']).toBe(13) // ceil(1233 / 100)
     const all = await c.listCustomers({ includeInactive: true })
     expect(all).toHaveLength(1234)
     expect(new Set(all.map((x) => x.id)).size).toBe(1234)
@@ -61,7 +51,7 @@ describe('Syncro connector against the simulator', () => {
 
   it('lists schedules of a customer with exact decimal quantities and money converted from cents', async () => {
     const { connect, account } = await start()
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     s.lines[0]!.quantity = '9.99'
     s.lines[0]!.retail_cents = 1234
     s.lines[0]!.cost_cents = 1
@@ -75,7 +65,7 @@ describe('Syncro connector against the simulator', () => {
 
   it('setQuantity sends quantity only; getQuantity re-reads the schedule', async () => {
     const { connect } = await start()
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     const line = s.lines[0]!
     const nameBefore = line.name
     const priceBefore = line.retail_cents
@@ -86,13 +76,13 @@ describe('Syncro connector against the simulator', () => {
     expect(line.name).toBe(nameBefore)
     expect(line.retail_cents).toBe(priceBefore)
     await expect(c.getQuantity(target)).resolves.toMatchObject({ quantity: 42 })
-    const puts = sim!.replies.filter((r) => r.method === 'PUT')
+    const puts = current().replies.filter((r) => r.method === 'PUT')
     expect(puts).toHaveLength(1)
   })
 
   it('a deleted line or schedule is a clean not-found naming it', async () => {
     const { connect, account } = await start()
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     const c = connect()
     const lineId = s.lines[0]!.id
     s.lines.shift()
@@ -106,11 +96,11 @@ describe('Syncro connector against the simulator', () => {
 
   it('refuses a negative quantity before any request', async () => {
     const { connect } = await start()
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     await expect(
       connect().setQuantity({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }, { from: 1, to: -3, effectiveDate: new Date() })
     ).rejects.toMatchObject({ code: 'validation' })
-    expect(sim!.stats().writes).toBe(0)
+    expect(current().stats().writes).toBe(0)
   })
 
   it('reads ticket metadata from /settings and /tickets/settings', async () => {
@@ -145,7 +135,7 @@ describe('Syncro connector against the simulator', () => {
     expect(t.comments[0]!.body).toContain('Five failed logins in a minute.')
     expect(t.comments[0]!.body).toContain('[psa-bridge:evt-123]')
     expect(ref.number).toBe(String(t.number))
-    expect(ref.url).toBe(`${sim!.baseUrl().replace(/\/api\/v1$/, '')}/tickets/${t.id}`)
+    expect(ref.url).toBe(`${current().baseUrl().replace(/\/api\/v1$/, '')}/tickets/${t.id}`)
 
     const hidden = await c.addTicketNote(ref.id, { title: 'Update', body: 'Still happening', internal: true })
     const shown = await c.addTicketNote(ref.id, { title: 'Resolved by tech', body: 'Password reset', internal: false })
@@ -170,7 +160,7 @@ describe('Syncro connector against the simulator', () => {
     const other = account.customers[2]!
     const c = connect()
     const marker = '[psa-bridge:evt-lost-1]'
-    sim!.faults.add({ kind: 'drop-reply', count: 1, match: { method: 'POST', path: '/tickets$' } })
+    current().faults.add({ kind: 'drop-reply', count: 1, match: { method: 'POST', path: '/tickets$' } })
     const input = { customerId: String(customer.id), subject: 'Suspicious MFA reset', body: 'MFA reset by admin', marker }
     await expect(c.createTicket(input)).rejects.toBeInstanceOf(AppError)
     expect(account.tickets).toHaveLength(1) // applied although the reply was lost
@@ -237,7 +227,7 @@ describe('Syncro connector against the simulator', () => {
 
   it('a restricted token gets a permission error (not auth) on use', async () => {
     const { connect } = await start()
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     await expect(connect({ apiToken: RESTRICTED_TOKEN }).listBillingTargets(String(s.customer_id))).rejects.toMatchObject({
       code: 'permission',
       hint: expect.stringContaining('API Tokens')

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSyncroConnector } from '../../../src/main/connectors/syncro'
-import { SIM_TOKEN, type SyncroSim } from '../../sims/syncro'
-import { customerWithSchedule, FAST, withSim } from './setup'
+import { SIM_TOKEN } from '../../sims/syncro'
+import { customerWithSchedule, FAST, useSyncroSim } from './setup'
 
-let sim: SyncroSim | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
-
-async function start(opts: Parameters<typeof withSim>[0] = {}) {
-  const env = await withSim(opts)
-  sim = env.sim
-  return env
-}
+const { start, current } = useSyncroSim()
 
 const targetOf = (s: { id: number; lines: Array<{ id: number }> }) => ({ containerId: String(s.id), itemId: String(s.lines[0]!.id) })
 
@@ -21,19 +11,19 @@ describe('Syncro connector: failures and limits', () => {
   it('rides out a 429 storm with Retry-After: every call succeeds, no sooner than the Retry-After', async () => {
     const { connect } = await start({ rateLimit: { limit: 5, windowMs: 1_000, retryAfter: true } })
     const c = connect()
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     const t0 = performance.now()
     const results = await Promise.all(Array.from({ length: 12 }, () => c.getQuantity(targetOf(s))))
     const elapsed = performance.now() - t0
     expect(results.every((r) => r.quantity === Number(s.lines[0]!.quantity))).toBe(true)
-    expect(sim!.stats().rejected429).toBeGreaterThan(0)
-    expect(c.stats().rateLimited).toBe(sim!.stats().rejected429)
+    expect(current().stats().rejected429).toBeGreaterThan(0)
+    expect(c.stats().rateLimited).toBe(current().stats().rejected429)
     expect(elapsed).toBeGreaterThanOrEqual(1_000) // Retry-After: 1 (seconds) was honoured
   })
 
   it('backs off on 429 without Retry-After (plain-text body) and succeeds', async () => {
     const { connect } = await start()
-    sim!.faults.add({ kind: 'status', status: 429, body: 'Retry later', count: 2, match: { path: '/me$' } })
+    current().faults.add({ kind: 'status', status: 429, body: 'Retry later', count: 2, match: { path: '/me$' } })
     const c = connect()
     await expect(c.verify()).resolves.toMatchObject({ displayName: expect.stringContaining('syncromsp.com') })
     expect(c.stats()).toMatchObject({ rateLimited: 2, retries: 2 })
@@ -44,16 +34,16 @@ describe('Syncro connector: failures and limits', () => {
     // requests at the server, so an exact-rate client could still be caught by a sliding window.
     const { connect } = await start({ rateLimit: { limit: 6, windowMs: 500, retryAfter: true } })
     const c = connect({ rateLimit: { limit: 2, intervalMs: 500 } })
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     await Promise.all(Array.from({ length: 8 }, () => c.getQuantity(targetOf(s))))
-    expect(sim!.stats().rejected429).toBe(0)
-    expect(sim!.stats().total).toBe(8)
+    expect(current().stats().rejected429).toBe(0)
+    expect(current().stats().total).toBe(8)
   })
 
   it('retries a GET through 503s and succeeds', async () => {
     const { connect } = await start()
-    const s = customerWithSchedule(sim!)
-    sim!.faults.add({ kind: 'status', status: 503, count: 2, match: { method: 'GET', path: '/schedules' } })
+    const s = customerWithSchedule(current())
+    current().faults.add({ kind: 'status', status: 503, count: 2, match: { method: 'GET', path: '/schedules' } })
     const c = connect()
     const targets = await c.listBillingTargets(String(s.customer_id))
     expect(targets.map((t) => t.id)).toContain(String(s.id))
@@ -62,30 +52,30 @@ describe('Syncro connector: failures and limits', () => {
 
   it('does not retry a ticket POST on 503 (a retry could duplicate the ticket)', async () => {
     const { connect, account } = await start()
-    sim!.faults.add({ kind: 'status', status: 503, count: 1, match: { method: 'POST', path: '/tickets$' } })
+    current().faults.add({ kind: 'status', status: 503, count: 1, match: { method: 'POST', path: '/tickets$' } })
     const c = connect()
     await expect(
       c.createTicket({ customerId: String(account.customers[0]!.id), subject: 's', body: 'b', marker: '[m:1]' })
     ).rejects.toMatchObject({ code: 'unavailable' })
-    expect(sim!.stats().byRoute['POST /:subdomain/api/v1/tickets']).toBe(1)
+    expect(current().stats().byRoute['POST /:subdomain/api/v1/tickets']).toBe(1)
   })
 
   it('times out cleanly when Syncro does not answer', async () => {
     const { connect } = await start()
-    sim!.faults.add({ kind: 'delay', delayMs: 1_500, match: { path: '/me$' } })
+    current().faults.add({ kind: 'delay', delayMs: 1_500, match: { path: '/me$' } })
     const c = connect({ timeoutMs: 150, retry: { retries: 1, baseDelayMs: 10, maxDelayMs: 50 } })
     await expect(c.verify()).rejects.toMatchObject({ code: 'timeout' })
   })
 
   it('a malformed body is a clean bad-response', async () => {
     const { connect } = await start()
-    sim!.faults.add({ kind: 'malformed', match: { path: '/customers$' } })
+    current().faults.add({ kind: 'malformed', match: { path: '/customers$' } })
     await expect(connect().listCustomers()).rejects.toMatchObject({ code: 'bad-response' })
   })
 
   it('a well-formed reply with a wrong field is a bad-response naming the field', async () => {
     const { connect } = await start()
-    const s = customerWithSchedule(sim!)
+    const s = customerWithSchedule(current())
     s.lines[0]!.quantity = 'lots'
     await expect(connect().listBillingTargets(String(s.customer_id))).rejects.toMatchObject({
       code: 'bad-response',

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { createSyncroConnector, type SyncroConnectorOptions } from '../../../src/main/connectors/syncro'
 import { SIM_TOKEN, startSyncroSim, type SyncroSim, type SyncroSimOptions } from '../../sims/syncro'
 
@@ -17,4 +18,24 @@ export function customerWithSchedule(sim: SyncroSim, lines = 1) {
   const s = sim.account().schedules.find((x) => x.lines.length >= lines)
   if (!s) throw new Error('seed has no schedule with enough lines; change the seed')
   return s
+}
+
+/** For a test file: `start(opts)` runs a simulator closed after each test; `current()` is the one running. */
+export function useSyncroSim() {
+  let sim: SyncroSim | undefined
+  afterEach(async () => {
+    await sim?.close()
+    sim = undefined
+  })
+  return {
+    async start(opts: SyncroSimOptions = {}) {
+      const env = await withSim(opts)
+      sim = env.sim
+      return env
+    },
+    current(): SyncroSim {
+      if (!sim) throw new Error('no simulator started in this test')
+      return sim
+    }
+  }
 }
