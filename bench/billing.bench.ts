@@ -46,7 +46,9 @@ async function connect(kind: 'syncro' | 'autotask', jc: JumpCloudSim, psa: Syncr
   const env: Record<string, string> = {
     PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL: jc.consoleUrl,
     PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: jc.insightsUrl,
-    ...(kind === 'syncro' ? { PSA_BRIDGE_SYNCRO_URL_TEMPLATE: (psa as SyncroSim).urlTemplate } : { PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: (psa as AutotaskSim).zoneLookupUrl })
+    ...(kind === 'syncro'
+      ? { PSA_BRIDGE_SYNCRO_URL_TEMPLATE: (psa as SyncroSim).urlTemplate }
+      : { PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: (psa as AutotaskSim).zoneLookupUrl })
   }
   const base = createConnectorFactory(env)
   // The app's connectors with their limits scaled like the sims', one per kind for the app's life like the real
@@ -57,11 +59,33 @@ async function connect(kind: 'syncro' | 'autotask', jc: JumpCloudSim, psa: Syncr
   }
   const connectors: ConnectorFactory = {
     ...base,
-    syncro: once((o) => createSyncroConnector({ ...o, urlTemplate: env.PSA_BRIDGE_SYNCRO_URL_TEMPLATE, rateLimit: { limit: 180, intervalMs: MINUTE }, retry: RETRY })),
-    autotask: once((o) => createAutotaskConnector({ ...o, rateLimit: { limit: 10_000, intervalMs: HOUR }, retry: RETRY })),
-    jumpcloud: once((o) => createJumpCloudConnector({ ...o, consoleUrl: jc.consoleUrl, insightsUrl: jc.insightsUrl, rateLimit: { limit: 600, intervalMs: MINUTE }, retry: RETRY }))
+    syncro: once((o) =>
+      createSyncroConnector({
+        ...o,
+        urlTemplate: env.PSA_BRIDGE_SYNCRO_URL_TEMPLATE,
+        rateLimit: { limit: 180, intervalMs: MINUTE },
+        retry: RETRY
+      })
+    ),
+    autotask: once((o) =>
+      createAutotaskConnector({ ...o, rateLimit: { limit: 10_000, intervalMs: HOUR }, retry: RETRY })
+    ),
+    jumpcloud: once((o) =>
+      createJumpCloudConnector({
+        ...o,
+        consoleUrl: jc.consoleUrl,
+        insightsUrl: jc.insightsUrl,
+        rateLimit: { limit: 600, intervalMs: MINUTE },
+        retry: RETRY
+      })
+    )
   }
-  const app = await createApp({ dataDir: mkdtempSync(join(tmpdir(), 'psa-bridge-bench-')), secrets: createMemoryStore(), connectors, env })
+  const app = await createApp({
+    dataDir: mkdtempSync(join(tmpdir(), 'psa-bridge-bench-')),
+    secrets: createMemoryStore(),
+    connectors,
+    env
+  })
   const ok = async (name: string, input: unknown) => {
     const r = await app.dispatch(name, input)
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
@@ -77,17 +101,52 @@ async function connect(kind: 'syncro' | 'autotask', jc: JumpCloudSim, psa: Syncr
 }
 
 /** One billable customer per org in the PSA sim; returns org id → target. */
-function addCustomers(kind: 'syncro' | 'autotask', jc: JumpCloudSim, psa: SyncroSim | AutotaskSim): Map<string, { customerId: string; containerId: string; itemId: string }> {
+function addCustomers(
+  kind: 'syncro' | 'autotask',
+  jc: JumpCloudSim,
+  psa: SyncroSim | AutotaskSim
+): Map<string, { customerId: string; containerId: string; itemId: string }> {
   const out = new Map<string, { customerId: string; containerId: string; itemId: string }>()
   const at = new Date().toISOString()
   for (const org of jc.state.orgs) {
     const name = `${org.name} (bench)`
     if (kind === 'syncro') {
       const a = (psa as SyncroSim).account()
-      const c = { id: syNextId(a), firstname: null, lastname: null, business_name: name, email: null, disabled: false, created_at: at, updated_at: at }
+      const c = {
+        id: syNextId(a),
+        firstname: null,
+        lastname: null,
+        business_name: name,
+        email: null,
+        disabled: false,
+        created_at: at,
+        updated_at: at
+      }
       a.customers.push(c)
-      const s = { id: syNextId(a), customer_id: c.id, name: 'Monthly Managed Services', frequency: 'Monthly', next_run: at, paused: false, lines: [] as never[] }
-      const line = { id: syNextId(a), schedule_id: s.id, name: 'JumpCloud Users', description: 'per user', quantity: `${START_QTY}.0`, cost_cents: 480, retail_cents: 800, product_id: null, position: 0, taxable: false, user_id: a.users[0]!.id, recurring_type_id: 1, one_time_charge: false }
+      const s = {
+        id: syNextId(a),
+        customer_id: c.id,
+        name: 'Monthly Managed Services',
+        frequency: 'Monthly',
+        next_run: at,
+        paused: false,
+        lines: [] as never[]
+      }
+      const line = {
+        id: syNextId(a),
+        schedule_id: s.id,
+        name: 'JumpCloud Users',
+        description: 'per user',
+        quantity: `${START_QTY}.0`,
+        cost_cents: 480,
+        retail_cents: 800,
+        product_id: null,
+        position: 0,
+        taxable: false,
+        user_id: a.users[0]!.id,
+        recurring_type_id: 1,
+        one_time_charge: false
+      }
       ;(s.lines as unknown[]).push(line)
       a.schedules.push(s)
       out.set(org.id, { customerId: String(c.id), containerId: String(s.id), itemId: String(line.id) })
@@ -95,12 +154,44 @@ function addCustomers(kind: 'syncro' | 'autotask', jc: JumpCloudSim, psa: Syncro
       const st = (psa as AutotaskSim).state
       const t = st.tables
       const svc = t.Services.find((s) => s.name === SERVICE_USER)!
-      const company = { id: atNextId(st), companyName: name, companyNumber: `B${org.id}`, companyType: 1, isActive: true, ownerResourceID: null, parentCompanyID: null, phone: '', city: '', createDate: at, lastActivityDate: at }
+      const company = {
+        id: atNextId(st),
+        companyName: name,
+        companyNumber: `B${org.id}`,
+        companyType: 1,
+        isActive: true,
+        ownerResourceID: null,
+        parentCompanyID: null,
+        phone: '',
+        city: '',
+        createDate: at,
+        lastActivityDate: at
+      }
       t.Companies.push(company)
       const now = new Date()
-      const contract = { id: atNextId(st), companyID: company.id, contractName: `Managed Services - ${name}`, contractNumber: `KB${company.id}`, contractType: 7, contractCategory: 1, contractPeriodType: 1, status: 1, startDate: monthStart(now, -1).toISOString(), endDate: new Date(monthStart(now, 2).getTime() - 1).toISOString(), isDefaultContract: false }
+      const contract = {
+        id: atNextId(st),
+        companyID: company.id,
+        contractName: `Managed Services - ${name}`,
+        contractNumber: `KB${company.id}`,
+        contractType: 7,
+        contractCategory: 1,
+        contractPeriodType: 1,
+        status: 1,
+        startDate: monthStart(now, -1).toISOString(),
+        endDate: new Date(monthStart(now, 2).getTime() - 1).toISOString(),
+        isDefaultContract: false
+      }
       t.Contracts.push(contract)
-      const cs = { id: atNextId(st), contractID: contract.id, serviceID: svc.id, unitPrice: svc.unitPrice, unitCost: svc.unitCost, invoiceDescription: SERVICE_USER, internalDescription: null }
+      const cs = {
+        id: atNextId(st),
+        contractID: contract.id,
+        serviceID: svc.id,
+        unitPrice: svc.unitPrice,
+        unitCost: svc.unitCost,
+        invoiceDescription: SERVICE_USER,
+        internalDescription: null
+      }
       t.ContractServices.push(cs)
       addPeriods(st, contract, cs, START_QTY)
       out.set(org.id, { customerId: String(company.id), containerId: String(contract.id), itemId: String(cs.id) })
@@ -123,7 +214,13 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
   const psa =
     kind === 'syncro'
       ? await startSyncroSim({ seed: 11, size: 1, rateLimit: { limit: 180, windowMs: MINUTE } })
-      : await startAutotaskSim({ seed: 11, size: 1, hourlyLimit: 10_000, hourlyWindowMs: HOUR, latencyMs: AT_LATENCY_MS })
+      : await startAutotaskSim({
+          seed: 11,
+          size: 1,
+          hourlyLimit: 10_000,
+          hourlyWindowMs: HOUR,
+          latencyMs: AT_LATENCY_MS
+        })
   const targets = addCustomers(kind, jc, psa)
   const app = await connect(kind, jc, psa)
   try {
@@ -135,7 +232,22 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       const t = targets.get(org.id)!
       const r = await app.dispatch('mapOrg', { orgId: org.id, customerId: t.customerId })
       if (!r.ok) throw new Error(r.error.message)
-      putBillingMapping(app.db, { psa: kind, orgId: org.id, customerId: t.customerId, containerId: t.containerId, containerName: 'bench', itemId: t.itemId, itemName: 'JumpCloud Users', metric: 'users', nonBillable: 0, unitCost: null }, now)
+      putBillingMapping(
+        app.db,
+        {
+          psa: kind,
+          orgId: org.id,
+          customerId: t.customerId,
+          containerId: t.containerId,
+          containerName: 'bench',
+          itemId: t.itemId,
+          itemName: 'JumpCloud Users',
+          metric: 'users',
+          nonBillable: 0,
+          unitCost: null
+        },
+        now
+      )
     }
     storeBillingSettings(app.db, { ...loadBillingSettings(app.db), allowZero: true }, new Date())
     console.log(`${kind}: ${ORGS} orgs mapped (setup ${((performance.now() - setupStart) / 1000).toFixed(1)} s)`)
@@ -155,7 +267,11 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       const res = r.value as SyncResult
       const jcReq = jc.stats().total
       const psaReq = psa.stats().total
-      const psaWrites = kind === 'syncro' ? psa.stats().writes : (psa as AutotaskSim).requests.slice(atFrom).filter((q) => q.method !== 'GET' && !/\/query$/i.test(q.path)).length
+      const psaWrites =
+        kind === 'syncro'
+          ? psa.stats().writes
+          : (psa as AutotaskSim).requests.slice(atFrom).filter((q) => q.method !== 'GET' && !/\/query$/i.test(q.path))
+              .length
       const written = res.counts.written
       // Lower bounds. JumpCloud: 2 per org (user and device totals). PSA: every changed target is one write, and the
       // reads are the cheapest way to learn every current quantity: Syncro, one GET per invoice or the paged list of
@@ -163,7 +279,10 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       const jcLb = 2 * ORGS
       const readLb =
         kind === 'syncro'
-          ? Math.min(new Set(res.items.map((i) => i.target.containerId)).size, Math.ceil((psa as SyncroSim).account().schedules.length / SYNCRO_PAGE) + 1)
+          ? Math.min(
+              new Set(res.items.map((i) => i.target.containerId)).size,
+              Math.ceil((psa as SyncroSim).account().schedules.length / SYNCRO_PAGE) + 1
+            )
           : Math.ceil(res.items.length / 500)
       const psaLb = readLb + written
       // Floors for the requests the lower bound needs (extra requests, e.g. retried 429s, are the run's own cost).
@@ -172,13 +291,21 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       else {
         floors.autotaskHourly = windowFloor(psaLb, 10_000, HOUR)
         // 3 threads per entity, each request in flight AT_LATENCY_MS: the busiest entity sets the pace.
-        floors.autotaskThreads = Math.max(...[...perEntity(psa as AutotaskSim, atFrom).values()].map((n) => (n * AT_LATENCY_MS) / 3))
+        floors.autotaskThreads = Math.max(
+          ...[...perEntity(psa as AutotaskSim, atFrom).values()].map((n) => (n * AT_LATENCY_MS) / 3)
+        )
       }
       const floor = Math.max(...Object.values(floors))
-      console.log(`  ${label}: status ${res.status}, written ${written}, unchanged ${res.counts.unchanged}, failed ${res.counts.failed}`)
-      console.log(`    requests: jumpcloud ${jcReq} (lower bound ${jcLb}, ×${(jcReq / jcLb).toFixed(2)}); ${kind} ${psaReq} = ${psaReq - psaWrites} reads + ${psaWrites} writes (lower bound ${psaLb} = ${readLb} + ${written}, ×${(psaReq / psaLb).toFixed(2)}); 429 replies: ${jc.stats().rejected429 + psa.stats().rejected429}`)
       console.log(
-        `    wall ${(wall / 1000).toFixed(2)} s vs floor ${(floor / 1000).toFixed(2)} s (${Object.entries(floors).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')}) → ×${(wall / floor).toFixed(2)}`
+        `  ${label}: status ${res.status}, written ${written}, unchanged ${res.counts.unchanged}, failed ${res.counts.failed}`
+      )
+      console.log(
+        `    requests: jumpcloud ${jcReq} (lower bound ${jcLb}, ×${(jcReq / jcLb).toFixed(2)}); ${kind} ${psaReq} = ${psaReq - psaWrites} reads + ${psaWrites} writes (lower bound ${psaLb} = ${readLb} + ${written}, ×${(psaReq / psaLb).toFixed(2)}); 429 replies: ${jc.stats().rejected429 + psa.stats().rejected429}`
+      )
+      console.log(
+        `    wall ${(wall / 1000).toFixed(2)} s vs floor ${(floor / 1000).toFixed(2)} s (${Object.entries(floors)
+          .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+          .join(', ')}) → ×${(wall / floor).toFixed(2)}`
       )
       // The sims run in this process too: their CPU is in this figure, on a machine with 2 cores.
       console.log(`    cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (app + sims, one process)`)

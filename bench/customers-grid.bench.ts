@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     await call('saveJumpCloud', { apiKey: c.jumpcloud.apiKey, providerId: c.jumpcloud.providerId })
     await call('refreshData', { from: 'both' })
     const view = (await call('getCustomersView')) as { orgs: unknown[]; customers: unknown[] }
-    console.log(`customers grid, ${view.orgs.length} orgs × ${view.customers.length} customers (setup ${fmt(performance.now() - t)})`)
+    console.log(
+      `customers grid, ${view.orgs.length} orgs × ${view.customers.length} customers (setup ${fmt(performance.now() - t)})`
+    )
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
     await page.goto(server.launchUrl)
@@ -110,7 +112,9 @@ async function firstRender(page: Page): Promise<{ grid: number; total: number }>
   await page.getByRole('button', { name: 'Customers' }).waitFor()
   await page.evaluate(CLICK_CUSTOMERS)
   // A function, not a string: the page's CSP forbids eval, which string predicates need.
-  await page.waitForFunction(() => performance.getEntriesByName('customers:grid-painted').length > 0, undefined, { timeout: 60_000 })
+  await page.waitForFunction(() => performance.getEntriesByName('customers:grid-painted').length > 0, undefined, {
+    timeout: 60_000
+  })
   return (await page.evaluate(READ_MARKS)) as { grid: number; total: number }
 }
 

@@ -20,7 +20,9 @@ Everything is in memory and a temp folder (${demo.dataDir}); Ctrl-C ends the dem
 
 const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
 if (!process.env.CI && process.env.DEMO_NO_BROWSER !== '1') {
-  spawn(opener, [demo.server.launchUrl], { stdio: 'ignore', detached: true }).on('error', () => {}).unref()
+  spawn(opener, [demo.server.launchUrl], { stdio: 'ignore', detached: true })
+    .on('error', () => {})
+    .unref()
 }
 
 const stop = () => void demo.close().then(() => process.exit(0))

@@ -11,7 +11,13 @@ const args = process.argv.slice(2)
 const inSession = args.includes('--in-dbus-session')
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
-if (process.platform === 'linux' && !inSession && !process.env.DBUS_SESSION_BUS_ADDRESS && has('dbus-run-session') && has('gnome-keyring-daemon')) {
+if (
+  process.platform === 'linux' &&
+  !inSession &&
+  !process.env.DBUS_SESSION_BUS_ADDRESS &&
+  has('dbus-run-session') &&
+  has('gnome-keyring-daemon')
+) {
   const keyringHome = mkdtempSync(join(tmpdir(), 'psa-bridge-keyring-'))
   const script = [
     // A fresh keyring in a temp XDG_DATA_HOME: never touches the user's real one.
@@ -32,10 +38,20 @@ for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(f, { force: true })
 const steps = [
   ['native modules for Node', 'node', ['scripts/native.mjs', 'node']],
   ['lint', 'npx', ['eslint', '.']],
+  ['format check (Prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['type-check', 'npm', ['run', '--silent', 'typecheck']],
   ['build', 'npm', ['run', '--silent', 'build']],
-  ['unit + integration + contract tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`]],
-  ['end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON }]
+  [
+    'unit + integration + contract tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`]
+  ],
+  [
+    'end-to-end tests (Playwright, Chromium)',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON }
+  ]
 ]
 const only = args.find((a) => a.startsWith('--only='))?.slice(7)
 function totals() {

@@ -22,7 +22,11 @@ startDesktop({
   // createCore above returns the full App; the shell only sees its structural ShellCore part.
   background: (core) => createBackground(core as App),
   closeNotice: (dataDir) => {
-    const store = new Store<{ closeNoticeShown: boolean }>({ cwd: dataDir, name: 'ui-prefs', defaults: { closeNoticeShown: false } })
+    const store = new Store<{ closeNoticeShown: boolean }>({
+      cwd: dataDir,
+      name: 'ui-prefs',
+      defaults: { closeNoticeShown: false }
+    })
     return { shown: () => store.get('closeNoticeShown') === true, markShown: () => store.set('closeNoticeShown', true) }
   }
 }).catch((e: unknown) => {

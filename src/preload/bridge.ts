@@ -24,7 +24,8 @@ export function buildBridge(ipc: BridgeIpc): PsaBridgeApi {
     api[name] = (input?: unknown) => ipc.invoke(channel, input).then(unwrapEnvelope)
   }
   api.on = (name: unknown, cb: unknown): (() => void) => {
-    if (typeof name !== 'string' || !eventNames.has(name)) throw new Error(`Unknown event: ${String(name).slice(0, 80)}`)
+    if (typeof name !== 'string' || !eventNames.has(name))
+      throw new Error(`Unknown event: ${String(name).slice(0, 80)}`)
     if (typeof cb !== 'function') throw new Error('on(name, cb): cb must be a function')
     const channel = eventChannel(name)
     // The IpcRendererEvent (it carries `sender`) is never handed to the page: payload only.
@@ -44,14 +45,22 @@ export function buildBridge(ipc: BridgeIpc): PsaBridgeApi {
 function unwrapEnvelope(reply: unknown): unknown {
   if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
     if (reply.ok === true && 'value' in reply) return reply.value
-    if (reply.ok === false && 'error' in reply && isErrorShape(reply.error)) return Promise.reject(copyShape(reply.error))
+    if (reply.ok === false && 'error' in reply && isErrorShape(reply.error))
+      return Promise.reject(copyShape(reply.error))
   }
   const bad: ErrorShape = { code: 'internal', message: 'The application sent a reply the window does not understand.' }
   return Promise.reject(bad)
 }
 
 function isErrorShape(v: unknown): v is ErrorShape {
-  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string'
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'code' in v &&
+    typeof v.code === 'string' &&
+    'message' in v &&
+    typeof v.message === 'string'
+  )
 }
 
 function copyShape(e: ErrorShape): ErrorShape {

@@ -26,7 +26,11 @@ const UNAUTHENTICATED = /\/(versioninformation|v1\.0\/zoneinformation)$/i
 function dropNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(dropNulls)
   if (v === null || typeof v !== 'object') return v
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, dropNulls(x)]))
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => [k, dropNulls(x)])
+  )
 }
 
 /**
@@ -61,9 +65,21 @@ describe.skipIf(!spec)('Autotask client vs the official swagger', () => {
     if (!container || !item) throw new Error('seed has no billing item')
     const target = { containerId: container.id, itemId: item.id }
     await c.getQuantity(target)
-    await c.setQuantity(target, { from: item.quantity, to: item.quantity + 1, unitCost: 2, effectiveDate: new Date('2026-03-15T00:00:00Z') })
+    await c.setQuantity(target, {
+      from: item.quantity,
+      to: item.quantity + 1,
+      unitCost: 2,
+      effectiveDate: new Date('2026-03-15T00:00:00Z')
+    })
     const meta = await c.getTicketMetadata()
-    const ticket = await c.createTicket({ customerId: created.id, subject: 'Contract', body: 'b', marker: '[m-1]', queue: meta.queues[0]?.value, technicianId: meta.technicians[0]?.value })
+    const ticket = await c.createTicket({
+      customerId: created.id,
+      subject: 'Contract',
+      body: 'b',
+      marker: '[m-1]',
+      queue: meta.queues[0]?.value,
+      technicianId: meta.technicians[0]?.value
+    })
     await c.addTicketNote(ticket.id, { title: 't', body: 'n [note-1]', internal: false })
     expect(await c.hasNoteWithMarker(ticket.id, '[note-1]')).toBe(true)
     await c.getTicket(ticket.id)
@@ -83,11 +99,14 @@ describe.skipIf(!spec)('Autotask client vs the official swagger', () => {
       const op = findOperation(s, r.method, path, CI)
       if (!op || UNAUTHENTICATED.test(r.path)) continue
       for (const p of op.parameters)
-        if (p.in === 'header' && p.required && !r.headerNames.includes(p.name.toLowerCase())) problems.push(`${r.method} ${r.path}: missing header ${p.name}`)
+        if (p.in === 'header' && p.required && !r.headerNames.includes(p.name.toLowerCase()))
+          problems.push(`${r.method} ${r.path}: missing header ${p.name}`)
     }
     expect(problems).toEqual([])
     // the run really covered the interface: reads, paging, every write
-    const seen = new Set(h.sim.requests.map((r) => `${r.method} ${specPath(r.path).replace(/\/\d+(?=\/|$)/g, '/{id}')}`))
+    const seen = new Set(
+      h.sim.requests.map((r) => `${r.method} ${specPath(r.path).replace(/\/\d+(?=\/|$)/g, '/{id}')}`)
+    )
     for (const must of [
       'GET /atservicesrest/v1.0/zoneInformation',
       'GET /ATServicesRest/V1.0/Companies/{id}',

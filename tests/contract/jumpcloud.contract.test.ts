@@ -63,7 +63,12 @@ describe.skipIf(missing !== undefined)('JumpCloud contract (official swagger fil
       end: new Date('2026-02-01T00:00:00Z')
     })
     // An error reply too: its body must match the documented Error shape.
-    const bad = createJumpCloudConnector({ apiKey: 'wrong', providerId: sim.providerId, consoleUrl: sim.consoleUrl, insightsUrl: sim.insightsUrl })
+    const bad = createJumpCloudConnector({
+      apiKey: 'wrong',
+      providerId: sim.providerId,
+      consoleUrl: sim.consoleUrl,
+      insightsUrl: sim.insightsUrl
+    })
     await bad.verify().catch(() => undefined)
     exchanges = [...sim.exchanges]
   })

@@ -16,7 +16,10 @@ const swagger = specFromDocument('jumpcloud-v2', {
             schema: {
               type: 'object',
               required: ['results', 'totalCount'],
-              properties: { results: { type: 'array', items: { $ref: '#/definitions/Org' } }, totalCount: { type: 'integer' } }
+              properties: {
+                results: { type: 'array', items: { $ref: '#/definitions/Org' } },
+                totalCount: { type: 'integer' }
+              }
             }
           },
           '401': { $ref: '#/responses/err401' }
@@ -112,7 +115,9 @@ describe('findOperation / checkRequest', () => {
     expect(checkRequest(swagger, { method: 'GET', path: '/api/v2/providers/abc/orgs' })).toEqual([
       'GET /api/v2/providers/abc/orgs: no such path in jumpcloud-v2'
     ])
-    expect(checkRequest(swagger, { method: 'GET', path: '/api/providers/abc/organizations' })[0]).toMatch(/no such path/)
+    expect(checkRequest(swagger, { method: 'GET', path: '/api/providers/abc/organizations' })[0]).toMatch(
+      /no such path/
+    )
     expect(checkRequest(swagger, { method: 'POST', path: '/api/v2/providers/abc/organizations' })[0]).toMatch(
       /not with method POST/
     )
@@ -141,9 +146,9 @@ describe('validateResponse', () => {
   const op = findOperation(swagger, 'GET', '/api/v2/providers/abc/organizations')!
 
   it('accepts a body of the documented envelope, with x-nullable fields null', () => {
-    expect(validateResponse(swagger, op, 200, { results: [{ id: 'a', name: 'Acme', note: null }], totalCount: 1 })).toEqual(
-      []
-    )
+    expect(
+      validateResponse(swagger, op, 200, { results: [{ id: 'a', name: 'Acme', note: null }], totalCount: 1 })
+    ).toEqual([])
   })
 
   it('reports a wrong envelope and a wrong item through $ref definitions', () => {
@@ -166,7 +171,9 @@ describe('validateResponse', () => {
   it('handles OpenAPI 3 content schemas, components refs and nullable', () => {
     const cop = findOperation(openapi, 'GET', '/api/v1/customers')!
     expect(validateResponse(openapi, cop, 200, { customers: [{ id: 1, business_name: null }] })).toEqual([])
-    expect(validateResponse(openapi, cop, 200, { customers: [{ id: '1' }] }).join()).toMatch(/customers\/0\/id must be integer/)
+    expect(validateResponse(openapi, cop, 200, { customers: [{ id: '1' }] }).join()).toMatch(
+      /customers\/0\/id must be integer/
+    )
     expect(validateResponse(openapi, cop, 200, { data: [] }).join()).toMatch(/required property 'customers'/)
   })
 
@@ -175,9 +182,9 @@ describe('validateResponse', () => {
     const wire = { item: { id: 7, companyName: 'Acme' } }
     expect(validateResponse(pascal, aop, 200, wire).join()).toMatch(/required property 'Id'/)
     expect(validateResponse(pascal, aop, 200, wire, { camelCaseKeys: true })).toEqual([])
-    expect(validateResponse(pascal, aop, 200, { item: { id: 'x', companyName: 'A' } }, { camelCaseKeys: true }).join()).toMatch(
-      /item\/id must be integer/
-    )
+    expect(
+      validateResponse(pascal, aop, 200, { item: { id: 'x', companyName: 'A' } }, { camelCaseKeys: true }).join()
+    ).toMatch(/item\/id must be integer/)
   })
 })
 
@@ -207,7 +214,10 @@ describe('validateRequestBody', () => {
       Q: {
         type: 'object',
         required: ['service', 'start_time'],
-        properties: { service: { type: 'array', items: { type: 'string', enum: ['all', 'directory'] } }, start_time: { type: 'string', format: 'date-time' } }
+        properties: {
+          service: { type: 'array', items: { type: 'string', enum: ['all', 'directory'] } },
+          start_time: { type: 'string', format: 'date-time' }
+        }
       }
     }
   })

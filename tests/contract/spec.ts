@@ -258,7 +258,8 @@ function toAjvSchema(node: unknown, lowerKeys: boolean): unknown {
     if (k === '$ref' && typeof v === 'string') out.$ref = v.startsWith('#/') ? `spec${v}` : v
     else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
       const props: Json = {}
-      for (const [pk, pv] of Object.entries(v as Json)) props[lowerKeys ? pk.toLowerCase() : pk] = toAjvSchema(pv, lowerKeys)
+      for (const [pk, pv] of Object.entries(v as Json))
+        props[lowerKeys ? pk.toLowerCase() : pk] = toAjvSchema(pv, lowerKeys)
       out.properties = props
     } else if (k === 'required' && Array.isArray(v)) {
       out.required = lowerKeys ? v.map((r) => String(r).toLowerCase()) : v
@@ -321,7 +322,8 @@ export function responseSchema(spec: Spec, op: Operation, status: number): Json 
   if (!r) return undefined
   if (spec.version === 2) return r.schema as Json | undefined
   const content = (r.content ?? {}) as Record<string, Json>
-  const type = Object.keys(content).find((t) => t === 'application/json') ?? Object.keys(content).find((t) => t.includes('json'))
+  const type =
+    Object.keys(content).find((t) => t === 'application/json') ?? Object.keys(content).find((t) => t.includes('json'))
   return type ? (content[type]?.schema as Json | undefined) : undefined
 }
 
@@ -345,13 +347,30 @@ export function validateResponse(
 ): string[] {
   const schema = responseSchema(spec, op, status)
   if (!schema) return []
-  return validateAgainst(spec, schema, `${op.method.toUpperCase()} ${op.path} ${status}`, body, opts.camelCaseKeys === true)
+  return validateAgainst(
+    spec,
+    schema,
+    `${op.method.toUpperCase()} ${op.path} ${status}`,
+    body,
+    opts.camelCaseKeys === true
+  )
 }
 
 /** Validates a request body against the documented body schema; [] when none is documented. */
-export function validateRequestBody(spec: Spec, op: Operation, body: unknown, opts: { camelCaseKeys?: boolean } = {}): string[] {
+export function validateRequestBody(
+  spec: Spec,
+  op: Operation,
+  body: unknown,
+  opts: { camelCaseKeys?: boolean } = {}
+): string[] {
   if (!op.requestSchema) return []
-  return validateAgainst(spec, op.requestSchema, `${op.method.toUpperCase()} ${op.path} request`, body, opts.camelCaseKeys === true)
+  return validateAgainst(
+    spec,
+    op.requestSchema,
+    `${op.method.toUpperCase()} ${op.path} request`,
+    body,
+    opts.camelCaseKeys === true
+  )
 }
 
 function validateAgainst(spec: Spec, schema: Json, label: string, body: unknown, lower: boolean): string[] {

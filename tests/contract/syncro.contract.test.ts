@@ -83,7 +83,15 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
     await c.getQuantity(target)
     await c.setQuantity(target, { from: 0, to: 3, effectiveDate: new Date() })
     await c.getTicketMetadata()
-    const ref = await c.createTicket({ customerId: customers[0]!.id, subject: 'Contract', body: 'Body', priority: '2 Normal', issueType: 'Other', dueDate: new Date(), marker: '[c:1]' })
+    const ref = await c.createTicket({
+      customerId: customers[0]!.id,
+      subject: 'Contract',
+      body: 'Body',
+      priority: '2 Normal',
+      issueType: 'Other',
+      dueDate: new Date(),
+      marker: '[c:1]'
+    })
     await c.addTicketNote(ref.id, { title: 'Note', body: 'Text [note-1]', internal: false })
     expect(await c.hasNoteWithMarker(ref.id, '[note-1]')).toBe(true)
     await c.getTicket(ref.id)
@@ -98,9 +106,13 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
   const specPath = (p: string) => p.replace(/^\/[^/]+(?=\/api\/v1\/)/, '')
 
   it('every request matches a documented path, method and required parameters', () => {
-    const problems = sim.requests.flatMap((r) => checkRequest(spec!, { method: r.method, path: specPath(r.path), query: new URLSearchParams(r.query) }))
+    const problems = sim.requests.flatMap((r) =>
+      checkRequest(spec!, { method: r.method, path: specPath(r.path), query: new URLSearchParams(r.query) })
+    )
     expect(problems).toEqual([])
-    const ops = new Set(sim.requests.map((r) => `${r.method.toLowerCase()} ${findOperation(spec!, r.method, specPath(r.path))?.path}`))
+    const ops = new Set(
+      sim.requests.map((r) => `${r.method.toLowerCase()} ${findOperation(spec!, r.method, specPath(r.path))?.path}`)
+    )
     // The run really exercised every operation the connector uses (guards against a vacuous pass).
     expect([...ops].sort()).toEqual(Object.keys(CLIENT_SCHEMAS).sort())
   })
@@ -117,7 +129,8 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
       const key = `${op.method} ${op.path}`
       const doc = example(op, r.status)
       if (r.status === 200 && doc === undefined) problems.push(`${key}: 200 has no example to compare with`)
-      for (const k of inventedKeys(r.body, doc, EXTRA_KEYS[key])) problems.push(`${key} ${r.status}: sim sends "${k}", not in the spec example`)
+      for (const k of inventedKeys(r.body, doc, EXTRA_KEYS[key]))
+        problems.push(`${key} ${r.status}: sim sends "${k}", not in the spec example`)
     }
     expect(problems).toEqual([])
   })
@@ -133,7 +146,8 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
         continue
       }
       const parsed = schema.safeParse(doc)
-      if (!parsed.success) problems.push(`${key}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+      if (!parsed.success)
+        problems.push(`${key}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
     }
     expect(problems).toEqual([])
   })

@@ -7,7 +7,12 @@ test('syncro: with "review decreases" a decrease is held until approved, then pu
   sims
 }) => {
   const org = await connectAndMapOne(page, bridge.origin, sims, 'syncro')
-  await bridgeCall(page, bridge.origin, 'saveBillingMapping', { orgId: org.orgId, containerId: org.containerId, itemId: org.itemId, metric: 'users' })
+  await bridgeCall(page, bridge.origin, 'saveBillingMapping', {
+    orgId: org.orgId,
+    containerId: org.containerId,
+    itemId: org.itemId,
+    metric: 'users'
+  })
   const users = 6
   sims.jumpcloud.control.setUsage({ orgId: org.orgId, users })
   // Someone raised the quantity by hand in Syncro: the plan is a decrease back to the HWM.
@@ -35,8 +40,13 @@ test('syncro: with "review decreases" a decrease is held until approved, then pu
   await expect(planRow).toContainText('decrease')
   await expect(planRow).toContainText('Approved decrease')
   await page.getByRole('button', { name: 'Push changes' }).click()
-  await page.getByRole('dialog', { name: 'Write 1 quantity to the PSA?' }).getByRole('button', { name: 'Push 1 change' }).click()
-  await expect(page.getByRole('table', { name: 'Push result' }).getByRole('row').filter({ hasText: org.orgName })).toContainText('written')
+  await page
+    .getByRole('dialog', { name: 'Write 1 quantity to the PSA?' })
+    .getByRole('button', { name: 'Push 1 change' })
+    .click()
+  await expect(
+    page.getByRole('table', { name: 'Push result' }).getByRole('row').filter({ hasText: org.orgName })
+  ).toContainText('written')
   expect(psaQuantity(sims, 'syncro', org)).toBe(users)
 
   // Disable: cancel keeps it, confirm stops it; a later preview no longer plans it.

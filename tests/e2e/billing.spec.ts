@@ -4,7 +4,11 @@ import { connectAndMapOne, goToStep, psaQuantity, type Psa } from './support/bil
 const NON_BILLABLE = 1
 
 for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
-  test(`${psa}: map a billing target, preview, push, and see the new quantity in the PSA and in Activity`, async ({ app: page, bridge, sims }) => {
+  test(`${psa}: map a billing target, preview, push, and see the new quantity in the PSA and in Activity`, async ({
+    app: page,
+    bridge,
+    sims
+  }) => {
     const org = await connectAndMapOne(page, bridge.origin, sims, psa)
     // A count that differs from the PSA's, so the plan must be an increase: HWM - non-billable.
     const users = org.initial + 3 + NON_BILLABLE
@@ -14,11 +18,18 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     await goToStep(page, 'Billing')
     await page.getByRole('button', { name: `Set up billing of ${org.orgName}` }).click()
     const editor = page.getByRole('region', { name: `Billing of ${org.orgName}` })
-    const words = psa === 'syncro' ? { container: 'Recurring invoice', item: 'Line item' } : { container: 'Contract', item: 'Contract service' }
-    await expect(editor.getByLabel(words.container, { exact: true }).locator(`option[value="${org.containerId}"]`)).toHaveCount(1)
+    const words =
+      psa === 'syncro'
+        ? { container: 'Recurring invoice', item: 'Line item' }
+        : { container: 'Contract', item: 'Contract service' }
+    await expect(
+      editor.getByLabel(words.container, { exact: true }).locator(`option[value="${org.containerId}"]`)
+    ).toHaveCount(1)
     // Nothing is saved while a picker is empty: the form says what is missing.
     await editor.getByRole('button', { name: 'Save mapping' }).click()
-    await expect(editor.getByLabel(words.container, { exact: true })).toHaveAccessibleDescription(`Choose a ${words.container.toLowerCase()}`)
+    await expect(editor.getByLabel(words.container, { exact: true })).toHaveAccessibleDescription(
+      `Choose a ${words.container.toLowerCase()}`
+    )
     await editor.getByLabel(words.container, { exact: true }).selectOption(org.containerId)
     await editor.getByLabel(words.item, { exact: true }).selectOption(org.itemId)
     await editor.getByLabel('Metric').selectOption('users')
@@ -63,7 +74,9 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     await expect(items.getByRole('row').filter({ hasText: org.orgName })).toContainText(`${org.initial} → ${expected}`)
     await expect(items.getByRole('row').filter({ hasText: org.orgName })).toContainText('written')
     const chart = page.getByRole('region', { name: 'HWM chart' })
-    await expect(chart.getByRole('img', { name: new RegExp(`High-water mark of ${escape(org.orgName)}.*: ${users} users`) })).toBeVisible()
+    await expect(
+      chart.getByRole('img', { name: new RegExp(`High-water mark of ${escape(org.orgName)}.*: ${users} users`) })
+    ).toBeVisible()
     await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible()
     await page.getByLabel('Show previews').check()
     await expect(runs.getByRole('row')).toHaveCount(3)

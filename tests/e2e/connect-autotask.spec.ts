@@ -30,9 +30,24 @@ test.describe('Autotask', () => {
   })
 
   const cases = [
-    { what: 'an unknown API user', field: 'API username', change: { username: 'nobody@msp.example' }, message: /does not know the API user "nobody@msp\.example"/ },
-    { what: 'a wrong secret', field: 'Secret', change: { secret: 'wrong-secret' }, message: /rejected the API user secret/ },
-    { what: 'a bad integration code', field: 'Integration code', change: { integrationCode: 'NOTACODE' }, message: /rejected the integration code/ }
+    {
+      what: 'an unknown API user',
+      field: 'API username',
+      change: { username: 'nobody@msp.example' },
+      message: /does not know the API user "nobody@msp\.example"/
+    },
+    {
+      what: 'a wrong secret',
+      field: 'Secret',
+      change: { secret: 'wrong-secret' },
+      message: /rejected the API user secret/
+    },
+    {
+      what: 'a bad integration code',
+      field: 'Integration code',
+      change: { integrationCode: 'NOTACODE' },
+      message: /rejected the integration code/
+    }
   ]
   for (const c of cases) {
     test(`${c.what} is reported on its field`, async ({ app: page, sims }) => {

@@ -2,7 +2,11 @@ import { test, expect, KEYCHAIN_AVAILABLE } from './fixtures'
 import { card, saveRestartAndClear, settled, verifyAndSave } from './support/connect-page'
 
 test.describe('JumpCloud MTP', () => {
-  test('valid credentials save, survive a restart, and Disable & Clear removes them', async ({ app: page, bridge, sims }) => {
+  test('valid credentials save, survive a restart, and Disable & Clear removes them', async ({
+    app: page,
+    bridge,
+    sims
+  }) => {
     await saveRestartAndClear({
       page,
       bridge,
@@ -37,7 +41,9 @@ test.describe('JumpCloud MTP', () => {
     await jc.getByLabel('Provider ID').fill('0123456789abcdef01234567')
     await verifyAndSave(page, 'JumpCloud MTP')
     await settled(page, 'JumpCloud MTP')
-    await expect(jc.getByLabel('Provider ID')).toHaveAccessibleDescription(/provider ID "0123456789abcdef01234567"|organizations of provider/)
+    await expect(jc.getByLabel('Provider ID')).toHaveAccessibleDescription(
+      /provider ID "0123456789abcdef01234567"|organizations of provider/
+    )
     await expect(jc.getByText('Not connected')).toBeVisible()
   })
 

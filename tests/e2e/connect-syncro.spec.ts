@@ -27,7 +27,10 @@ test.describe('Syncro', () => {
     await expect(syncro.getByLabel('Subdomain')).toHaveValue(sims.creds.syncro.subdomain)
     await expect(syncro.getByText(/already connected/)).toBeVisible()
     if (!KEYCHAIN_AVAILABLE) {
-      test.info().annotations.push({ type: 'skipped-assertion', description: 'no D-Bus session: secrets are in memory and do not survive a restart' })
+      test.info().annotations.push({
+        type: 'skipped-assertion',
+        description: 'no D-Bus session: secrets are in memory and do not survive a restart'
+      })
       return
     }
     await expect(syncro.getByLabel('API token')).toHaveAttribute('placeholder', SAVED)
@@ -80,7 +83,9 @@ test.describe('Syncro', () => {
     await syncro.getByLabel('API token').fill(sims.creds.syncro.apiToken)
     await verifyAndSave(page, 'Syncro')
     await settled(page, 'Syncro')
-    await expect(syncro.getByLabel('Subdomain')).toHaveAccessibleDescription(/No Syncro account at nosuchtenant\.syncromsp\.com/)
+    await expect(syncro.getByLabel('Subdomain')).toHaveAccessibleDescription(
+      /No Syncro account at nosuchtenant\.syncromsp\.com/
+    )
   })
 
   test('a server error shows its message and what to do', async ({ app: page, sims }) => {

@@ -27,7 +27,10 @@ test.describe('Customers', () => {
   // The sims live for the whole worker: put them back the way the other specs expect them.
   test.afterEach(async ({ sims }) => reseed(sims, DEFAULT_SEED.seed, DEFAULT_SEED.size))
 
-  test('map by picker, accept one, accept all, ignore and set catch-all; all still there after a reload', async ({ app: page, bridge }) => {
+  test('map by picker, accept one, accept all, ignore and set catch-all; all still there after a reload', async ({
+    app: page,
+    bridge
+  }) => {
     await openCustomers(page)
     await refreshBoth(page)
     const before = await getView(bridge)
@@ -35,7 +38,8 @@ test.describe('Customers', () => {
     const weak = suggested.find((o) => !o.suggestion!.confident)
     const overridden = suggested.find((o) => o.suggestion!.confident)
     const spare = unsuggestedCustomer(before)
-    const toIgnore = before.orgs.find((o) => o.status === 'unmapped') ?? suggested.find((o) => o !== weak && o !== overridden)!
+    const toIgnore =
+      before.orgs.find((o) => o.status === 'unmapped') ?? suggested.find((o) => o !== weak && o !== overridden)!
     expect(weak, 'the seed has a suggestion below the confident threshold').toBeTruthy()
     expect(overridden && spare, 'the seed has a confident suggestion and a PSA-only customer').toBeTruthy()
 
@@ -75,10 +79,15 @@ test.describe('Customers', () => {
     await page.screenshot({ path: 'test-results/customers-picker.png' })
     await catchAllBox.fill(catchAll.name)
     await catchAllBox.press('Enter')
-    await expect(page.getByRole('status').filter({ hasText: `Alerts of unmapped organizations go to ${catchAll.name}` })).toBeVisible()
+    await expect(
+      page.getByRole('status').filter({ hasText: `Alerts of unmapped organizations go to ${catchAll.name}` })
+    ).toBeVisible()
 
     // The filter shows only ignored orgs; search narrows by name.
-    await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /^Ignored/ }).click()
+    await page
+      .getByRole('group', { name: 'Filter by status' })
+      .getByRole('button', { name: /^Ignored/ })
+      .click()
     await expect(page.getByRole('table', { name: 'Organizations' }).getByRole('row')).toHaveCount(2)
     await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /^All/ }).click()
     await page.getByRole('searchbox', { name: 'Search organizations' }).fill(weak!.name)
@@ -93,9 +102,16 @@ test.describe('Customers', () => {
     await expect(statusOf(page, toIgnore.name)).toHaveText('Ignored')
     for (const o of confident) await expect(statusOf(page, o.name)).toHaveText('Mapped')
     await expect(page.getByRole('combobox', { name: 'Catch-all default customer' })).toHaveValue(catchAll.name)
-    const mappings = await bridgeCall<Array<{ orgId: string; customerId: string; origin: string }>>(bridge, 'listMappings')
-    expect(mappings).toContainEqual(expect.objectContaining({ orgId: overridden!.id, customerId: spare!.id, origin: 'manual' }))
-    expect(mappings).toContainEqual(expect.objectContaining({ orgId: weak!.id, customerId: weak!.suggestion!.customerId, origin: 'suggestion' }))
+    const mappings = await bridgeCall<Array<{ orgId: string; customerId: string; origin: string }>>(
+      bridge,
+      'listMappings'
+    )
+    expect(mappings).toContainEqual(
+      expect.objectContaining({ orgId: overridden!.id, customerId: spare!.id, origin: 'manual' })
+    )
+    expect(mappings).toContainEqual(
+      expect.objectContaining({ orgId: weak!.id, customerId: weak!.suggestion!.customerId, origin: 'suggestion' })
+    )
   })
 
   test('create in PSA (with a warning when a similar customer exists) and disable with confirm; kept across a restart', async ({
@@ -103,7 +119,12 @@ test.describe('Customers', () => {
     bridge,
     sims
   }) => {
-    const fresh = { ...sims.jumpcloud.state.orgs[0]!, id: 'e2e0000000000000000000a1', name: 'Zephyr Quantum Robotics', events: [] }
+    const fresh = {
+      ...sims.jumpcloud.state.orgs[0]!,
+      id: 'e2e0000000000000000000a1',
+      name: 'Zephyr Quantum Robotics',
+      events: []
+    }
     sims.jumpcloud.state.orgs.push(fresh)
     await openCustomers(page)
     await refreshBoth(page)
@@ -153,9 +174,17 @@ test.describe('Customers', () => {
     await expect(page.getByRole('button', { name: `Enable ${toDisable.name}` })).toBeVisible()
   })
 
-  test('names render as text; a PSA refresh shows progress and brings a customer created in the PSA meanwhile', async ({ app: page, sims }) => {
+  test('names render as text; a PSA refresh shows progress and brings a customer created in the PSA meanwhile', async ({
+    app: page,
+    sims
+  }) => {
     const xss = '<img src=x onerror=alert(1)>'
-    sims.jumpcloud.state.orgs.push({ ...sims.jumpcloud.state.orgs[0]!, id: 'e2e0000000000000000000b2', name: xss, events: [] })
+    sims.jumpcloud.state.orgs.push({
+      ...sims.jumpcloud.state.orgs[0]!,
+      id: 'e2e0000000000000000000b2',
+      name: xss,
+      events: []
+    })
     const dialogs: string[] = []
     page.on('dialog', (d) => {
       dialogs.push(d.message())
@@ -199,6 +228,8 @@ function unsuggestedCustomer(view: CustomersView): CustomerRow | undefined {
   return view.customers.find((c) => !suggested.has(c.id) && !c.missing && c.mappedOrgIds.length === 0)
 }
 
-function syncroNames(sims: { syncro: { account(): { customers: Array<{ business_name?: string | null }> } } }): string[] {
+function syncroNames(sims: {
+  syncro: { account(): { customers: Array<{ business_name?: string | null }> } }
+}): string[] {
   return sims.syncro.account().customers.map((c) => c.business_name ?? '')
 }

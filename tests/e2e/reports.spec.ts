@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { test, expect } from './fixtures'
-import { DEFAULT_SEED, connectSyncroAndJumpCloud, getView, openCustomers, refreshBoth, reseed } from './support/customers-page'
+import {
+  DEFAULT_SEED,
+  connectSyncroAndJumpCloud,
+  getView,
+  openCustomers,
+  refreshBoth,
+  reseed
+} from './support/customers-page'
 
 test.describe('Export report', () => {
   test.beforeEach(async ({ sims, bridge }) => {
@@ -22,6 +29,10 @@ test.describe('Export report', () => {
     for (const o of view.orgs) expect(text).toContain(o.id)
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'PDF' }).click()])
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString('latin1')
+    ).toBe('%PDF-')
   })
 })

@@ -10,7 +10,11 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-test('after saving all three systems, no secret is on disk or ever sent back to the page', async ({ app: page, bridge, sims }) => {
+test('after saving all three systems, no secret is on disk or ever sent back to the page', async ({
+  app: page,
+  bridge,
+  sims
+}) => {
   const bodies: Array<Promise<string>> = []
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/') && r.request().method() === 'POST') bodies.push(r.text())
@@ -43,7 +47,11 @@ test('after saving all three systems, no secret is on disk or ever sent back to 
   await expect(jc.getByText('Connected', { exact: true })).toBeVisible()
   const replies = await Promise.all(bodies)
   expect(replies.some((r) => r.includes('"secretSaved":true'))).toBe(true)
-  for (const s of secrets) expect(replies.filter((r) => r.includes(s)), `a reply carried ${s}`).toEqual([])
+  for (const s of secrets)
+    expect(
+      replies.filter((r) => r.includes(s)),
+      `a reply carried ${s}`
+    ).toEqual([])
 
   // Database, WAL and logs of the bridge hold none of them.
   const files = filesUnder(bridge.dataDir)

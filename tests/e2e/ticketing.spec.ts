@@ -21,7 +21,13 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
 
     await goToTicketing(page)
     const fields = page.getByRole('table', { name: 'Ticket fields per alert type' })
-    await expect(fields.getByRole('rowheader')).toHaveText([/^Ticket defaults/, /^Disk Encryption Key Decrypted/, /^User Admin Access Granted/, /^User Lockout/, /^User Password Expired/])
+    await expect(fields.getByRole('rowheader')).toHaveText([
+      /^Ticket defaults/,
+      /^Disk Encryption Key Decrypted/,
+      /^User Admin Access Granted/,
+      /^User Lockout/,
+      /^User Password Expired/
+    ])
     // Autotask's own fields are there only for Autotask.
     await expect(fields.getByRole('columnheader', { name: 'Queue' })).toHaveCount(psa === 'autotask' ? 1 : 0)
 
@@ -80,7 +86,9 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     const lockoutRow = tickets.getByRole('row').filter({ hasText: `${LOCKOUT} · alice` })
     await expect(lockoutRow).toContainText(`#${lockout!.number}`)
     await expect(lockoutRow).toContainText(s.customer.name)
-    await expect(tickets.getByRole('row').filter({ hasText: `${FDE} · bob · LAPTOP-7` })).toContainText(`#${fde!.number}`)
+    await expect(tickets.getByRole('row').filter({ hasText: `${FDE} · bob · LAPTOP-7` })).toContainText(
+      `#${fde!.number}`
+    )
     await expect(tickets.getByRole('row').filter({ hasText: 'Test ticket' })).toContainText('test')
     const pending = page.getByRole('table', { name: 'Alerts' })
     await expect(pending.getByRole('row')).toHaveCount(2)
@@ -96,8 +104,12 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     expect(simTickets(sims, psa).find((t) => t.id === lockout!.id)!.notes).toBe(0)
     // The cycle's event refreshes Activity: the repeat shows up as suppressed.
     await page.getByLabel('Show alerts').selectOption('suppressed')
-    await expect(pending.getByRole('row').filter({ hasText: 'alice' })).toContainText(`Repeat recorded on #${lockout!.number}`)
+    await expect(pending.getByRole('row').filter({ hasText: 'alice' })).toContainText(
+      `Repeat recorded on #${lockout!.number}`
+    )
     await page.getByLabel('Show alerts').selectOption('pending')
-    await page.getByRole('region', { name: 'Tickets' }).screenshot({ path: `test-results/ticketing-${psa}-activity.png` })
+    await page
+      .getByRole('region', { name: 'Tickets' })
+      .screenshot({ path: `test-results/ticketing-${psa}-activity.png` })
   })
 }

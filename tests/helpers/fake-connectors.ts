@@ -6,7 +6,11 @@ import type { PsaConnector, SourceConnector } from '../../src/main/connectors/ty
  * A ConnectorFactory whose verify() accepts exactly the credentials given here, for unit tests of the
  * handlers. Only verify is implemented: anything else a handler calls fails the test loudly.
  */
-export function fakeConnectors(valid: { syncroToken?: string; autotaskSecret?: string; jumpcloudKey?: string }): ConnectorFactory & {
+export function fakeConnectors(valid: {
+  syncroToken?: string
+  autotaskSecret?: string
+  jumpcloudKey?: string
+}): ConnectorFactory & {
   calls: string[]
 } {
   const calls: string[] = []
@@ -29,7 +33,11 @@ export function fakeConnectors(valid: { syncroToken?: string; autotaskSecret?: s
     autotaskZone: async (username) => {
       calls.push(`zone:${username}`)
       if (!username.includes('@')) throw new AppError('auth', `Autotask does not know the API user ${username}.`)
-      return { zoneName: 'Pre Release', url: 'https://webservices2.autotask.net/ATServicesRest/', webUrl: 'https://ww2.autotask.net/' }
+      return {
+        zoneName: 'Pre Release',
+        url: 'https://webservices2.autotask.net/ATServicesRest/',
+        webUrl: 'https://ww2.autotask.net/'
+      }
     },
     autotask: ({ secret }) =>
       only(async () => {

@@ -24,7 +24,9 @@ export interface SimApp {
  * fresh data dir; everything is closed after the test. `connect` saves the PSA and JumpCloud
  * credentials through the contract, like a user on the Connect screen.
  */
-export function useSimApp(): (opts?: AllSimsOptions & { psa?: 'syncro' | 'autotask' | 'none'; env?: NodeJS.ProcessEnv; now?: () => Date }) => Promise<SimApp> {
+export function useSimApp(): (
+  opts?: AllSimsOptions & { psa?: 'syncro' | 'autotask' | 'none'; env?: NodeJS.ProcessEnv; now?: () => Date }
+) => Promise<SimApp> {
   const tmp = useTempDirs()
   const open: Array<{ sims: AllSims; app: () => App }> = []
   afterEach(async () => {
@@ -49,7 +51,11 @@ export function useSimApp(): (opts?: AllSimsOptions & { psa?: 'syncro' | 'autota
     const psa = opts.psa ?? 'syncro'
     if (psa === 'syncro') await call('saveSyncro', { subdomain: c.syncro.subdomain, apiToken: c.syncro.apiToken })
     if (psa === 'autotask') {
-      await call('saveAutotask', { username: c.autotask.username, secret: c.autotask.secret, integrationCode: c.autotask.integrationCode })
+      await call('saveAutotask', {
+        username: c.autotask.username,
+        secret: c.autotask.secret,
+        integrationCode: c.autotask.integrationCode
+      })
     }
     await call('saveJumpCloud', { apiKey: c.jumpcloud.apiKey, providerId: c.jumpcloud.providerId })
     return {

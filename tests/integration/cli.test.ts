@@ -8,7 +8,11 @@ const tmp = useTempDirs()
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(args, { out: (t) => void out.push(t), err: (t) => void err.push(t), env: { PSA_BRIDGE_SECRET_STORE: 'memory', ...env } })
+  const code = await runCli(args, {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    env: { PSA_BRIDGE_SECRET_STORE: 'memory', ...env }
+  })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -40,8 +44,17 @@ describe('psa-bridge CLI', () => {
     expect(badJson).toMatchObject({ code: 2, err: expect.stringContaining('not valid JSON') })
     const unknown = await cli(['--data-dir', dir, 'call', 'dropTables'])
     expect(unknown.code).toBe(2)
-    expect(JSON.parse(unknown.out)).toMatchObject({ error: { code: 'validation', message: expect.stringContaining('Unknown method') } })
-    const invalid = await cli(['--data-dir', dir, 'call', 'saveSyncro', '--input', '{"subdomain":"evil.com#","apiToken":"t"}'])
+    expect(JSON.parse(unknown.out)).toMatchObject({
+      error: { code: 'validation', message: expect.stringContaining('Unknown method') }
+    })
+    const invalid = await cli([
+      '--data-dir',
+      dir,
+      'call',
+      'saveSyncro',
+      '--input',
+      '{"subdomain":"evil.com#","apiToken":"t"}'
+    ])
     expect(invalid.code).toBe(2)
   })
 

@@ -23,10 +23,18 @@ async function setUp(psa: 'syncro' | 'autotask'): Promise<{ s: SimApp; orgId: st
   const orgId = view.orgs[0]!.id
   for (const c of view.customers.filter((x) => x.active)) {
     await s.call('mapOrg', { orgId, customerId: c.id })
-    const t = await s.call<{ containers: Array<{ id: string; items: Array<{ id: string }> }> }>('listBillingTargets', { orgId })
+    const t = await s.call<{ containers: Array<{ id: string; items: Array<{ id: string }> }> }>('listBillingTargets', {
+      orgId
+    })
     const container = t.containers.find((x) => x.items.length > 0)
     if (!container) continue
-    await s.call('saveBillingMapping', { orgId, containerId: container.id, itemId: container.items[0]!.id, metric: 'users', nonBillable: 1 })
+    await s.call('saveBillingMapping', {
+      orgId,
+      containerId: container.id,
+      itemId: container.items[0]!.id,
+      metric: 'users',
+      nonBillable: 1
+    })
     await s.call('previewSync', { trigger: 'manual' })
     return { s, orgId }
   }
@@ -34,7 +42,11 @@ async function setUp(psa: 'syncro' | 'autotask'): Promise<{ s: SimApp; orgId: st
 }
 
 const bytes = (f: ReportFile) => Buffer.from(f.base64, 'base64')
-const secretsOf = (s: SimApp) => [s.sims.credentials.syncro.apiToken, s.sims.credentials.autotask.secret, s.sims.credentials.jumpcloud.apiKey]
+const secretsOf = (s: SimApp) => [
+  s.sims.credentials.syncro.apiToken,
+  s.sims.credentials.autotask.secret,
+  s.sims.credentials.jumpcloud.apiKey
+]
 
 describe.each(['syncro', 'autotask'] as const)('exportMappingReport against the %s simulator', (psa) => {
   it('exports CSV, XLSX and PDF through the contract with the same rows the Customers and Billing views show', async () => {
@@ -45,8 +57,16 @@ describe.each(['syncro', 'autotask'] as const)('exportMappingReport against the 
     expect(mapping.hwm).not.toBeNull()
 
     const csv = await s.call<ReportFile>('exportMappingReport', { format: 'csv' })
-    expect(csv).toMatchObject({ mimeType: expect.stringContaining('text/csv'), fileName: expect.stringMatching(/^psa-bridge-mappings-\d{4}-\d{2}-\d{2}\.csv$/) })
-    const rows = Papa.parse<string[]>(bytes(csv).toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1)
+    expect(csv).toMatchObject({
+      mimeType: expect.stringContaining('text/csv'),
+      fileName: expect.stringMatching(/^psa-bridge-mappings-\d{4}-\d{2}-\d{2}\.csv$/)
+    })
+    const rows = Papa.parse<string[]>(
+      bytes(csv)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+      { skipEmptyLines: true }
+    ).data.slice(1)
     expect(rows.map((r) => r[col('Organization ID')]).sort()).toEqual(customers.orgs.map((o) => o.id).sort())
     const mapped = rows.find((r) => r[col('Organization ID')] === orgId)!
     const org = customers.orgs.find((o) => o.id === orgId)!
@@ -56,7 +76,8 @@ describe.each(['syncro', 'autotask'] as const)('exportMappingReport against the 
     expect(mapped[col('Billing target')]).toBe(`${mapping.target.containerName} › ${mapping.target.itemName}`)
     expect(mapped[col('HWM this month')]).toBe(String(mapping.hwm))
     expect(mapped[col('Non-billable')]).toBe('1')
-    for (const o of customers.orgs.filter((x) => x.id !== orgId)) expect(rows.find((r) => r[col('Organization ID')] === o.id)![col('Status')]).toBe(o.status)
+    for (const o of customers.orgs.filter((x) => x.id !== orgId))
+      expect(rows.find((r) => r[col('Organization ID')] === o.id)![col('Status')]).toBe(o.status)
 
     const xlsx = await s.call<ReportFile>('exportMappingReport', { format: 'xlsx' })
     const wb = new ExcelJS.Workbook()
@@ -82,7 +103,11 @@ describe('exportMappingReport input', () => {
 async function cli(dataDir: string, args: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => void out.push(t), err: (t) => void err.push(t), env: { PSA_BRIDGE_SECRET_STORE: 'memory' } })
+  const code = await runCli(['--data-dir', dataDir, ...args], {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    env: { PSA_BRIDGE_SECRET_STORE: 'memory' }
+  })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 

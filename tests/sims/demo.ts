@@ -19,7 +19,12 @@ export interface Demo {
  * Syncro and JumpCloud already connected and data refreshed, so a newcomer can try every screen
  * with no accounts. Secrets stay in memory and the data dir is a throw-away temp dir.
  */
-export async function startDemo(opts: { seed?: number; orgs?: number; staticDir: string; port?: number }): Promise<Demo> {
+export async function startDemo(opts: {
+  seed?: number
+  orgs?: number
+  staticDir: string
+  port?: number
+}): Promise<Demo> {
   const sims = await startAllSims({ seed: opts.seed ?? 1, orgs: opts.orgs ?? 40 })
   const dataDir = mkdtempSync(join(tmpdir(), 'psa-bridge-demo-'))
   const app = await createApp({ dataDir, secretStore: 'memory', env: { ...process.env, ...simEnv(sims) } })

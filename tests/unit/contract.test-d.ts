@@ -1,6 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { PsaBridgeApi } from '../../src/shared/bridge-types'
-import type { Api, EventName, EventPayload, Handlers, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import type {
+  Api,
+  EventName,
+  EventPayload,
+  Handlers,
+  MethodInput,
+  MethodName,
+  MethodOutput
+} from '../../src/shared/contract'
 
 type AnyHandler = Handlers[MethodName]
 
@@ -26,7 +34,9 @@ describe('Handlers (the core must implement every contract method)', () => {
 describe('bridge types (what the renderer sees as window.psaBridge)', () => {
   it('has one typed function per method, plus on', () => {
     expectTypeOf<keyof PsaBridgeApi>().toEqualTypeOf<MethodName | 'on'>()
-    expectTypeOf<PsaBridgeApi['getStatus']>().toEqualTypeOf<(input: MethodInput<'getStatus'>) => Promise<MethodOutput<'getStatus'>>>()
+    expectTypeOf<PsaBridgeApi['getStatus']>().toEqualTypeOf<
+      (input: MethodInput<'getStatus'>) => Promise<MethodOutput<'getStatus'>>
+    >()
     expectTypeOf<Api>().toExtend<Omit<PsaBridgeApi, 'on'>>()
   })
 

@@ -49,7 +49,10 @@ export function exportConfig(db: Db, now: Date): ConfigFile {
 }
 
 function invalid(path: string, message: string, hint?: string): never {
-  throw new AppError('validation', `Invalid configuration file at ${path || '(root)'}: ${message}`, { field: path || undefined, hint })
+  throw new AppError('validation', `Invalid configuration file at ${path || '(root)'}: ${message}`, {
+    field: path || undefined,
+    hint
+  })
 }
 
 /** Checks everything first; throws a validation AppError naming the first bad path. Writes nothing. */
@@ -64,19 +67,30 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
     requireZone(config.settings.timeZone, 'settings.timeZone')
     parseSchedule(config.settings.schedule)
   } catch (e) {
-    invalid(e instanceof AppError && e.field ? `settings.${e.field.replace(/^settings\./, '')}` : 'settings', e instanceof Error ? e.message : String(e))
+    invalid(
+      e instanceof AppError && e.field ? `settings.${e.field.replace(/^settings\./, '')}` : 'settings',
+      e instanceof Error ? e.message : String(e)
+    )
   }
   const psa = activePsaKind(db)
   const hasPsaData =
-    config.customerMappings.length > 0 || config.billingMappings.length > 0 || config.catchAll !== null || config.ticketing !== undefined
+    config.customerMappings.length > 0 ||
+    config.billingMappings.length > 0 ||
+    config.catchAll !== null ||
+    config.ticketing !== undefined
   if (hasPsaData && config.psa !== psa) {
-    invalid('psa', `the file holds ${config.psa ?? 'no'} mappings but the connected PSA is ${psa ?? 'none'}`, 'Connect the same PSA the file was exported from.')
+    invalid(
+      'psa',
+      `the file holds ${config.psa ?? 'no'} mappings but the connected PSA is ${psa ?? 'none'}`,
+      'Connect the same PSA the file was exported from.'
+    )
   }
   const orgs = new Set(loadOrgs(db).map((o) => o.id))
   const customers = new Set(psa ? loadCustomers(db, psa).map((c) => c.id) : [])
   const refresh = 'Run "Refresh data" first so the organizations and customers are known, then import again.'
   const needOrg = (path: string, id: string) => orgs.has(id) || invalid(path, `unknown organization ${id}`, refresh)
-  const needCustomer = (path: string, id: string) => customers.has(id) || invalid(path, `unknown customer ${id}`, refresh)
+  const needCustomer = (path: string, id: string) =>
+    customers.has(id) || invalid(path, `unknown customer ${id}`, refresh)
   const seenOrgs = new Set<string>()
   config.customerMappings.forEach((m, i) => {
     needOrg(`customerMappings.${i}.orgId`, m.orgId)
@@ -89,7 +103,8 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
     needOrg(`billingMappings.${i}.orgId`, m.orgId)
     needCustomer(`billingMappings.${i}.customerId`, m.customerId)
     const key = JSON.stringify([m.containerId, m.itemId])
-    if (seenTargets.has(key)) invalid(`billingMappings.${i}.itemId`, `line item ${m.itemId} of ${m.containerId} carries two mappings`)
+    if (seenTargets.has(key))
+      invalid(`billingMappings.${i}.itemId`, `line item ${m.itemId} of ${m.containerId} carries two mappings`)
     seenTargets.add(key)
   })
   if (config.catchAll !== null) needCustomer('catchAll', config.catchAll)
@@ -105,12 +120,14 @@ export function importConfig(db: Db, raw: unknown, now: Date): { customerMapping
   db.transaction(() => {
     storeBillingSettings(db, config.settings, now)
     db.prepare('UPDATE source_orgs SET ignored = 0, disabled = 0 WHERE source_kind = ?').run(SOURCE)
-    const flag = (col: 'ignored' | 'disabled') => db.prepare(`UPDATE source_orgs SET ${col} = 1 WHERE source_kind = ? AND id = ?`)
+    const flag = (col: 'ignored' | 'disabled') =>
+      db.prepare(`UPDATE source_orgs SET ${col} = 1 WHERE source_kind = ? AND id = ?`)
     for (const id of config.ignoredOrgs) flag('ignored').run(SOURCE, id)
     for (const id of config.disabledOrgs) flag('disabled').run(SOURCE, id)
     if (!psa) return
     db.prepare('DELETE FROM org_mappings WHERE source_kind = ? AND psa_kind = ?').run(SOURCE, psa)
-    for (const m of config.customerMappings) putMapping(db, { psa, orgId: m.orgId, customerId: m.customerId, origin: 'manual', actor: 'import', now: at })
+    for (const m of config.customerMappings)
+      putMapping(db, { psa, orgId: m.orgId, customerId: m.customerId, origin: 'manual', actor: 'import', now: at })
     db.prepare('DELETE FROM billing_mappings WHERE psa_kind = ?').run(psa)
     for (const m of config.billingMappings) putBillingMapping(db, { psa, ...m }, at)
     if (config.catchAll === null) deleteSetting(db, catchAllKey(psa))
@@ -118,5 +135,8 @@ export function importConfig(db: Db, raw: unknown, now: Date): { customerMapping
     // Choice values (priority ids …) are re-checked against the PSA's lists when tickets are sent.
     if (config.ticketing) saveTicketingSettings(db, psa, config.ticketing, now)
   })()
-  return { customerMappings: psa ? config.customerMappings.length : 0, billingMappings: psa ? config.billingMappings.length : 0 }
+  return {
+    customerMappings: psa ? config.customerMappings.length : 0,
+    billingMappings: psa ? config.billingMappings.length : 0
+  }
 }

@@ -57,7 +57,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
   // (the app while this is the CLI, or the reverse) holds the run lease.
   if (!leaseHeld(ctx.db, 'billingRun', ctx.now())) markInterruptedRuns(ctx.db, ctx.now().toISOString())
   const now = () => ctx.now().toISOString()
-  const audit = (action: string, detail: Record<string, unknown>) => recordActivity(ctx.db, { actor: 'user', action, detail, at: now() })
+  const audit = (action: string, detail: Record<string, unknown>) =>
+    recordActivity(ctx.db, { actor: 'user', action, detail, at: now() })
 
   const requirePsa = (): PsaKind => {
     const psa = activePsaKind(ctx.db)
@@ -69,7 +70,11 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
   /** The customer an org is mapped to, or a clear error. */
   const customerOf = (psa: PsaKind, orgId: string): string => {
     const m = loadMappings(ctx.db, psa).find((x) => x.orgId === orgId)
-    if (!m) throw new AppError('validation', 'This organization is not mapped to a customer yet.', { field: 'orgId', hint: 'Map it on the Customers screen first.' })
+    if (!m)
+      throw new AppError('validation', 'This organization is not mapped to a customer yet.', {
+        field: 'orgId',
+        hint: 'Map it on the Customers screen first.'
+      })
     return m.customerId
   }
 
@@ -79,7 +84,11 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     return { month, table: computeHwm(loadSnapshots(ctx.db, start, end), settings.timeZone) }
   }
 
-  const toRow = (m: BillingMappingRecord, names: { orgs: Map<string, string>; customers: Map<string, string> }, hwm: number | null): BillingMappingRow => ({
+  const toRow = (
+    m: BillingMappingRecord,
+    names: { orgs: Map<string, string>; customers: Map<string, string> },
+    hwm: number | null
+  ): BillingMappingRow => ({
     mappingId: m.id,
     orgId: m.orgId,
     orgName: names.orgs.get(m.orgId) ?? null,
@@ -107,7 +116,9 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const { month, table } = monthHwm(settings)
       const lastRun = listRunRows(ctx.db, { limit: 1, includeDryRuns: false })[0] ?? null
       const base = { psa, month, settings, running: billingRunInProgress(ctx.db) !== null, lastRun }
-      const nextRunAt = settings.scheduleEnabled ? nextRun(parseSchedule(settings.schedule), ctx.now()).toISOString() : null
+      const nextRunAt = settings.scheduleEnabled
+        ? nextRun(parseSchedule(settings.schedule), ctx.now()).toISOString()
+        : null
       if (!psa) return { ...base, nextRunAt, mappings: [], orgsWithoutBilling: [] }
       const names = { orgs: orgNames(), customers: customerNames(psa) }
       const mappings = listBillingMappings(ctx.db, psa)
@@ -115,7 +126,12 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const synced = syncedOrgs(ctx.db, psa)
       const orgsWithoutBilling = loadMappings(ctx.db, psa)
         .filter((m) => synced.has(m.orgId) && !withBilling.has(m.orgId))
-        .map((m) => ({ orgId: m.orgId, orgName: synced.get(m.orgId)!, customerId: m.customerId, customerName: names.customers.get(m.customerId) ?? null }))
+        .map((m) => ({
+          orgId: m.orgId,
+          orgName: synced.get(m.orgId)!,
+          customerId: m.customerId,
+          customerName: names.customers.get(m.customerId) ?? null
+        }))
       return {
         ...base,
         nextRunAt,
@@ -136,7 +152,13 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         containers: containers.map((c) => ({
           id: c.id,
           name: c.name,
-          items: c.items.map((i) => ({ id: i.id, name: i.name, quantity: i.quantity, unitCost: i.unitCost ?? null, mapped: mapped.has(JSON.stringify([c.id, i.id])) }))
+          items: c.items.map((i) => ({
+            id: i.id,
+            name: i.name,
+            quantity: i.quantity,
+            unitCost: i.unitCost ?? null,
+            mapped: mapped.has(JSON.stringify([c.id, i.id]))
+          }))
         }))
       }
     },
@@ -150,12 +172,20 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const containers: BillingContainer[] = await connector.listBillingTargets(customerId)
       const container = containers.find((c) => c.id === input.containerId)
       if (!container)
-        throw new AppError('validation', `This customer has no ${psa === 'syncro' ? 'recurring invoice' : 'active Recurring Service contract'} ${input.containerId}.`, {
-          field: 'containerId',
+        throw new AppError(
+          'validation',
+          `This customer has no ${psa === 'syncro' ? 'recurring invoice' : 'active Recurring Service contract'} ${input.containerId}.`,
+          {
+            field: 'containerId',
+            hint: 'Use "Refresh data from PSA" and pick again.'
+          }
+        )
+      const item = container.items.find((i) => i.id === input.itemId)
+      if (!item)
+        throw new AppError('validation', `"${container.name}" has no item ${input.itemId}.`, {
+          field: 'itemId',
           hint: 'Use "Refresh data from PSA" and pick again.'
         })
-      const item = container.items.find((i) => i.id === input.itemId)
-      if (!item) throw new AppError('validation', `"${container.name}" has no item ${input.itemId}.`, { field: 'itemId', hint: 'Use "Refresh data from PSA" and pick again.' })
       const id = putBillingMapping(
         ctx.db,
         {
@@ -173,7 +203,13 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         },
         now()
       )
-      audit('billing.mapping.saved', { mappingId: id, orgId: input.orgId, containerId: container.id, itemId: item.id, metric: input.metric })
+      audit('billing.mapping.saved', {
+        mappingId: id,
+        orgId: input.orgId,
+        containerId: container.id,
+        itemId: item.id,
+        metric: input.metric
+      })
       const { month, table } = monthHwm(loadBillingSettings(ctx.db))
       const m = getBillingMapping(ctx.db, id)
       return toRow(m, { orgs: orgNames(), customers: customerNames(psa) }, hwmFor(table, m.orgId, m.metric, month))
@@ -182,7 +218,9 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     async setBillingMappingEnabled({ mappingId, enabled, confirm }) {
       const m = getBillingMapping(ctx.db, mappingId)
       if (!enabled && !confirm)
-        throw new AppError('validation', `Disabling stops the billing sync of "${m.itemName}"; confirm to go ahead.`, { field: 'confirm' })
+        throw new AppError('validation', `Disabling stops the billing sync of "${m.itemName}"; confirm to go ahead.`, {
+          field: 'confirm'
+        })
       setMappingEnabled(ctx.db, mappingId, enabled, now())
       audit(enabled ? 'billing.mapping.enabled' : 'billing.mapping.disabled', { mappingId })
       return { message: enabled ? `"${m.itemName}" is synced again` : `"${m.itemName}" is no longer synced` }
@@ -202,20 +240,51 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const customers = customerNames(psa)
       const what =
         psa === 'autotask'
-          ? { container: 'an active contract of type Recurring Service', item: 'a service', fixC: 'In Autotask: Contracts → New Contract, type "Recurring Service", status Active, for this company.', fixI: 'In Autotask: open the contract → Services → Add, e.g. "JumpCloud Users".' }
-          : { container: 'a recurring invoice', item: 'a line item', fixC: 'In Syncro: Invoices → Recurring Invoices → New, for this customer.', fixI: 'In Syncro: open the recurring invoice and add a line item for the seats.' }
+          ? {
+              container: 'an active contract of type Recurring Service',
+              item: 'a service',
+              fixC: 'In Autotask: Contracts → New Contract, type "Recurring Service", status Active, for this company.',
+              fixI: 'In Autotask: open the contract → Services → Add, e.g. "JumpCloud Users".'
+            }
+          : {
+              container: 'a recurring invoice',
+              item: 'a line item',
+              fixC: 'In Syncro: Invoices → Recurring Invoices → New, for this customer.',
+              fixI: 'In Syncro: open the recurring invoice and add a line item for the seats.'
+            }
       const problems = []
       // One customer per mapped org, read in turn: a prerequisite check is rare and must not trip rate limits.
       for (const m of loadMappings(ctx.db, psa).filter((x) => synced.has(x.orgId))) {
-        const base = { orgId: m.orgId, orgName: synced.get(m.orgId)!, customerId: m.customerId, customerName: customers.get(m.customerId) ?? null }
+        const base = {
+          orgId: m.orgId,
+          orgName: synced.get(m.orgId)!,
+          customerId: m.customerId,
+          customerName: customers.get(m.customerId) ?? null
+        }
         try {
           const containers = await connector.listBillingTargets(m.customerId)
-          if (containers.length === 0) problems.push({ ...base, problem: 'no-container' as const, message: `No ${what.container}.`, fix: what.fixC })
+          if (containers.length === 0)
+            problems.push({
+              ...base,
+              problem: 'no-container' as const,
+              message: `No ${what.container}.`,
+              fix: what.fixC
+            })
           else if (containers.every((c) => c.items.length === 0))
-            problems.push({ ...base, problem: 'no-item' as const, message: `${containers.map((c) => `"${c.name}"`).join(', ')} has no ${what.item}.`, fix: what.fixI })
+            problems.push({
+              ...base,
+              problem: 'no-item' as const,
+              message: `${containers.map((c) => `"${c.name}"`).join(', ')} has no ${what.item}.`,
+              fix: what.fixI
+            })
         } catch (e) {
           if (e instanceof AppError && e.code !== 'not-found' && e.code !== 'bad-response') throw e
-          problems.push({ ...base, problem: 'error' as const, message: e instanceof Error ? e.message : String(e), fix: 'Check the customer in the PSA, then refresh data.' })
+          problems.push({
+            ...base,
+            problem: 'error' as const,
+            message: e instanceof Error ? e.message : String(e),
+            fix: 'Check the customer in the PSA, then refresh data.'
+          })
         }
       }
       return { checked: synced.size, problems }
@@ -247,7 +316,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const next = validateSettings({ ...before, ...defined })
       storeBillingSettings(ctx.db, next, ctx.now())
       // dueCatchUp needs a first lastRunAt: enabling the schedule starts the clock now, not in the past.
-      if (next.scheduleEnabled && (!before.scheduleEnabled || loadLastScheduledRun(ctx.db) === null)) storeLastScheduledRun(ctx.db, ctx.now())
+      if (next.scheduleEnabled && (!before.scheduleEnabled || loadLastScheduledRun(ctx.db) === null))
+        storeLastScheduledRun(ctx.db, ctx.now())
       audit('billing.settings.saved', { ...patch })
       ctx.events.emit('billingSettingsChanged', {})
       return next
@@ -277,10 +347,16 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         orgId,
         orgName: orgNames().get(orgId) ?? null,
         timeZone,
-        months: keys.map((month) => ({ month, users: hwmFor(table, orgId, 'users', month), devices: hwmFor(table, orgId, 'devices', month) })),
+        months: keys.map((month) => ({
+          month,
+          users: hwmFor(table, orgId, 'users', month),
+          devices: hwmFor(table, orgId, 'devices', month)
+        })),
         currentMonth: {
           month: current,
-          points: snaps.filter((s) => Date.parse(s.takenAt) >= curStart.getTime()).map((s) => ({ at: s.takenAt, metric: s.metric, count: s.count }))
+          points: snaps
+            .filter((s) => Date.parse(s.takenAt) >= curStart.getTime())
+            .map((s) => ({ at: s.takenAt, metric: s.metric, count: s.count }))
         }
       }
     },
@@ -297,7 +373,10 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const r = importConfig(ctx.db, config, ctx.now())
       audit('config.imported', r)
       ctx.events.emit('billingSettingsChanged', {})
-      return { ...r, message: `Imported ${r.customerMappings} customer mappings and ${r.billingMappings} billing mappings.` }
+      return {
+        ...r,
+        message: `Imported ${r.customerMappings} customer mappings and ${r.billingMappings} billing mappings.`
+      }
     }
   }
 }

@@ -59,7 +59,8 @@ export function monthBounds(key: MonthKey, zone: string): { start: Date; end: Da
 
 function parseMonthKey(key: unknown): { year: number; month: number } {
   const m = typeof key === 'string' ? MONTH_KEY.exec(key) : null
-  if (!m) throw new AppError('validation', `Invalid month ${JSON.stringify(key)} (expected "YYYY-MM")`, { field: 'month' })
+  if (!m)
+    throw new AppError('validation', `Invalid month ${JSON.stringify(key)} (expected "YYYY-MM")`, { field: 'month' })
   return { year: Number(m[1]), month: Number(m[2]) }
 }
 
@@ -76,7 +77,9 @@ export function computeHwm(snapshots: readonly UsageSnapshot[], zone: string): M
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const path = ['snapshots', i, ...(issue?.path ?? [])].join('.')
-      throw new AppError('validation', `Invalid usage snapshot at ${path}: ${issue?.message ?? 'invalid'}`, { field: path })
+      throw new AppError('validation', `Invalid usage snapshot at ${path}: ${issue?.message ?? 'invalid'}`, {
+        field: path
+      })
     }
     const s = parsed.data
     const ms = Date.parse(s.takenAt)
@@ -85,7 +88,16 @@ export function computeHwm(snapshots: readonly UsageSnapshot[], zone: string): M
     const key = hwmKey(s.orgId, s.metric, month)
     const rec = table.get(key)
     if (!rec) {
-      table.set(key, { orgId: s.orgId, metric: s.metric, month, hwm: s.count, points: 1, firstAt: at, lastAt: at, peakAt: at })
+      table.set(key, {
+        orgId: s.orgId,
+        metric: s.metric,
+        month,
+        hwm: s.count,
+        points: 1,
+        firstAt: at,
+        lastAt: at,
+        peakAt: at
+      })
       return
     }
     rec.points += 1

@@ -67,10 +67,12 @@ function fail(path: string, message: string): never {
 /** Decides, per mapping, what quantity to push and whether to push it. Pure; throws a validation AppError on bad input. */
 export function computePlan(items: readonly PlanInput[], settings: PlanSettings): PlanItem[] {
   const s = PlanSettingsSchema.safeParse(settings)
-  if (!s.success) fail(['settings', ...(s.error.issues[0]?.path ?? [])].join('.'), s.error.issues[0]?.message ?? 'invalid')
+  if (!s.success)
+    fail(['settings', ...(s.error.issues[0]?.path ?? [])].join('.'), s.error.issues[0]?.message ?? 'invalid')
   return items.map((raw, i) => {
     const p = PlanInputSchema.safeParse(raw)
-    if (!p.success) fail(['items', i, ...(p.error.issues[0]?.path ?? [])].join('.'), p.error.issues[0]?.message ?? 'invalid')
+    if (!p.success)
+      fail(['items', i, ...(p.error.issues[0]?.path ?? [])].join('.'), p.error.issues[0]?.message ?? 'invalid')
     return planOne(p.data, s.data)
   })
 }
@@ -87,20 +89,41 @@ function planOne(input: PlanInput, settings: PlanSettings): PlanItem {
 
   const { hwm, current, nonBillable, metric } = input
   if (hwm === null) {
-    return item(null, 'blocked', 'hwm-unknown', `No ${metric} count was recorded this month, so nothing is pushed (we never push a guess).`)
+    return item(
+      null,
+      'blocked',
+      'hwm-unknown',
+      `No ${metric} count was recorded this month, so nothing is pushed (we never push a guess).`
+    )
   }
   const next = Math.max(0, hwm - nonBillable)
   if (current === null) {
-    return item(next, 'blocked', 'target-vanished', 'The PSA contract or invoice line for this mapping no longer exists; fix the mapping before billing.')
+    return item(
+      next,
+      'blocked',
+      'target-vanished',
+      'The PSA contract or invoice line for this mapping no longer exists; fix the mapping before billing.'
+    )
   }
   if (next === current) return item(next, 'unchanged', 'same', `Quantity is already ${current}; nothing to write.`)
   if (next === 0 && !settings.allowZero) {
-    return item(next, 'blocked', 'zero-not-allowed', `The new quantity would be 0 (was ${current}); writing 0 is turned off in settings.`)
+    return item(
+      next,
+      'blocked',
+      'zero-not-allowed',
+      `The new quantity would be 0 (was ${current}); writing 0 is turned off in settings.`
+    )
   }
   if (next > current) return item(next, 'increase', 'increase', `Increase from ${current} to ${next}.`)
   if (!settings.reviewDecreases) return item(next, 'decrease', 'decrease', `Decrease from ${current} to ${next}.`)
   const approved = input.approvedDecrease?.to
-  if (approved === next) return item(next, 'decrease', 'decrease-approved', `Approved decrease from ${current} to ${next}.`)
+  if (approved === next)
+    return item(next, 'decrease', 'decrease-approved', `Approved decrease from ${current} to ${next}.`)
   const stale = approved === undefined ? '' : ` (the approval was for ${approved}, so it needs approving again)`
-  return item(next, 'held', 'decrease-needs-review', `Decrease from ${current} to ${next} is waiting for approval${stale}.`)
+  return item(
+    next,
+    'held',
+    'decrease-needs-review',
+    `Decrease from ${current} to ${next} is waiting for approval${stale}.`
+  )
 }

@@ -13,7 +13,9 @@ export function parseQuantity(value: unknown, field = 'quantity'): number {
   if (typeof value === 'number') n = value
   else if (typeof value === 'string' && WHOLE_DECIMAL.test(value)) n = Number(value)
   if (n === null || !Number.isSafeInteger(n) || n < 0) {
-    throw new AppError('bad-response', `Quantity ${JSON.stringify(value)} is not a whole non-negative number`, { field })
+    throw new AppError('bad-response', `Quantity ${JSON.stringify(value)} is not a whole non-negative number`, {
+      field
+    })
   }
   return n === 0 ? 0 : n // normalise -0
 }

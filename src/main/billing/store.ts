@@ -84,17 +84,23 @@ function toRecord(r: MappingRow): BillingMappingRecord {
 }
 
 export function listBillingMappings(db: Db, psa: PsaKind): BillingMappingRecord[] {
-  return (db.prepare('SELECT * FROM billing_mappings WHERE psa_kind = ? ORDER BY id').all(psa) as MappingRow[]).map(toRecord)
+  return (db.prepare('SELECT * FROM billing_mappings WHERE psa_kind = ? ORDER BY id').all(psa) as MappingRow[]).map(
+    toRecord
+  )
 }
 
 export function getBillingMapping(db: Db, id: string): BillingMappingRecord {
   const n = Number(id)
-  const row = Number.isSafeInteger(n) ? (db.prepare('SELECT * FROM billing_mappings WHERE id = ?').get(n) as MappingRow | undefined) : undefined
+  const row = Number.isSafeInteger(n)
+    ? (db.prepare('SELECT * FROM billing_mappings WHERE id = ?').get(n) as MappingRow | undefined)
+    : undefined
   if (!row) throw new AppError('not-found', `Billing mapping ${id} does not exist (deleted?).`, { field: 'mappingId' })
   return toRecord(row)
 }
 
-export type NewBillingMapping = Omit<BillingMappingRecord, 'id' | 'enabled' | 'lastSyncAt' | 'lastSyncResult'> & { enabled?: boolean }
+export type NewBillingMapping = Omit<BillingMappingRecord, 'id' | 'enabled' | 'lastSyncAt' | 'lastSyncResult'> & {
+  enabled?: boolean
+}
 
 /** Inserts, or updates `id` when given. A target can carry one mapping only (UNIQUE psa/container/item). */
 export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }, now: string): string {
@@ -113,7 +119,19 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
     db.prepare(
       `UPDATE billing_mappings SET org_id = ?, customer_id = ?, container_id = ?, container_name = ?, item_id = ?, item_name = ?,
          metric = ?, non_billable = ?, unit_cost = ?, updated_at = ? WHERE id = ?`
-    ).run(m.orgId, m.customerId, m.containerId, m.containerName, m.itemId, m.itemName, m.metric, m.nonBillable, cost, now, Number(m.id))
+    ).run(
+      m.orgId,
+      m.customerId,
+      m.containerId,
+      m.containerName,
+      m.itemId,
+      m.itemName,
+      m.metric,
+      m.nonBillable,
+      cost,
+      now,
+      Number(m.id)
+    )
     return m.id
   }
   const r = db
@@ -121,13 +139,31 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
       `INSERT INTO billing_mappings (psa_kind, org_id, customer_id, container_id, container_name, item_id, item_name, metric,
          non_billable, unit_cost, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    .run(m.psa, m.orgId, m.customerId, m.containerId, m.containerName, m.itemId, m.itemName, m.metric, m.nonBillable, cost, m.enabled === false ? 0 : 1, now, now)
+    .run(
+      m.psa,
+      m.orgId,
+      m.customerId,
+      m.containerId,
+      m.containerName,
+      m.itemId,
+      m.itemName,
+      m.metric,
+      m.nonBillable,
+      cost,
+      m.enabled === false ? 0 : 1,
+      now,
+      now
+    )
   return String(r.lastInsertRowid)
 }
 
 export function setMappingEnabled(db: Db, id: string, enabled: boolean, now: string): void {
   getBillingMapping(db, id)
-  db.prepare('UPDATE billing_mappings SET enabled = ?, updated_at = ? WHERE id = ?').run(enabled ? 1 : 0, now, Number(id))
+  db.prepare('UPDATE billing_mappings SET enabled = ?, updated_at = ? WHERE id = ?').run(
+    enabled ? 1 : 0,
+    now,
+    Number(id)
+  )
 }
 
 export function deleteBillingMappingRow(db: Db, id: string): void {
@@ -136,13 +172,19 @@ export function deleteBillingMappingRow(db: Db, id: string): void {
 }
 
 export function setLastSync(db: Db, id: string, at: string, result: string): void {
-  db.prepare('UPDATE billing_mappings SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(at, result, Number(id))
+  db.prepare('UPDATE billing_mappings SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(
+    at,
+    result,
+    Number(id)
+  )
 }
 
 // ── snapshots ──────────────────────────────────────────────────────────────
 
 export function insertSnapshots(db: Db, snaps: readonly UsageSnapshot[]): void {
-  const ins = db.prepare('INSERT INTO usage_snapshots (source_kind, org_id, metric, count, taken_at) VALUES (?, ?, ?, ?, ?)')
+  const ins = db.prepare(
+    'INSERT INTO usage_snapshots (source_kind, org_id, metric, count, taken_at) VALUES (?, ?, ?, ?, ?)'
+  )
   db.transaction(() => {
     for (const s of snaps) ins.run(SOURCE, s.orgId, s.metric, s.count, new Date(s.takenAt).toISOString())
   })()
@@ -159,13 +201,17 @@ export function loadSnapshots(db: Db, start: Date, end: Date, orgIds?: readonly 
       ? (db.prepare(`${sql} AND org_id = ? ORDER BY taken_at`).all(...range, orgIds[0]) as Row[])
       : (db.prepare(`${sql} ORDER BY taken_at`).all(...range) as Row[])
   const want = orgIds && orgIds.length !== 1 ? new Set(orgIds) : null
-  return rows.filter((r) => !want || want.has(r.org_id)).map((r) => ({ orgId: r.org_id, metric: r.metric, count: r.count, takenAt: r.taken_at }))
+  return rows
+    .filter((r) => !want || want.has(r.org_id))
+    .map((r) => ({ orgId: r.org_id, metric: r.metric, count: r.count, takenAt: r.taken_at }))
 }
 
 // ── approvals ──────────────────────────────────────────────────────────────
 
 export function approvalsFor(db: Db, month: string): Map<string, number> {
-  const rows = db.prepare('SELECT mapping_id, to_quantity FROM decrease_approvals WHERE month = ?').all(month) as Array<{ mapping_id: number; to_quantity: number }>
+  const rows = db
+    .prepare('SELECT mapping_id, to_quantity FROM decrease_approvals WHERE month = ?')
+    .all(month) as Array<{ mapping_id: number; to_quantity: number }>
   return new Map(rows.map((r) => [String(r.mapping_id), r.to_quantity]))
 }
 
@@ -178,7 +224,14 @@ export function putApproval(db: Db, a: { mappingId: string; month: string; to: n
 
 // ── runs ───────────────────────────────────────────────────────────────────
 
-export const ZERO_COUNTS: RunCounts = Object.freeze({ written: 0, unchanged: 0, held: 0, blocked: 0, failed: 0, planned: 0 })
+export const ZERO_COUNTS: RunCounts = Object.freeze({
+  written: 0,
+  unchanged: 0,
+  held: 0,
+  blocked: 0,
+  failed: 0,
+  planned: 0
+})
 
 interface RunRow {
   id: string
@@ -205,15 +258,16 @@ function toSummary(r: RunRow): RunSummary {
 }
 
 export function insertRun(db: Db, r: { id: string; trigger: string; dryRun: boolean; startedAt: string }): void {
-  db.prepare("INSERT INTO sync_runs (id, kind, trigger, dry_run, started_at, status) VALUES (?, 'billing', ?, ?, ?, 'running')").run(
-    r.id,
-    r.trigger,
-    r.dryRun ? 1 : 0,
-    r.startedAt
-  )
+  db.prepare(
+    "INSERT INTO sync_runs (id, kind, trigger, dry_run, started_at, status) VALUES (?, 'billing', ?, ?, ?, 'running')"
+  ).run(r.id, r.trigger, r.dryRun ? 1 : 0, r.startedAt)
 }
 
-export function finishRun(db: Db, id: string, f: { status: RunSummary['status']; finishedAt: string; counts: RunCounts; error: string | null }): void {
+export function finishRun(
+  db: Db,
+  id: string,
+  f: { status: RunSummary['status']; finishedAt: string; counts: RunCounts; error: string | null }
+): void {
   db.prepare('UPDATE sync_runs SET status = ?, finished_at = ?, counts_json = ?, error = ? WHERE id = ?').run(
     f.status,
     f.finishedAt,
@@ -226,13 +280,19 @@ export function finishRun(db: Db, id: string, f: { status: RunSummary['status'];
 /** A `running` row left by a crash or a power cut: it will never finish, so say so. Returns how many. */
 export function markInterruptedRuns(db: Db, now: string): number {
   return db
-    .prepare("UPDATE sync_runs SET status = 'interrupted', finished_at = ?, error = 'The app stopped while this run was in progress.' WHERE kind = 'billing' AND status = 'running'")
+    .prepare(
+      "UPDATE sync_runs SET status = 'interrupted', finished_at = ?, error = 'The app stopped while this run was in progress.' WHERE kind = 'billing' AND status = 'running'"
+    )
     .run(now).changes
 }
 
 export function listRunRows(db: Db, o: { limit: number; includeDryRuns: boolean }): RunSummary[] {
   const where = o.includeDryRuns ? '' : 'AND dry_run = 0'
-  return (db.prepare(`SELECT * FROM sync_runs WHERE kind = 'billing' ${where} ORDER BY started_at DESC, rowid DESC LIMIT ?`).all(o.limit) as RunRow[]).map(toSummary)
+  return (
+    db
+      .prepare(`SELECT * FROM sync_runs WHERE kind = 'billing' ${where} ORDER BY started_at DESC, rowid DESC LIMIT ?`)
+      .all(o.limit) as RunRow[]
+  ).map(toSummary)
 }
 
 export function getRunRow(db: Db, id: string): RunSummary {
@@ -261,13 +321,33 @@ export function insertRunItems(db: Db, runId: string, items: readonly RunItemRec
   )
   db.transaction(() => {
     for (const i of items)
-      ins.run(runId, i.psa, Number(i.mappingId), i.orgId, JSON.stringify(i.target), i.oldQuantity, i.newQuantity, i.action, i.result, i.message, i.at)
+      ins.run(
+        runId,
+        i.psa,
+        Number(i.mappingId),
+        i.orgId,
+        JSON.stringify(i.target),
+        i.oldQuantity,
+        i.newQuantity,
+        i.action,
+        i.result,
+        i.message,
+        i.at
+      )
   })()
 }
 
-const TargetSchema = z.object({ containerId: z.string(), containerName: z.string(), itemId: z.string(), itemName: z.string() })
+const TargetSchema = z.object({
+  containerId: z.string(),
+  containerName: z.string(),
+  itemId: z.string(),
+  itemName: z.string()
+})
 
-export function loadRunItems(db: Db, runId: string): Array<Omit<RunItemRecord, 'psa' | 'mappingId'> & { mappingId: string | null }> {
+export function loadRunItems(
+  db: Db,
+  runId: string
+): Array<Omit<RunItemRecord, 'psa' | 'mappingId'> & { mappingId: string | null }> {
   const rows = db.prepare('SELECT * FROM sync_items WHERE run_id = ? ORDER BY id').all(runId) as Array<{
     mapping_id: number | null
     org_id: string

@@ -3,7 +3,13 @@ import { acquireLease } from '../core/lease'
 import PQueue from 'p-queue'
 import type { PlanRow, RunCounts, SyncResult } from '../../shared/contract/billing'
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors'
-import { targetKey, type PsaConnector, type PsaKind, type QuantityChange, type SourceConnector } from '../connectors/types'
+import {
+  targetKey,
+  type PsaConnector,
+  type PsaKind,
+  type QuantityChange,
+  type SourceConnector
+} from '../connectors/types'
 import type { AppContext } from '../core/context'
 import type { Db } from '../db/connection'
 import { activePsaKind, openPsa, openSource } from '../integrations/open'
@@ -36,7 +42,15 @@ export interface BillingSyncOptions {
 
 // Errors that say "the remote system as a whole is not usable": the run stops as failed instead of
 // hammering a PSA that is down with 1,000 more requests. Anything else is a per-item failure.
-const SYSTEMIC: ReadonlySet<ErrorCode> = new Set(['auth', 'permission', 'unavailable', 'timeout', 'rate-limited', 'config', 'cancelled'])
+const SYSTEMIC: ReadonlySet<ErrorCode> = new Set([
+  'auth',
+  'permission',
+  'unavailable',
+  'timeout',
+  'rate-limited',
+  'config',
+  'cancelled'
+])
 
 const running = new WeakMap<Db, string>()
 
@@ -71,13 +85,20 @@ function errorText(e: unknown): string {
  */
 export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions): Promise<SyncResult> {
   const busy = running.get(ctx.db)
-  if (busy) throw new AppError('conflict', 'A billing sync is already running.', { hint: 'Wait for it to finish; its result appears in Activity.' })
+  if (busy)
+    throw new AppError('conflict', 'A billing sync is already running.', {
+      hint: 'Wait for it to finish; its result appears in Activity.'
+    })
   // The desktop app and the CLI may share a data dir: the lease makes the lock hold across processes.
   const lease = acquireLease(ctx.db, 'billingRun', ctx.now)
   if (!lease) {
-    throw new AppError('conflict', 'Another PSA Bridge process (the app or the command line) is running a billing sync.', {
-      hint: 'Wait for it to finish; its result appears in Activity.'
-    })
+    throw new AppError(
+      'conflict',
+      'Another PSA Bridge process (the app or the command line) is running a billing sync.',
+      {
+        hint: 'Wait for it to finish; its result appears in Activity.'
+      }
+    )
   }
   const runId = randomUUID()
   running.set(ctx.db, runId)
@@ -100,7 +121,18 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
     finishRun(ctx.db, runId, { status, finishedAt, counts, error })
     ctx.events.emit('syncFinished', { runId, result: status })
     ctx.log.info('billing run finished', { runId, trigger: opts.trigger, dryRun: opts.dryRun, status, ...counts })
-    return { runId, trigger: opts.trigger, dryRun: opts.dryRun, status, startedAt, finishedAt, counts, error, month: runner.month, items }
+    return {
+      runId,
+      trigger: opts.trigger,
+      dryRun: opts.dryRun,
+      status,
+      startedAt,
+      finishedAt,
+      counts,
+      error,
+      month: runner.month,
+      items
+    }
   } finally {
     running.delete(ctx.db)
     lease.release()
@@ -136,7 +168,8 @@ class Runner {
   private progress(phase: string, done: number, total: number): void {
     // ~50 events per phase at most: the UI needs a bar, not a firehose.
     const step = Math.max(1, Math.floor(total / 50))
-    if (done === 0 || done === total || done % step === 0) this.ctx.events.emit('syncProgress', { runId: this.runId, phase, done, total })
+    if (done === 0 || done === total || done % step === 0)
+      this.ctx.events.emit('syncProgress', { runId: this.runId, phase, done, total })
   }
 
   private stopped(): AppError | null {
@@ -175,7 +208,9 @@ class Runner {
     // rate limits are used at the same time: the run takes as long as the slower one, not the sum.
     // A connector that can read many quantities at once (Autotask) does so up front: 4 requests for 1,000 targets
     // instead of 2,000. Safe for deltas because its setQuantity re-reads at the effective date and refuses a mismatch.
-    const prefetched = connector.getQuantities ? await this.prefetch(connector.getQuantities.bind(connector), mappings) : null
+    const prefetched = connector.getQuantities
+      ? await this.prefetch(connector.getQuantities.bind(connector), mappings)
+      : null
 
     // A connector that can write many at once (Autotask) gets the run's writes in one call, its re-reads batched.
     const batch = !this.opts.dryRun && connector.setQuantities ? connector.setQuantities.bind(connector) : null
@@ -237,7 +272,10 @@ class Runner {
     })()
   }
 
-  private async prefetch(read: NonNullable<PsaConnector['getQuantities']>, mappings: BillingMappingRecord[]): Promise<Map<string, { quantity: number }>> {
+  private async prefetch(
+    read: NonNullable<PsaConnector['getQuantities']>,
+    mappings: BillingMappingRecord[]
+  ): Promise<Map<string, { quantity: number }>> {
     this.progress('read', 0, mappings.length)
     try {
       const map = await read(mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })))
@@ -281,7 +319,9 @@ class Runner {
     try {
       // Read during this run: the plan's `current` is the PSA's state now, not at preview time (Autotask writes
       // deltas, so a stale `from` would push a wrong number; its writes re-check `from` at the effective date too).
-      const read = prefetched ? (prefetched.get(targetKey(target))?.quantity ?? null) : (await connector.getQuantity(target)).quantity
+      const read = prefetched
+        ? (prefetched.get(targetKey(target))?.quantity ?? null)
+        : (await connector.getQuantity(target)).quantity
       // A fractional or negative line ("12.5" from Syncro) fails this item alone: it is not a seat count we can own.
       current = read === null ? null : parseQuantity(read)
     } catch (e) {
@@ -293,26 +333,50 @@ class Runner {
       }
     }
     const input = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm, current }
-    const [item] = computePlan([approvedTo === undefined ? input : { ...input, approvedDecrease: { to: approvedTo } }], {
-      reviewDecreases: settings.reviewDecreases,
-      allowZero: settings.allowZero
-    }) as [PlanItem]
-    if (!isWrite(item)) return { row: planRow(m, item, item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked', null) }
+    const [item] = computePlan(
+      [approvedTo === undefined ? input : { ...input, approvedDecrease: { to: approvedTo } }],
+      {
+        reviewDecreases: settings.reviewDecreases,
+        allowZero: settings.allowZero
+      }
+    ) as [PlanItem]
+    if (!isWrite(item))
+      return {
+        row: planRow(
+          m,
+          item,
+          item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked',
+          null
+        )
+      }
     if (this.opts.dryRun) return { row: planRow(m, item, 'planned', null) }
     return { item }
   }
 
-  private changeFor(m: BillingMappingRecord, item: PlanItem, settings: { syncUnitCost: boolean }, effectiveDate: Date): QuantityChange {
+  private changeFor(
+    m: BillingMappingRecord,
+    item: PlanItem,
+    settings: { syncUnitCost: boolean },
+    effectiveDate: Date
+  ): QuantityChange {
     const change: QuantityChange = { from: item.current!, to: item.newQuantity!, effectiveDate }
     if (settings.syncUnitCost && m.unitCost !== null) change.unitCost = m.unitCost
     return change
   }
 
-  private async writeOne(connector: PsaConnector, m: BillingMappingRecord, item: PlanItem, settings: { syncUnitCost: boolean }): Promise<PlanRow> {
+  private async writeOne(
+    connector: PsaConnector,
+    m: BillingMappingRecord,
+    item: PlanItem,
+    settings: { syncUnitCost: boolean }
+  ): Promise<PlanRow> {
     const stop = this.stopped() // another item may have hit an outage while we were reading
     if (stop) return planRow(m, item, 'failed', `Not attempted: ${stop.message}`)
     try {
-      await connector.setQuantity({ containerId: m.containerId, itemId: m.itemId }, this.changeFor(m, item, settings, this.ctx.now()))
+      await connector.setQuantity(
+        { containerId: m.containerId, itemId: m.itemId },
+        this.changeFor(m, item, settings, this.ctx.now())
+      )
       return this.settle(m, item, null)
     } catch (e) {
       return this.settle(m, item, e)
@@ -332,7 +396,12 @@ class Runner {
     const at = this.ctx.now()
     let results: Array<unknown>
     try {
-      results = await write(pending.map((p) => ({ target: { containerId: p.m.containerId, itemId: p.m.itemId }, change: this.changeFor(p.m, p.item, settings, at) })))
+      results = await write(
+        pending.map((p) => ({
+          target: { containerId: p.m.containerId, itemId: p.m.itemId },
+          change: this.changeFor(p.m, p.item, settings, at)
+        }))
+      )
     } catch (e) {
       results = pending.map(() => e) // the batch's reads failed: nothing was written
     }
@@ -344,7 +413,8 @@ class Runner {
     if (error === null) return planRow(m, item, 'written', null)
     const fatal = this.systemic(error)
     if (fatal) this.aborted ??= fatal
-    if (isAppError(error) && error.code === 'not-found') return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
+    if (isAppError(error) && error.code === 'not-found')
+      return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
     return planRow(m, item, 'failed', errorText(error))
   }
 }
@@ -353,7 +423,10 @@ function targetOf(m: BillingMappingRecord) {
   return { containerId: m.containerId, containerName: m.containerName, itemId: m.itemId, itemName: m.itemName }
 }
 
-type PlanFields = Pick<PlanRow, 'hwm' | 'nonBillable' | 'current' | 'newQuantity' | 'delta' | 'action' | 'code' | 'reason'>
+type PlanFields = Pick<
+  PlanRow,
+  'hwm' | 'nonBillable' | 'current' | 'newQuantity' | 'delta' | 'action' | 'code' | 'reason'
+>
 
 function planRow(m: BillingMappingRecord, item: PlanFields, result: PlanRow['result'], error: string | null): PlanRow {
   return {
@@ -376,13 +449,22 @@ function planRow(m: BillingMappingRecord, item: PlanFields, result: PlanRow['res
 }
 
 function failedRow(m: BillingMappingRecord, hwm: number | null, current: number | null, error: string): PlanRow {
-  const blocked: PlanFields = { hwm, nonBillable: m.nonBillable, current, newQuantity: null, delta: null, action: 'blocked', code: 'error', reason: error }
+  const blocked: PlanFields = {
+    hwm,
+    nonBillable: m.nonBillable,
+    current,
+    newQuantity: null,
+    delta: null,
+    action: 'blocked',
+    code: 'error',
+    reason: error
+  }
   return planRow(m, blocked, 'failed', error)
 }
 
 function customerChangedRow(m: BillingMappingRecord, hwm: number | null): PlanRow {
   const reason =
-    'This organization is now mapped to another customer, but its billing line belongs to the previous one; pick the new customer\'s line before billing.'
+    "This organization is now mapped to another customer, but its billing line belongs to the previous one; pick the new customer's line before billing."
   return { ...failedRow(m, hwm, null, reason), code: 'customer-changed', result: 'blocked', error: null }
 }
 

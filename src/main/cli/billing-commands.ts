@@ -16,7 +16,9 @@ function formatSync(r: SyncResult): string {
   if (r.error) lines.push(`error: ${r.error}`)
   for (const i of r.items) {
     const q = `${i.current ?? '?'} → ${i.newQuantity ?? '?'}`
-    lines.push(`  ${(i.orgName ?? i.orgId).padEnd(32)} ${i.target.itemName.padEnd(24)} ${q.padEnd(12)} ${i.result.padEnd(9)} ${i.error ?? i.reason}`)
+    lines.push(
+      `  ${(i.orgName ?? i.orgId).padEnd(32)} ${i.target.itemName.padEnd(24)} ${q.padEnd(12)} ${i.result.padEnd(9)} ${i.error ?? i.reason}`
+    )
   }
   return lines.join('\n')
 }
@@ -32,11 +34,14 @@ export const billingCommands: CommandModule = (program: Command, cli: CliContext
       const env = await app.dispatch(o.dryRun ? 'previewSync' : 'pushSync', { trigger: 'cli' })
       cli.report(env, !!o.json, (v) => formatSync(v as SyncResult))
       // A run that ended failed/partial is an operation failure for scripts, even though the call itself succeeded.
-      if (env.ok && ['failed', 'partial'].includes((env.value as SyncResult).status)) cli.fail(1, `Billing run ended ${(env.value as SyncResult).status}.`)
+      if (env.ok && ['failed', 'partial'].includes((env.value as SyncResult).status))
+        cli.fail(1, `Billing run ended ${(env.value as SyncResult).status}.`)
       if (!o.dryRun) await processAlertsAfterSync(app, cli.io, !!o.json)
     })
 
-  const config = program.command('config').description('export or import all mappings and settings (versioned JSON, no secrets)')
+  const config = program
+    .command('config')
+    .description('export or import all mappings and settings (versioned JSON, no secrets)')
   config
     .command('export <file>')
     .description('write all mappings and settings to FILE')
@@ -56,9 +61,16 @@ export const billingCommands: CommandModule = (program: Command, cli: CliContext
       try {
         parsed = JSON.parse(readFileSync(file, 'utf8'))
       } catch (e) {
-        return cli.fail(2, `Error (validation): cannot read ${file} as JSON: ${e instanceof Error ? e.message : String(e)}`)
+        return cli.fail(
+          2,
+          `Error (validation): cannot read ${file} as JSON: ${e instanceof Error ? e.message : String(e)}`
+        )
       }
       const app = await cli.app()
-      cli.report(await app.dispatch('importConfig', { config: parsed }), false, (v) => (v as { message: string }).message)
+      cli.report(
+        await app.dispatch('importConfig', { config: parsed }),
+        false,
+        (v) => (v as { message: string }).message
+      )
     })
 }

@@ -32,7 +32,10 @@ const commandModules: CommandModule[] = [billingCommands, ticketingCommands, rep
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let app: App | undefined
   const open = async (dataDir?: string): Promise<App> => {
-    app ??= await createApp({ dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }), env: io.env })
+    app ??= await createApp({
+      dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }),
+      env: io.env
+    })
     return app
   }
   let code = 0
@@ -81,7 +84,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('match <file>')
-    .description('suggest confident org → customer matches for a JSON file {"orgs":[{id,name}],"customers":[{id,name}]}')
+    .description(
+      'suggest confident org → customer matches for a JSON file {"orgs":[{id,name}],"customers":[{id,name}]}'
+    )
     .option('--json', 'machine-readable output (the default)')
     .action((file: string) => {
       let text: string
@@ -106,10 +111,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const a = await open(dataDir())
-      report(await a.dispatch('listMappings', {}), !!o.json, (v) =>
-        (v as Array<{ orgName: string | null; orgId: string; customerName: string | null; customerId: string }>)
-          .map((m) => `${m.orgName ?? m.orgId} → ${m.customerName ?? m.customerId}`)
-          .join('\n') || 'no mappings yet'
+      report(
+        await a.dispatch('listMappings', {}),
+        !!o.json,
+        (v) =>
+          (v as Array<{ orgName: string | null; orgId: string; customerName: string | null; customerId: string }>)
+            .map((m) => `${m.orgName ?? m.orgId} → ${m.customerName ?? m.customerId}`)
+            .join('\n') || 'no mappings yet'
       )
     })
 
@@ -157,6 +165,7 @@ interface StatusView {
 function formatStatus(s: StatusView): string {
   const lines = [`PSA Bridge ${s.version}`, `data directory: ${s.dataDir}`, `secrets: ${s.secretStore}`]
   if (s.integrations.length === 0) lines.push('no systems connected yet')
-  for (const i of s.integrations) lines.push(`${i.kind.padEnd(10)} ${i.displayName}${i.secretSaved ? '' : '  (secret missing!)'}`)
+  for (const i of s.integrations)
+    lines.push(`${i.kind.padEnd(10)} ${i.displayName}${i.secretSaved ? '' : '  (secret missing!)'}`)
   return lines.join('\n')
 }

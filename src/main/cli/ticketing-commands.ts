@@ -23,7 +23,9 @@ export function formatAlerts(l: AlertList): string {
     const who = [a.user, a.device].filter(Boolean).join(' / ') || '-'
     const ticket = a.ticketId ? `ticket ${a.ticketNumber ?? a.ticketId}${a.delivery === 'note' ? ' (note)' : ''}` : ''
     const err = a.state === 'queued' && a.lastError ? `  retry #${a.attempts}: ${a.lastError}` : ''
-    lines.push(`  ${a.occurredAt}  ${a.state.padEnd(15)} ${a.alertLabel.padEnd(30)} ${(a.orgName ?? a.orgId).padEnd(28)} ${who.padEnd(24)} ${ticket}${err}`)
+    lines.push(
+      `  ${a.occurredAt}  ${a.state.padEnd(15)} ${a.alertLabel.padEnd(30)} ${(a.orgName ?? a.orgId).padEnd(28)} ${who.padEnd(24)} ${ticket}${err}`
+    )
   }
   return lines.join('\n')
 }

@@ -10,6 +10,12 @@ export interface AutotaskZone {
 export interface ConnectorFactory {
   syncro(o: { subdomain: string; apiToken: string }): PsaConnector
   autotaskZone(username: string): Promise<AutotaskZone>
-  autotask(o: { username: string; secret: string; integrationCode: string; zoneUrl: string; webUrl?: string }): PsaConnector
+  autotask(o: {
+    username: string
+    secret: string
+    integrationCode: string
+    zoneUrl: string
+    webUrl?: string
+  }): PsaConnector
   jumpcloud(o: { apiKey: string; providerId: string; region: SourceRegion }): SourceConnector
 }

@@ -17,12 +17,21 @@ export function createConnectorFactory(env: NodeJS.ProcessEnv): ConnectorFactory
     return cache.get(key) as T
   }
   return {
-    syncro: (c) => once('syncro', c, () => createSyncroConnector({ ...c, urlTemplate: o.syncroUrlTemplate, timeoutMs: o.timeoutMs })),
-    autotaskZone: (username) => discoverAutotaskZone({ username, zoneLookupUrl: o.autotaskZoneLookupUrl, timeoutMs: o.timeoutMs }),
+    syncro: (c) =>
+      once('syncro', c, () =>
+        createSyncroConnector({ ...c, urlTemplate: o.syncroUrlTemplate, timeoutMs: o.timeoutMs })
+      ),
+    autotaskZone: (username) =>
+      discoverAutotaskZone({ username, zoneLookupUrl: o.autotaskZoneLookupUrl, timeoutMs: o.timeoutMs }),
     autotask: (c) => once('autotask', c, () => createAutotaskConnector({ ...c, timeoutMs: o.timeoutMs })),
     jumpcloud: (c) =>
       once('jumpcloud', c, () =>
-        createJumpCloudConnector({ ...c, consoleUrl: o.jumpcloudConsoleUrl, insightsUrl: o.jumpcloudInsightsUrl, timeoutMs: o.timeoutMs })
+        createJumpCloudConnector({
+          ...c,
+          consoleUrl: o.jumpcloudConsoleUrl,
+          insightsUrl: o.jumpcloudInsightsUrl,
+          timeoutMs: o.timeoutMs
+        })
       )
   }
 }

@@ -14,7 +14,10 @@ export interface BackgroundJobs {
   stop(): void
 }
 
-export function createBackground(app: App, opts: { cron?: CronLike; timer?: TimerLike; now?: () => Date } = {}): BackgroundJobs {
+export function createBackground(
+  app: App,
+  opts: { cron?: CronLike; timer?: TimerLike; now?: () => Date } = {}
+): BackgroundJobs {
   const scheduler = createBillingScheduler(app, opts)
   const poller = createAlertPoller(app, { timer: opts.timer })
   const quietly = async (what: string, fn: () => Promise<unknown>) => {

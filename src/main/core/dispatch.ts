@@ -28,8 +28,14 @@ export async function dispatch(
     const value = await handler(parsed.data)
     const out = def.output.safeParse(value)
     if (!out.success) {
-      log?.error('handler output failed its schema', { method: name, issues: out.error.issues.map((i) => i.path.join('.')) })
-      return { ok: false, error: { code: 'internal', message: 'The application produced an invalid reply. See the log.' } }
+      log?.error('handler output failed its schema', {
+        method: name,
+        issues: out.error.issues.map((i) => i.path.join('.'))
+      })
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The application produced an invalid reply. See the log.' }
+      }
     }
     return { ok: true, value: out.data }
   } catch (e) {

@@ -36,7 +36,8 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
   // The line is JSON, so a secret holding `"`, `\` or a control character appears escaped; one quoted in a
   // URL appears percent-encoded. Each form is registered, or the raw-form match would miss them.
   const register = (s: string) => {
-    for (const form of [s, JSON.stringify(s).slice(1, -1), JSON.stringify(encodeURIComponent(s)).slice(1, -1)]) secrets.add(form)
+    for (const form of [s, JSON.stringify(s).slice(1, -1), JSON.stringify(encodeURIComponent(s)).slice(1, -1)])
+      secrets.add(form)
   }
   const write = (level: LogLevel, msg: string, meta?: Record<string, unknown>) => {
     if (ORDER[level] < min) return

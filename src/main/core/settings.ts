@@ -14,7 +14,13 @@ export function readSetting<T extends z.ZodType>(db: Db, key: string, schema: T,
   return parsed.data
 }
 
-export function writeSetting<T extends z.ZodType>(db: Db, key: string, schema: T, value: z.input<T>, now = new Date()): z.output<T> {
+export function writeSetting<T extends z.ZodType>(
+  db: Db,
+  key: string,
+  schema: T,
+  value: z.input<T>,
+  now = new Date()
+): z.output<T> {
   const parsed = schema.parse(value)
   db.prepare(
     `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)

@@ -25,6 +25,10 @@ function lastBillingSync(ctx: AppContext): { at: string; result: string } | null
   if (!run) return null
   if (!run.finishedAt) return { at: run.startedAt, result: 'running' }
   const c = run.counts
-  const detail = `${c.written} written, ${c.unchanged} unchanged` + (c.held ? `, ${c.held} held` : '') + (c.blocked ? `, ${c.blocked} blocked` : '') + (c.failed ? `, ${c.failed} failed` : '')
+  const detail =
+    `${c.written} written, ${c.unchanged} unchanged` +
+    (c.held ? `, ${c.held} held` : '') +
+    (c.blocked ? `, ${c.blocked} blocked` : '') +
+    (c.failed ? `, ${c.failed} failed` : '')
   return { at: run.finishedAt, result: run.status === 'ok' ? detail : `${run.status}: ${detail}` }
 }

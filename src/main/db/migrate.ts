@@ -30,14 +30,22 @@ export function migrate(db: Db, migrations: readonly Migration[]): { applied: nu
   for (const row of rows) {
     const m = known.get(row.id)
     if (!m) {
-      throw new AppError('internal', `The database has migration ${row.id} (${row.name}) that this version does not know.`, {
-        hint: 'It was written by a newer PSA Bridge. Update the app, or point it at another data directory.'
-      })
+      throw new AppError(
+        'internal',
+        `The database has migration ${row.id} (${row.name}) that this version does not know.`,
+        {
+          hint: 'It was written by a newer PSA Bridge. Update the app, or point it at another data directory.'
+        }
+      )
     }
     if (checksum(m.sql) !== row.checksum) {
-      throw new AppError('internal', `Migration ${m.id} (${m.name}) was changed after it was applied to this database.`, {
-        hint: 'Applied migrations are immutable: add a new numbered migration instead of editing an old one.'
-      })
+      throw new AppError(
+        'internal',
+        `Migration ${m.id} (${m.name}) was changed after it was applied to this database.`,
+        {
+          hint: 'Applied migrations are immutable: add a new numbered migration instead of editing an old one.'
+        }
+      )
     }
   }
   const done = new Set(rows.map((r) => r.id))
@@ -56,6 +64,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): { applied: nu
 
 function assertOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.id !== i + 1) throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.id} at position ${i + 1}`)
+    if (m.id !== i + 1)
+      throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.id} at position ${i + 1}`)
   })
 }

@@ -8,13 +8,21 @@ import { accountsOf, type SecretAccount } from '../secrets/types'
 import { deleteIntegration, getIntegration, toSummary, upsertIntegration, type IntegrationRow } from './store'
 import { summarizeAll } from './summary'
 
-type ConnectHandlers = Pick<Handlers, 'listIntegrations' | 'saveSyncro' | 'saveAutotask' | 'saveJumpCloud' | 'disableIntegration'>
+type ConnectHandlers = Pick<
+  Handlers,
+  'listIntegrations' | 'saveSyncro' | 'saveAutotask' | 'saveJumpCloud' | 'disableIntegration'
+>
 
 const LABEL: Record<IntegrationKind, string> = { syncro: 'Syncro', autotask: 'Autotask', jumpcloud: 'JumpCloud' }
 
 export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
   /** A secret typed in the form wins; otherwise the saved one is re-used (the form shows it masked). */
-  const secretOrSaved = async (typed: string | undefined, account: SecretAccount, existing: IntegrationRow | null, label: string) => {
+  const secretOrSaved = async (
+    typed: string | undefined,
+    account: SecretAccount,
+    existing: IntegrationRow | null,
+    label: string
+  ) => {
     if (typed) return typed
     const saved = existing ? await ctx.secrets.get(account) : null
     if (saved) return saved
@@ -24,9 +32,13 @@ export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
   const refuseDuplicate = (existing: IntegrationRow | null, replace: boolean) => {
     if (existing && !replace) {
       const label = LABEL[existing.kind]
-      throw new AppError('conflict', `${label} is already connected (${existing.displayName}). Saving again replaces that connection.`, {
-        hint: `Confirm to re-configure ${label}; PSA Bridge keeps one ${label} connection.`
-      })
+      throw new AppError(
+        'conflict',
+        `${label} is already connected (${existing.displayName}). Saving again replaces that connection.`,
+        {
+          hint: `Confirm to re-configure ${label}; PSA Bridge keeps one ${label} connection.`
+        }
+      )
     }
   }
 
@@ -41,7 +53,11 @@ export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
   ) => {
     for (const [account, value] of Object.entries(secrets)) await ctx.secrets.set(account, value!)
     const row = upsertIntegration(ctx.db, { kind, role, displayName, settings, now: ctx.now().toISOString() })
-    recordActivity(ctx.db, { actor: 'user', action: existed ? 'integration.updated' : 'integration.created', detail: { kind, displayName } })
+    recordActivity(ctx.db, {
+      actor: 'user',
+      action: existed ? 'integration.updated' : 'integration.created',
+      detail: { kind, displayName }
+    })
     ctx.log.info('integration saved', { kind, displayName })
     ctx.events.emit('integrationsChanged', { kind })
     return {
@@ -60,14 +76,26 @@ export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
       refuseDuplicate(existing, input.replace)
       const apiToken = await secretOrSaved(input.apiToken, 'syncro.apiToken', existing, 'API token')
       const identity = await ctx.connectors.syncro({ subdomain: parsed.subdomain, apiToken }).verify()
-      return persist('syncro', 'psa', identity.displayName, { subdomain: parsed.subdomain }, { 'syncro.apiToken': apiToken }, !!existing)
+      return persist(
+        'syncro',
+        'psa',
+        identity.displayName,
+        { subdomain: parsed.subdomain },
+        { 'syncro.apiToken': apiToken },
+        !!existing
+      )
     },
 
     async saveAutotask(input) {
       const existing = getIntegration(ctx.db, 'autotask')
       refuseDuplicate(existing, input.replace)
       const secret = await secretOrSaved(input.secret, 'autotask.secret', existing, 'Secret')
-      const integrationCode = await secretOrSaved(input.integrationCode, 'autotask.integrationCode', existing, 'Integration code')
+      const integrationCode = await secretOrSaved(
+        input.integrationCode,
+        'autotask.integrationCode',
+        existing,
+        'Integration code'
+      )
       const zone = await ctx.connectors.autotaskZone(input.username)
       await ctx.connectors.autotask({ username: input.username, secret, integrationCode, zoneUrl: zone.url }).verify()
       return persist(
@@ -86,7 +114,14 @@ export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
       const apiKey = await secretOrSaved(input.apiKey, 'jumpcloud.apiKey', existing, 'API key')
       const providerId = input.providerId.toLowerCase()
       const identity = await ctx.connectors.jumpcloud({ apiKey, providerId, region: input.region }).verify()
-      return persist('jumpcloud', 'source', identity.displayName, { providerId, region: input.region }, { 'jumpcloud.apiKey': apiKey }, !!existing)
+      return persist(
+        'jumpcloud',
+        'source',
+        identity.displayName,
+        { providerId, region: input.region },
+        { 'jumpcloud.apiKey': apiKey },
+        !!existing
+      )
     },
 
     async disableIntegration({ kind }) {

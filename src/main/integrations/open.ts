@@ -17,7 +17,10 @@ export function activePsaKind(db: Db): PsaKind | null {
 
 async function secret(ctx: AppContext, account: SecretAccount): Promise<string> {
   const v = await ctx.secrets.get(account)
-  if (!v) throw new AppError('config', `The saved credentials are incomplete (${account.split('.')[0]}).`, { hint: 'Open Connect and save them again.' })
+  if (!v)
+    throw new AppError('config', `The saved credentials are incomplete (${account.split('.')[0]}).`, {
+      hint: 'Open Connect and save them again.'
+    })
   return v
 }
 
@@ -26,7 +29,13 @@ export async function openPsa(ctx: AppContext): Promise<{ kind: PsaKind; connect
   if (!kind) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
   const row = getIntegration(ctx.db, kind)!
   if (kind === 'syncro') {
-    return { kind, connector: ctx.connectors.syncro({ subdomain: row.settings.subdomain!, apiToken: await secret(ctx, 'syncro.apiToken') }) }
+    return {
+      kind,
+      connector: ctx.connectors.syncro({
+        subdomain: row.settings.subdomain!,
+        apiToken: await secret(ctx, 'syncro.apiToken')
+      })
+    }
   }
   return {
     kind,
@@ -42,7 +51,10 @@ export async function openPsa(ctx: AppContext): Promise<{ kind: PsaKind; connect
 
 export async function openSource(ctx: AppContext): Promise<SourceConnector> {
   const row = getIntegration(ctx.db, 'jumpcloud')
-  if (!row) throw new AppError('config', 'JumpCloud is not connected yet.', { hint: 'Connect the JumpCloud Multi-Tenant Portal first.' })
+  if (!row)
+    throw new AppError('config', 'JumpCloud is not connected yet.', {
+      hint: 'Connect the JumpCloud Multi-Tenant Portal first.'
+    })
   return ctx.connectors.jumpcloud({
     apiKey: await secret(ctx, 'jumpcloud.apiKey'),
     providerId: row.settings.providerId!,

@@ -73,7 +73,9 @@ export function deleteIntegration(db: Db, kind: IntegrationKind): number {
 
 /** Tables with a foreign key to integrations(kind), found from the schema so new ones count automatically. */
 export function tablesReferencingIntegrations(db: Db): Array<{ table: string; column: string }> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as Array<{
     name: string
   }>
   const out: Array<{ table: string; column: string }> = []

@@ -11,5 +11,7 @@ export async function hasSavedSecrets(secrets: SecretStore, kind: string): Promi
 }
 
 export async function summarizeAll(db: Db, secrets: SecretStore): Promise<IntegrationSummary[]> {
-  return Promise.all(listIntegrationRows(db).map(async (r: IntegrationRow) => toSummary(r, await hasSavedSecrets(secrets, r.kind))))
+  return Promise.all(
+    listIntegrationRows(db).map(async (r: IntegrationRow) => toSummary(r, await hasSavedSecrets(secrets, r.kind)))
+  )
 }

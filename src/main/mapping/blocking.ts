@@ -32,10 +32,17 @@ export function blockingKeys(name: NormalizedName): KeyGroup[] {
   const groups: KeyGroup[] = []
   for (const t of new Set(name.tokens)) {
     const keys = new Map<string, number>([[`t:${t}`, 1]])
-    if (t.length >= MIN_DELETION_WORD && !/\d/.test(t)) for (const v of deletions(t)) keys.set(`d:${v}`, DELETION_WEIGHT)
+    if (t.length >= MIN_DELETION_WORD && !/\d/.test(t))
+      for (const v of deletions(t)) keys.set(`d:${v}`, DELETION_WEIGHT)
     groups.push({ keys })
   }
-  if (name.compact) groups.push({ keys: new Map([[`c:${name.compact}`, 2], [`c:${name.spelled}`, 2]]) })
+  if (name.compact)
+    groups.push({
+      keys: new Map([
+        [`c:${name.compact}`, 2],
+        [`c:${name.spelled}`, 2]
+      ])
+    })
   return groups
 }
 
@@ -71,7 +78,10 @@ export class CandidateIndex {
 
   /** Indexed names with the same letters ignoring spaces (includes exact-key names). */
   sameLetters(name: NormalizedName): number[] {
-    const out = new Set<number>([...(this.postings.get(`c:${name.compact}`) ?? []), ...(this.postings.get(`c:${name.spelled}`) ?? [])])
+    const out = new Set<number>([
+      ...(this.postings.get(`c:${name.compact}`) ?? []),
+      ...(this.postings.get(`c:${name.spelled}`) ?? [])
+    ])
     return [...out]
   }
 

@@ -6,7 +6,16 @@ import type { AppContext } from '../core/context'
 import { recordActivity } from '../core/activity'
 import { deleteSetting, readSetting, writeSetting } from '../core/settings'
 import { activePsaKind, openPsa, openSource } from '../integrations/open'
-import { dropMapping, loadCustomers, loadMappings, loadOrgs, putMapping, saveCustomers, saveOrgs, setOrgFlag } from './store'
+import {
+  dropMapping,
+  loadCustomers,
+  loadMappings,
+  loadOrgs,
+  putMapping,
+  saveCustomers,
+  saveOrgs,
+  setOrgFlag
+} from './store'
 import { suggestMatches, type Suggestion } from './suggest'
 import { buildCustomersView, computeSuggestions } from './view'
 
@@ -64,7 +73,8 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
     return c
   }
   const now = () => ctx.now().toISOString()
-  const audit = (action: string, detail: Record<string, unknown>) => recordActivity(ctx.db, { actor: 'user', action, detail })
+  const audit = (action: string, detail: Record<string, unknown>) =>
+    recordActivity(ctx.db, { actor: 'user', action, detail })
 
   return {
     async getCustomersView() {
@@ -96,7 +106,10 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
         progress('customers')
       }
       changed()
-      const parts = [orgs !== null ? `${orgs} organizations` : null, customers !== null ? `${customers} customers` : null].filter(Boolean)
+      const parts = [
+        orgs !== null ? `${orgs} organizations` : null,
+        customers !== null ? `${customers} customers` : null
+      ].filter(Boolean)
       return { orgs, customers, message: `Refreshed ${parts.join(' and ')}` }
     },
 
@@ -112,7 +125,8 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
     async unmapOrg({ orgId }) {
       const psa = requirePsa()
       const org = requireOrg(orgId)
-      if (!dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now() })) throw new AppError('not-found', `${org.name} is not mapped.`)
+      if (!dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now() }))
+        throw new AppError('not-found', `${org.name} is not mapped.`)
       changed()
       return { message: `${org.name} is no longer mapped` }
     },
@@ -123,7 +137,15 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
       const s = suggestions(psa).get(orgId)
       if (!s) throw new AppError('not-found', `There is no suggestion for ${org.name} any more.`)
       const c = requireCustomer(psa, s.customerId)
-      putMapping(ctx.db, { psa, orgId, customerId: s.customerId, origin: 'suggestion', score: s.score, actor: 'user', now: now() })
+      putMapping(ctx.db, {
+        psa,
+        orgId,
+        customerId: s.customerId,
+        origin: 'suggestion',
+        score: s.score,
+        actor: 'user',
+        now: now()
+      })
       changed()
       return { message: `${org.name} is mapped to ${c.name}` }
     },
@@ -133,11 +155,23 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
       const confident = [...suggestions(psa).values()].filter((s) => s.confident)
       const at = now()
       ctx.db.transaction(() => {
-        for (const s of confident) putMapping(ctx.db, { psa, orgId: s.orgId, customerId: s.customerId, origin: 'suggestion', score: s.score, actor: 'user', now: at })
+        for (const s of confident)
+          putMapping(ctx.db, {
+            psa,
+            orgId: s.orgId,
+            customerId: s.customerId,
+            origin: 'suggestion',
+            score: s.score,
+            actor: 'user',
+            now: at
+          })
       })()
       changed()
       audit('mapping.acceptAll', { accepted: confident.length })
-      return { accepted: confident.length, message: `Accepted ${confident.length} suggestion${confident.length === 1 ? '' : 's'}` }
+      return {
+        accepted: confident.length,
+        message: `Accepted ${confident.length} suggestion${confident.length === 1 ? '' : 's'}`
+      }
     },
 
     async setOrgIgnored({ orgId, ignored }) {
@@ -152,21 +186,29 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
       const org = requireOrg(orgId)
       ctx.db.transaction(() => {
         if (disabled) {
-          for (const psa of ['syncro', 'autotask'] as const) dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now(), action: 'disabled' })
+          for (const psa of ['syncro', 'autotask'] as const)
+            dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now(), action: 'disabled' })
           ctx.db.prepare('DELETE FROM billing_mappings WHERE org_id = ?').run(orgId)
         }
         setOrgFlag(ctx.db, orgId, 'disabled', disabled)
       })()
       changed()
       audit(disabled ? 'org.disabled' : 'org.enabled', { orgId })
-      return { message: disabled ? `${org.name} is disabled: its mappings were removed and it is no longer synced` : `${org.name} is enabled` }
+      return {
+        message: disabled
+          ? `${org.name} is disabled: its mappings were removed and it is no longer synced`
+          : `${org.name} is enabled`
+      }
     },
 
     async createCustomerForOrg({ orgId, confirmSimilar }) {
       const org = requireOrg(orgId)
       const { kind, connector } = await openPsa(ctx)
       if (!confirmSimilar) {
-        const similar = suggestMatches([org], loadCustomers(ctx.db, kind).filter((c) => !c.missingSince))
+        const similar = suggestMatches(
+          [org],
+          loadCustomers(ctx.db, kind).filter((c) => !c.missingSince)
+        )
         const match = similar[0]
         if (match) {
           const name = loadCustomers(ctx.db, kind).find((c) => c.id === match.customerId)?.name
@@ -215,7 +257,12 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
 }
 
 /** A customer we just created is known before the next refresh. */
-function saveCustomerRow(ctx: AppContext, psa: PsaKind, c: { id: string; name: string; type?: string; active: boolean }, at: string): void {
+function saveCustomerRow(
+  ctx: AppContext,
+  psa: PsaKind,
+  c: { id: string; name: string; type?: string; active: boolean },
+  at: string
+): void {
   ctx.db
     .prepare(
       `INSERT INTO psa_customers (psa_kind, id, name, type, active, refreshed_at) VALUES (?, ?, ?, ?, ?, ?)

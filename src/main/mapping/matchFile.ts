@@ -33,7 +33,8 @@ export const MatchFileSchema = z
 
 export type MatchFile = z.output<typeof MatchFileSchema>
 
-const SHAPE_HINT = 'Expected {"orgs":[{"id":"…","name":"…"}],"customers":[{"id":"…","name":"…"}]}; ids may be strings or numbers.'
+const SHAPE_HINT =
+  'Expected {"orgs":[{"id":"…","name":"…"}],"customers":[{"id":"…","name":"…"}]}; ids may be strings or numbers.'
 
 function issuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '')

@@ -2,7 +2,8 @@ import { osaDistance } from './editDistance'
 import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
 /** What the normaliser changed, so a suggestion can say why two names were treated as one. */
-export type ChangeKind = 'accent' | 'and' | 'article' | 'suffix' | 'abbreviation' | 'separator' | 'plural' | 'number-word'
+export type ChangeKind =
+  'accent' | 'and' | 'article' | 'suffix' | 'abbreviation' | 'separator' | 'plural' | 'number-word'
 
 export interface Change {
   kind: ChangeKind
@@ -95,12 +96,15 @@ function splitSegments(text: string): Segment[] {
 }
 
 function isLegalOnly(toks: Tok[]): boolean {
-  return toks.length > 0 && (LEGAL_SUFFIXES.has(toks.map((x) => x.t).join('')) || toks.every((x) => LEGAL_SUFFIXES.has(x.t)))
+  return (
+    toks.length > 0 && (LEGAL_SUFFIXES.has(toks.map((x) => x.t).join('')) || toks.every((x) => LEGAL_SUFFIXES.has(x.t)))
+  )
 }
 
 /** "Compnay", "Limted": a slip in a long legal word is still that word (short ones like "Co" are never guessed). */
 function isMistypedLegal(t: string): boolean {
-  for (const legal of LONG_LEGAL_SUFFIXES) if (Math.abs(legal.length - t.length) <= 1 && osaDistance(t, legal, 1) === 1) return true
+  for (const legal of LONG_LEGAL_SUFFIXES)
+    if (Math.abs(legal.length - t.length) <= 1 && osaDistance(t, legal, 1) === 1) return true
   return false
 }
 
@@ -173,7 +177,15 @@ function recordAccents(raw: string, changes: Change[]): void {
   }
 }
 
-const EMPTY: Omit<NormalizedName, 'raw'> = { tokens: [], surfaces: [], key: '', compact: '', spelledTokens: [], spelled: '', changes: [] }
+const EMPTY: Omit<NormalizedName, 'raw'> = {
+  tokens: [],
+  surfaces: [],
+  key: '',
+  compact: '',
+  spelledTokens: [],
+  spelled: '',
+  changes: []
+}
 
 export function normalizeName(raw: string): NormalizedName {
   if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return { raw: String(raw).slice(0, 80), ...EMPTY }

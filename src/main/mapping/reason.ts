@@ -46,15 +46,27 @@ const PHRASES: [Change['kind'], Phrase][] = [
     }
   ],
   ['article', () => `same name without a leading 'The'`],
-  ['abbreviation', (cs) => `same name with ${unique(cs.map((c) => `${quote(c.from)} read as ${quote(capital(c.to ?? ''))}`)).join(', ')}`],
-  ['accent', (cs) => `same name ignoring accents: ${unique(cs.map((c) => `${quote(c.from)} / ${quote(c.to ?? '')}`)).join(', ')}`],
+  [
+    'abbreviation',
+    (cs) =>
+      `same name with ${unique(cs.map((c) => `${quote(c.from)} read as ${quote(capital(c.to ?? ''))}`)).join(', ')}`
+  ],
+  [
+    'accent',
+    (cs) => `same name ignoring accents: ${unique(cs.map((c) => `${quote(c.from)} / ${quote(c.to ?? '')}`)).join(', ')}`
+  ],
   ['separator', (cs) => `same name with different separators: ${unique(cs.map((c) => quote(c.from))).join(' / ')}`],
   ['number-word', (cs) => `${unique(cs.map((c) => quote(c.from))).join(', ')} before a number ignored`],
   ['plural', (cs) => `singular and plural treated the same: ${unique(cs.map((c) => quote(c.from))).join(', ')}`]
 ]
 
 /** Phrases for the rules that made two names equal; at most `max`, most telling first. */
-export function changePhrases(a: NormalizedName, b: NormalizedName, max = 3, ignoreWords: ReadonlySet<string> = new Set()): string[] {
+export function changePhrases(
+  a: NormalizedName,
+  b: NormalizedName,
+  max = 3,
+  ignoreWords: ReadonlySet<string> = new Set()
+): string[] {
   // Words already explained otherwise (a typo) are left out: "Harirs" is a typo, not a plural.
   const diff = changesOnOneSide(a, b).filter((c) => !ignoreWords.has(c.from))
   const out: string[] = []

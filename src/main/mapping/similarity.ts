@@ -161,12 +161,17 @@ export function scoreNames(a: NormalizedName, b: NormalizedName): Scored {
   if (al.extraA.some((i) => hasDigit(a.tokens[i]!)) || al.extraB.some((j) => hasDigit(b.tokens[j]!))) {
     return { score: round(SCORE.numberMax * coverage), kind: 'different', alignment: al }
   }
-  if (al.extraA.length > 0 && al.extraB.length > 0) return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al }
+  if (al.extraA.length > 0 && al.extraB.length > 0)
+    return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al }
 
   let penalty = 0
   for (const t of al.typos) penalty += t.penalty
   if (al.extraA.length > 0 || al.extraB.length > 0) {
-    return { score: round(Math.max(0, SCORE.partialBase + SCORE.partialRange * coverage - penalty)), kind: 'partial', alignment: al }
+    return {
+      score: round(Math.max(0, SCORE.partialBase + SCORE.partialRange * coverage - penalty)),
+      kind: 'partial',
+      alignment: al
+    }
   }
   if (al.spacing) return { score: round(SCORE.spacing - penalty), kind: 'spacing', alignment: al }
   if (al.typos.length > 0) return { score: round(SCORE.same - penalty), kind: 'typo', alignment: al }
@@ -185,18 +190,25 @@ export function explain(a: NormalizedName, b: NormalizedName, scored: Scored): s
     case 'same':
       return sameNameReason(a, b)
     case 'different': {
-      const numbers = [...(al?.extraA.map((i) => a.tokens[i]!) ?? []), ...(al?.extraB.map((j) => b.tokens[j]!) ?? [])].some(hasDigit)
+      const numbers = [
+        ...(al?.extraA.map((i) => a.tokens[i]!) ?? []),
+        ...(al?.extraB.map((j) => b.tokens[j]!) ?? [])
+      ].some(hasDigit)
       const what = numbers ? 'different numbers' : 'different words'
       return `${what}: ${words(a, al?.extraA ?? []) || '(none)'} / ${words(b, al?.extraB ?? []) || '(none)'}`
     }
     default: {
       const detail: string[] = []
       if (scored.kind === 'spacing') {
-        const [sa, sb] = al?.spacing ? [words(a, al.spacing.i), words(b, al.spacing.j)] : [`'${a.raw.trim()}'`, `'${b.raw.trim()}'`]
+        const [sa, sb] = al?.spacing
+          ? [words(a, al.spacing.i), words(b, al.spacing.j)]
+          : [`'${a.raw.trim()}'`, `'${b.raw.trim()}'`]
         detail.push(`same name ignoring spaces: ${sa} / ${sb}`)
       }
       for (const t of al?.typos ?? []) {
-        detail.push(`${t.distance === 1 ? 'one-letter' : 'two-letter'} difference: '${a.surfaces[t.i]}' / '${b.surfaces[t.j]}'`)
+        detail.push(
+          `${t.distance === 1 ? 'one-letter' : 'two-letter'} difference: '${a.surfaces[t.i]}' / '${b.surfaces[t.j]}'`
+        )
       }
       if (scored.kind === 'order') detail.push('same words in a different order')
       if (scored.kind === 'partial' && al) {

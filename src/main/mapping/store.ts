@@ -29,7 +29,10 @@ export interface MappingRecord {
 /** Replaces the cached org list; orgs absent from the refresh are marked missing, not deleted (their mappings stay visible). */
 export function saveOrgs(db: Db, orgs: SourceOrg[], now: string): void {
   db.transaction(() => {
-    db.prepare('UPDATE source_orgs SET missing_since = COALESCE(missing_since, ?) WHERE source_kind = ?').run(now, SOURCE)
+    db.prepare('UPDATE source_orgs SET missing_since = COALESCE(missing_since, ?) WHERE source_kind = ?').run(
+      now,
+      SOURCE
+    )
     const up = db.prepare(
       `INSERT INTO source_orgs (source_kind, id, name, refreshed_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (source_kind, id) DO UPDATE SET name = excluded.name, refreshed_at = excluded.refreshed_at, missing_since = NULL`
@@ -54,37 +57,85 @@ export function saveCustomers(db: Db, psa: PsaKind, customers: PsaCustomer[], no
 export function loadOrgs(db: Db): OrgRecord[] {
   return (
     db
-      .prepare('SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? ORDER BY name COLLATE NOCASE')
-      .all(SOURCE) as Array<{ id: string; name: string; ignored: number; disabled: number; missing_since: string | null }>
-  ).map((r) => ({ id: r.id, name: r.name, ignored: r.ignored === 1, disabled: r.disabled === 1, missingSince: r.missing_since }))
+      .prepare(
+        'SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? ORDER BY name COLLATE NOCASE'
+      )
+      .all(SOURCE) as Array<{
+      id: string
+      name: string
+      ignored: number
+      disabled: number
+      missing_since: string | null
+    }>
+  ).map((r) => ({
+    id: r.id,
+    name: r.name,
+    ignored: r.ignored === 1,
+    disabled: r.disabled === 1,
+    missingSince: r.missing_since
+  }))
 }
 
 export function loadCustomers(db: Db, psa: PsaKind): CustomerRecord[] {
   return (
     db
-      .prepare('SELECT id, name, type, active, missing_since FROM psa_customers WHERE psa_kind = ? ORDER BY name COLLATE NOCASE')
-      .all(psa) as Array<{ id: string; name: string; type: string | null; active: number; missing_since: string | null }>
+      .prepare(
+        'SELECT id, name, type, active, missing_since FROM psa_customers WHERE psa_kind = ? ORDER BY name COLLATE NOCASE'
+      )
+      .all(psa) as Array<{
+      id: string
+      name: string
+      type: string | null
+      active: number
+      missing_since: string | null
+    }>
   ).map((r) => ({ id: r.id, name: r.name, type: r.type, active: r.active === 1, missingSince: r.missing_since }))
 }
 
 export function loadMappings(db: Db, psa: PsaKind): MappingRecord[] {
   return (
     db
-      .prepare('SELECT org_id, customer_id, origin, score, updated_at, updated_by FROM org_mappings WHERE source_kind = ? AND psa_kind = ?')
-      .all(SOURCE, psa) as Array<{ org_id: string; customer_id: string; origin: MappingRecord['origin']; score: number | null; updated_at: string; updated_by: string }>
-  ).map((r) => ({ orgId: r.org_id, customerId: r.customer_id, origin: r.origin, score: r.score, updatedAt: r.updated_at, updatedBy: r.updated_by }))
+      .prepare(
+        'SELECT org_id, customer_id, origin, score, updated_at, updated_by FROM org_mappings WHERE source_kind = ? AND psa_kind = ?'
+      )
+      .all(SOURCE, psa) as Array<{
+      org_id: string
+      customer_id: string
+      origin: MappingRecord['origin']
+      score: number | null
+      updated_at: string
+      updated_by: string
+    }>
+  ).map((r) => ({
+    orgId: r.org_id,
+    customerId: r.customer_id,
+    origin: r.origin,
+    score: r.score,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by
+  }))
 }
 
 export function lastRefresh(db: Db, table: 'source_orgs' | 'psa_customers', kind: string): string | null {
   const col = table === 'source_orgs' ? 'source_kind' : 'psa_kind'
-  const r = db.prepare(`SELECT MAX(refreshed_at) AS at FROM ${table} WHERE ${col} = ?`).get(kind) as { at: string | null }
+  const r = db.prepare(`SELECT MAX(refreshed_at) AS at FROM ${table} WHERE ${col} = ?`).get(kind) as {
+    at: string | null
+  }
   return r.at
 }
 
 /** Sets (or replaces) one mapping and records the change. */
 export function putMapping(
   db: Db,
-  m: { psa: PsaKind; orgId: string; customerId: string; origin: MappingRecord['origin']; score?: number | null; actor: string; now: string }
+  m: {
+    psa: PsaKind
+    orgId: string
+    customerId: string
+    origin: MappingRecord['origin']
+    score?: number | null
+    actor: string
+    now: string
+  }
 ): void {
   db.transaction(() => {
     const old = db
@@ -96,29 +147,63 @@ export function putMapping(
        ON CONFLICT (source_kind, org_id, psa_kind) DO UPDATE SET customer_id = excluded.customer_id, origin = excluded.origin,
          score = excluded.score, updated_at = excluded.updated_at, updated_by = excluded.updated_by`
     ).run(SOURCE, m.orgId, m.psa, m.customerId, m.origin, m.score ?? null, m.now, m.now, m.actor)
-    history(db, { psa: m.psa, orgId: m.orgId, action: old ? 'remapped' : 'mapped', oldId: old?.customer_id ?? null, newId: m.customerId, actor: m.actor, now: m.now })
+    history(db, {
+      psa: m.psa,
+      orgId: m.orgId,
+      action: old ? 'remapped' : 'mapped',
+      oldId: old?.customer_id ?? null,
+      newId: m.customerId,
+      actor: m.actor,
+      now: m.now
+    })
   })()
 }
 
-export function dropMapping(db: Db, m: { psa: PsaKind; orgId: string; actor: string; now: string; action?: string }): boolean {
+export function dropMapping(
+  db: Db,
+  m: { psa: PsaKind; orgId: string; actor: string; now: string; action?: string }
+): boolean {
   return db.transaction(() => {
     const old = db
       .prepare('SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?')
       .get(SOURCE, m.orgId, m.psa) as { customer_id: string } | undefined
     if (!old) return false
-    db.prepare('DELETE FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?').run(SOURCE, m.orgId, m.psa)
-    history(db, { psa: m.psa, orgId: m.orgId, action: m.action ?? 'unmapped', oldId: old.customer_id, newId: null, actor: m.actor, now: m.now })
+    db.prepare('DELETE FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?').run(
+      SOURCE,
+      m.orgId,
+      m.psa
+    )
+    history(db, {
+      psa: m.psa,
+      orgId: m.orgId,
+      action: m.action ?? 'unmapped',
+      oldId: old.customer_id,
+      newId: null,
+      actor: m.actor,
+      now: m.now
+    })
     return true
   })()
 }
 
 export function setOrgFlag(db: Db, orgId: string, flag: 'ignored' | 'disabled', value: boolean): boolean {
-  return db.prepare(`UPDATE source_orgs SET ${flag} = ? WHERE source_kind = ? AND id = ?`).run(value ? 1 : 0, SOURCE, orgId).changes === 1
+  return (
+    db.prepare(`UPDATE source_orgs SET ${flag} = ? WHERE source_kind = ? AND id = ?`).run(value ? 1 : 0, SOURCE, orgId)
+      .changes === 1
+  )
 }
 
 function history(
   db: Db,
-  h: { psa: PsaKind; orgId: string; action: string; oldId: string | null; newId: string | null; actor: string; now: string }
+  h: {
+    psa: PsaKind
+    orgId: string
+    action: string
+    oldId: string | null
+    newId: string | null
+    actor: string
+    now: string
+  }
 ): void {
   db.prepare(
     `INSERT INTO mapping_history (source_kind, psa_kind, org_id, action, old_customer_id, new_customer_id, at, actor)

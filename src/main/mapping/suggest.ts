@@ -45,7 +45,10 @@ interface Side {
 }
 
 function prepare(list: readonly Named[], excluded: Set<string> | undefined): Side[] {
-  return list.filter((x) => !excluded?.has(x.id)).map((x) => ({ id: x.id, n: normalizeName(x.name) })).filter((x) => x.n.key !== '')
+  return list
+    .filter((x) => !excluded?.has(x.id))
+    .map((x) => ({ id: x.id, n: normalizeName(x.name) }))
+    .filter((x) => x.n.key !== '')
 }
 
 function scoreCandidates(orgs: Side[], customers: Side[]): Edge[] {
@@ -73,7 +76,7 @@ function assign(edges: Edge[]): Edge[] {
   const doneO = new Set<number>()
   const doneC = new Set<number>()
   const chosen: Edge[] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i
     while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++
     const live = sorted.slice(i, j).filter((e) => !doneO.has(e.o) && !doneC.has(e.c))
@@ -117,7 +120,11 @@ function runnerUp(edges: Edge[]): (e: Edge) => number {
   return (e) => Math.max(other(byO.get(e.o), e.score), other(byC.get(e.c), e.score))
 }
 
-export function suggestMatches(orgs: readonly Named[], customers: readonly Named[], opts: SuggestOptions = {}): Suggestion[] {
+export function suggestMatches(
+  orgs: readonly Named[],
+  customers: readonly Named[],
+  opts: SuggestOptions = {}
+): Suggestion[] {
   const os = prepare(orgs, opts.exclude?.orgIds)
   const cs = prepare(customers, opts.exclude?.customerIds)
   const edges = scoreCandidates(os, cs)

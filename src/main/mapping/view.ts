@@ -1,20 +1,38 @@
 import type { CustomersView, OrgRow } from '../../shared/contract/customers'
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
-import { loadCustomers, loadMappings, loadOrgs, lastRefresh, SOURCE, type CustomerRecord, type OrgRecord } from './store'
+import {
+  loadCustomers,
+  loadMappings,
+  loadOrgs,
+  lastRefresh,
+  SOURCE,
+  type CustomerRecord,
+  type OrgRecord
+} from './store'
 import { suggestMatches, type Suggestion } from './suggest'
 
 /**
  * Suggestions only pair orgs that still need a customer with customers nobody is mapped to, so
  * accepting them can never overwrite a mapping nor give two orgs the same customer.
  */
-export function computeSuggestions(orgs: OrgRecord[], customers: CustomerRecord[], mappedOrgIds: Set<string>, mappedCustomerIds: Set<string>): Map<string, Suggestion> {
+export function computeSuggestions(
+  orgs: OrgRecord[],
+  customers: CustomerRecord[],
+  mappedOrgIds: Set<string>,
+  mappedCustomerIds: Set<string>
+): Map<string, Suggestion> {
   const candidates = orgs.filter((o) => !o.ignored && !o.disabled && !o.missingSince && !mappedOrgIds.has(o.id))
   const pool = customers.filter((c) => c.active && !c.missingSince && !mappedCustomerIds.has(c.id))
   return new Map(suggestMatches(candidates, pool).map((s) => [s.orgId, s]))
 }
 
-export function buildCustomersView(db: Db, psa: PsaKind | null, suggestions: (psa: PsaKind) => Map<string, Suggestion>, catchAllId: string | null): CustomersView {
+export function buildCustomersView(
+  db: Db,
+  psa: PsaKind | null,
+  suggestions: (psa: PsaKind) => Map<string, Suggestion>,
+  catchAllId: string | null
+): CustomersView {
   const orgs = loadOrgs(db)
   const sourceRefreshed = lastRefresh(db, 'source_orgs', SOURCE)
   if (!psa) {
@@ -32,14 +50,20 @@ export function buildCustomersView(db: Db, psa: PsaKind | null, suggestions: (ps
   const mappings = new Map(loadMappings(db, psa).map((m) => [m.orgId, m]))
   const sugg = suggestions(psa)
   const mappedOrgIdsByCustomer = new Map<string, string[]>()
-  for (const m of mappings.values()) mappedOrgIdsByCustomer.set(m.customerId, [...(mappedOrgIdsByCustomer.get(m.customerId) ?? []), m.orgId])
+  for (const m of mappings.values())
+    mappedOrgIdsByCustomer.set(m.customerId, [...(mappedOrgIdsByCustomer.get(m.customerId) ?? []), m.orgId])
   return {
     psa,
     source: sourceRefreshed ? 'jumpcloud' : null,
     orgs: orgs.map((o) => {
       const m = mappings.get(o.id)
       const s = sugg.get(o.id)
-      return orgRow(o, m ? { customerId: m.customerId, customer: byId.get(m.customerId) ?? null } : null, s ?? null, s ? (byId.get(s.customerId)?.name ?? '') : null)
+      return orgRow(
+        o,
+        m ? { customerId: m.customerId, customer: byId.get(m.customerId) ?? null } : null,
+        s ?? null,
+        s ? (byId.get(s.customerId)?.name ?? '') : null
+      )
     }),
     customers: customers.map((c) => ({
       id: c.id,
@@ -60,7 +84,15 @@ function orgRow(
   s: Suggestion | null,
   suggestedName: string | null
 ): OrgRow {
-  const status: OrgRow['status'] = o.disabled ? 'disabled' : mapping ? 'mapped' : o.ignored ? 'ignored' : s ? 'suggested' : 'unmapped'
+  const status: OrgRow['status'] = o.disabled
+    ? 'disabled'
+    : mapping
+      ? 'mapped'
+      : o.ignored
+        ? 'ignored'
+        : s
+          ? 'suggested'
+          : 'unmapped'
   return {
     id: o.id,
     name: o.name,
@@ -71,7 +103,13 @@ function orgRow(
     missing: o.missingSince !== null,
     suggestion:
       s && status === 'suggested'
-        ? { customerId: s.customerId, customerName: suggestedName ?? '', score: s.score, confident: s.confident, reason: s.reason }
+        ? {
+            customerId: s.customerId,
+            customerName: suggestedName ?? '',
+            score: s.score,
+            confident: s.confident,
+            reason: s.reason
+          }
         : null
   }
 }

@@ -7,9 +7,40 @@
  * ("L L C" → "llc"), so only the compact spelling is listed.
  */
 export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([
-  'inc', 'incorporated', 'llc', 'lc', 'pllc', 'ltd', 'limited', 'llp', 'lllp', 'lp', 'co', 'company', 'corp',
-  'corporation', 'pc', 'pa', 'plc', 'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'pty', 'oy',
-  'ab', 'kk', 'bhd', 'sdn', 'ulc'
+  'inc',
+  'incorporated',
+  'llc',
+  'lc',
+  'pllc',
+  'ltd',
+  'limited',
+  'llp',
+  'lllp',
+  'lp',
+  'co',
+  'company',
+  'corp',
+  'corporation',
+  'pc',
+  'pa',
+  'plc',
+  'gmbh',
+  'ag',
+  'kg',
+  'sa',
+  'sas',
+  'sarl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'pty',
+  'oy',
+  'ab',
+  'kk',
+  'bhd',
+  'sdn',
+  'ulc'
 ])
 
 /** Legal words long enough that a one-letter slip ("Compnay") cannot be another word. */
@@ -26,14 +57,22 @@ export const LONG_LEGAL_SUFFIXES: readonly string[] = ['company', 'limited', 'in
  * distribution), "dev" (development or developers), "eng" (engineering or English), single compass letters.
  */
 export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['assoc', 'associates'], ['assocs', 'associates'],
-  ['mfg', 'manufacturing'], ['mfr', 'manufacturing'],
-  ['intl', 'international'], ['natl', 'national'],
-  ['svc', 'services'], ['svcs', 'services'], ['srvcs', 'services'],
+  ['assoc', 'associates'],
+  ['assocs', 'associates'],
+  ['mfg', 'manufacturing'],
+  ['mfr', 'manufacturing'],
+  ['intl', 'international'],
+  ['natl', 'national'],
+  ['svc', 'services'],
+  ['svcs', 'services'],
+  ['srvcs', 'services'],
   ['bros', 'brothers'],
-  ['mgmt', 'management'], ['mgt', 'management'],
+  ['mgmt', 'management'],
+  ['mgt', 'management'],
   ['dept', 'department'],
-  ['ctr', 'center'], ['cntr', 'center'], ['centre', 'center'],
+  ['ctr', 'center'],
+  ['cntr', 'center'],
+  ['centre', 'center'],
   ['tech', 'technology'],
   ['med', 'medical'],
   ['hosp', 'hospital'],
@@ -65,8 +104,22 @@ export const POSITIONAL: ReadonlyMap<string, { leading: string; trailing: string
 
 /** Letters that NFKD does not decompose into base + mark. */
 export const EXTRA_FOLDS: ReadonlyMap<string, string> = new Map([
-  ['ß', 'ss'], ['æ', 'ae'], ['Æ', 'AE'], ['œ', 'oe'], ['Œ', 'OE'], ['ø', 'o'], ['Ø', 'O'], ['ł', 'l'], ['Ł', 'L'],
-  ['đ', 'd'], ['Đ', 'D'], ['ð', 'd'], ['Ð', 'D'], ['þ', 'th'], ['Þ', 'Th'], ['ı', 'i']
+  ['ß', 'ss'],
+  ['æ', 'ae'],
+  ['Æ', 'AE'],
+  ['œ', 'oe'],
+  ['Œ', 'OE'],
+  ['ø', 'o'],
+  ['Ø', 'O'],
+  ['ł', 'l'],
+  ['Ł', 'L'],
+  ['đ', 'd'],
+  ['Đ', 'D'],
+  ['ð', 'd'],
+  ['Ð', 'D'],
+  ['þ', 'th'],
+  ['Þ', 'Th'],
+  ['ı', 'i']
 ])
 
 /** Words like "No." / "Nbr" before a number: "Clinic No. 2" = "Clinic #2" = "Clinic 2". */

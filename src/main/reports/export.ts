@@ -18,6 +18,7 @@ const MIME: Record<ReportFormat, string> = {
 
 /** The mapping report in one format, named after the day it was generated: psa-bridge-mappings-2025-03-14.csv */
 export async function renderMappingReport(report: MappingReport, format: ReportFormat): Promise<ReportBytes> {
-  const bytes = format === 'csv' ? writeCsv(report) : format === 'xlsx' ? await writeXlsx(report) : await writePdf(report)
+  const bytes =
+    format === 'csv' ? writeCsv(report) : format === 'xlsx' ? await writeXlsx(report) : await writePdf(report)
   return { fileName: `psa-bridge-mappings-${report.generatedAt.slice(0, 10)}.${format}`, mimeType: MIME[format], bytes }
 }

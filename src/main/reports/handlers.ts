@@ -18,10 +18,17 @@ export function createReportHandlers(ctx: Pick<AppContext, 'now' | 'log'>, views
       const report = await buildMappingReport({ handlers: views(), now: ctx.now })
       const file = await renderMappingReport(report, format)
       if (file.bytes.length > MAX_REPORT_BYTES) {
-        throw new AppError('validation', `The ${format.toUpperCase()} report would be ${Math.ceil(file.bytes.length / 1024 / 1024)} MB, over the ${MAX_REPORT_BYTES / 1024 / 1024} MB limit.`, {
-          field: 'format',
-          hint: format === 'pdf' ? 'Export CSV or Excel instead: they are much smaller.' : 'Ignore or disable organizations you do not need, then export again.'
-        })
+        throw new AppError(
+          'validation',
+          `The ${format.toUpperCase()} report would be ${Math.ceil(file.bytes.length / 1024 / 1024)} MB, over the ${MAX_REPORT_BYTES / 1024 / 1024} MB limit.`,
+          {
+            field: 'format',
+            hint:
+              format === 'pdf'
+                ? 'Export CSV or Excel instead: they are much smaller.'
+                : 'Ignore or disable organizations you do not need, then export again.'
+          }
+        )
       }
       ctx.log.info('mapping report exported', { format, orgs: report.total, bytes: file.bytes.length })
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') }

@@ -64,7 +64,9 @@ export function assembleMappingReport(customers: CustomersView, billing: Billing
   const counts = Object.fromEntries(OrgStatusSchema.options.map((s) => [s, 0])) as Record<OrgStatus, number>
   for (const o of customers.orgs) counts[o.status]++
   const rows = [...customers.orgs]
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || a.id.localeCompare(b.id)
+    )
     .map((o) => reportRow(o, byOrg.get(o.id) ?? []))
   return {
     generatedAt: now.toISOString(),
@@ -80,7 +82,10 @@ export function assembleMappingReport(customers: CustomersView, billing: Billing
 
 function reportRow(o: OrgRow, billing: BillingMappingRow[]): MappingReportRow {
   const notes: string[] = []
-  if (o.suggestion) notes.push(`suggested: ${o.suggestion.customerName} (${Math.round(o.suggestion.score * 100)}%${o.suggestion.confident ? ', confident' : ''})`)
+  if (o.suggestion)
+    notes.push(
+      `suggested: ${o.suggestion.customerName} (${Math.round(o.suggestion.score * 100)}%${o.suggestion.confident ? ', confident' : ''})`
+    )
   if (o.missing) notes.push('not in the last refresh from the source')
   if (o.mappingBroken) notes.push('mapped customer no longer exists in the PSA')
   return {

@@ -20,7 +20,15 @@ const FOOTER_GAP = 14
 // would print as the wrong glyph, so it is spelled in ASCII where that is obvious and shown as '?'
 // otherwise. The CSV and XLSX keep the exact text.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
-const ASCII_FOR: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '\n': ' ', '\r': ' ', '\t': ' ' }
+const ASCII_FOR: Record<string, string> = {
+  '→': '->',
+  '←': '<-',
+  '≥': '>=',
+  '≤': '<=',
+  '\n': ' ',
+  '\r': ' ',
+  '\t': ' '
+}
 export function toWinAnsi(text: string): string {
   let out = ''
   for (const ch of text) {
@@ -42,7 +50,11 @@ export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<
     margin: MARGIN,
     bufferPages: true,
     compress: opts.compress ?? true,
-    info: { Title: 'PSA Bridge: organization mappings', Creator: 'PSA Bridge', CreationDate: new Date(report.generatedAt) }
+    info: {
+      Title: 'PSA Bridge: organization mappings',
+      Creator: 'PSA Bridge',
+      CreationDate: new Date(report.generatedAt)
+    }
   })
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -67,8 +79,20 @@ export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<
   const drawRow = (cells: string[], y: number, h: number, font: string, size: number, fill: string | null) => {
     if (fill) doc.rect(left, y, tableWidth, h).fill(fill)
     doc.fillColor('#111111').font(font).fontSize(size)
-    cells.forEach((t, i) => doc.text(t, xs[i]! + PAD, y + PAD, { width: widths[i]! - 2 * PAD, height: h - 2 * PAD, ellipsis: true, lineBreak: true }))
-    doc.moveTo(left, y + h).lineTo(left + tableWidth, y + h).lineWidth(0.3).strokeColor('#c8c8c8').stroke()
+    cells.forEach((t, i) =>
+      doc.text(t, xs[i]! + PAD, y + PAD, {
+        width: widths[i]! - 2 * PAD,
+        height: h - 2 * PAD,
+        ellipsis: true,
+        lineBreak: true
+      })
+    )
+    doc
+      .moveTo(left, y + h)
+      .lineTo(left + tableWidth, y + h)
+      .lineWidth(0.3)
+      .strokeColor('#c8c8c8')
+      .stroke()
   }
 
   const header = REPORT_COLUMNS.map((c) => toWinAnsi(c.title))
@@ -90,7 +114,12 @@ export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<
     drawRow(cells, y, h, 'Helvetica', FONT_SIZE, n % 2 === 1 ? '#f5f6f8' : null)
     y += h
   })
-  if (report.rows.length === 0) doc.font('Helvetica').fontSize(FONT_SIZE + 1).fillColor('#444444').text('No organizations yet.', left, y + 8)
+  if (report.rows.length === 0)
+    doc
+      .font('Helvetica')
+      .fontSize(FONT_SIZE + 1)
+      .fillColor('#444444')
+      .text('No organizations yet.', left, y + 8)
 
   drawFooters(doc, toWinAnsi(`PSA Bridge mapping report, generated ${summaryLines(report)[1]![1]}`))
   doc.end()
@@ -110,7 +139,9 @@ function drawSummary(doc: PDFKit.PDFDocument, report: MappingReport, left: numbe
     const x = left + Math.floor(i / perColumn) * colWidth
     const y = top + (i % perColumn) * lineHeight
     doc.font('Helvetica-Bold').text(`${toWinAnsi(label)}:`, x, y, { width: 110, lineBreak: false })
-    doc.font('Helvetica').text(toWinAnsi(String(value)), x + 112, y, { width: colWidth - 116, lineBreak: false, ellipsis: true })
+    doc
+      .font('Helvetica')
+      .text(toWinAnsi(String(value)), x + 112, y, { width: colWidth - 116, lineBreak: false, ellipsis: true })
   })
   return top + perColumn * lineHeight + 10
 }

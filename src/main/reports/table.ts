@@ -43,11 +43,17 @@ export function formatTime(iso: string | null, zone: string): string {
  * repeated) so every cell holds one value and the HWM column stays numeric.
  */
 export function reportLines(report: MappingReport): Cell[][] {
-  return report.rows.flatMap((row) => (row.billing.length === 0 ? [line(row, null, report.timeZone)] : row.billing.map((b) => line(row, b, report.timeZone))))
+  return report.rows.flatMap((row) =>
+    row.billing.length === 0
+      ? [line(row, null, report.timeZone)]
+      : row.billing.map((b) => line(row, b, report.timeZone))
+  )
 }
 
 function line(row: MappingReportRow, b: ReportBillingLine | null, zone: string): Cell[] {
-  const customer = row.customerBroken ? `${row.customerName ? `${row.customerName} ` : ''}(${BROKEN_CUSTOMER})` : (row.customerName ?? '')
+  const customer = row.customerBroken
+    ? `${row.customerName ? `${row.customerName} ` : ''}(${BROKEN_CUSTOMER})`
+    : (row.customerName ?? '')
   const notes = b && !b.enabled ? [...row.notes, 'billing mapping disabled'] : row.notes
   return [
     row.orgName,

@@ -23,7 +23,8 @@ export async function writeXlsx(report: MappingReport): Promise<Buffer> {
 
   const summary = wb.addWorksheet(SUMMARY_SHEET)
   summary.columns = [{ width: 26 }, { width: 36 }]
-  for (const [label, value] of summaryLines(report)) summary.addRow([label, guardCell(value)]).getCell(1).font = { bold: true }
+  for (const [label, value] of summaryLines(report))
+    summary.addRow([label, guardCell(value)]).getCell(1).font = { bold: true }
 
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

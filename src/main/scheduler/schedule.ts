@@ -17,7 +17,11 @@ export const ScheduleConfigSchema = z.discriminatedUnion('kind', [
 ])
 export type ScheduleConfig = z.infer<typeof ScheduleConfigSchema>
 
-export const DEFAULT_SCHEDULE: ScheduleConfig = Object.freeze({ kind: 'daily', time: '12:00', zone: 'America/New_York' })
+export const DEFAULT_SCHEDULE: ScheduleConfig = Object.freeze({
+  kind: 'daily',
+  time: '12:00',
+  zone: 'America/New_York'
+})
 
 /** Validates a stored/user schedule; `undefined`/`null` gives the default. Throws a validation AppError. */
 export function parseSchedule(input: unknown): ScheduleConfig {

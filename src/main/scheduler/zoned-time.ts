@@ -18,16 +18,22 @@ const DAY_MS = 86_400_000
 export const ZoneNameSchema = z
   .string()
   .min(1, 'Time zone is required')
-  .refine((name) => IANAZone.isValidZone(name), { message: 'Unknown IANA time zone (expected e.g. "America/New_York")' })
+  .refine((name) => IANAZone.isValidZone(name), {
+    message: 'Unknown IANA time zone (expected e.g. "America/New_York")'
+  })
 
 /** Returns the zone object, or throws a validation AppError naming the bad zone. */
 export function requireZone(name: unknown, field = 'zone'): IANAZone {
   const parsed = ZoneNameSchema.safeParse(name)
   if (!parsed.success) {
-    throw new AppError('validation', `Invalid time zone ${JSON.stringify(name)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
-      field,
-      hint: 'Use an IANA zone name such as "America/New_York" or "Europe/Berlin".'
-    })
+    throw new AppError(
+      'validation',
+      `Invalid time zone ${JSON.stringify(name)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      {
+        field,
+        hint: 'Use an IANA zone name such as "America/New_York" or "Europe/Berlin".'
+      }
+    )
   }
   return IANAZone.create(parsed.data)
 }
@@ -44,7 +50,11 @@ export function parseInstant(at: unknown, field = 'at'): number {
   }
   const parsed = InstantStringSchema.safeParse(at)
   if (!parsed.success) {
-    throw new AppError('validation', `${field} must be an ISO-8601 instant with an offset (e.g. "2026-03-31T23:30:00Z"), got ${JSON.stringify(at)}`, { field })
+    throw new AppError(
+      'validation',
+      `${field} must be an ISO-8601 instant with an offset (e.g. "2026-03-31T23:30:00Z"), got ${JSON.stringify(at)}`,
+      { field }
+    )
   }
   return Date.parse(parsed.data)
 }

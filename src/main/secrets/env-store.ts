@@ -20,10 +20,14 @@ export function createEnvStore(env: NodeJS.ProcessEnv): SecretStore {
     async set(account, secret) {
       const name = varName(account)
       if (env[name]?.trim() === secret) return
-      throw new AppError('config', `Secrets come from environment variables on this machine; ${name} does not hold this value.`, {
-        hint: `Set ${name} in the service's environment and restart PSA Bridge.`,
-        field: account.split('.')[1]
-      })
+      throw new AppError(
+        'config',
+        `Secrets come from environment variables on this machine; ${name} does not hold this value.`,
+        {
+          hint: `Set ${name} in the service's environment and restart PSA Bridge.`,
+          field: account.split('.')[1]
+        }
+      )
     },
     async delete(account) {
       // Nothing the app can remove: the variable belongs to the service definition.

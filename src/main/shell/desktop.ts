@@ -22,7 +22,17 @@ export interface ShellCore {
 /** The electron module, or a fake of the parts we use. */
 export type ShellElectron = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'Tray' | 'nativeImage' | 'Notification' | 'protocol' | 'session' | 'shell' | 'powerMonitor'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'Menu'
+  | 'Tray'
+  | 'nativeImage'
+  | 'Notification'
+  | 'protocol'
+  | 'session'
+  | 'shell'
+  | 'powerMonitor'
 >
 
 /** Background work owned by the core (billing schedule, alert poller); the shell only drives its lifecycle. */
@@ -111,7 +121,9 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
   const refreshTray = async () => {
     try {
       const reply = await core.dispatch('getStatus', {})
-      state.status = reply.ok ? trayStatusLine(reply.value as Parameters<typeof trayStatusLine>[0]) : 'Status unavailable'
+      state.status = reply.ok
+        ? trayStatusLine(reply.value as Parameters<typeof trayStatusLine>[0])
+        : 'Status unavailable'
     } catch (e) {
       state.status = 'Status unavailable'
       core.log.error('tray status failed', { error: e instanceof Error ? e.message : String(e) })

@@ -34,7 +34,12 @@ export class TrayController {
     const template: MenuItemConstructorOptions[] = [
       { id: 'status', label: state.status, enabled: false },
       { type: 'separator' },
-      { id: 'sync', label: state.syncing ? 'Syncing…' : 'Sync now', enabled: !state.syncing, click: () => this.actions.syncNow() },
+      {
+        id: 'sync',
+        label: state.syncing ? 'Syncing…' : 'Sync now',
+        enabled: !state.syncing,
+        click: () => this.actions.syncNow()
+      },
       { id: 'toggle', label: state.windowVisible ? 'Hide' : 'Show', click: () => this.actions.toggleWindow() },
       { type: 'separator' },
       { id: 'quit', label: 'Quit', click: () => this.actions.quit() }
@@ -49,10 +54,15 @@ export class TrayController {
 }
 
 /** The tray's status line from the core's getStatus reply. */
-export function trayStatusLine(status: { integrations: unknown[]; lastSync: { at: string; result: string } | null }): string {
+export function trayStatusLine(status: {
+  integrations: unknown[]
+  lastSync: { at: string; result: string } | null
+}): string {
   if (status.integrations.length === 0) return 'Not connected yet'
   if (!status.lastSync) return 'Not synced yet'
   const at = new Date(status.lastSync.at)
-  const when = Number.isNaN(at.getTime()) ? status.lastSync.at : at.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+  const when = Number.isNaN(at.getTime())
+    ? status.lastSync.at
+    : at.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
   return `Last sync ${when} — ${status.lastSync.result}`.slice(0, 120)
 }

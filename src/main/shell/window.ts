@@ -57,7 +57,9 @@ export function hardenWebContents(
   wc.setWindowOpenHandler(({ url }) => {
     const external = safeExternalUrl(url)
     if (external) {
-      openExternal(external).catch((e: unknown) => log?.('openExternal failed', { error: e instanceof Error ? e.message : String(e) }))
+      openExternal(external).catch((e: unknown) =>
+        log?.('openExternal failed', { error: e instanceof Error ? e.message : String(e) })
+      )
     } else {
       log?.('window.open blocked', { url: String(url).slice(0, 200) })
     }
@@ -89,12 +91,16 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   })
   hardenWebContents(win.webContents, deps.openExternal, deps.log)
   win.once('ready-to-show', () => win.show())
-  win.loadURL(deps.entryUrl).catch((e: unknown) => deps.log?.('window failed to load', { error: e instanceof Error ? e.message : String(e) }))
+  win
+    .loadURL(deps.entryUrl)
+    .catch((e: unknown) => deps.log?.('window failed to load', { error: e instanceof Error ? e.message : String(e) }))
   return win
 }
 
 /** Brings the window to the front, e.g. when a second instance is launched. */
-export function revealWindow(win: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'> | null): void {
+export function revealWindow(
+  win: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'> | null
+): void {
   if (!win || win.isDestroyed()) return
   if (win.isMinimized()) win.restore()
   win.show()

@@ -12,8 +12,18 @@ export interface AlertTypeDef {
 }
 
 export const ALERT_TYPES: readonly AlertTypeDef[] = [
-  { id: 'fde-key-decrypted', label: 'Disk Encryption Key Decrypted', eventTypes: ['system_fde_key_decrypt'], subject: 'device' },
-  { id: 'admin-granted', label: 'User Admin Access Granted', eventTypes: ['user_admin_granted', 'user_group_admin_grant'], subject: 'user' },
+  {
+    id: 'fde-key-decrypted',
+    label: 'Disk Encryption Key Decrypted',
+    eventTypes: ['system_fde_key_decrypt'],
+    subject: 'device'
+  },
+  {
+    id: 'admin-granted',
+    label: 'User Admin Access Granted',
+    eventTypes: ['user_admin_granted', 'user_group_admin_grant'],
+    subject: 'user'
+  },
   { id: 'user-lockout', label: 'User Lockout', eventTypes: ['user_lockout'], subject: 'user' },
   { id: 'password-expired', label: 'User Password Expired', eventTypes: ['user_password_expired'], subject: 'user' }
 ]

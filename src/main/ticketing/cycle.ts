@@ -17,7 +17,10 @@ export type AlertTrigger = 'manual' | 'schedule' | 'cli' | 'sync'
 const running = new WeakMap<object, Promise<AlertCycleResult>>()
 
 /** Poll + deliver. Does nothing while the master "Automated Ticketing" toggle is off. */
-export function runAlertCycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: boolean }): Promise<AlertCycleResult> {
+export function runAlertCycle(
+  ctx: AppContext,
+  opts: { trigger: AlertTrigger; retryNow?: boolean }
+): Promise<AlertCycleResult> {
   const busy = running.get(ctx.db)
   if (busy) return busy
   const p = cycle(ctx, opts).finally(() => running.delete(ctx.db))
@@ -30,11 +33,20 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
   const settings = loadTicketingSettings(ctx.db, psa)
   const empty: DeliveryCounts = { ticketsCreated: 0, notesAdded: 0, suppressed: 0, failed: 0 }
   if (!psa || !settings.enabled) {
-    return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message: psa ? 'Automated ticketing is off.' : 'No PSA is connected.' }
+    return {
+      ran: false,
+      fetched: 0,
+      newAlerts: 0,
+      ...empty,
+      ...backlog(ctx),
+      pollError: null,
+      message: psa ? 'Automated ticketing is off.' : 'No PSA is connected.'
+    }
   }
   const lease = acquireLease(ctx.db, 'alertCycle', ctx.now)
   if (!lease) {
-    const message = 'Another PSA Bridge process (the app or the command line) is delivering alerts right now; its results appear in Activity.'
+    const message =
+      'Another PSA Bridge process (the app or the command line) is delivering alerts right now; its results appear in Activity.'
     return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message }
   }
   try {
@@ -44,7 +56,12 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
   }
 }
 
-async function leasedCycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: boolean }, psa: PsaKind, settings: TicketingSettings): Promise<AlertCycleResult> {
+async function leasedCycle(
+  ctx: AppContext,
+  opts: { trigger: AlertTrigger; retryNow?: boolean },
+  psa: PsaKind,
+  settings: TicketingSettings
+): Promise<AlertCycleResult> {
   let fetched = 0
   let newAlerts = 0
   let pollError: string | null = null
@@ -61,11 +78,22 @@ async function leasedCycle(ctx: AppContext, opts: { trigger: AlertTrigger; retry
   }
   releaseWaiting(ctx, psa)
   const { connector } = await openPsa(ctx)
-  const counts = await deliverQueued({ ctx, psa, connector, settings, metadata: () => ticketMetadata(ctx, psa, connector) }, { retryNow: !!opts.retryNow })
+  const counts = await deliverQueued(
+    { ctx, psa, connector, settings, metadata: () => ticketMetadata(ctx, psa, connector) },
+    { retryNow: !!opts.retryNow }
+  )
   const left = backlog(ctx)
-  ctx.events.emit('alertsChanged', { ticketsCreated: counts.ticketsCreated, notesAdded: counts.notesAdded, queued: left.queued })
+  ctx.events.emit('alertsChanged', {
+    ticketsCreated: counts.ticketsCreated,
+    notesAdded: counts.notesAdded,
+    queued: left.queued
+  })
   ctx.log.info('alert cycle finished', { trigger: opts.trigger, fetched, newAlerts, ...counts, ...left })
-  const parts = [`${newAlerts} new alert(s)`, `${counts.ticketsCreated} ticket(s) created`, `${counts.notesAdded} note(s) added`]
+  const parts = [
+    `${newAlerts} new alert(s)`,
+    `${counts.ticketsCreated} ticket(s) created`,
+    `${counts.notesAdded} note(s) added`
+  ]
   if (left.queued) parts.push(`${left.queued} queued for retry`)
   if (left.waitingMapping) parts.push(`${left.waitingMapping} waiting for a mapping`)
   if (pollError) parts.push(`poll failed: ${pollError}`)
@@ -73,5 +101,8 @@ async function leasedCycle(ctx: AppContext, opts: { trigger: AlertTrigger; retry
 }
 
 function backlog(ctx: AppContext): { queued: number; waitingMapping: number } {
-  return { queued: eventsInState(ctx.db, 'queued').length, waitingMapping: eventsInState(ctx.db, 'waiting-mapping').length }
+  return {
+    queued: eventsInState(ctx.db, 'queued').length,
+    waitingMapping: eventsInState(ctx.db, 'waiting-mapping').length
+  }
 }

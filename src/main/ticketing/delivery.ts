@@ -65,15 +65,31 @@ export async function deliverQueued(d: DeliveryDeps, opts: { retryNow: boolean }
     for (const e of events) {
       if (!opts.retryNow && e.next_attempt_at && e.next_attempt_at > now()) break
       try {
-        const outcome = await deliverOne(d, e, { orgName: orgNames.get(e.org_id) ?? e.org_id, customer: route(e.org_id)?.customerId ?? null })
+        const outcome = await deliverOne(d, e, {
+          orgName: orgNames.get(e.org_id) ?? e.org_id,
+          customer: route(e.org_id)?.customerId ?? null
+        })
         if (outcome === 'ticket') counts.ticketsCreated++
         else if (outcome === 'note') counts.notesAdded++
         else if (outcome === 'suppressed') counts.suppressed++
       } catch (err) {
         counts.failed++
-        const message = isAppError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
-        recordFailure(d.ctx.db, e.event_id, message, new Date(d.ctx.now().getTime() + backoffMs(e.attempts)).toISOString())
-        d.ctx.log.warn('alert delivery failed; will retry', { eventId: e.event_id, attempts: e.attempts + 1, error: message })
+        const message = isAppError(err)
+          ? `${err.code}: ${err.message}`
+          : err instanceof Error
+            ? err.message
+            : String(err)
+        recordFailure(
+          d.ctx.db,
+          e.event_id,
+          message,
+          new Date(d.ctx.now().getTime() + backoffMs(e.attempts)).toISOString()
+        )
+        d.ctx.log.warn('alert delivery failed; will retry', {
+          eventId: e.event_id,
+          attempts: e.attempts + 1,
+          error: message
+        })
         break
       }
     }
@@ -83,7 +99,11 @@ export async function deliverQueued(d: DeliveryDeps, opts: { retryNow: boolean }
 
 type Outcome = 'ticket' | 'note' | 'suppressed' | 'waiting' | 'disabled'
 
-async function deliverOne(d: DeliveryDeps, e: AlertEventRow, where: { orgName: string; customer: string | null }): Promise<Outcome> {
+async function deliverOne(
+  d: DeliveryDeps,
+  e: AlertEventRow,
+  where: { orgName: string; customer: string | null }
+): Promise<Outcome> {
   const { ctx, connector } = d
   const at = () => ctx.now().toISOString()
   if (!d.settings.types[e.alert_type].enabled) {
@@ -143,11 +163,23 @@ async function deliverOne(d: DeliveryDeps, e: AlertEventRow, where: { orgName: s
     setEventState(ctx.db, e.event_id, 'waiting-mapping')
     return 'waiting'
   }
-  const intent = insertIntent(ctx.db, { psa: d.psa, groupKey: e.group_key, customerId: where.customer, marker: newMarker(), isTest: false, at: at() })
+  const intent = insertIntent(ctx.db, {
+    psa: d.psa,
+    groupKey: e.group_key,
+    customerId: where.customer,
+    marker: newMarker(),
+    isTest: false,
+    at: at()
+  })
   return createTicket(d, e, intent, values)
 }
 
-async function createTicket(d: DeliveryDeps, e: AlertEventRow, intent: AlertTicketDbRow, values: TemplateValues): Promise<Outcome> {
+async function createTicket(
+  d: DeliveryDeps,
+  e: AlertEventRow,
+  intent: AlertTicketDbRow,
+  values: TemplateValues
+): Promise<Outcome> {
   const ticket = await buildTicket(d, e.alert_type, intent, values)
   const ref = await d.connector.createTicket(ticket)
   return opened(d, e, intent, ref)
@@ -162,7 +194,15 @@ function opened(d: DeliveryDeps, e: AlertEventRow, intent: AlertTicketDbRow, ref
       actor: 'ticketing',
       action: 'ticket.created',
       at,
-      detail: { psa: d.psa, ticketId: ref.id, ticketNumber: ref.number ?? null, customerId: intent.customer_id, groupKey: e.group_key, alertType: e.alert_type, eventId: e.event_id }
+      detail: {
+        psa: d.psa,
+        ticketId: ref.id,
+        ticketNumber: ref.number ?? null,
+        customerId: intent.customer_id,
+        groupKey: e.group_key,
+        alertType: e.alert_type,
+        eventId: e.event_id
+      }
     })
   })()
   return 'ticket'
@@ -195,7 +235,10 @@ export async function buildTicket(
   }
 }
 
-export function templateValues(e: Pick<AlertEventRow, 'alert_type' | 'subject_user' | 'subject_device' | 'occurred_at'>, orgName: string): TemplateValues {
+export function templateValues(
+  e: Pick<AlertEventRow, 'alert_type' | 'subject_user' | 'subject_device' | 'occurred_at'>,
+  orgName: string
+): TemplateValues {
   const def = alertTypeDef(e.alert_type)
   const user = e.subject_user ?? 'n/a'
   const device = e.subject_device ?? 'n/a'

@@ -81,10 +81,20 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       const now = ctx.now()
       // Switching ticketing back on after a long pause: start from a recent window, not a flood of stale alerts.
       const poll = loadPollState(ctx.db)
-      if (input.enabled && !before.enabled && poll.cursor && Date.parse(poll.cursor) < now.getTime() - FIRST_LOOKBACK_MS)
+      if (
+        input.enabled &&
+        !before.enabled &&
+        poll.cursor &&
+        Date.parse(poll.cursor) < now.getTime() - FIRST_LOOKBACK_MS
+      )
         savePollState(ctx.db, { ...poll, cursor: null }, now)
       saveTicketingSettings(ctx.db, psa, input, now)
-      recordActivity(ctx.db, { actor: 'user', action: 'ticketing.settings.saved', at: now.toISOString(), detail: { psa, enabled: input.enabled } })
+      recordActivity(ctx.db, {
+        actor: 'user',
+        action: 'ticketing.settings.saved',
+        at: now.toISOString(),
+        detail: { psa, enabled: input.enabled }
+      })
       return view()
     },
 
@@ -96,13 +106,37 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       const settings = loadTicketingSettings(ctx.db, psa)
       const now = ctx.now()
       const customerName = loadCustomers(ctx.db, psa).find((c) => c.id === customerId)?.name ?? customerId
-      const intent = insertIntent(ctx.db, { psa, groupKey: `test|${customerId}`, customerId, marker: newMarker(), isTest: true, at: now.toISOString() })
-      const values = { org: customerName, user: 'test.user', device: 'TEST-DEVICE', subject: 'test.user', alertType: alertTypeDef(alertType).label, time: now.toISOString() }
-      const ticket = await buildTicket({ ctx, settings, metadata: () => ticketMetadata(ctx, psa, connector) }, alertType, intent, values, '[TEST] ')
+      const intent = insertIntent(ctx.db, {
+        psa,
+        groupKey: `test|${customerId}`,
+        customerId,
+        marker: newMarker(),
+        isTest: true,
+        at: now.toISOString()
+      })
+      const values = {
+        org: customerName,
+        user: 'test.user',
+        device: 'TEST-DEVICE',
+        subject: 'test.user',
+        alertType: alertTypeDef(alertType).label,
+        time: now.toISOString()
+      }
+      const ticket = await buildTicket(
+        { ctx, settings, metadata: () => ticketMetadata(ctx, psa, connector) },
+        alertType,
+        intent,
+        values,
+        '[TEST] '
+      )
       ticket.body = `This is a test ticket sent from PSA Bridge; it can be closed.\n\n${ticket.body}`
       const ref = await connector.createTicket(ticket)
       markTicketOpen(ctx.db, intent.id, ref, ctx.now().toISOString())
-      recordActivity(ctx.db, { actor: 'user', action: 'ticket.test', detail: { psa, customerId, ticketId: ref.id, ticketNumber: ref.number ?? null } })
+      recordActivity(ctx.db, {
+        actor: 'user',
+        action: 'ticket.test',
+        detail: { psa, customerId, ticketId: ref.id, ticketNumber: ref.number ?? null }
+      })
       return {
         ticketId: ref.id,
         ticketNumber: ref.number ?? null,
@@ -117,14 +151,30 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
     listAlertTickets: async ({ limit }) => alertTickets(ctx.db, limit),
 
     async acknowledgeGroup({ groupKey, acknowledged }) {
-      if (!groupExists(ctx.db, groupKey)) throw new AppError('not-found', 'No alerts of this group were seen.', { field: 'groupKey' })
-      upsertGroup(ctx.db, groupKey, acknowledged ? { acknowledged_at: ctx.now().toISOString(), acknowledged_by: 'user' } : { acknowledged_at: null, acknowledged_by: null })
-      recordActivity(ctx.db, { actor: 'user', action: acknowledged ? 'alerts.acknowledged' : 'alerts.unacknowledged', detail: { groupKey } })
-      return { message: acknowledged ? 'Acknowledged: repeats add no notes until the ticket is closed.' : 'Acknowledgement removed.' }
+      if (!groupExists(ctx.db, groupKey))
+        throw new AppError('not-found', 'No alerts of this group were seen.', { field: 'groupKey' })
+      upsertGroup(
+        ctx.db,
+        groupKey,
+        acknowledged
+          ? { acknowledged_at: ctx.now().toISOString(), acknowledged_by: 'user' }
+          : { acknowledged_at: null, acknowledged_by: null }
+      )
+      recordActivity(ctx.db, {
+        actor: 'user',
+        action: acknowledged ? 'alerts.acknowledged' : 'alerts.unacknowledged',
+        detail: { groupKey }
+      })
+      return {
+        message: acknowledged
+          ? 'Acknowledged: repeats add no notes until the ticket is closed.'
+          : 'Acknowledgement removed.'
+      }
     },
 
     async snoozeGroup({ groupKey, until }) {
-      if (!groupExists(ctx.db, groupKey)) throw new AppError('not-found', 'No alerts of this group were seen.', { field: 'groupKey' })
+      if (!groupExists(ctx.db, groupKey))
+        throw new AppError('not-found', 'No alerts of this group were seen.', { field: 'groupKey' })
       const iso = until ? new Date(until).toISOString() : null
       upsertGroup(ctx.db, groupKey, { snoozed_until: iso })
       recordActivity(ctx.db, { actor: 'user', action: 'alerts.snoozed', detail: { groupKey, until: iso } })

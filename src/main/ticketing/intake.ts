@@ -29,7 +29,12 @@ export interface PollResult {
 }
 
 /** One intake window [cursor − overlap, now − lag) for every enabled org; the cursor advances only on success. */
-export async function pollEvents(ctx: AppContext, source: SourceConnector, psa: PsaKind | null, settings: TicketingSettings): Promise<PollResult> {
+export async function pollEvents(
+  ctx: AppContext,
+  source: SourceConnector,
+  psa: PsaKind | null,
+  settings: TicketingSettings
+): Promise<PollResult> {
   const now = ctx.now()
   const state = loadPollState(ctx.db)
   const end = new Date(now.getTime() - LAG_MS)
@@ -62,7 +67,15 @@ export async function pollEvents(ctx: AppContext, source: SourceConnector, psa: 
       const def = alertTypeOfEvent(e.eventType)
       if (!def) continue
       const st = !settings.types[def.id].enabled ? 'disabled' : route(e.orgId) ? 'queued' : 'waiting-mapping'
-      if (insertEvent(ctx.db, e, { alertType: def.id, groupKey: groupKeyOf(def, e), state: st, receivedAt: now.toISOString() })) inserted++
+      if (
+        insertEvent(ctx.db, e, {
+          alertType: def.id,
+          groupKey: groupKeyOf(def, e),
+          state: st,
+          receivedAt: now.toISOString()
+        })
+      )
+        inserted++
     }
     // Never move the cursor backwards (a clock step back must not re-open old windows needlessly).
     const next = state.cursor && state.cursor > end.toISOString() ? state.cursor : end.toISOString()

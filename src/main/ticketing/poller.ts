@@ -17,7 +17,10 @@ const realTimer: TimerLike = {
  * door; the cycle itself is a no-op while automated ticketing is off. The Electron shell calls
  * `start()` once (it also runs one cycle at once: the queue survives restarts) and `stop()` on quit.
  */
-export function createAlertPoller(app: Pick<App, 'handlers' | 'log'>, opts: { intervalMs?: number; timer?: TimerLike } = {}) {
+export function createAlertPoller(
+  app: Pick<App, 'handlers' | 'log'>,
+  opts: { intervalMs?: number; timer?: TimerLike } = {}
+) {
   const timer = opts.timer ?? realTimer
   let task: { stop(): void } | null = null
   const tick = async (): Promise<void> => {

@@ -9,7 +9,10 @@ import { z } from 'zod'
  * Where an org's alerts go: its mapped customer, else the catch-all customer, else nowhere yet
  * (the alert waits for a mapping; it is never dropped).
  */
-export function customerRouter(db: Db, psa: PsaKind | null): (orgId: string) => { customerId: string; via: 'mapping' | 'catch-all' } | null {
+export function customerRouter(
+  db: Db,
+  psa: PsaKind | null
+): (orgId: string) => { customerId: string; via: 'mapping' | 'catch-all' } | null {
   if (!psa) return () => null
   const mapped = new Map(loadMappings(db, psa).map((m) => [m.orgId, m.customerId]))
   const catchAll = readSetting(db, catchAllKey(psa), z.string().nullable(), null)

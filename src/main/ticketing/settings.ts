@@ -19,7 +19,11 @@ const metadataKey = (psa: PsaKind) => `${psa}.ticketMetadata`
 export const CURSOR_KEY = 'jumpcloud.alertCursor'
 
 const CachedMetadataSchema = z.object({ fetchedAt: z.string(), choices: TicketChoicesSchema })
-const PollStateSchema = z.object({ cursor: z.string().nullable(), at: z.string().nullable(), error: z.string().nullable() })
+const PollStateSchema = z.object({
+  cursor: z.string().nullable(),
+  at: z.string().nullable(),
+  error: z.string().nullable()
+})
 export type PollState = z.output<typeof PollStateSchema>
 
 export function loadTicketingSettings(db: Db, psa: PsaKind | null): TicketingSettings {
@@ -47,7 +51,16 @@ export function savePollState(db: Db, s: PollState, now: Date): void {
   writeSetting(db, CURSOR_KEY, PollStateSchema, s, now)
 }
 
-const FIELDS = ['priority', 'issueType', 'subIssueType', 'status', 'daysDue', 'technicianId', 'queue', 'source'] as const
+const FIELDS = [
+  'priority',
+  'issueType',
+  'subIssueType',
+  'status',
+  'daysDue',
+  'technicianId',
+  'queue',
+  'source'
+] as const
 
 /** Per-alert override → defaults, field by field. */
 export function resolveFields(s: TicketingSettings, type: AlertType): TicketFields {
@@ -77,12 +90,20 @@ const LISTS: Record<Exclude<(typeof FIELDS)[number], 'daysDue'>, { list: keyof T
 /** Values that are not (any more) in the PSA's lists. A sub-issue type must belong to the chosen issue type. */
 export function fieldProblems(scope: string, f: TicketFields, m: TicketMetadata): FieldProblem[] {
   const out: FieldProblem[] = []
-  for (const [field, { list, label }] of Object.entries(LISTS) as Array<[keyof typeof LISTS, (typeof LISTS)[keyof typeof LISTS]]>) {
+  for (const [field, { list, label }] of Object.entries(LISTS) as Array<
+    [keyof typeof LISTS, (typeof LISTS)[keyof typeof LISTS]]
+  >) {
     const value = f[field]
     if (value === null) continue
     const choices = m[list] as Array<{ value: string; parent?: string }>
     const hit = choices.find((c) => c.value === value)
-    if (!hit) out.push({ scope, field, value, message: `${label} "${value}" is not in the PSA's list any more; choose another one.` })
+    if (!hit)
+      out.push({
+        scope,
+        field,
+        value,
+        message: `${label} "${value}" is not in the PSA's list any more; choose another one.`
+      })
     else if (field === 'subIssueType' && f.issueType !== null && hit.parent !== undefined && hit.parent !== f.issueType)
       out.push({ scope, field, value, message: `${label} "${value}" does not belong to issue type "${f.issueType}".` })
   }
@@ -98,5 +119,9 @@ export function settingsProblems(s: TicketingSettings, m: TicketMetadata): Field
 /** Throws a validation error naming the first stale value (used before a ticket is sent). */
 export function assertFieldsValid(scope: string, f: TicketFields, m: TicketMetadata): void {
   const p = fieldProblems(scope, f, m)[0]
-  if (p) throw new AppError('validation', p.message, { field: `${p.scope}.${p.field}`, hint: 'Open Ticketing, refresh the PSA lists and pick a current value.' })
+  if (p)
+    throw new AppError('validation', p.message, {
+      field: `${p.scope}.${p.field}`,
+      hint: 'Open Ticketing, refresh the PSA lists and pick a current value.'
+    })
 }

@@ -48,22 +48,46 @@ export function insertEvent(
   e: SourceEvent,
   a: { alertType: AlertType; groupKey: string; state: AlertState; receivedAt: string }
 ): boolean {
-  const detail = JSON.stringify({ message: e.message ?? null, initiatedBy: e.initiatedBy ?? null, deviceId: e.deviceId ?? null })
+  const detail = JSON.stringify({
+    message: e.message ?? null,
+    initiatedBy: e.initiatedBy ?? null,
+    deviceId: e.deviceId ?? null
+  })
   const r = db
     .prepare(
       `INSERT OR IGNORE INTO alert_events (event_id, source_kind, org_id, alert_type, event_type, occurred_at, subject_user,
          subject_device, detail_json, group_key, state, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    .run(e.id, SOURCE_KIND, e.orgId, a.alertType, e.eventType, e.timestamp, e.user ?? null, e.device ?? null, detail, a.groupKey, a.state, a.receivedAt)
+    .run(
+      e.id,
+      SOURCE_KIND,
+      e.orgId,
+      a.alertType,
+      e.eventType,
+      e.timestamp,
+      e.user ?? null,
+      e.device ?? null,
+      detail,
+      a.groupKey,
+      a.state,
+      a.receivedAt
+    )
   return r.changes === 1
 }
 
 export function eventsInState(db: Db, state: AlertState): AlertEventRow[] {
-  return db.prepare('SELECT * FROM alert_events WHERE state = ? ORDER BY occurred_at, event_id').all(state) as AlertEventRow[]
+  return db
+    .prepare('SELECT * FROM alert_events WHERE state = ? ORDER BY occurred_at, event_id')
+    .all(state) as AlertEventRow[]
 }
 
-export function setEventState(db: Db, eventId: string, state: AlertState, extra: { delivery?: 'ticket' | 'note' | 'none'; ticketId?: string | null; at?: string } = {}): void {
+export function setEventState(
+  db: Db,
+  eventId: string,
+  state: AlertState,
+  extra: { delivery?: 'ticket' | 'note' | 'none'; ticketId?: string | null; at?: string } = {}
+): void {
   db.prepare(
     `UPDATE alert_events SET state = ?, delivery = COALESCE(?, delivery), ticket_id = COALESCE(?, ticket_id),
        delivered_at = CASE WHEN ? = 'delivered' OR ? = 'suppressed' THEN ? ELSE delivered_at END,
@@ -73,18 +97,25 @@ export function setEventState(db: Db, eventId: string, state: AlertState, extra:
 }
 
 export function recordFailure(db: Db, eventId: string, error: string, nextAttemptAt: string): void {
-  db.prepare('UPDATE alert_events SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE event_id = ?').run(error, nextAttemptAt, eventId)
+  db.prepare(
+    'UPDATE alert_events SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE event_id = ?'
+  ).run(error, nextAttemptAt, eventId)
 }
 
 /** The group's current ticket (latest intent) for this PSA, test tickets excluded. */
 export function currentTicket(db: Db, psa: PsaKind, groupKey: string): AlertTicketDbRow | undefined {
   return db
-    .prepare('SELECT * FROM alert_tickets WHERE psa_kind = ? AND group_key = ? AND is_test = 0 ORDER BY id DESC LIMIT 1')
+    .prepare(
+      'SELECT * FROM alert_tickets WHERE psa_kind = ? AND group_key = ? AND is_test = 0 ORDER BY id DESC LIMIT 1'
+    )
     .get(psa, groupKey) as AlertTicketDbRow | undefined
 }
 
 /** Step 1 of exactly-once: the intent, with its unique marker, is on disk before the create request. */
-export function insertIntent(db: Db, t: { psa: PsaKind; groupKey: string; customerId: string; marker: string; isTest: boolean; at: string }): AlertTicketDbRow {
+export function insertIntent(
+  db: Db,
+  t: { psa: PsaKind; groupKey: string; customerId: string; marker: string; isTest: boolean; at: string }
+): AlertTicketDbRow {
   const r = db
     .prepare(
       `INSERT INTO alert_tickets (psa_kind, group_key, customer_id, marker, state, is_test, intent_at)
@@ -94,14 +125,15 @@ export function insertIntent(db: Db, t: { psa: PsaKind; groupKey: string; custom
   return db.prepare('SELECT * FROM alert_tickets WHERE id = ?').get(r.lastInsertRowid) as AlertTicketDbRow
 }
 
-export function markTicketOpen(db: Db, id: number, ref: { id: string; number?: string; url?: string }, at: string): void {
-  db.prepare(`UPDATE alert_tickets SET state = 'open', ticket_id = ?, ticket_number = ?, ticket_url = ?, created_at = ? WHERE id = ?`).run(
-    ref.id,
-    ref.number ?? null,
-    ref.url ?? null,
-    at,
-    id
-  )
+export function markTicketOpen(
+  db: Db,
+  id: number,
+  ref: { id: string; number?: string; url?: string },
+  at: string
+): void {
+  db.prepare(
+    `UPDATE alert_tickets SET state = 'open', ticket_id = ?, ticket_number = ?, ticket_url = ?, created_at = ? WHERE id = ?`
+  ).run(ref.id, ref.number ?? null, ref.url ?? null, at, id)
 }
 
 export function markTicketClosed(db: Db, id: number, at: string): void {
@@ -120,7 +152,12 @@ export function loadGroup(db: Db, groupKey: string): GroupRow | undefined {
 }
 
 export function upsertGroup(db: Db, groupKey: string, patch: Partial<Omit<GroupRow, 'group_key'>>): void {
-  const cur = loadGroup(db, groupKey) ?? { group_key: groupKey, snoozed_until: null, acknowledged_at: null, acknowledged_by: null }
+  const cur = loadGroup(db, groupKey) ?? {
+    group_key: groupKey,
+    snoozed_until: null,
+    acknowledged_at: null,
+    acknowledged_by: null
+  }
   const next = { ...cur, ...patch }
   db.prepare(
     `INSERT INTO alert_groups (group_key, snoozed_until, acknowledged_at, acknowledged_by) VALUES (?, ?, ?, ?)

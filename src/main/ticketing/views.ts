@@ -16,12 +16,21 @@ export function alertList(db: Db, psa: PsaKind | null, now: Date, q: { state?: A
        LEFT JOIN alert_tickets t ON t.ticket_id = e.ticket_id AND t.psa_kind = ?
        ${q.state ? 'WHERE e.state = ?' : ''} ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT ?`
     )
-    .all(...[psa ?? '', ...(q.state ? [q.state] : []), q.limit]) as Array<AlertEventRow & { t_number: string | null; t_url: string | null }>
+    .all(...[psa ?? '', ...(q.state ? [q.state] : []), q.limit]) as Array<
+    AlertEventRow & { t_number: string | null; t_url: string | null }
+  >
   const orgNames = new Map(loadOrgs(db).map((o) => [o.id, o.name]))
   const counts = Object.fromEntries(
-    (db.prepare('SELECT state, COUNT(*) AS n FROM alert_events GROUP BY state').all() as Array<{ state: AlertState; n: number }>).map((r) => [r.state, r.n])
+    (
+      db.prepare('SELECT state, COUNT(*) AS n FROM alert_events GROUP BY state').all() as Array<{
+        state: AlertState
+        n: number
+      }>
+    ).map((r) => [r.state, r.n])
   ) as Partial<Record<AlertState, number>>
-  const oldest = db.prepare(`SELECT MIN(occurred_at) AS at FROM alert_events WHERE state = 'queued'`).get() as { at: string | null }
+  const oldest = db.prepare(`SELECT MIN(occurred_at) AS at FROM alert_events WHERE state = 'queued'`).get() as {
+    at: string | null
+  }
   return {
     alerts: rows.map((r) => ({
       eventId: r.event_id,
@@ -64,7 +73,9 @@ export function alertTickets(db: Db, limit: number): AlertTicketRow[] {
          (SELECT COUNT(*) FROM alert_events e WHERE e.ticket_id = t.ticket_id AND e.group_key = t.group_key AND e.state = 'delivered') AS alerts
        FROM alert_tickets t LEFT JOIN alert_groups g ON g.group_key = t.group_key ORDER BY t.id DESC LIMIT ?`
     )
-    .all(limit) as Array<AlertTicketDbRow & { snoozed_until: string | null; acknowledged_at: string | null; alerts: number }>
+    .all(limit) as Array<
+    AlertTicketDbRow & { snoozed_until: string | null; acknowledged_at: string | null; alerts: number }
+  >
   const names = new Map<string, Map<string, string>>()
   const nameOf = (psa: PsaKind, id: string) => {
     if (!names.has(psa)) names.set(psa, new Map(loadCustomers(db, psa).map((c) => [c.id, c.name])))

@@ -24,6 +24,7 @@ function flag(argv: string[], name: string): string | undefined {
 export function parseWebArgs(argv: string[]): WebArgs {
   const rawPort = flag(argv, '--port') ?? '0'
   const port = PortSchema.safeParse(rawPort)
-  if (!port.success) throw new AppError('validation', `--port must be a number from 0 to 65535, got "${rawPort.slice(0, 20)}"`)
+  if (!port.success)
+    throw new AppError('validation', `--port must be a number from 0 to 65535, got "${rawPort.slice(0, 20)}"`)
   return { port: port.data, staticDir: flag(argv, '--static-dir') }
 }

@@ -45,7 +45,10 @@ const SECURITY_HEADERS = {
 }
 
 class HttpFailure extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
     super(message)
   }
 }
@@ -114,7 +117,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const send = (text: string) => {
       if (!res.writableEnded && !res.destroyed) res.write(text)
     }
-    const off = opts.app.events.onAny((name, payload) => send(`event: ${name}\ndata: ${JSON.stringify(payload ?? null)}\n\n`))
+    const off = opts.app.events.onAny((name, payload) =>
+      send(`event: ${name}\ndata: ${JSON.stringify(payload ?? null)}\n\n`)
+    )
     const ping = setInterval(() => send(': ping\n\n'), keepAliveMs)
     ping.unref()
     res.on('close', () => {
@@ -153,7 +158,11 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const data = Buffer.from(JSON.stringify(body))
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': data.length })
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': data.length
+  })
   res.end(data)
 }
 

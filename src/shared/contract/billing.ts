@@ -44,7 +44,12 @@ export const BillingSettingsPatchSchema = z.object({
   schedule: ScheduleSchema.optional()
 })
 
-export const TargetRefSchema = z.object({ containerId: z.string(), containerName: z.string(), itemId: z.string(), itemName: z.string() })
+export const TargetRefSchema = z.object({
+  containerId: z.string(),
+  containerName: z.string(),
+  itemId: z.string(),
+  itemName: z.string()
+})
 
 export const BillingMappingRowSchema = z.object({
   mappingId: z.string(),
@@ -135,14 +140,24 @@ export const BillingViewSchema = z.object({
   nextRunAt: z.string().nullable(),
   mappings: z.array(BillingMappingRowSchema),
   /** Synced orgs (mapped to a customer, not disabled) with no billing mapping yet. */
-  orgsWithoutBilling: z.array(z.object({ orgId: z.string(), orgName: z.string(), customerId: z.string(), customerName: z.string().nullable() }))
+  orgsWithoutBilling: z.array(
+    z.object({ orgId: z.string(), orgName: z.string(), customerId: z.string(), customerName: z.string().nullable() })
+  )
 })
 export type BillingView = z.infer<typeof BillingViewSchema>
 
 export const BillingContainerSchema = z.object({
   id: z.string(),
   name: z.string(),
-  items: z.array(z.object({ id: z.string(), name: z.string(), quantity: Count, unitCost: z.number().nullable(), mapped: z.boolean() }))
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      quantity: Count,
+      unitCost: z.number().nullable(),
+      mapped: z.boolean()
+    })
+  )
 })
 
 export const PrerequisiteProblemSchema = z.object({
@@ -203,11 +218,19 @@ const Ok = z.object({ message: z.string() })
 const RunInput = z.object({ trigger: RunTriggerSchema.default('manual') })
 
 export const billingMethods = {
-  getBillingView: method('Billing mappings with this month’s HWM, last result, settings and last/next run', z.object({}), BillingViewSchema),
+  getBillingView: method(
+    'Billing mappings with this month’s HWM, last result, settings and last/next run',
+    z.object({}),
+    BillingViewSchema
+  ),
   listBillingTargets: method(
     'Read the recurring invoices (Syncro) / Recurring Service contracts (Autotask) of an org’s customer live from the PSA',
     z.object({ orgId: Id }),
-    z.object({ customerId: z.string(), customerName: z.string().nullable(), containers: z.array(BillingContainerSchema) })
+    z.object({
+      customerId: z.string(),
+      customerName: z.string().nullable(),
+      containers: z.array(BillingContainerSchema)
+    })
   ),
   saveBillingMapping: method(
     'Create or update the billing mapping of an org (target line item / contract service, metric, non-billable count)',
@@ -233,21 +256,41 @@ export const billingMethods = {
     z.object({}),
     z.object({ checked: Count, problems: z.array(PrerequisiteProblemSchema) })
   ),
-  previewSync: method('Read counts, compute the billing plan and show it; writes nothing to the PSA', RunInput, SyncResultSchema),
-  pushSync: method('Read counts, compute the plan and write the changed quantities to the PSA', RunInput, SyncResultSchema),
+  previewSync: method(
+    'Read counts, compute the billing plan and show it; writes nothing to the PSA',
+    RunInput,
+    SyncResultSchema
+  ),
+  pushSync: method(
+    'Read counts, compute the plan and write the changed quantities to the PSA',
+    RunInput,
+    SyncResultSchema
+  ),
   approveDecrease: method(
     'Approve a held decrease of one mapping to exactly this quantity (this month)',
     z.object({ mappingId: Id, to: Count }),
     Ok
   ),
-  getBillingSettings: method('Billing settings (review decreases, allow zero, time zone, schedule)', z.object({}), BillingSettingsSchema),
-  saveBillingSettings: method('Save billing settings (partial update: fields left out are kept)', BillingSettingsPatchSchema, BillingSettingsSchema),
+  getBillingSettings: method(
+    'Billing settings (review decreases, allow zero, time zone, schedule)',
+    z.object({}),
+    BillingSettingsSchema
+  ),
+  saveBillingSettings: method(
+    'Save billing settings (partial update: fields left out are kept)',
+    BillingSettingsPatchSchema,
+    BillingSettingsSchema
+  ),
   listRuns: method(
     'Billing runs, newest first',
     z.object({ limit: z.number().int().min(1).max(500).default(50), includeDryRuns: z.boolean().default(false) }),
     z.array(RunSummarySchema)
   ),
-  getRun: method('One run with every item it touched', z.object({ runId: Id }), RunSummarySchema.extend({ items: z.array(RunItemSchema) })),
+  getRun: method(
+    'One run with every item it touched',
+    z.object({ runId: Id }),
+    RunSummarySchema.extend({ items: z.array(RunItemSchema) })
+  ),
   getHwmHistory: method(
     'Monthly HWM of an org (users and devices) and the daily points of the current month',
     z.object({ orgId: Id, months: z.number().int().min(1).max(60).default(12) }),

@@ -63,10 +63,22 @@ export const SaveResultSchema = z.object({
 })
 
 export const connectMethods = {
-  listIntegrations: method('List configured integrations (no secrets)', z.object({}), z.array(IntegrationSummarySchema)),
+  listIntegrations: method(
+    'List configured integrations (no secrets)',
+    z.object({}),
+    z.array(IntegrationSummarySchema)
+  ),
   saveSyncro: method('Verify Syncro credentials and save them', SaveSyncroInput, SaveResultSchema),
-  saveAutotask: method('Discover the Autotask zone, verify the API user and save it', SaveAutotaskInput, SaveResultSchema),
-  saveJumpCloud: method('Verify the JumpCloud MTP API key by listing the provider organizations and save it', SaveJumpCloudInput, SaveResultSchema),
+  saveAutotask: method(
+    'Discover the Autotask zone, verify the API user and save it',
+    SaveAutotaskInput,
+    SaveResultSchema
+  ),
+  saveJumpCloud: method(
+    'Verify the JumpCloud MTP API key by listing the provider organizations and save it',
+    SaveJumpCloudInput,
+    SaveResultSchema
+  ),
   disableIntegration: method(
     'Remove an integration: its keychain secrets and every row of its data',
     z.object({ kind: IntegrationKindSchema }),

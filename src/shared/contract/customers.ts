@@ -63,7 +63,11 @@ export const MappingListSchema = z.array(
 const Ok = z.object({ message: z.string() })
 
 export const customersMethods = {
-  getCustomersView: method('Organizations with their mapping, status and suggestion, and the PSA customers', z.object({}), CustomersViewSchema),
+  getCustomersView: method(
+    'Organizations with their mapping, status and suggestion, and the PSA customers',
+    z.object({}),
+    CustomersViewSchema
+  ),
   refreshData: method(
     'Re-read organizations from the source and/or customers from the PSA',
     z.object({ from: z.enum(['psa', 'source', 'both']).default('both') }),
@@ -77,7 +81,11 @@ export const customersMethods = {
     z.object({}),
     z.object({ accepted: z.number().int(), message: z.string() })
   ),
-  setOrgIgnored: method('Ignore an organization (no longer counted as unmapped), or un-ignore it', z.object({ orgId: Id, ignored: z.boolean() }), Ok),
+  setOrgIgnored: method(
+    'Ignore an organization (no longer counted as unmapped), or un-ignore it',
+    z.object({ orgId: Id, ignored: z.boolean() }),
+    Ok
+  ),
   setOrgDisabled: method(
     'Disable an organization: removes its customer, billing and ticketing mappings and stops its sync',
     z.object({ orgId: Id, disabled: z.boolean() }),
@@ -88,6 +96,10 @@ export const customersMethods = {
     z.object({ orgId: Id, confirmSimilar: z.boolean().default(false) }),
     z.object({ customerId: z.string(), message: z.string() })
   ),
-  setCatchAllCustomer: method('Set (or clear) the catch-all customer used for alerts of unmapped organizations', z.object({ customerId: Id.nullable() }), Ok),
+  setCatchAllCustomer: method(
+    'Set (or clear) the catch-all customer used for alerts of unmapped organizations',
+    z.object({ customerId: Id.nullable() }),
+    Ok
+  ),
   listMappings: method('Current organization → customer mappings', z.object({}), MappingListSchema)
 }

@@ -7,6 +7,10 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   summary: string
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O): MethodDef<I, O> {
+export function method<I extends z.ZodType, O extends z.ZodType>(
+  summary: string,
+  input: I,
+  output: O
+): MethodDef<I, O> {
   return { input, output, summary }
 }

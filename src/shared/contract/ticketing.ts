@@ -53,15 +53,26 @@ export const TicketingSettingsSchema = z.object({
       'user-lockout': AlertTypeSettingsSchema.default(perType),
       'password-expired': AlertTypeSettingsSchema.default(perType)
     })
-    .default(() => ({ 'fde-key-decrypted': perType(), 'admin-granted': perType(), 'user-lockout': perType(), 'password-expired': perType() })),
+    .default(() => ({
+      'fde-key-decrypted': perType(),
+      'admin-granted': perType(),
+      'user-lockout': perType(),
+      'password-expired': perType()
+    })),
   /** Placeholders: {org} {user} {device} {subject} (the user or device the alert is about) {alertType} {time}. Never used for grouping. */
   subjectTemplate: z.string().trim().min(1).max(250).default('{alertType}: {subject} ({org})'),
   /** Body of a new ticket (same placeholders). */
-  bodyTemplate: z.string().max(4000).default('JumpCloud reported "{alertType}" in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'),
+  bodyTemplate: z
+    .string()
+    .max(4000)
+    .default('JumpCloud reported "{alertType}" in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'),
   note: z
     .object({
       title: z.string().trim().min(1).max(200).default('Repeated alert: {alertType}'),
-      template: z.string().max(4000).default('JumpCloud reported "{alertType}" again in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'),
+      template: z
+        .string()
+        .max(4000)
+        .default('JumpCloud reported "{alertType}" again in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'),
       /** internal = hidden from the client (Syncro hidden comment / Autotask internal note). */
       visibility: z.enum(['internal', 'public']).default('internal')
     })
@@ -195,8 +206,16 @@ export const ticketingMethods = {
     z.object({}),
     TicketingViewSchema
   ),
-  saveTicketingSettings: method('Save the ticketing settings (validated against the PSA choice lists)', TicketingSettingsSchema, TicketingViewSchema),
-  refreshTicketMetadata: method('Re-read statuses, priorities, issue types, queues, sources and technicians from the PSA', z.object({}), TicketingViewSchema),
+  saveTicketingSettings: method(
+    'Save the ticketing settings (validated against the PSA choice lists)',
+    TicketingSettingsSchema,
+    TicketingViewSchema
+  ),
+  refreshTicketMetadata: method(
+    'Re-read statuses, priorities, issue types, queues, sources and technicians from the PSA',
+    z.object({}),
+    TicketingViewSchema
+  ),
   sendTestTicket: method(
     'Create a clearly marked [TEST] ticket for a customer with the current defaults',
     z.object({ customerId: Id, alertType: AlertTypeSchema.default('user-lockout') }),

@@ -6,9 +6,15 @@ import type { E2eSims } from './sims'
 export type Psa = 'syncro' | 'autotask'
 
 /** One contract method through the bridge, with the page's signed-in cookie (setup speed; the UI under test is elsewhere). */
-export async function bridgeCall<M extends MethodName>(page: Page, origin: string, name: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function bridgeCall<M extends MethodName>(
+  page: Page,
+  origin: string,
+  name: M,
+  input: MethodInput<M>
+): Promise<MethodOutput<M>> {
   const res = await page.request.post(`${origin}/api/${name}`, { data: input })
-  const body = (await res.json()) as { ok: true; value: MethodOutput<M> } | { ok: false; error: { code: string; message: string } }
+  const body = (await res.json()) as
+    { ok: true; value: MethodOutput<M> } | { ok: false; error: { code: string; message: string } }
   if (!body.ok) throw new Error(`${name}: ${body.error.code} ${body.error.message}`)
   return body.value
 }
@@ -44,7 +50,8 @@ export async function connectAndMapOne(page: Page, origin: string, sims: E2eSims
     const t = await call('listBillingTargets', { orgId: org.id })
     const container = t.containers.find((x) => x.items.length > 0)
     const item = container?.items[0]
-    if (container && item) return { orgId: org.id, orgName: org.name, containerId: container.id, itemId: item.id, initial: item.quantity }
+    if (container && item)
+      return { orgId: org.id, orgName: org.name, containerId: container.id, itemId: item.id, initial: item.quantity }
   }
   throw new Error(`no ${psa} customer in the seed has a billing target`)
 }
@@ -63,5 +70,7 @@ export function psaQuantity(sims: E2eSims, psa: Psa, t: { containerId: string; i
 
 export async function goToStep(page: Page, label: 'Billing' | 'Activity'): Promise<void> {
   await page.getByRole('navigation', { name: 'Setup steps' }).getByRole('button', { name: label }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(label === 'Billing' ? 'Bill the monthly high-water mark' : 'Activity: billing runs, tickets and alerts')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    label === 'Billing' ? 'Bill the monthly high-water mark' : 'Activity: billing runs, tickets and alerts'
+  )
 }

@@ -64,7 +64,8 @@ export async function saveRestartAndClear(opts: {
   await expect(c.getByText(/already connected/)).toBeVisible()
   await opts.afterRestart?.(c)
   if (opts.keychain) {
-    for (const label of opts.secretLabels) await expect(c.getByLabel(label)).toHaveAttribute('placeholder', SAVED_PLACEHOLDER)
+    for (const label of opts.secretLabels)
+      await expect(c.getByLabel(label)).toHaveAttribute('placeholder', SAVED_PLACEHOLDER)
   }
 
   await disableAndClear(page, name)
@@ -72,5 +73,6 @@ export async function saveRestartAndClear(opts: {
   await bridge.restart()
   await page.goto(bridge.launchUrl)
   await expect(c.getByText('Not connected')).toBeVisible()
-  for (const label of opts.secretLabels) await expect(c.getByLabel(label)).not.toHaveAttribute('placeholder', SAVED_PLACEHOLDER)
+  for (const label of opts.secretLabels)
+    await expect(c.getByLabel(label)).not.toHaveAttribute('placeholder', SAVED_PLACEHOLDER)
 }

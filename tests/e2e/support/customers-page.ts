@@ -12,7 +12,11 @@ export async function reseed(sims: E2eSims, seed: number, size: number): Promise
     [sims.jumpcloud.url, { seed, orgs: size }],
     [sims.syncro.url, { seed, size }]
   ] as const) {
-    const res = await fetch(`${url}/__sim/seed`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    const res = await fetch(`${url}/__sim/seed`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body)
+    })
     expect(res.ok, `reseed ${url}`).toBe(true)
   }
 }
@@ -71,5 +75,8 @@ export function pickerOf(page: Page, name: string): Locator {
 export async function choose(page: Page, combobox: Locator, customerName: string): Promise<void> {
   await combobox.fill(customerName)
   const list = page.getByRole('listbox')
-  await list.getByRole('option').filter({ has: page.getByText(customerName, { exact: true }) }).click()
+  await list
+    .getByRole('option')
+    .filter({ has: page.getByText(customerName, { exact: true }) })
+    .click()
 }

@@ -54,7 +54,12 @@ export interface TicketingSetup {
  * the second org stays unmapped. The sim's seeded Directory Insights events are removed so each test
  * sees only the alerts it injects. Ticketing itself is configured through the UI.
  */
-export async function connectForTicketing(page: Page, origin: string, sims: E2eSims, psa: Psa): Promise<TicketingSetup> {
+export async function connectForTicketing(
+  page: Page,
+  origin: string,
+  sims: E2eSims,
+  psa: Psa
+): Promise<TicketingSetup> {
   const call = <M extends MethodName>(name: M, input: MethodInput<M>) => bridgeCall(page, origin, name, input)
   for (const o of sims.jumpcloud.state.orgs) o.events = []
   const c = sims.creds
@@ -67,12 +72,26 @@ export async function connectForTicketing(page: Page, origin: string, sims: E2eS
   const customer = view.customers.find((x) => x.active && !x.missing)
   if (!org || !unmapped || !customer) throw new Error('the sims need two orgs and an active customer')
   await call('mapOrg', { orgId: org.id, customerId: customer.id })
-  return { org: { id: org.id, name: org.name }, unmappedOrg: { id: unmapped.id, name: unmapped.name }, customer: { id: customer.id, name: customer.name } }
+  return {
+    org: { id: org.id, name: org.name },
+    unmappedOrg: { id: unmapped.id, name: unmapped.name },
+    customer: { id: customer.id, name: customer.name }
+  }
 }
 
 /** One Directory Insights event, 3 minutes old: inside the intake window, which ends 2 minutes before now (jumpcloud.md §A). */
-export function injectEvent(sims: E2eSims, orgId: string, eventType: string, who: { user?: string; device?: string }): void {
-  sims.jumpcloud.control.addEvents({ orgId, eventType, ...who, timestamp: new Date(Date.now() - 3 * 60_000).toISOString() })
+export function injectEvent(
+  sims: E2eSims,
+  orgId: string,
+  eventType: string,
+  who: { user?: string; device?: string }
+): void {
+  sims.jumpcloud.control.addEvents({
+    orgId,
+    eventType,
+    ...who,
+    timestamp: new Date(Date.now() - 3 * 60_000).toISOString()
+  })
 }
 
 export async function goToTicketing(page: Page): Promise<void> {

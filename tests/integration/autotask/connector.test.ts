@@ -25,20 +25,33 @@ describe('zone discovery', () => {
   })
 
   it('turns an unknown user into a clear auth error naming the user', async () => {
-    const err = await discoverAutotaskZone({ username: 'nobody@example.com', zoneLookupUrl: h.sim.zoneLookupUrl }).catch((e: AppError) => e)
+    const err = await discoverAutotaskZone({
+      username: 'nobody@example.com',
+      zoneLookupUrl: h.sim.zoneLookupUrl
+    }).catch((e: AppError) => e)
     expect(err).toMatchObject({ code: 'auth', field: 'username' })
     expect((err as AppError).message).toContain('Autotask does not know the API user "nobody@example.com"')
   })
 
   it('accepts only https *.autotask.net zone URLs, or the override origin', () => {
-    expect(validateZoneUrl('https://webservices2.autotask.net/ATServicesRest')).toBe('https://webservices2.autotask.net/ATServicesRest/')
+    expect(validateZoneUrl('https://webservices2.autotask.net/ATServicesRest')).toBe(
+      'https://webservices2.autotask.net/ATServicesRest/'
+    )
     expect(() => validateZoneUrl('http://webservices2.autotask.net/ATServicesRest/')).toThrow(/https autotask\.net/)
-    expect(() => validateZoneUrl('https://webservices2.autotask.net.evil.com/')).toThrow(/not an https autotask\.net host/)
+    expect(() => validateZoneUrl('https://webservices2.autotask.net.evil.com/')).toThrow(
+      /not an https autotask\.net host/
+    )
     expect(() => validateZoneUrl('https://evil.example/autotask.net/')).toThrow()
     expect(() => validateZoneUrl('not a url')).toThrow(/invalid API URL/)
-    expect(validateZoneUrl('http://127.0.0.1:1234/ATServicesRest/', 'http://127.0.0.1:1234/atservicesrest/')).toBe('http://127.0.0.1:1234/ATServicesRest/')
-    expect(() => validateZoneUrl('http://127.0.0.1:9999/ATServicesRest/', 'http://127.0.0.1:1234/atservicesrest/')).toThrow(/not the overridden lookup host/)
-    expect(() => validateZoneUrl('https://webservices2.autotask.net/ATServicesRest/', 'http://127.0.0.1:1234/')).toThrow()
+    expect(validateZoneUrl('http://127.0.0.1:1234/ATServicesRest/', 'http://127.0.0.1:1234/atservicesrest/')).toBe(
+      'http://127.0.0.1:1234/ATServicesRest/'
+    )
+    expect(() =>
+      validateZoneUrl('http://127.0.0.1:9999/ATServicesRest/', 'http://127.0.0.1:1234/atservicesrest/')
+    ).toThrow(/not the overridden lookup host/)
+    expect(() =>
+      validateZoneUrl('https://webservices2.autotask.net/ATServicesRest/', 'http://127.0.0.1:1234/')
+    ).toThrow()
   })
 })
 
@@ -58,7 +71,10 @@ describe('verify and permissions', () => {
       [{ username: 'ghost@msp.example' }, 'username', /does not know the API user "ghost@msp.example"/]
     ] as const
     for (const [over, field, text] of cases) {
-      const err = (await h.make(over).verify().catch((e: unknown) => e)) as AppError
+      const err = (await h
+        .make(over)
+        .verify()
+        .catch((e: unknown) => e)) as AppError
       expect(err.code, field).toBe('auth')
       expect(err.field).toBe(field)
       expect(err.message).toMatch(text)
@@ -68,21 +84,47 @@ describe('verify and permissions', () => {
 
   it('probePermissions reports reads the restricted user lacks and leaves writes unknown', async () => {
     const full = await h.connector.probePermissions()
-    expect(full.filter((p) => p.allowed === true).map((p) => p.operation).sort()).toEqual(['listAssets', 'listBillingTargets', 'listCustomers', 'readTicketMetadata'])
-    const restricted = await h.make({ username: RESTRICTED_USER.username, secret: RESTRICTED_USER.secret, integrationCode: RESTRICTED_USER.integrationCode }).probePermissions()
+    expect(
+      full
+        .filter((p) => p.allowed === true)
+        .map((p) => p.operation)
+        .sort()
+    ).toEqual(['listAssets', 'listBillingTargets', 'listCustomers', 'readTicketMetadata'])
+    const restricted = await h
+      .make({
+        username: RESTRICTED_USER.username,
+        secret: RESTRICTED_USER.secret,
+        integrationCode: RESTRICTED_USER.integrationCode
+      })
+      .probePermissions()
     const byOp = Object.fromEntries(restricted.map((p) => [p.operation, p.allowed]))
-    expect(byOp).toMatchObject({ listCustomers: true, listBillingTargets: false, readTicketMetadata: true, listAssets: true, createTicket: 'unknown', setQuantity: 'unknown' })
+    expect(byOp).toMatchObject({
+      listCustomers: true,
+      listBillingTargets: false,
+      readTicketMetadata: true,
+      listAssets: true,
+      createTicket: 'unknown',
+      setQuantity: 'unknown'
+    })
   })
 
   it('a write refused by the security level is a permission error', async () => {
-    const restricted = h.make({ username: RESTRICTED_USER.username, secret: RESTRICTED_USER.secret, integrationCode: RESTRICTED_USER.integrationCode })
-    await expect(restricted.createCustomer({ name: 'Brand New Client LLC' })).rejects.toMatchObject({ code: 'permission' })
+    const restricted = h.make({
+      username: RESTRICTED_USER.username,
+      secret: RESTRICTED_USER.secret,
+      integrationCode: RESTRICTED_USER.integrationCode
+    })
+    await expect(restricted.createCustomer({ name: 'Brand New Client LLC' })).rejects.toMatchObject({
+      code: 'permission'
+    })
   })
 })
 
 describe('customers', () => {
   it('lists active customers only by default, prospects and inactive on request, never company 0', async () => {
-    const expected = companies().filter((c) => c.id !== 0 && c.companyType === 1 && c.isActive).map((c) => String(c.id))
+    const expected = companies()
+      .filter((c) => c.id !== 0 && c.companyType === 1 && c.isActive)
+      .map((c) => String(c.id))
     const list = await h.connector.listCustomers()
     expect(list.map((c) => c.id).sort()).toEqual(expected.sort())
     expect(list.every((c) => c.active && c.type === 'Customer')).toBe(true)
@@ -112,7 +154,9 @@ describe('customers', () => {
     const made = await h.connector.createCustomer({ name: 'Zephyr Test Holdings' })
     const row = companies().find((c) => String(c.id) === made.id)
     expect(row).toMatchObject({ companyName: 'Zephyr Test Holdings', companyType: 1, isActive: true })
-    await expect(h.connector.createCustomer({ name: 'zephyr test holdings' })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(h.connector.createCustomer({ name: 'zephyr test holdings' })).rejects.toMatchObject({
+      code: 'conflict'
+    })
     expect(companies().filter((c) => String(c.companyName).toLowerCase() === 'zephyr test holdings')).toHaveLength(1)
   })
 })
@@ -123,13 +167,19 @@ describe('billing', () => {
     const withContract = activeRecurring()[0]
     expect(withContract).toBeDefined()
     const containers = await h.connector.listBillingTargets(String(withContract?.companyID))
-    expect(containers.map((c) => c.id)).toEqual(activeRecurring().filter((c) => c.companyID === withContract?.companyID).map((c) => String(c.id)))
+    expect(containers.map((c) => c.id)).toEqual(
+      activeRecurring()
+        .filter((c) => c.companyID === withContract?.companyID)
+        .map((c) => String(c.id))
+    )
     const item = containers[0]?.items.find((i) => i.name === SERVICE_USER)
     const cs = t.ContractServices.find((s) => String(s.id) === item?.id)
     expect(item?.quantity).toBe(unitsAt(h.sim.state, cs?.id as number, NOW))
     expect(item?.unitPrice).toBe(12)
 
-    const inactiveOnly = t.Companies.find((co) => t.Contracts.some((c) => c.companyID === co.id) && !activeRecurring().some((c) => c.companyID === co.id))
+    const inactiveOnly = t.Companies.find(
+      (co) => t.Contracts.some((c) => c.companyID === co.id) && !activeRecurring().some((c) => c.companyID === co.id)
+    )
     expect(inactiveOnly).toBeDefined()
     expect(await h.connector.listBillingTargets(String(inactiveOnly?.id))).toEqual([])
   })
@@ -146,7 +196,12 @@ describe('billing', () => {
 
     await h.connector.setQuantity(target, { from: item.quantity, to: item.quantity + 5, unitCost: 8.5, effectiveDate })
     const adj = h.sim.state.tables.ContractServiceAdjustments.at(-1)
-    expect(adj).toMatchObject({ contractServiceID: Number(item.id), unitChange: 5, effectiveDate: effectiveDate.toISOString(), adjustedUnitCost: 8.5 })
+    expect(adj).toMatchObject({
+      contractServiceID: Number(item.id),
+      unitChange: 5,
+      effectiveDate: effectiveDate.toISOString(),
+      adjustedUnitCost: 8.5
+    })
     const csId = Number(item.id)
     expect(unitsAt(h.sim.state, csId, new Date('2026-03-05T00:00:00Z'))).toBe(item.quantity)
     expect(unitsAt(h.sim.state, csId, NOW)).toBe(item.quantity + 5)
@@ -161,11 +216,15 @@ describe('billing', () => {
     if (!container || !item) throw new Error('seed has no billing item')
     const target = { containerId: container.id, itemId: item.id }
     const count = () => h.sim.state.tables.ContractServiceAdjustments.length
-    await expect(h.connector.setQuantity(target, { from: item.quantity + 1, to: item.quantity + 3, effectiveDate: NOW })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(
+      h.connector.setQuantity(target, { from: item.quantity + 1, to: item.quantity + 3, effectiveDate: NOW })
+    ).rejects.toMatchObject({ code: 'conflict' })
     expect(count()).toBe(0)
     await h.connector.setQuantity(target, { from: item.quantity + 1, to: item.quantity, effectiveDate: NOW })
     expect(count()).toBe(0)
-    await expect(h.connector.getQuantity({ containerId: '999', itemId: item.id })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(h.connector.getQuantity({ containerId: '999', itemId: item.id })).rejects.toMatchObject({
+      code: 'not-found'
+    })
   })
 
   it('a lost adjustment reply followed by a retry does not double the change', async () => {
@@ -217,13 +276,29 @@ describe('tickets', () => {
     expect(ref.url).toContain(`ticketId=${ref.id}`)
     const row = h.sim.state.tables.Tickets.find((t) => String(t.id) === ref.id)
     const role = h.sim.state.tables.ResourceServiceDeskRoles.find((r) => String(r.resourceID) === tech?.value)
-    expect(row).toMatchObject({ companyID: Number(customer.id), status: 1, priority: 4, assignedResourceID: Number(tech?.value), assignedResourceRoleID: role?.roleID })
+    expect(row).toMatchObject({
+      companyID: Number(customer.id),
+      status: 1,
+      priority: 4,
+      assignedResourceID: Number(tech?.value),
+      assignedResourceRoleID: role?.roleID
+    })
     expect(String(row?.description)).toContain(marker)
 
-    const note = await h.connector.addTicketNote(ref.id, { title: 'Update', body: 'User confirmed travel.', internal: true })
-    expect(h.sim.state.tables.TicketNotes.find((n) => String(n.id) === note.id)).toMatchObject({ ticketID: Number(ref.id), publish: 2 })
+    const note = await h.connector.addTicketNote(ref.id, {
+      title: 'Update',
+      body: 'User confirmed travel.',
+      internal: true
+    })
+    expect(h.sim.state.tables.TicketNotes.find((n) => String(n.id) === note.id)).toMatchObject({
+      ticketID: Number(ref.id),
+      publish: 2
+    })
 
-    expect(await h.connector.findTicketByMarker(customer.id, marker.toUpperCase())).toEqual({ id: ref.id, number: ref.number })
+    expect(await h.connector.findTicketByMarker(customer.id, marker.toUpperCase())).toEqual({
+      id: ref.id,
+      number: ref.number
+    })
     expect(await h.connector.findTicketByMarker(customer.id, '[psa-bridge:other]')).toBeNull()
     expect(await h.connector.getTicket(ref.id)).toEqual({ id: ref.id, status: '1', open: true })
     if (row) row.status = 5
@@ -233,11 +308,25 @@ describe('tickets', () => {
 
   it('a ticket in a tenant\'s own "Complete …" status is closed for getTicket too, as the metadata says', async () => {
     // Tenants add completion statuses of their own (numbers are per tenant, autotask.md §7.10).
-    h.sim.state.ticketPicklists.status!.push({ value: '13', label: 'Complete - Billed', isDefaultValue: false, sortOrder: 9, parentValue: '', isActive: true, isSystem: false })
+    h.sim.state.ticketPicklists.status!.push({
+      value: '13',
+      label: 'Complete - Billed',
+      isDefaultValue: false,
+      sortOrder: 9,
+      parentValue: '',
+      isActive: true,
+      isSystem: false
+    })
     const meta = await h.connector.getTicketMetadata()
     expect(meta.closedStatuses).toEqual(['5', '13'])
     const customer = (await h.connector.listCustomers())[0]!
-    const ref = await h.connector.createTicket({ customerId: customer.id, subject: 'Lockout', body: 'b', queue: '29683486', marker: '[psa-bridge:x]' })
+    const ref = await h.connector.createTicket({
+      customerId: customer.id,
+      subject: 'Lockout',
+      body: 'b',
+      queue: '29683486',
+      marker: '[psa-bridge:x]'
+    })
     h.sim.state.tables.Tickets.find((t) => String(t.id) === ref.id)!.status = 13
     // A fresh connector (as after an app restart) must not need the metadata call first.
     expect(await h.make().getTicket(ref.id)).toEqual({ id: ref.id, status: '13', open: false })
@@ -246,7 +335,13 @@ describe('tickets', () => {
   it('clips over-long text to the lengths Autotask reports, keeping the marker', async () => {
     const customer = (await h.connector.listCustomers())[0]
     const marker = '[psa-bridge:long-1]'
-    const ref = await h.connector.createTicket({ customerId: customer?.id ?? '1', subject: 'S'.repeat(400), body: 'x'.repeat(9000), queue: '29683482', marker })
+    const ref = await h.connector.createTicket({
+      customerId: customer?.id ?? '1',
+      subject: 'S'.repeat(400),
+      body: 'x'.repeat(9000),
+      queue: '29683482',
+      marker
+    })
     const row = h.sim.state.tables.Tickets.find((t) => String(t.id) === ref.id)
     expect(String(row?.title)).toHaveLength(255)
     expect(String(row?.description)).toHaveLength(8000)
@@ -261,7 +356,9 @@ describe('tickets', () => {
     const base = { customerId: customer?.id ?? '1', subject: 's', body: 'b', marker: 'm1' }
     await expect(h.connector.createTicket(base)).rejects.toMatchObject({ code: 'validation', field: 'queue' })
     const apiResource = h.sim.state.tables.Resources.find((r) => r.title === 'API User')
-    await expect(h.connector.createTicket({ ...base, technicianId: String(apiResource?.id) })).rejects.toMatchObject({ code: 'validation' })
+    await expect(h.connector.createTicket({ ...base, technicianId: String(apiResource?.id) })).rejects.toMatchObject({
+      code: 'validation'
+    })
     expect(h.sim.state.tables.Tickets).toHaveLength(0)
   })
 })
@@ -270,7 +367,13 @@ describe('assets', () => {
   it('lists configuration items of a company', async () => {
     const ci = h.sim.state.tables.ConfigurationItems[0]
     const assets = await h.connector.listAssets(String(ci?.companyID))
-    expect(assets).toContainEqual({ id: String(ci?.id), customerId: String(ci?.companyID), name: ci?.referenceTitle, serial: ci?.serialNumber, type: '1' })
+    expect(assets).toContainEqual({
+      id: String(ci?.id),
+      customerId: String(ci?.companyID),
+      name: ci?.referenceTitle,
+      serial: ci?.serialNumber,
+      type: '1'
+    })
   })
 })
 

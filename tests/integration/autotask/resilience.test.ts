@@ -31,7 +31,17 @@ it('retries a 503 and then succeeds', async () => {
 it('does not retry a business-rule 500 and surfaces its text', async () => {
   await h.connector.getTicketMetadata() // warms the field cache, so only the create itself is counted
   const before = h.sim.stats().total
-  const err = await h.connector.createTicket({ customerId: '424242', subject: 's', body: 'b', queue: '29683482', status: '1', priority: '2', marker: 'mk' }).catch((e: unknown) => e)
+  const err = await h.connector
+    .createTicket({
+      customerId: '424242',
+      subject: 's',
+      body: 'b',
+      queue: '29683482',
+      status: '1',
+      priority: '2',
+      marker: 'mk'
+    })
+    .catch((e: unknown) => e)
   expect(err).toMatchObject({ code: 'validation' })
   expect((err as Error).message).toContain('Value does not reference an existing entity for companyID')
   expect(h.sim.stats().total - before).toBe(1) // the create, no retry
@@ -79,7 +89,9 @@ it('the sim does reject a 4th parallel request on one entity (so the previous te
   const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => eager.listAssets('1')))
   const rejected = outcomes.filter((o) => o.status === 'rejected')
   expect(rejected.length).toBeGreaterThan(0)
-  expect(rejected[0]).toMatchObject({ reason: { code: 'rate-limited', message: expect.stringMatching(/thread limit/) } })
+  expect(rejected[0]).toMatchObject({
+    reason: { code: 'rate-limited', message: expect.stringMatching(/thread limit/) }
+  })
 })
 
 it('hits the rolling hourly threshold with 429 and recovers when the window slides', async () => {
@@ -87,14 +99,23 @@ it('hits the rolling hourly threshold with 429 and recovers when the window slid
   h = await startHarness({ hourlyLimit: 5, hourlyWindowMs: 60_000 })
   const once = h.make({ retry: { retries: 0 } })
   for (let i = 0; i < 5; i++) await once.getTicket('1')
-  await expect(once.getTicket('1')).rejects.toMatchObject({ code: 'rate-limited', message: expect.stringMatching(/threshold/) })
+  await expect(once.getTicket('1')).rejects.toMatchObject({
+    code: 'rate-limited',
+    message: expect.stringMatching(/threshold/)
+  })
   h.sim.clock.advance(60_001)
   await expect(once.getTicket('1')).resolves.toBeNull()
 })
 
 it('treats a 404 on get-by-id like {"item":null}: the ticket is gone', async () => {
   // the real API answers either way for a missing id (autotask.md §3.2)
-  h.sim.faults.add({ kind: 'status', status: 404, count: 1, body: { errors: ['Not Found'] }, match: { method: 'GET', path: 'Tickets/77' } })
+  h.sim.faults.add({
+    kind: 'status',
+    status: 404,
+    count: 1,
+    body: { errors: ['Not Found'] },
+    match: { method: 'GET', path: 'Tickets/77' }
+  })
   expect(await h.connector.getTicket('77')).toBeNull()
   expect(h.sim.replies.some((r) => r.path.endsWith('/Tickets/77'))).toBe(false) // the fault answered, not the handler
 })

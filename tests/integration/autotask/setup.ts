@@ -1,7 +1,17 @@
 // Shared setup for Autotask integration tests: a sim on port 0 and a connector wired to it via zone discovery.
-import { createAutotaskConnector, discoverAutotaskZone, type AutotaskConnectorOptions } from '../../../src/main/connectors/autotask'
+import {
+  createAutotaskConnector,
+  discoverAutotaskZone,
+  type AutotaskConnectorOptions
+} from '../../../src/main/connectors/autotask'
 import type { PsaConnector } from '../../../src/main/connectors/types'
-import { DEFAULT_API_USERS, startAutotaskSim, type ApiUser, type AutotaskSim, type AutotaskSimOptions } from '../../sims/autotask'
+import {
+  DEFAULT_API_USERS,
+  startAutotaskSim,
+  type ApiUser,
+  type AutotaskSim,
+  type AutotaskSimOptions
+} from '../../sims/autotask'
 
 export const FULL_USER = DEFAULT_API_USERS[0] as ApiUser
 export const RESTRICTED_USER = DEFAULT_API_USERS[1] as ApiUser

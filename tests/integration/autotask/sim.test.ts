@@ -1,6 +1,13 @@
 // The simulator itself behaves like autotask.md §9 says (raw HTTP, no connector involved).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_API_USERS, seedAutotask, startAutotaskSim, unitsAt, type ApiUser, type AutotaskSim } from '../../sims/autotask'
+import {
+  DEFAULT_API_USERS,
+  seedAutotask,
+  startAutotaskSim,
+  unitsAt,
+  type ApiUser,
+  type AutotaskSim
+} from '../../sims/autotask'
 import { NOW } from './setup'
 
 const [FULL, RESTRICTED] = DEFAULT_API_USERS as [ApiUser, ApiUser]
@@ -28,8 +35,12 @@ const items = (r: { body?: Record<string, unknown> }) => (r.body?.items ?? []) a
 
 describe('discovery and auth (§1, §2)', () => {
   it('serves version and zone information without credentials', async () => {
-    expect((await fetch(`${sim.url}/atservicesrest/versioninformation`).then((r) => r.json())) as unknown).toEqual({ apiVersions: ['1.0'] })
-    const zone = await fetch(`${sim.zoneLookupUrl}v1.0/zoneInformation?user=${encodeURIComponent(FULL.username.toUpperCase())}`)
+    expect((await fetch(`${sim.url}/atservicesrest/versioninformation`).then((r) => r.json())) as unknown).toEqual({
+      apiVersions: ['1.0']
+    })
+    const zone = await fetch(
+      `${sim.zoneLookupUrl}v1.0/zoneInformation?user=${encodeURIComponent(FULL.username.toUpperCase())}`
+    )
     expect(await zone.json()).toMatchObject({ zoneName: 'Simulated Zone', url: sim.zoneUrl, ci: 30595 })
     const unknown = await fetch(`${sim.zoneLookupUrl}v1.0/zoneInformation?user=nobody`)
     expect(unknown.status).toBe(500)
@@ -37,9 +48,18 @@ describe('discovery and auth (§1, §2)', () => {
   })
 
   it('answers unknown user 500, wrong secret 401 (empty), bad integration code 500', async () => {
-    expect(await api('GET', 'V1.0/Companies/0', undefined, { ...FULL, username: 'x@y.z' })).toEqual({ status: 500, body: { errors: ['Zone information could not be determined'] } })
-    expect(await api('GET', 'V1.0/Companies/0', undefined, { ...FULL, secret: 'nope' })).toEqual({ status: 401, body: undefined })
-    expect(await api('GET', 'V1.0/Companies/0', undefined, { ...FULL, integrationCode: 'BAD' })).toEqual({ status: 500, body: { errors: ['IntegrationCode is invalid.'] } })
+    expect(await api('GET', 'V1.0/Companies/0', undefined, { ...FULL, username: 'x@y.z' })).toEqual({
+      status: 500,
+      body: { errors: ['Zone information could not be determined'] }
+    })
+    expect(await api('GET', 'V1.0/Companies/0', undefined, { ...FULL, secret: 'nope' })).toEqual({
+      status: 401,
+      body: undefined
+    })
+    expect(await api('GET', 'V1.0/Companies/0', undefined, { ...FULL, integrationCode: 'BAD' })).toEqual({
+      status: 500,
+      body: { errors: ['IntegrationCode is invalid.'] }
+    })
     expect((await api('GET', 'V1.0/Companies/0')).status).toBe(200)
   })
 
@@ -47,7 +67,10 @@ describe('discovery and auth (§1, §2)', () => {
     const read = await api('POST', 'V1.0/Contracts/query', { filter: [{ op: 'exist', field: 'id' }] }, RESTRICTED)
     expect(read.status).toBe(403)
     const write = await api('POST', 'V1.0/Companies', { companyName: 'X', companyType: 1 }, RESTRICTED)
-    expect(write).toEqual({ status: 500, body: { errors: ['The logged in Resource does not have the adequate permissions to create this entity type.'] } })
+    expect(write).toEqual({
+      status: 500,
+      body: { errors: ['The logged in Resource does not have the adequate permissions to create this entity type.'] }
+    })
   })
 })
 
@@ -55,15 +78,31 @@ describe('queries (§4)', () => {
   it('matches field names and strings case-insensitively, with nested and/or, in/notIn, exist', async () => {
     const all = sim.state.tables.Companies
     const target = all.find((c) => c.id !== 0) as Record<string, unknown>
-    const eq = await query('Companies', { Filter: [{ op: 'EQ', field: 'COMPANYNAME', value: String(target.companyName).toUpperCase() }] })
+    const eq = await query('Companies', {
+      Filter: [{ op: 'EQ', field: 'COMPANYNAME', value: String(target.companyName).toUpperCase() }]
+    })
     expect(items(eq).map((c) => c.id)).toEqual([target.id])
 
     const grouped = await query('Companies', {
       filter: [
-        { op: 'or', items: [{ op: 'eq', field: 'companyType', value: 3 }, { op: 'and', items: [{ op: 'eq', field: 'isActive', value: false }, { op: 'noteq', field: 'companyType', value: 3 }] }] }
+        {
+          op: 'or',
+          items: [
+            { op: 'eq', field: 'companyType', value: 3 },
+            {
+              op: 'and',
+              items: [
+                { op: 'eq', field: 'isActive', value: false },
+                { op: 'noteq', field: 'companyType', value: 3 }
+              ]
+            }
+          ]
+        }
       ]
     })
-    const expected = all.filter((c) => c.companyType === 3 || (c.isActive === false && c.companyType !== 3)).map((c) => c.id)
+    const expected = all
+      .filter((c) => c.companyType === 3 || (c.isActive === false && c.companyType !== 3))
+      .map((c) => c.id)
     expect(items(grouped).map((c) => c.id)).toEqual(expected)
     expect(expected.length).toBeGreaterThan(1)
 
@@ -73,7 +112,12 @@ describe('queries (§4)', () => {
     expect(items(inList)).toHaveLength(2)
     const notExist = await query('Tickets', { filter: [{ op: 'notExist', field: 'assignedResourceID' }] })
     expect(items(notExist)).toEqual([])
-    const begins = await query('Services', { filter: [{ op: 'beginsWith', field: 'name', value: 'jumpcloud' }, { op: 'endsWith', field: 'name', value: 'USER' }] })
+    const begins = await query('Services', {
+      filter: [
+        { op: 'beginsWith', field: 'name', value: 'jumpcloud' },
+        { op: 'endsWith', field: 'name', value: 'USER' }
+      ]
+    })
     expect(items(begins).map((s) => s.name)).toEqual(['JumpCloud User'])
     expect(items(begins)[0]?.userDefinedFields).toEqual([])
   })
@@ -89,7 +133,11 @@ describe('queries (§4)', () => {
     const details = first.body?.pageDetails as { count: number; requestCount: number; nextPageUrl: string }
     expect(details).toMatchObject({ count: 7, requestCount: 7 })
     expect(details.nextPageUrl.startsWith(`${sim.zoneUrl}V1.0/Companies/query/next?paging=`)).toBe(true)
-    expect(JSON.parse(new URL(details.nextPageUrl).searchParams.get('paging') ?? '')).toEqual({ pageSize: 7, previousIds: [-1], nextIds: [items(first).at(-1)?.id] })
+    expect(JSON.parse(new URL(details.nextPageUrl).searchParams.get('paging') ?? '')).toEqual({
+      pageSize: 7,
+      previousIds: [-1],
+      nextIds: [items(first).at(-1)?.id]
+    })
     expect(Object.keys(items(first)[0] ?? {}).sort()).toEqual(['companyName', 'id', 'userDefinedFields'])
     expect((await api('GET', details.nextPageUrl)).status).toBe(405)
 
@@ -127,7 +175,10 @@ describe('verb and route rules (§3, §9.7)', () => {
   })
 
   it('rejects explicit nulls in a create body', async () => {
-    expect(await api('POST', 'V1.0/Companies', { companyName: 'A', companyType: 1, phone: null })).toEqual({ status: 500, body: { errors: ['Invalid value (null) for field phone.'] } })
+    expect(await api('POST', 'V1.0/Companies', { companyName: 'A', companyType: 1, phone: null })).toEqual({
+      status: 500,
+      body: { errors: ['Invalid value (null) for field phone.'] }
+    })
   })
 })
 
@@ -138,10 +189,19 @@ describe('tickets (§7.7, §7.8)', () => {
     const base = { companyID: company(), title: 'T', status: 1, priority: 2 }
     expect(await api('POST', 'V1.0/Tickets', { ...base, assignedResourceID: tech?.resourceID })).toEqual({
       status: 500,
-      body: { errors: ['When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.'] }
+      body: {
+        errors: ['When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.']
+      }
     })
-    expect((await api('POST', 'V1.0/Tickets', { ...base, assignedResourceID: tech?.resourceID, assignedResourceRoleID: 1 })).status).toBe(500)
-    const ok = await api('POST', 'V1.0/Tickets', { ...base, assignedResourceID: tech?.resourceID, assignedResourceRoleID: tech?.roleID })
+    expect(
+      (await api('POST', 'V1.0/Tickets', { ...base, assignedResourceID: tech?.resourceID, assignedResourceRoleID: 1 }))
+        .status
+    ).toBe(500)
+    const ok = await api('POST', 'V1.0/Tickets', {
+      ...base,
+      assignedResourceID: tech?.resourceID,
+      assignedResourceRoleID: tech?.roleID
+    })
     expect(ok.status).toBe(200)
     expect(typeof ok.body?.itemId).toBe('number')
   })
@@ -150,12 +210,20 @@ describe('tickets (§7.7, §7.8)', () => {
     const base = { companyID: company(), title: 'T', status: 1, priority: 2, queueID: 29683482 }
     expect((await api('POST', 'V1.0/Tickets', { ...base, priority: 9 })).status).toBe(500) // inactive value
     expect((await api('POST', 'V1.0/Tickets', { ...base, issueType: 11, subIssueType: 100 })).status).toBe(500)
-    expect((await api('POST', 'V1.0/Tickets', { ...base, title: undefined })).body).toEqual({ errors: ['Missing required field(s): title.'] })
+    expect((await api('POST', 'V1.0/Tickets', { ...base, title: undefined })).body).toEqual({
+      errors: ['Missing required field(s): title.']
+    })
     const ok = await api('POST', 'V1.0/Tickets', { ...base, issueType: 10, subIssueType: 100 })
     const id = ok.body?.itemId as number
-    expect((await api('POST', `V1.0/Tickets/${id}/Notes`, { description: 'd', noteType: 1, publish: 1 })).status).toBe(500) // title required
-    expect((await api('POST', `V1.0/Tickets/${id}/Notes`, { Title: 't', Description: 'd', NoteType: 1, Publish: 1 })).status).toBe(200)
-    expect((await api('POST', 'V1.0/Tickets/999/Notes', { title: 't', description: 'd', noteType: 1, publish: 1 })).status).toBe(500)
+    expect((await api('POST', `V1.0/Tickets/${id}/Notes`, { description: 'd', noteType: 1, publish: 1 })).status).toBe(
+      500
+    ) // title required
+    expect(
+      (await api('POST', `V1.0/Tickets/${id}/Notes`, { Title: 't', Description: 'd', NoteType: 1, Publish: 1 })).status
+    ).toBe(200)
+    expect(
+      (await api('POST', 'V1.0/Tickets/999/Notes', { title: 't', description: 'd', noteType: 1, publish: 1 })).status
+    ).toBe(500)
   })
 })
 
@@ -164,9 +232,15 @@ describe('contract billing (§7.4–§7.6)', () => {
     const cs = sim.state.tables.ContractServices[0] as Record<string, number>
     const before = unitsAt(sim.state, cs.id as number, NOW) as number
     const rowsBefore = sim.state.tables.ContractServiceUnits.filter((r) => r.contractServiceID === cs.id).length
-    const r = await api('POST', `V1.0/Contracts/${cs.contractID}/ServiceAdjustments`, { serviceID: cs.serviceID, unitChange: -2, effectiveDate: '2026-03-10T00:00:00Z' })
+    const r = await api('POST', `V1.0/Contracts/${cs.contractID}/ServiceAdjustments`, {
+      serviceID: cs.serviceID,
+      unitChange: -2,
+      effectiveDate: '2026-03-10T00:00:00Z'
+    })
     expect(r.status).toBe(200)
-    expect(sim.state.tables.ContractServiceUnits.filter((x) => x.contractServiceID === cs.id)).toHaveLength(rowsBefore + 1)
+    expect(sim.state.tables.ContractServiceUnits.filter((x) => x.contractServiceID === cs.id)).toHaveLength(
+      rowsBefore + 1
+    )
     expect(unitsAt(sim.state, cs.id as number, new Date('2026-03-09T23:59:59Z'))).toBe(before)
     expect(unitsAt(sim.state, cs.id as number, new Date('2026-03-10T00:00:00Z'))).toBe(before - 2)
     expect(unitsAt(sim.state, cs.id as number, new Date('2026-02-10T00:00:00Z'))).not.toBe(undefined)
@@ -174,18 +248,53 @@ describe('contract billing (§7.4–§7.6)', () => {
 
   it('auto-creates a missing contract service, refuses non-recurring contracts, negative units and a missing date', async () => {
     const t = sim.state.tables
-    const contract = t.Contracts.find((c) => c.contractType === 7 && !t.ContractServices.some((s) => s.contractID === c.id && s.serviceID === t.Services[2]?.id))
+    const contract = t.Contracts.find(
+      (c) =>
+        c.contractType === 7 &&
+        !t.ContractServices.some((s) => s.contractID === c.id && s.serviceID === t.Services[2]?.id)
+    )
     const backup = t.Services[2]?.id
-    const r = await api('POST', 'V1.0/ContractServiceAdjustments', { contractID: contract?.id, serviceID: backup, unitChange: 4, effectiveDate: NOW.toISOString() })
+    const r = await api('POST', 'V1.0/ContractServiceAdjustments', {
+      contractID: contract?.id,
+      serviceID: backup,
+      unitChange: 4,
+      effectiveDate: NOW.toISOString()
+    })
     expect(r.status).toBe(200)
     const cs = t.ContractServices.find((s) => s.contractID === contract?.id && s.serviceID === backup)
     expect(unitsAt(sim.state, cs?.id as number, NOW)).toBe(4)
     expect(unitsAt(sim.state, cs?.id as number, new Date('2026-02-01T00:00:00Z'))).toBe(0)
 
     const tm = t.Contracts.find((c) => c.contractType === 1)
-    expect((await api('POST', 'V1.0/ContractServiceAdjustments', { contractID: tm?.id, serviceID: backup, unitChange: 1, effectiveDate: NOW.toISOString() })).status).toBe(500)
-    expect((await api('POST', 'V1.0/ContractServiceAdjustments', { contractID: contract?.id, serviceID: backup, unitChange: -5, effectiveDate: NOW.toISOString() })).status).toBe(500)
-    expect((await api('POST', 'V1.0/ContractServiceAdjustments', { contractID: contract?.id, serviceID: backup, unitChange: 1 })).status).toBe(500)
+    expect(
+      (
+        await api('POST', 'V1.0/ContractServiceAdjustments', {
+          contractID: tm?.id,
+          serviceID: backup,
+          unitChange: 1,
+          effectiveDate: NOW.toISOString()
+        })
+      ).status
+    ).toBe(500)
+    expect(
+      (
+        await api('POST', 'V1.0/ContractServiceAdjustments', {
+          contractID: contract?.id,
+          serviceID: backup,
+          unitChange: -5,
+          effectiveDate: NOW.toISOString()
+        })
+      ).status
+    ).toBe(500)
+    expect(
+      (
+        await api('POST', 'V1.0/ContractServiceAdjustments', {
+          contractID: contract?.id,
+          serviceID: backup,
+          unitChange: 1
+        })
+      ).status
+    ).toBe(500)
     expect(unitsAt(sim.state, cs?.id as number, NOW)).toBe(4)
   })
 })
@@ -199,7 +308,9 @@ describe('seeding and control', () => {
     expect(c.length).toBeLessThan(200)
     expect(c.some((x) => x.companyType === 3)).toBe(true)
     expect(c.some((x) => x.isActive === false)).toBe(true)
-    const recurringActive = new Set(a.tables.Contracts.filter((k) => k.contractType === 7 && k.status === 1).map((k) => k.companyID))
+    const recurringActive = new Set(
+      a.tables.Contracts.filter((k) => k.contractType === 7 && k.status === 1).map((k) => k.companyID)
+    )
     expect(c.some((x) => x.companyType === 1 && x.isActive && !recurringActive.has(x.id))).toBe(true)
     expect(a.tables.Contracts.some((k) => k.contractType === 7 && k.status === 0)).toBe(true)
     expect(a.tables.Services.map((s) => s.name)).toEqual(expect.arrayContaining(['JumpCloud User', 'JumpCloud Device']))
@@ -208,7 +319,11 @@ describe('seeding and control', () => {
   it('exposes state, reseeds and reports threshold usage', async () => {
     await api('GET', 'V1.0/Companies/0')
     const usage = await api('GET', 'V1.0/ThresholdInformation')
-    expect(usage.body).toEqual({ externalRequestThreshold: 10000, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 2 })
+    expect(usage.body).toEqual({
+      externalRequestThreshold: 10000,
+      requestThresholdTimeframe: 60,
+      currentTimeframeRequestCount: 2
+    })
     const state = (await fetch(`${sim.url}/__sim/state`).then((r) => r.json())) as { tables: { Companies: unknown[] } }
     expect(state.tables.Companies).toHaveLength(sim.state.tables.Companies.length)
     const reseed = await fetch(`${sim.url}/__sim/seed`, { method: 'POST', body: JSON.stringify({ seed: 2, size: 5 }) })

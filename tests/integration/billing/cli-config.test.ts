@@ -12,7 +12,11 @@ const start = useBillingHarness()
 async function cli(h: BillingHarness, args: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(['--data-dir', h.dataDir, ...args], { out: (t) => void out.push(t), err: (t) => void err.push(t), env: h.env })
+  const code = await runCli(['--data-dir', h.dataDir, ...args], {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    env: h.env
+  })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -24,7 +28,9 @@ describe('psa-bridge sync', () => {
     expect(plan.code).toBe(0)
     const p = JSON.parse(plan.out)
     expect(p).toMatchObject({ dryRun: true, status: 'ok', counts: { written: 0 } })
-    expect(p.items.map((i: { result: string; newQuantity: number }) => [i.result, i.newQuantity])).toEqual(h.mapped.map((m) => ['planned', m.initial + 3]))
+    expect(p.items.map((i: { result: string; newQuantity: number }) => [i.result, i.newQuantity])).toEqual(
+      h.mapped.map((m) => ['planned', m.initial + 3])
+    )
     expect(h.psaWrites()).toBe(0)
 
     const run = await cli(h, ['sync', '--json'])
@@ -46,7 +52,12 @@ describe('psa-bridge sync', () => {
 describe('psa-bridge config export / import', () => {
   it('round-trips every mapping and setting into a fresh data dir, without secrets', async () => {
     const h = await start('autotask', { mappings: 3 })
-    await h.call('saveBillingSettings', { reviewDecreases: true, timeZone: 'Europe/Berlin', scheduleEnabled: true, schedule: { kind: 'monthly', day: 3, time: '08:00', zone: 'Europe/Berlin' } })
+    await h.call('saveBillingSettings', {
+      reviewDecreases: true,
+      timeZone: 'Europe/Berlin',
+      scheduleEnabled: true,
+      schedule: { kind: 'monthly', day: 3, time: '08:00', zone: 'Europe/Berlin' }
+    })
     await h.call('setBillingMappingEnabled', { mappingId: h.mapped[2]!.mappingId, enabled: false, confirm: true })
     const ticketing = (await h.call('getTicketingSettings', {})) as { settings: Record<string, unknown> }
     await h.call('saveTicketingSettings', { ...ticketing.settings, subjectTemplate: 'JC {alertType} / {org}' })
@@ -56,9 +67,18 @@ describe('psa-bridge config export / import', () => {
     expect(await cli(h, ['config', 'export', file])).toMatchObject({ code: 2, err: expect.stringContaining('--force') })
     expect((await cli(h, ['config', 'export', file, '--force'])).code).toBe(0)
     const text = readFileSync(file, 'utf8')
-    for (const secret of [h.env.PSA_BRIDGE_AUTOTASK_SECRET!, h.env.PSA_BRIDGE_AUTOTASK_INTEGRATION_CODE!, h.env.PSA_BRIDGE_JUMPCLOUD_API_KEY!]) expect(text).not.toContain(secret)
+    for (const secret of [
+      h.env.PSA_BRIDGE_AUTOTASK_SECRET!,
+      h.env.PSA_BRIDGE_AUTOTASK_INTEGRATION_CODE!,
+      h.env.PSA_BRIDGE_JUMPCLOUD_API_KEY!
+    ])
+      expect(text).not.toContain(secret)
     const exported = JSON.parse(text)
-    expect(exported).toMatchObject({ version: 1, psa: 'autotask', settings: { reviewDecreases: true, timeZone: 'Europe/Berlin' } })
+    expect(exported).toMatchObject({
+      version: 1,
+      psa: 'autotask',
+      settings: { reviewDecreases: true, timeZone: 'Europe/Berlin' }
+    })
     expect(exported.billingMappings).toHaveLength(3)
     expect(exported.ticketing).toMatchObject({ subjectTemplate: 'JC {alertType} / {org}' })
 
@@ -67,7 +87,11 @@ describe('psa-bridge config export / import', () => {
     const app2 = await createApp({ dataDir: dir2, env: h.env })
     const c = h.sims.credentials
     await app2.dispatch('saveJumpCloud', { apiKey: c.jumpcloud.apiKey, providerId: c.jumpcloud.providerId })
-    await app2.dispatch('saveAutotask', { username: c.autotask.username, secret: c.autotask.secret, integrationCode: c.autotask.integrationCode })
+    await app2.dispatch('saveAutotask', {
+      username: c.autotask.username,
+      secret: c.autotask.secret,
+      integrationCode: c.autotask.integrationCode
+    })
     await app2.dispatch('refreshData', { from: 'both' })
     await app2.close()
     const r = await runCli(['--data-dir', dir2, 'config', 'import', file], { out: () => {}, err: () => {}, env: h.env })
@@ -90,10 +114,26 @@ describe('psa-bridge config export / import', () => {
     }
     const cases: Array<[string, unknown, RegExp]> = [
       ['version.json', { ...before, version: 2 }, /at version/],
-      ['metric.json', { ...before, billingMappings: [before.billingMappings[0], { ...before.billingMappings[1], metric: 'seats' }] }, /billingMappings\.1\.metric/],
-      ['org.json', { ...before, billingMappings: [], customerMappings: [{ orgId: 'nope', customerId: before.customerMappings[0]!.customerId }] }, /customerMappings\.0\.orgId: unknown organization/],
+      [
+        'metric.json',
+        { ...before, billingMappings: [before.billingMappings[0], { ...before.billingMappings[1], metric: 'seats' }] },
+        /billingMappings\.1\.metric/
+      ],
+      [
+        'org.json',
+        {
+          ...before,
+          billingMappings: [],
+          customerMappings: [{ orgId: 'nope', customerId: before.customerMappings[0]!.customerId }]
+        },
+        /customerMappings\.0\.orgId: unknown organization/
+      ],
       ['zone.json', { ...before, settings: { ...before.settings, timeZone: 'Mars/Olympus' } }, /settings\.timeZone/],
-      ['twice.json', { ...before, billingMappings: [before.billingMappings[0], before.billingMappings[0]] }, /billingMappings\.1\.itemId/]
+      [
+        'twice.json',
+        { ...before, billingMappings: [before.billingMappings[0], before.billingMappings[0]] },
+        /billingMappings\.1\.itemId/
+      ]
     ]
     for (const [name, value, message] of cases) {
       const r = await cli(h, ['config', 'import', write(name, value)])

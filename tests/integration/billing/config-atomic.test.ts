@@ -11,10 +11,14 @@ describe('config import atomicity', () => {
       ...before,
       settings: { ...before.settings, allowZero: true, reviewDecreases: true },
       customerMappings: before.customerMappings.slice(0, 1),
-      billingMappings: before.billingMappings.map((m, i) => (i === 2 ? { ...m, itemName: 'boom' } : { ...m, nonBillable: 5 }))
+      billingMappings: before.billingMappings.map((m, i) =>
+        i === 2 ? { ...m, itemName: 'boom' } : { ...m, nonBillable: 5 }
+      )
     }
     // A storage failure on the third billing mapping, e.g. a full disk: SQLite aborts that statement.
-    h.app.db.exec("CREATE TEMP TRIGGER fail_import BEFORE INSERT ON billing_mappings WHEN NEW.item_name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    h.app.db.exec(
+      "CREATE TEMP TRIGGER fail_import BEFORE INSERT ON billing_mappings WHEN NEW.item_name = 'boom' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+    )
     await expect(h.call('importConfig', { config: next })).rejects.toMatchObject({ appError: { code: 'internal' } })
     const after = await h.call('exportConfig', {})
     expect({ ...after, exportedAt: 'x' }).toEqual({ ...before, exportedAt: 'x' })

@@ -31,7 +31,10 @@ export interface BillingHarness {
   close(): Promise<void>
 }
 
-export async function startBillingHarness(psa: Psa, opts: { mappings?: number; orgs?: number; seed?: number } = {}): Promise<BillingHarness> {
+export async function startBillingHarness(
+  psa: Psa,
+  opts: { mappings?: number; orgs?: number; seed?: number } = {}
+): Promise<BillingHarness> {
   const sims = await startAllSims({ orgs: opts.orgs ?? 16, seed: opts.seed ?? 3 })
   const dir = mkdtempSync(join(tmpdir(), 'psa-bridge-billing-'))
   const c = sims.credentials
@@ -55,7 +58,12 @@ export async function startBillingHarness(psa: Psa, opts: { mappings?: number; o
   }
   await call('saveJumpCloud', { apiKey: c.jumpcloud.apiKey, providerId: c.jumpcloud.providerId })
   if (psa === 'syncro') await call('saveSyncro', { subdomain: c.syncro.subdomain, apiToken: c.syncro.apiToken })
-  else await call('saveAutotask', { username: c.autotask.username, secret: c.autotask.secret, integrationCode: c.autotask.integrationCode })
+  else
+    await call('saveAutotask', {
+      username: c.autotask.username,
+      secret: c.autotask.secret,
+      integrationCode: c.autotask.integrationCode
+    })
   await call('refreshData', { from: 'both' })
 
   // Map org i to the next customer that has a billing target, through the same methods the UI uses.
@@ -72,8 +80,21 @@ export async function startBillingHarness(psa: Psa, opts: { mappings?: number; o
       const container = t.containers.find((x) => x.items.length > 0)
       const item = container?.items[0]
       if (!container || !item) continue
-      const row = await call('saveBillingMapping', { orgId: org.id, containerId: container.id, itemId: item.id, metric: 'users', nonBillable: 0, unitCost: null })
-      mapped.push({ mappingId: row.mappingId, orgId: org.id, containerId: container.id, itemId: item.id, initial: item.quantity })
+      const row = await call('saveBillingMapping', {
+        orgId: org.id,
+        containerId: container.id,
+        itemId: item.id,
+        metric: 'users',
+        nonBillable: 0,
+        unitCost: null
+      })
+      mapped.push({
+        mappingId: row.mappingId,
+        orgId: org.id,
+        containerId: container.id,
+        itemId: item.id,
+        initial: item.quantity
+      })
       ci++
       break
     }
@@ -83,14 +104,19 @@ export async function startBillingHarness(psa: Psa, opts: { mappings?: number; o
 
   const psaQuantity = (t: { containerId: string; itemId: string }): number | null => {
     if (psa === 'syncro') {
-      const line = sims.syncro.account().schedules.find((s) => String(s.id) === t.containerId)?.lines.find((l) => String(l.id) === t.itemId)
+      const line = sims.syncro
+        .account()
+        .schedules.find((s) => String(s.id) === t.containerId)
+        ?.lines.find((l) => String(l.id) === t.itemId)
       return line ? Number(line.quantity) : null
     }
     const cs = sims.autotask.state.tables.ContractServices.find((r) => String(r.id) === t.itemId)
     return cs ? (unitsAt(sims.autotask.state, Number(t.itemId), sims.autotask.clock.now()) ?? null) : null
   }
   const psaWrites = (): number =>
-    psa === 'syncro' ? sims.syncro.stats().writes : sims.autotask.requests.filter((r) => r.method !== 'GET' && !/\/query$/i.test(r.path)).length
+    psa === 'syncro'
+      ? sims.syncro.stats().writes
+      : sims.autotask.requests.filter((r) => r.method !== 'GET' && !/\/query$/i.test(r.path)).length
   return {
     sims,
     app,
@@ -102,14 +128,18 @@ export async function startBillingHarness(psa: Psa, opts: { mappings?: number; o
     psaQuantity,
     psaWrites,
     psaRequests: () => (psa === 'syncro' ? sims.syncro.requests.length : sims.autotask.requests.length),
-    setUsage: (orgId, users, devices) => void sims.jumpcloud.control.setUsage({ orgId, users, ...(devices === undefined ? {} : { devices }) }),
+    setUsage: (orgId, users, devices) =>
+      void sims.jumpcloud.control.setUsage({ orgId, users, ...(devices === undefined ? {} : { devices }) }),
     deleteTarget(t) {
       if (psa === 'syncro') {
         const s = sims.syncro.account().schedules.find((x) => String(x.id) === t.containerId)!
         s.lines = s.lines.filter((l) => String(l.id) !== t.itemId)
       } else {
         const rows = sims.autotask.state.tables.ContractServices
-        rows.splice(rows.findIndex((r) => String(r.id) === t.itemId), 1)
+        rows.splice(
+          rows.findIndex((r) => String(r.id) === t.itemId),
+          1
+        )
       }
     },
     async close() {

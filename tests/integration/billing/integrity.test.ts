@@ -9,12 +9,18 @@ const harness = useBillingHarness()
 /** Puts a fractional quantity on a target, as the PSA would hold it (Syncro: decimal string; Autotask: units). */
 function setFractional(h: BillingHarness, t: { containerId: string; itemId: string }, q: number): void {
   if (h.psa === 'syncro') {
-    const line = h.sims.syncro.account().schedules.find((s) => String(s.id) === t.containerId)!.lines.find((l) => String(l.id) === t.itemId)!
+    const line = h.sims.syncro
+      .account()
+      .schedules.find((s) => String(s.id) === t.containerId)!
+      .lines.find((l) => String(l.id) === t.itemId)!
     line.quantity = q.toFixed(1) // syncro.md §5.3: quantities are decimal strings [S1]
   } else {
     const now = h.sims.autotask.clock.now().getTime()
     const row = h.sims.autotask.state.tables.ContractServiceUnits.find(
-      (r) => String(r.contractServiceID) === t.itemId && Date.parse(String(r.startDate)) <= now && now <= Date.parse(String(r.endDate))
+      (r) =>
+        String(r.contractServiceID) === t.itemId &&
+        Date.parse(String(r.startDate)) <= now &&
+        now <= Date.parse(String(r.endDate))
     )!
     row.units = q
   }
@@ -34,7 +40,11 @@ describe.each(['syncro', 'autotask'] as const)('billing integrity against the %s
     expect(r.status).toBe('partial')
     expect(r.error).toBeNull()
     expect(r.counts).toMatchObject({ written: 2, failed: 1 })
-    expect(r.items.find((i) => i.mappingId === odd.mappingId)).toMatchObject({ result: 'failed', current: null, newQuantity: null })
+    expect(r.items.find((i) => i.mappingId === odd.mappingId)).toMatchObject({
+      result: 'failed',
+      current: null,
+      newQuantity: null
+    })
     expect(r.items.find((i) => i.mappingId === odd.mappingId)?.error).toMatch(/12\.5.*not a whole/)
     expect(h.psaQuantity(odd)).toBe(12.5) // untouched
     for (const i of [0, 2]) expect(h.psaQuantity(h.mapped[i]!)).toBe(users[i])
@@ -47,20 +57,31 @@ describe.each(['syncro', 'autotask'] as const)('billing integrity against the %s
     expect(view.mappings.find((m) => m.mappingId === odd.mappingId)?.lastSyncResult).toMatch(/^failed: /)
   })
 
-  it('a mapping whose org was remapped to another customer is blocked, not pushed to the old customer\'s invoice', async () => {
+  it("a mapping whose org was remapped to another customer is blocked, not pushed to the old customer's invoice", async () => {
     const h = await harness(psa, { mappings: 2 })
     for (const m of h.mapped) h.setUsage(m.orgId, m.initial + 3)
     const moved = h.mapped[0]!
-    const used = new Set((await h.call('getCustomersView', {})).orgs.map((o) => o.customerId).filter((x): x is string => typeof x === 'string'))
+    const used = new Set(
+      (await h.call('getCustomersView', {})).orgs
+        .map((o) => o.customerId)
+        .filter((x): x is string => typeof x === 'string')
+    )
     const other = (await h.call('getCustomersView', {})).customers.find((c) => c.active && !used.has(c.id))!
     await h.call('mapOrg', { orgId: moved.orgId, customerId: other.id })
     const writes = h.psaWrites()
 
     const preview = await h.call('previewSync', {})
-    expect(preview.items.find((i) => i.mappingId === moved.mappingId)).toMatchObject({ result: 'blocked', code: 'customer-changed' })
+    expect(preview.items.find((i) => i.mappingId === moved.mappingId)).toMatchObject({
+      result: 'blocked',
+      code: 'customer-changed'
+    })
 
     const r = await h.call('pushSync', {})
-    expect(r.items.find((i) => i.mappingId === moved.mappingId)).toMatchObject({ action: 'blocked', code: 'customer-changed', result: 'blocked' })
+    expect(r.items.find((i) => i.mappingId === moved.mappingId)).toMatchObject({
+      action: 'blocked',
+      code: 'customer-changed',
+      result: 'blocked'
+    })
     expect(r.counts).toMatchObject({ written: 1, blocked: 1 })
     expect(h.psaQuantity(moved)).toBe(moved.initial)
     expect(h.psaWrites()).toBe(writes + 1)

@@ -19,12 +19,18 @@ describe('Syncro getQuantities', () => {
     const c = connect()
     const multi = sim.account().schedules.find((s) => s.lines.length >= 2)!
     const other = sim.account().schedules.find((s) => s !== multi && s.lines.length >= 1)!
-    const targets = [...multi.lines, ...other.lines].map((l) => ({ containerId: String(l.schedule_id), itemId: String(l.id) }))
+    const targets = [...multi.lines, ...other.lines].map((l) => ({
+      containerId: String(l.schedule_id),
+      itemId: String(l.id)
+    }))
     const gone = other.lines.splice(0, 1)[0]!
     const before = sim.requests.length
     const got = await c.getQuantities!(targets)
     expect(sim.requests.length - before).toBe(2)
-    for (const l of [...multi.lines, ...other.lines]) expect(got.get(targetKey({ containerId: String(l.schedule_id), itemId: String(l.id) }))?.quantity).toBe(Number(l.quantity))
+    for (const l of [...multi.lines, ...other.lines])
+      expect(got.get(targetKey({ containerId: String(l.schedule_id), itemId: String(l.id) }))?.quantity).toBe(
+        Number(l.quantity)
+      )
     expect(got.has(targetKey({ containerId: String(gone.schedule_id), itemId: String(gone.id) }))).toBe(false)
     expect(got.size).toBe(targets.length - 1)
   })
@@ -40,7 +46,11 @@ describe('Syncro getQuantities', () => {
     const requests = sim.requests.slice(before)
     expect(requests.every((r) => r.method === 'GET' && r.path.endsWith('/schedules'))).toBe(true)
     expect(requests.length).toBeLessThan(targets.length / 4)
-    schedules.forEach((s) => expect(got.get(targetKey({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }))?.quantity).toBe(Number(s.lines[0]!.quantity)))
+    schedules.forEach((s) =>
+      expect(got.get(targetKey({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }))?.quantity).toBe(
+        Number(s.lines[0]!.quantity)
+      )
+    )
   })
 })
 
@@ -76,14 +86,24 @@ describe('Autotask getQuantities', () => {
       { target: ref(0), change: { from: units[0]!, to: units[0]! + 3, effectiveDate: at } }, // written
       { target: ref(1), change: { from: units[1]! + 1, to: units[1]! + 5, effectiveDate: at } }, // someone changed it: conflict
       { target: ref(2), change: { from: units[2]! + 9, to: units[2]!, effectiveDate: at } }, // already there: nothing to post
-      { target: { ...ref(3), containerId: '424242' }, change: { from: units[3]!, to: units[3]! + 1, effectiveDate: at } } // moved: not-found
+      {
+        target: { ...ref(3), containerId: '424242' },
+        change: { from: units[3]!, to: units[3]! + 1, effectiveDate: at }
+      } // moved: not-found
     ]
     const before = h.sim.requests.length
     const results = await h.connector.setQuantities!(writes)
     const sent = h.sim.requests.slice(before)
     expect(sent.filter((r) => /\/query$/i.test(r.path))).toHaveLength(2)
-    expect(sent.filter((r) => !/\/query$/i.test(r.path)).map((r) => r.path)).toEqual([expect.stringMatching(new RegExp(`Contracts/${services[0]!.contractID}/ServiceAdjustments$`, 'i'))])
-    expect(results.map((r) => (r === null ? null : (r as { code?: string }).code))).toEqual([null, 'conflict', null, 'not-found'])
+    expect(sent.filter((r) => !/\/query$/i.test(r.path)).map((r) => r.path)).toEqual([
+      expect.stringMatching(new RegExp(`Contracts/${services[0]!.contractID}/ServiceAdjustments$`, 'i'))
+    ])
+    expect(results.map((r) => (r === null ? null : (r as { code?: string }).code))).toEqual([
+      null,
+      'conflict',
+      null,
+      'not-found'
+    ])
     expect(unitsAt(h.sim.state, services[0]!.id as number, at)).toBe(units[0]! + 3)
     expect(unitsAt(h.sim.state, services[1]!.id as number, at)).toBe(units[1])
   })

@@ -22,7 +22,10 @@ describe('billing runner', () => {
     expect(h.psaWrites()).toBe(2)
     expect(finished).toEqual(['ok'])
     expect(progress).toEqual(expect.arrayContaining(['counts', 'push']))
-    expect(await h.app.dispatch('pushSync', {})).toMatchObject({ ok: true, value: { counts: { written: 0, unchanged: 2 } } })
+    expect(await h.app.dispatch('pushSync', {})).toMatchObject({
+      ok: true,
+      value: { counts: { written: 0, unchanged: 2 } }
+    })
   })
 
   it('a PSA outage ends the run as failed with a clear error, recorded in Activity; the app keeps working', async () => {
@@ -42,7 +45,9 @@ describe('billing runner', () => {
   it('a run left "running" by a crash is marked interrupted at the next start', async () => {
     const h = await start('syncro', { mappings: 1 })
     h.app.db
-      .prepare("INSERT INTO sync_runs (id, kind, trigger, dry_run, started_at, status) VALUES ('crashed', 'billing', 'schedule', 0, '2026-01-01T00:00:00.000Z', 'running')")
+      .prepare(
+        "INSERT INTO sync_runs (id, kind, trigger, dry_run, started_at, status) VALUES ('crashed', 'billing', 'schedule', 0, '2026-01-01T00:00:00.000Z', 'running')"
+      )
       .run()
     const again = await createApp({ dataDir: h.dataDir, env: h.env })
     const r = await again.dispatch('getRun', { runId: 'crashed' })
@@ -57,6 +62,12 @@ describe('billing runner', () => {
     const contract = h.sims.autotask.state.tables.Contracts.find((c) => String(c.id) === m.containerId)!
     contract.status = 0
     const r = await h.call('checkBillingPrerequisites', {})
-    expect(r.problems).toEqual([expect.objectContaining({ orgId: m.orgId, problem: 'no-container', fix: expect.stringContaining('Recurring Service') })])
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        orgId: m.orgId,
+        problem: 'no-container',
+        fix: expect.stringContaining('Recurring Service')
+      })
+    ])
   })
 })

@@ -24,7 +24,10 @@ describe('scheduled billing push (app wiring)', () => {
   it('after the computer was off for days, the next start runs one catch-up push, then nothing until the next slot', async () => {
     const h = await start('syncro', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 2))
-    await h.call('saveBillingSettings', { scheduleEnabled: true, schedule: { kind: 'daily', time: '12:00', zone: 'America/New_York' } })
+    await h.call('saveBillingSettings', {
+      scheduleEnabled: true,
+      schedule: { kind: 'daily', time: '12:00', zone: 'America/New_York' }
+    })
     let now = new Date(Date.now() + 3 * DAY + 60_000) // three scheduled times missed
     const f = fakes()
     const scheduler = createBillingScheduler(h.app, { now: () => now, cron: f.cron, timer: f.timer })
@@ -61,15 +64,23 @@ describe('scheduled billing push (app wiring)', () => {
 
   it('rejects an invalid schedule or zone with a clear validation error', async () => {
     const h = await start('syncro', { mappings: 1 })
-    await expect(h.call('saveBillingSettings', { schedule: { kind: 'daily', time: '25:00', zone: 'UTC' } })).rejects.toThrow(/validation.*time/i)
+    await expect(
+      h.call('saveBillingSettings', { schedule: { kind: 'daily', time: '25:00', zone: 'UTC' } })
+    ).rejects.toThrow(/validation.*time/i)
     await expect(h.call('saveBillingSettings', { timeZone: 'Mars/Olympus' })).rejects.toThrow(/validation/)
-    expect(await h.call('getBillingSettings', {})).toMatchObject({ timeZone: 'America/New_York', schedule: { time: '12:00' } })
+    expect(await h.call('getBillingSettings', {})).toMatchObject({
+      timeZone: 'America/New_York',
+      schedule: { time: '12:00' }
+    })
   })
 
   it('a preview holding the lock at the scheduled time delays the push until it ends; it does not lose the slot', async () => {
     const h = await start('syncro', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 2))
-    await h.call('saveBillingSettings', { scheduleEnabled: true, schedule: { kind: 'daily', time: '12:00', zone: 'America/New_York' } })
+    await h.call('saveBillingSettings', {
+      scheduleEnabled: true,
+      schedule: { kind: 'daily', time: '12:00', zone: 'America/New_York' }
+    })
     const now = new Date(Date.now() + DAY + 60_000) // one slot has passed
     const f = fakes()
     const scheduler = createBillingScheduler(h.app, { now: () => now, cron: f.cron, timer: f.timer })

@@ -19,8 +19,17 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
 
     const preview = await h.call('previewSync', {})
     expect(preview.dryRun).toBe(true)
-    expect(preview.counts).toEqual({ written: 0, unchanged: 0, held: 0, blocked: 0, failed: 0, planned: h.mapped.length })
-    expect(preview.items.map((i) => [i.action, i.result, i.newQuantity])).toEqual(users.map((u) => ['increase', 'planned', u]))
+    expect(preview.counts).toEqual({
+      written: 0,
+      unchanged: 0,
+      held: 0,
+      blocked: 0,
+      failed: 0,
+      planned: h.mapped.length
+    })
+    expect(preview.items.map((i) => [i.action, i.result, i.newQuantity])).toEqual(
+      users.map((u) => ['increase', 'planned', u])
+    )
     expect(h.psaWrites()).toBe(0) // a preview never writes
     expect(((await h.call('getStatus', {})) as { lastSync: unknown }).lastSync).toBeNull() // nor counts as a sync
 
@@ -29,7 +38,9 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     h.mapped.forEach((m, i) => expect(h.psaQuantity(m)).toBe(users[i]))
     const writesAfterFirst = h.psaWrites()
     expect(writesAfterFirst).toBe(h.mapped.length)
-    expect(((await h.call('getStatus', {})) as { lastSync: unknown }).lastSync).toMatchObject({ result: `${h.mapped.length} written, 0 unchanged` })
+    expect(((await h.call('getStatus', {})) as { lastSync: unknown }).lastSync).toMatchObject({
+      result: `${h.mapped.length} written, 0 unchanged`
+    })
 
     const readsBefore = h.psaRequests()
     const second = await h.call('pushSync', {})
@@ -50,16 +61,31 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     const runs = await h.call('listRuns', {})
     expect(runs.map((r) => r.runId)).toEqual([third.runId, second.runId, first.runId])
     const detail = await h.call('getRun', { runId: third.runId })
-    expect(detail.items.find((i) => i.result === 'written')).toMatchObject({ orgId: changed.orgId, oldQuantity: users[1], newQuantity: users[1]! + 7 })
+    expect(detail.items.find((i) => i.result === 'written')).toMatchObject({
+      orgId: changed.orgId,
+      oldQuantity: users[1],
+      newQuantity: users[1]! + 7
+    })
     const view = await h.call('getBillingView', {})
-    expect(view.mappings.find((m) => m.mappingId === changed.mappingId)).toMatchObject({ hwm: users[1]! + 7, lastSyncResult: `written ${users[1]} → ${users[1]! + 7}` })
+    expect(view.mappings.find((m) => m.mappingId === changed.mappingId)).toMatchObject({
+      hwm: users[1]! + 7,
+      lastSyncResult: `written ${users[1]} → ${users[1]! + 7}`
+    })
   })
 
   it('subtracts the non-billable count and never lets the HWM fall inside a month', async () => {
     const h = await harness(psa, { mappings: 1 })
     const m = h.mapped[0]!
     h.setUsage(m.orgId, m.initial + 10)
-    await h.call('saveBillingMapping', { mappingId: m.mappingId, orgId: m.orgId, containerId: m.containerId, itemId: m.itemId, metric: 'users', nonBillable: 3, unitCost: null })
+    await h.call('saveBillingMapping', {
+      mappingId: m.mappingId,
+      orgId: m.orgId,
+      containerId: m.containerId,
+      itemId: m.itemId,
+      metric: 'users',
+      nonBillable: 3,
+      unitCost: null
+    })
     await h.call('pushSync', {})
     expect(h.psaQuantity(m)).toBe(m.initial + 7)
     h.setUsage(m.orgId, 1) // users left: the month's peak still stands
@@ -69,7 +95,10 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     expect(hist.months).toHaveLength(3)
     expect(hist.months[0]).toMatchObject({ users: null, devices: null }) // unknown, not 0
     expect(hist.months[2]).toMatchObject({ users: m.initial + 10 })
-    expect(hist.currentMonth.points.filter((p) => p.metric === 'users').map((p) => p.count)).toEqual([m.initial + 10, 1])
+    expect(hist.currentMonth.points.filter((p) => p.metric === 'users').map((p) => p.count)).toEqual([
+      m.initial + 10,
+      1
+    ])
   })
 
   it('review-decreases holds a decrease until it is approved', async () => {
@@ -86,20 +115,39 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     h.setUsage(up.orgId, up.initial + 1)
     // The HWM cannot fall inside a month; a higher non-billable count is what lowers the quantity.
     const target = start - 2
-    await h.call('saveBillingMapping', { mappingId: down.mappingId, orgId: down.orgId, containerId: down.containerId, itemId: down.itemId, metric: 'users', nonBillable: 2, unitCost: null })
+    await h.call('saveBillingMapping', {
+      mappingId: down.mappingId,
+      orgId: down.orgId,
+      containerId: down.containerId,
+      itemId: down.itemId,
+      metric: 'users',
+      nonBillable: 2,
+      unitCost: null
+    })
 
     const held = await h.call('pushSync', {})
-    expect(held.items.find((i) => i.mappingId === down.mappingId)).toMatchObject({ action: 'held', result: 'held', newQuantity: target, current: start })
+    expect(held.items.find((i) => i.mappingId === down.mappingId)).toMatchObject({
+      action: 'held',
+      result: 'held',
+      newQuantity: target,
+      current: start
+    })
     expect(held.counts).toMatchObject({ held: 1, written: 1 })
     expect(h.psaQuantity(down)).toBe(start)
     expect(h.psaWrites()).toBe(before + 1)
 
     // An approval for another number does not release it; the exact one does.
     await h.call('approveDecrease', { mappingId: down.mappingId, to: target + 1 })
-    expect((await h.call('pushSync', {})).items.find((i) => i.mappingId === down.mappingId)).toMatchObject({ result: 'held' })
+    expect((await h.call('pushSync', {})).items.find((i) => i.mappingId === down.mappingId)).toMatchObject({
+      result: 'held'
+    })
     await h.call('approveDecrease', { mappingId: down.mappingId, to: target })
     const released = await h.call('pushSync', {})
-    expect(released.items.find((i) => i.mappingId === down.mappingId)).toMatchObject({ action: 'decrease', code: 'decrease-approved', result: 'written' })
+    expect(released.items.find((i) => i.mappingId === down.mappingId)).toMatchObject({
+      action: 'decrease',
+      code: 'decrease-approved',
+      result: 'written'
+    })
     expect(h.psaQuantity(down)).toBe(target)
   })
 
@@ -110,10 +158,23 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     h.setUsage(m.orgId, start)
     await h.call('pushSync', {})
     m.initial = start
-    await h.call('saveBillingMapping', { mappingId: m.mappingId, orgId: m.orgId, containerId: m.containerId, itemId: m.itemId, metric: 'users', nonBillable: 1000, unitCost: null })
+    await h.call('saveBillingMapping', {
+      mappingId: m.mappingId,
+      orgId: m.orgId,
+      containerId: m.containerId,
+      itemId: m.itemId,
+      metric: 'users',
+      nonBillable: 1000,
+      unitCost: null
+    })
     const before = h.psaWrites()
     const blocked = await h.call('pushSync', {})
-    expect(blocked.items[0]).toMatchObject({ action: 'blocked', code: 'zero-not-allowed', result: 'blocked', newQuantity: 0 })
+    expect(blocked.items[0]).toMatchObject({
+      action: 'blocked',
+      code: 'zero-not-allowed',
+      result: 'blocked',
+      newQuantity: 0
+    })
     expect(blocked.counts.blocked).toBe(1)
     expect(h.psaWrites()).toBe(before)
     expect(h.psaQuantity(m)).toBe(m.initial)
@@ -131,7 +192,13 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     h.deleteTarget(gone)
     const r = await h.call('pushSync', {})
     expect(r.status).toBe('ok')
-    expect(r.items[0]).toMatchObject({ mappingId: gone.mappingId, action: 'blocked', code: 'target-vanished', result: 'blocked', current: null })
+    expect(r.items[0]).toMatchObject({
+      mappingId: gone.mappingId,
+      action: 'blocked',
+      code: 'target-vanished',
+      result: 'blocked',
+      current: null
+    })
     expect(r.counts).toMatchObject({ written: 2, blocked: 1 })
     h.mapped.slice(1).forEach((m, i) => expect(h.psaQuantity(m)).toBe(users[i + 1]))
     const view = await h.call('getBillingView', {})
@@ -142,7 +209,9 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     const h = await harness(psa, { mappings: 2 })
     spreadUsage(h)
     const off = h.mapped[0]!
-    await expect(h.call('setBillingMappingEnabled', { mappingId: off.mappingId, enabled: false })).rejects.toThrow(/confirm/)
+    await expect(h.call('setBillingMappingEnabled', { mappingId: off.mappingId, enabled: false })).rejects.toThrow(
+      /confirm/
+    )
     await h.call('setBillingMappingEnabled', { mappingId: off.mappingId, enabled: false, confirm: true })
     const r = await h.call('pushSync', {})
     expect(r.items.map((i) => i.mappingId)).toEqual([h.mapped[1]!.mappingId])
@@ -155,7 +224,10 @@ describe('usage snapshots', () => {
     const h = await harness('syncro', { mappings: 1 })
     const view = await h.call('getCustomersView', {})
     const extra = view.orgs.find((o) => !h.mapped.some((m) => m.orgId === o.id))!
-    await h.call('mapOrg', { orgId: extra.id, customerId: view.customers.find((c) => !h.mapped.some((m) => m.orgId === c.id))!.id })
+    await h.call('mapOrg', {
+      orgId: extra.id,
+      customerId: view.customers.find((c) => !h.mapped.some((m) => m.orgId === c.id))!.id
+    })
     h.setUsage(extra.id, 17, 4)
     await h.call('previewSync', {})
     const hist = await h.call('getHwmHistory', { orgId: extra.id, months: 1 })

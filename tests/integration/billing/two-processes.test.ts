@@ -25,10 +25,16 @@ describe('billing runs of two processes on one data dir', () => {
     const cli: App = await createApp({ dataDir: h.dataDir, env: h.env })
     open.push(cli)
     const refused = await cli.dispatch('pushSync', { trigger: 'cli' })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/another .*process/i) } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/another .*process/i) }
+    })
     // Nor can it replace the mappings under the running sync.
     const config = await cli.dispatch('exportConfig', {})
-    expect(await cli.dispatch('importConfig', { config: (config as { value: unknown }).value })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await cli.dispatch('importConfig', { config: (config as { value: unknown }).value })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' }
+    })
 
     const result = await desk
     expect(result).toMatchObject({ status: 'ok', counts: { written: 2 } })
@@ -36,6 +42,9 @@ describe('billing runs of two processes on one data dir', () => {
     expect(runs).toMatchObject({ ok: true, value: [expect.objectContaining({ runId: result.runId, status: 'ok' })] })
 
     // With the lease released, the other process runs normally.
-    expect(await cli.dispatch('pushSync', { trigger: 'cli' })).toMatchObject({ ok: true, value: { status: 'ok', counts: { written: 0 } } })
+    expect(await cli.dispatch('pushSync', { trigger: 'cli' })).toMatchObject({
+      ok: true,
+      value: { status: 'ok', counts: { written: 0 } }
+    })
   })
 })

@@ -56,7 +56,11 @@ describe.each(['syncro', 'autotask'] as const)('Customers against the %s simulat
     removeCustomer(s.sims, psa, customer.id)
     await s.call('refreshData', { from: 'psa' })
     view = await s.call<CustomersView>('getCustomersView')
-    expect(view.orgs.find((o) => o.id === a!.id)).toMatchObject({ status: 'mapped', customerId: customer.id, mappingBroken: true })
+    expect(view.orgs.find((o) => o.id === a!.id)).toMatchObject({
+      status: 'mapped',
+      customerId: customer.id,
+      mappingBroken: true
+    })
   })
 
   it('creates a customer in the PSA for an org (warning first when a similar one exists)', async () => {
@@ -64,7 +68,9 @@ describe.each(['syncro', 'autotask'] as const)('Customers against the %s simulat
     await s.call('refreshData', { from: 'both' })
     const view = await s.call<CustomersView>('getCustomersView')
     const withTwin = view.orgs.find((o) => o.suggestion)!
-    await expect(s.call('createCustomerForOrg', { orgId: withTwin.id })).rejects.toMatchObject({ envelope: { code: 'conflict' } })
+    await expect(s.call('createCustomerForOrg', { orgId: withTwin.id })).rejects.toMatchObject({
+      envelope: { code: 'conflict' }
+    })
     const r = await s.call<{ customerId: string }>('createCustomerForOrg', { orgId: withTwin.id, confirmSimilar: true })
     expect(customerNames(s.sims, psa)).toContain(withTwin.name)
     const after = await s.call<CustomersView>('getCustomersView')

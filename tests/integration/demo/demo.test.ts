@@ -13,7 +13,11 @@ describe('npm run demo', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>PSA Bridge</title>')
     const demo = await startDemo({ staticDir, orgs: 12 })
     try {
-      const noToken = await fetch(`${demo.server.origin}/api/getStatus`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+      const noToken = await fetch(`${demo.server.origin}/api/getStatus`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' }
+      })
       expect(noToken.status).toBe(401)
       const r = await fetch(`${demo.server.origin}/api/getCustomersView`, {
         method: 'POST',

@@ -13,7 +13,9 @@ describe('startAllSims', () => {
       expect(orgs.map((o) => o.name)).toEqual(companyNames(4, 12))
 
       const syncroBase = c.syncro.urlTemplate.replace('{subdomain}', c.syncro.subdomain)
-      const syncro = await fetch(`${syncroBase}/customers`, { headers: { Authorization: `Bearer ${c.syncro.apiToken}` } })
+      const syncro = await fetch(`${syncroBase}/customers`, {
+        headers: { Authorization: `Bearer ${c.syncro.apiToken}` }
+      })
       expect(syncro.status).toBe(200)
 
       const ports = new Set([sims.syncro.port, sims.autotask.port, sims.jumpcloud.port])

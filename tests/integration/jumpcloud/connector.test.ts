@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createJumpCloudConnector, EVENTS_ORG_CHUNK, type JumpCloudConnectorOptions } from '../../../src/main/connectors/jumpcloud'
+import {
+  createJumpCloudConnector,
+  EVENTS_ORG_CHUNK,
+  type JumpCloudConnectorOptions
+} from '../../../src/main/connectors/jumpcloud'
 import { AppError } from '../../../src/shared/errors'
 import { companyNames } from '../../sims/common'
 import { startJumpCloudSim, type JumpCloudSim, type JumpCloudSimOptions } from '../../sims/jumpcloud'
@@ -120,7 +124,9 @@ describe('JumpCloud connector against the simulator', () => {
   it('reads an event with odd descriptive fields instead of failing the page (intake must not stall)', async () => {
     const { sim, jc } = await setup({ orgs: 2 })
     const org = sim.state.orgs[0]!
-    const [id] = sim.control.addEvents([{ orgId: org.id, eventType: 'user_lockout', user: 'alice', timestamp: '2026-03-10T10:00:00Z' }])
+    const [id] = sim.control.addEvents([
+      { orgId: org.id, eventType: 'user_lockout', user: 'alice', timestamp: '2026-03-10T10:00:00Z' }
+    ])
     const stored = org.events.find((e) => e.id === id)! as unknown as Record<string, unknown>
     stored.resource = 'not-an-object'
     stored.message = 42
@@ -131,7 +137,9 @@ describe('JumpCloud connector against the simulator', () => {
       start: new Date('2026-03-10T08:00:00Z'),
       end: new Date('2026-03-10T11:00:00Z')
     })
-    expect(events.map((e) => [e.id, e.eventType, e.user, e.device, e.message])).toEqual([[id, 'user_lockout', undefined, undefined, undefined]])
+    expect(events.map((e) => [e.id, e.eventType, e.user, e.device, e.message])).toEqual([
+      [id, 'user_lockout', undefined, undefined, undefined]
+    ])
   })
 
   it('splits very many orgs into chunks of EVENTS_ORG_CHUNK repeated headers and merges them oldest first', async () => {
@@ -139,7 +147,12 @@ describe('JumpCloud connector against the simulator', () => {
     const orgs = sim.state.orgs
     const picks = [orgs[0]!, orgs[EVENTS_ORG_CHUNK + 3]!, orgs.at(-1)!]
     sim.control.addEvents(
-      picks.map((o, i) => ({ orgId: o.id, eventType: 'user_password_expired', user: o.users[0]!.username, timestamp: `2026-04-0${3 - i}T00:00:00Z` }))
+      picks.map((o, i) => ({
+        orgId: o.id,
+        eventType: 'user_password_expired',
+        user: o.users[0]!.username,
+        timestamp: `2026-04-0${3 - i}T00:00:00Z`
+      }))
     )
     sim.resetStats()
     const events = await jc.fetchEvents({
@@ -188,7 +201,13 @@ describe('JumpCloud connector against the simulator', () => {
 
   it('survives a 429 storm with Retry-After: every call succeeds, no sooner than Retry-After', async () => {
     const { sim, jc } = await setup({ orgs: 3 })
-    sim.faults.add({ kind: 'status', status: 429, retryAfter: 0.3, count: 3, body: { code: 429, message: 'slow down', status: 'Too Many Requests' } })
+    sim.faults.add({
+      kind: 'status',
+      status: 429,
+      retryAfter: 0.3,
+      count: 3,
+      body: { code: 429, message: 'slow down', status: 'Too Many Requests' }
+    })
     const started = performance.now()
     const ids = sim.state.orgs.map((o) => o.id)
     const results = await Promise.all(ids.map((id) => jc.getUsageCounts(id)))
@@ -232,7 +251,12 @@ describe('JumpCloud connector against the simulator', () => {
     const { sim, jc } = await setup()
     sim.faults.add({ kind: 'status', status: 200, body: [], match: { path: '/events$' } })
     const e = await failure(
-      jc.fetchEvents({ orgIds: [sim.state.orgs[0]!.id], eventTypes: ['user_lockout'], start: new Date(0), end: new Date() })
+      jc.fetchEvents({
+        orgIds: [sim.state.orgs[0]!.id],
+        eventTypes: ['user_lockout'],
+        start: new Date(0),
+        end: new Date()
+      })
     )
     expect(e.code).toBe('bad-response')
     expect(e.message).toMatch(/X-Result-Count/)
@@ -255,7 +279,12 @@ describe('JumpCloud connector against the simulator', () => {
 
   it('maps an unknown provider id to not-found with a hint', async () => {
     const { sim } = await setup()
-    const jc = createJumpCloudConnector({ apiKey: sim.apiKey, providerId: 'ffffffffffffffffffffffff', consoleUrl: sim.consoleUrl, insightsUrl: sim.insightsUrl })
+    const jc = createJumpCloudConnector({
+      apiKey: sim.apiKey,
+      providerId: 'ffffffffffffffffffffffff',
+      consoleUrl: sim.consoleUrl,
+      insightsUrl: sim.insightsUrl
+    })
     const e = await failure(jc.verify())
     expect(e.code).toBe('not-found')
     expect(e.field).toBe('providerId')
@@ -273,12 +302,20 @@ describe('JumpCloud simulator x-org-id rules (jumpcloud.md §A.0)', () => {
     const { sim } = await setup()
     const key = { 'x-api-key': sim.apiKey }
     const org = sim.state.orgs[0]!.id
-    const orgs = await fetch(`${sim.consoleUrl}/api/v2/providers/${sim.providerId}/organizations`, { headers: { ...key, 'x-org-id': org } })
+    const orgs = await fetch(`${sim.consoleUrl}/api/v2/providers/${sim.providerId}/organizations`, {
+      headers: { ...key, 'x-org-id': org }
+    })
     expect(orgs.status).toBe(403)
     const users = await fetch(`${sim.consoleUrl}/api/systemusers`, { headers: key })
     expect(users.status).toBe(401)
-    expect(await users.json()).toEqual({ code: 401, message: expect.stringMatching(/x-org-id/), status: 'Unauthorized' })
-    const badKey = await fetch(`${sim.consoleUrl}/api/systemusers`, { headers: { 'x-api-key': 'nope', 'x-org-id': org } })
+    expect(await users.json()).toEqual({
+      code: 401,
+      message: expect.stringMatching(/x-org-id/),
+      status: 'Unauthorized'
+    })
+    const badKey = await fetch(`${sim.consoleUrl}/api/systemusers`, {
+      headers: { 'x-api-key': 'nope', 'x-org-id': org }
+    })
     expect(badKey.status).toBe(401)
     const over = await fetch(`${sim.consoleUrl}/api/systemusers?limit=101`, { headers: { ...key, 'x-org-id': org } })
     expect(over.status).toBe(400)

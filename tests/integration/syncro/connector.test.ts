@@ -60,7 +60,13 @@ describe('Syncro connector against the simulator', () => {
     expect(targets.map((t) => t.id)).toEqual(expected.map((x) => String(x.id)))
     const mine = targets.find((t) => t.id === String(s.id))!
     expect(mine.items).toHaveLength(s.lines.length)
-    expect(mine.items[0]).toEqual({ id: String(s.lines[0]!.id), name: s.lines[0]!.name, quantity: 9.99, unitCost: 0.01, unitPrice: 12.34 })
+    expect(mine.items[0]).toEqual({
+      id: String(s.lines[0]!.id),
+      name: s.lines[0]!.name,
+      quantity: 9.99,
+      unitCost: 0.01,
+      unitPrice: 12.34
+    })
   })
 
   it('setQuantity sends quantity only; getQuantity re-reads the schedule', async () => {
@@ -88,17 +94,29 @@ describe('Syncro connector against the simulator', () => {
     s.lines.shift()
     const lineTarget = { containerId: String(s.id), itemId: String(lineId) }
     const change = { from: 1, to: 2, effectiveDate: new Date() }
-    await expect(c.setQuantity(lineTarget, change)).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining(String(lineId)) })
-    await expect(c.getQuantity(lineTarget)).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining(String(lineId)) })
+    await expect(c.setQuantity(lineTarget, change)).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining(String(lineId))
+    })
+    await expect(c.getQuantity(lineTarget)).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining(String(lineId))
+    })
     account.schedules = account.schedules.filter((x) => x.id !== s.id)
-    await expect(c.getQuantity(lineTarget)).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining(`invoice ${s.id}`) })
+    await expect(c.getQuantity(lineTarget)).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining(`invoice ${s.id}`)
+    })
   })
 
   it('refuses a negative quantity before any request', async () => {
     const { connect } = await start()
     const s = customerWithSchedule(current())
     await expect(
-      connect().setQuantity({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }, { from: 1, to: -3, effectiveDate: new Date() })
+      connect().setQuantity(
+        { containerId: String(s.id), itemId: String(s.lines[0]!.id) },
+        { from: 1, to: -3, effectiveDate: new Date() }
+      )
     ).rejects.toMatchObject({ code: 'validation' })
     expect(current().stats().writes).toBe(0)
   })
@@ -130,12 +148,23 @@ describe('Syncro connector against the simulator', () => {
       marker: '[psa-bridge:evt-123]'
     })
     const t = account.tickets.find((x) => String(x.id) === ref.id)!
-    expect(t).toMatchObject({ subject: 'Brute force against jdoe', status: 'New', priority: '1 High', problem_type: 'Security', user_id: tech.id, customer_id: customer.id })
+    expect(t).toMatchObject({
+      subject: 'Brute force against jdoe',
+      status: 'New',
+      priority: '1 High',
+      problem_type: 'Security',
+      user_id: tech.id,
+      customer_id: customer.id
+    })
     expect(t.due_date).toBe('2026-03-01T12:00:00.000Z')
     expect(t.comments[0]!.body).toContain('Five failed logins in a minute.')
     expect(t.comments[0]!.body).toContain('[psa-bridge:evt-123]')
     expect(ref.number).toBe(String(t.number))
-    expect(ref.url).toBe(`${current().baseUrl().replace(/\/api\/v1$/, '')}/tickets/${t.id}`)
+    expect(ref.url).toBe(
+      `${current()
+        .baseUrl()
+        .replace(/\/api\/v1$/, '')}/tickets/${t.id}`
+    )
 
     const hidden = await c.addTicketNote(ref.id, { title: 'Update', body: 'Still happening', internal: true })
     const shown = await c.addTicketNote(ref.id, { title: 'Resolved by tech', body: 'Password reset', internal: false })
@@ -161,7 +190,12 @@ describe('Syncro connector against the simulator', () => {
     const c = connect()
     const marker = '[psa-bridge:evt-lost-1]'
     current().faults.add({ kind: 'drop-reply', count: 1, match: { method: 'POST', path: '/tickets$' } })
-    const input = { customerId: String(customer.id), subject: 'Suspicious MFA reset', body: 'MFA reset by admin', marker }
+    const input = {
+      customerId: String(customer.id),
+      subject: 'Suspicious MFA reset',
+      body: 'MFA reset by admin',
+      marker
+    }
     await expect(c.createTicket(input)).rejects.toBeInstanceOf(AppError)
     expect(account.tickets).toHaveLength(1) // applied although the reply was lost
 
@@ -179,7 +213,12 @@ describe('Syncro connector against the simulator', () => {
     const { connect, account } = await start()
     const customer = account.customers[0]!
     const c = connect()
-    await c.createTicket({ customerId: String(customer.id), subject: 'x', body: 'see [psa-bridge:evt-10]', marker: '[psa-bridge:evt-10]' })
+    await c.createTicket({
+      customerId: String(customer.id),
+      subject: 'x',
+      body: 'see [psa-bridge:evt-10]',
+      marker: '[psa-bridge:evt-10]'
+    })
     // The search is case-insensitive (a fuzzy hit); markers are exact.
     await expect(c.findTicketByMarker(String(customer.id), '[PSA-BRIDGE:EVT-10]')).resolves.toBeNull()
     await expect(c.findTicketByMarker(String(customer.id), '[psa-bridge:evt-10]')).resolves.not.toBeNull()
@@ -189,12 +228,26 @@ describe('Syncro connector against the simulator', () => {
     const { connect, account } = await start()
     const customer = account.customers[0]!
     for (let i = 0; i < 60; i++) {
-      account.assets.push({ id: 90_000 + i, customer_id: customer.id, name: `WS-${i}`, asset_type: 'Managed Mac Device', asset_serial: i % 2 ? `C02X${i}` : null, created_at: '', updated_at: '' })
+      account.assets.push({
+        id: 90_000 + i,
+        customer_id: customer.id,
+        name: `WS-${i}`,
+        asset_type: 'Managed Mac Device',
+        asset_serial: i % 2 ? `C02X${i}` : null,
+        created_at: '',
+        updated_at: ''
+      })
     }
     const assets = await connect().listAssets(String(customer.id))
     const expected = account.assets.filter((a) => a.customer_id === customer.id)
     expect(assets).toHaveLength(expected.length)
-    expect(assets.find((a) => a.id === '90001')).toEqual({ id: '90001', customerId: String(customer.id), name: 'WS-1', serial: 'C02X1', type: 'Managed Mac Device' })
+    expect(assets.find((a) => a.id === '90001')).toEqual({
+      id: '90001',
+      customerId: String(customer.id),
+      name: 'WS-1',
+      serial: 'C02X1',
+      type: 'Managed Mac Device'
+    })
     expect(assets.find((a) => a.id === '90000')?.serial).toBeUndefined()
   })
 
@@ -220,15 +273,23 @@ describe('Syncro connector against the simulator', () => {
     const report = await connect({ apiToken: RESTRICTED_TOKEN }).probePermissions()
     const get = (op: string) => report.find((r) => r.operation === op)!
     expect(get('listCustomers').allowed).toBe(true)
-    expect(get('listBillingTargets')).toMatchObject({ allowed: false, detail: expect.stringContaining('Recurring Invoices - List') })
-    expect(get('createTicket')).toMatchObject({ allowed: false, detail: expect.stringContaining('Tickets - Create/Edit/Delete') })
+    expect(get('listBillingTargets')).toMatchObject({
+      allowed: false,
+      detail: expect.stringContaining('Recurring Invoices - List')
+    })
+    expect(get('createTicket')).toMatchObject({
+      allowed: false,
+      detail: expect.stringContaining('Tickets - Create/Edit/Delete')
+    })
     expect(get('listAssets').allowed).toBe(false)
   })
 
   it('a restricted token gets a permission error (not auth) on use', async () => {
     const { connect } = await start()
     const s = customerWithSchedule(current())
-    await expect(connect({ apiToken: RESTRICTED_TOKEN }).listBillingTargets(String(s.customer_id))).rejects.toMatchObject({
+    await expect(
+      connect({ apiToken: RESTRICTED_TOKEN }).listBillingTargets(String(s.customer_id))
+    ).rejects.toMatchObject({
       code: 'permission',
       hint: expect.stringContaining('API Tokens')
     })

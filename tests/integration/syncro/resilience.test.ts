@@ -5,7 +5,10 @@ import { customerWithSchedule, FAST, useSyncroSim } from './setup'
 
 const { start, current } = useSyncroSim()
 
-const targetOf = (s: { id: number; lines: Array<{ id: number }> }) => ({ containerId: String(s.id), itemId: String(s.lines[0]!.id) })
+const targetOf = (s: { id: number; lines: Array<{ id: number }> }) => ({
+  containerId: String(s.id),
+  itemId: String(s.lines[0]!.id)
+})
 
 describe('Syncro connector: failures and limits', () => {
   it('rides out a 429 storm with Retry-After: every call succeeds, no sooner than the Retry-After', async () => {
@@ -89,14 +92,23 @@ describe('Syncro connector: failures and limits', () => {
     const err = await connect({ apiToken: token })
       .verify()
       .catch((e: unknown) => e)
-    expect(err).toMatchObject({ code: 'auth', message: 'Syncro rejected the API token.', hint: expect.stringContaining('Admin → API Tokens') })
+    expect(err).toMatchObject({
+      code: 'auth',
+      message: 'Syncro rejected the API token.',
+      hint: expect.stringContaining('Admin → API Tokens')
+    })
     expect(JSON.stringify((err as { toJSON(): unknown }).toJSON())).not.toContain(token)
     expect(String((err as Error).stack)).not.toContain(token)
   })
 
   it('an unknown subdomain (HTML 404 on /me) says there is no such account', async () => {
     const { sim: s } = await start()
-    const c = createSyncroConnector({ subdomain: 'nosuchmsp', apiToken: SIM_TOKEN, urlTemplate: s.urlTemplate, ...FAST })
+    const c = createSyncroConnector({
+      subdomain: 'nosuchmsp',
+      apiToken: SIM_TOKEN,
+      urlTemplate: s.urlTemplate,
+      ...FAST
+    })
     await expect(c.verify()).rejects.toMatchObject({
       code: 'not-found',
       field: 'subdomain',
@@ -104,10 +116,15 @@ describe('Syncro connector: failures and limits', () => {
     })
   })
 
-  it('maps a 422 (shape A) to a validation error with Syncro\'s words', async () => {
+  it("maps a 422 (shape A) to a validation error with Syncro's words", async () => {
     const { connect, account } = await start()
     const c = connect()
-    const ref = await c.createTicket({ customerId: String(account.customers[0]!.id), subject: 's', body: 'b', marker: '[m:2]' })
+    const ref = await c.createTicket({
+      customerId: String(account.customers[0]!.id),
+      subject: 's',
+      body: 'b',
+      marker: '[m:2]'
+    })
     await expect(c.addTicketNote(ref.id, { title: 'x', body: '  ', internal: true })).rejects.toMatchObject({
       code: 'validation',
       message: expect.stringContaining("Body can't be blank")

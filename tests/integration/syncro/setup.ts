@@ -3,13 +3,22 @@ import { createSyncroConnector, type SyncroConnectorOptions } from '../../../src
 import { SIM_TOKEN, startSyncroSim, type SyncroSim, type SyncroSimOptions } from '../../sims/syncro'
 
 /** Fast retries so failure paths finish in milliseconds; rate limiting off unless a test wants it. */
-export const FAST = { retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 3_000 }, rateLimit: { limit: 10_000, intervalMs: 1_000 } }
+export const FAST = {
+  retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 3_000 },
+  rateLimit: { limit: 10_000, intervalMs: 1_000 }
+}
 
 export async function withSim(opts: SyncroSimOptions = {}) {
   const sim: SyncroSim = await startSyncroSim({ seed: 7, size: 30, ...opts })
   const account = sim.account()
   const connect = (o: Partial<SyncroConnectorOptions> = {}) =>
-    createSyncroConnector({ subdomain: account.subdomain, apiToken: SIM_TOKEN, urlTemplate: sim.urlTemplate, ...FAST, ...o })
+    createSyncroConnector({
+      subdomain: account.subdomain,
+      apiToken: SIM_TOKEN,
+      urlTemplate: sim.urlTemplate,
+      ...FAST,
+      ...o
+    })
   return { sim, account, connect }
 }
 

@@ -79,34 +79,69 @@ describe('Syncro simulator API', () => {
     ;({ sim } = await withSim())
     const acct = sim.account()
     const s = acct.schedules[0]!
-    const added = await api(`/schedules/${s.id}/add_line_item`, { method: 'POST', body: { name: 'Extra', quantity: 2.5, price_retail: 12.5 } })
-    expect(added.body.schedule_line_item).toMatchObject({ name: 'Extra', quantity: '2.5', retail_cents: 1250, price_retail: 12.5 })
+    const added = await api(`/schedules/${s.id}/add_line_item`, {
+      method: 'POST',
+      body: { name: 'Extra', quantity: 2.5, price_retail: 12.5 }
+    })
+    expect(added.body.schedule_line_item).toMatchObject({
+      name: 'Extra',
+      quantity: '2.5',
+      retail_cents: 1250,
+      price_retail: 12.5
+    })
     const lineId = (added.body.schedule_line_item as { id: number }).id
-    expect((await api(`/schedules/${s.id}/add_line_item`, { method: 'POST', body: {} })).body).toEqual({ error: ["Name can't be blank"] })
-    expect((await api(`/schedules/${s.id}/remove_line_item`, { method: 'POST', body: { schedule_line_item_id: lineId } })).status).toBe(200)
+    expect((await api(`/schedules/${s.id}/add_line_item`, { method: 'POST', body: {} })).body).toEqual({
+      error: ["Name can't be blank"]
+    })
+    expect(
+      (await api(`/schedules/${s.id}/remove_line_item`, { method: 'POST', body: { schedule_line_item_id: lineId } }))
+        .status
+    ).toBe(200)
     expect(s.lines.some((l) => l.id === lineId)).toBe(false)
-    expect((await api(`/schedules/${s.id}/remove_line_item`, { method: 'POST', body: { line_item_id: lineId } })).status).toBe(404)
+    expect(
+      (await api(`/schedules/${s.id}/remove_line_item`, { method: 'POST', body: { line_item_id: lineId } })).status
+    ).toBe(404)
     expect((await api(`/schedules/${s.id}`, { method: 'DELETE' })).status).toBe(200)
     expect(await api(`/schedules/${s.id}`)).toEqual({ status: 404, body: { message: 'Not found' } })
 
-    const created = await api('/tickets', { method: 'POST', body: { customer_id: acct.customers[0]!.id, subject: 'x' } })
+    const created = await api('/tickets', {
+      method: 'POST',
+      body: { customer_id: acct.customers[0]!.id, subject: 'x' }
+    })
     const id = (created.body.ticket as { id: number }).id
-    expect((await api('/tickets', { method: 'POST', body: { subject: 'no customer' } })).body).toEqual({ error: 'Customer required field' })
+    expect((await api('/tickets', { method: 'POST', body: { subject: 'no customer' } })).body).toEqual({
+      error: 'Customer required field'
+    })
     const resolved = await api(`/tickets/${id}`, { method: 'PUT', body: { status: 'Resolved' } })
     expect(resolved.body.ticket).toMatchObject({ status: 'Resolved', resolved_at: expect.any(String) })
     expect((await api('/tickets?status=Not%20Closed')).body.tickets).toEqual([])
-    expect((await api(`/tickets/${id}`, { method: 'PUT', body: { subject: '' } })).body).toEqual({ success: false, message: ["Subject can't be blank"] })
-    expect((await api(`/tickets/${id}`, { method: 'DELETE' })).body).toEqual({ message: 'Ticket was successfully deleted. ' })
+    expect((await api(`/tickets/${id}`, { method: 'PUT', body: { subject: '' } })).body).toEqual({
+      success: false,
+      message: ["Subject can't be blank"]
+    })
+    expect((await api(`/tickets/${id}`, { method: 'DELETE' })).body).toEqual({
+      message: 'Ticket was successfully deleted. '
+    })
     expect((await api(`/tickets/${id}`)).status).toBe(404)
   })
 
   it('exposes state and re-seeds through /__sim/', async () => {
     ;({ sim } = await withSim({ size: 10 }))
-    const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as { accounts: Record<string, { customers: unknown[] }> }
+    const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as {
+      accounts: Record<string, { customers: unknown[] }>
+    }
     expect(state.accounts.acme!.customers).toHaveLength(sim.account().customers.length)
-    const res = await fetch(`${sim.url}/__sim/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: 9, size: 50, subdomain: 'other' }) })
+    const res = await fetch(`${sim.url}/__sim/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed: 9, size: 50, subdomain: 'other' })
+    })
     expect(await res.json()).toEqual({ accounts: ['other'] })
-    expect(sim.account('other').customers.length).toBe(seedSyncro({ seed: 9, size: 50, subdomain: 'other' }).accounts.other!.customers.length)
-    expect((await fetch(`${sim.url}/acme/api/v1/me`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })).status).toBe(404)
+    expect(sim.account('other').customers.length).toBe(
+      seedSyncro({ seed: 9, size: 50, subdomain: 'other' }).accounts.other!.customers.length
+    )
+    expect(
+      (await fetch(`${sim.url}/acme/api/v1/me`, { headers: { authorization: `Bearer ${SIM_TOKEN}` } })).status
+    ).toBe(404)
   })
 })

@@ -19,7 +19,11 @@ describe('psa-bridge alerts / sync with automated ticketing on', () => {
     const cli = async (...args: string[]) => {
       const out: string[] = []
       const err: string[] = []
-      const code = await runCli(['--data-dir', h.s.dataDir, ...args], { out: (t) => void out.push(t), err: (t) => void err.push(t), env })
+      const code = await runCli(['--data-dir', h.s.dataDir, ...args], {
+        out: (t) => void out.push(t),
+        err: (t) => void err.push(t),
+        env
+      })
       return { code, out: out.join('\n'), err: err.join('\n') }
     }
 

@@ -22,7 +22,12 @@ describe.each(['syncro', 'autotask'] as const)('Alert cycles of two processes on
     const [desk, other] = await Promise.all([h.poll(), cli.dispatch('pollAlertsNow', {})])
     expect(other.ok).toBe(true)
     const results = [desk, (other as { value: AlertCycleResult }).value]
-    expect(h.tickets().map((t) => t.customerId).sort()).toEqual([h.customers.a.id, h.customers.b.id].sort())
+    expect(
+      h
+        .tickets()
+        .map((t) => t.customerId)
+        .sort()
+    ).toEqual([h.customers.a.id, h.customers.b.id].sort())
     expect(results.reduce((n, r) => n + r.ticketsCreated, 0)).toBe(2)
     // The one that found the other busy says so instead of pretending nothing was due.
     const skipped = results.find((r) => r.ticketsCreated === 0)

@@ -26,7 +26,10 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     const tickets = h.tickets()
     expect(tickets).toHaveLength(3)
     expect(tickets.find((t) => t.id === first!.id)!.notes).toHaveLength(2)
-    expect(tickets.find((t) => t.id === first!.id)!.notes[0]).toMatchObject({ internal: true, title: 'Repeated alert: User Lockout' })
+    expect(tickets.find((t) => t.id === first!.id)!.notes[0]).toMatchObject({
+      internal: true,
+      title: 'Repeated alert: User Lockout'
+    })
     expect(tickets.filter((t) => t.id !== first!.id).map((t) => t.notes.length)).toEqual([0, 0])
 
     // Overlapping windows re-read the same events: nothing new happens.
@@ -69,8 +72,18 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     expect(r).toMatchObject({ ticketsCreated: 1, waitingMapping: 0 })
     expect(h.tickets()).toEqual([expect.objectContaining({ customerId: h.customers.c.id })])
     const rows = await h.s.call<AlertTicketRow[]>('listAlertTickets', {})
-    expect(rows).toEqual([expect.objectContaining({ ticketId: h.tickets()[0]!.id, customerId: h.customers.c.id, customerName: h.customers.c.name, state: 'open', alerts: 1 })])
-    const activity = h.s.app.db.prepare(`SELECT detail_json FROM activity WHERE action = 'ticket.created'`).all() as Array<{ detail_json: string }>
+    expect(rows).toEqual([
+      expect.objectContaining({
+        ticketId: h.tickets()[0]!.id,
+        customerId: h.customers.c.id,
+        customerName: h.customers.c.name,
+        state: 'open',
+        alerts: 1
+      })
+    ])
+    const activity = h.s.app.db
+      .prepare(`SELECT detail_json FROM activity WHERE action = 'ticket.created'`)
+      .all() as Array<{ detail_json: string }>
     expect(activity.map((a) => JSON.parse(a.detail_json).ticketId)).toEqual([h.tickets()[0]!.id])
   })
 
@@ -115,21 +128,38 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     await h.save({
       ...s,
       defaults: { ...s.defaults, priority: c.priorities[0]!.value },
-      types: { ...s.types, 'fde-key-decrypted': { enabled: true, overrides: { ...s.types['fde-key-decrypted'].overrides, ...override } } }
+      types: {
+        ...s.types,
+        'fde-key-decrypted': { enabled: true, overrides: { ...s.types['fde-key-decrypted'].overrides, ...override } }
+      }
     })
     h.inject(h.orgs.a.id, 'system_fde_key_decrypt', { device: 'LAPTOP-1' }, 4)
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)
     await h.poll()
     const fde = h.tickets().find((t) => t.subject.startsWith('Disk Encryption Key Decrypted'))!
     const lockout = h.tickets().find((t) => t.subject.startsWith('User Lockout'))!
-    expect(fde).toMatchObject({ priority: override.priority, issueType: override.issueType, status: override.status, technicianId: override.technicianId })
+    expect(fde).toMatchObject({
+      priority: override.priority,
+      issueType: override.issueType,
+      status: override.status,
+      technicianId: override.technicianId
+    })
     expect(fde.subject).toContain('LAPTOP-1')
     expect(Date.parse(fde.dueDate!) - h.clock.now().getTime()).toBeCloseTo(3 * 86_400_000, -5)
     if (psa === 'autotask') expect(fde.queue).toBe(override.queue)
     expect(lockout).toMatchObject({ priority: c.priorities[0]!.value, technicianId: null, dueDate: null })
 
     await expect(
-      h.save({ ...s, types: { ...s.types, 'user-lockout': { enabled: true, overrides: { ...s.types['user-lockout'].overrides, priority: 'No Such Priority' } } } })
+      h.save({
+        ...s,
+        types: {
+          ...s.types,
+          'user-lockout': {
+            enabled: true,
+            overrides: { ...s.types['user-lockout'].overrides, priority: 'No Such Priority' }
+          }
+        }
+      })
     ).rejects.toMatchObject({ envelope: { code: 'validation', field: 'user-lockout.priority' } })
   })
 
@@ -140,7 +170,10 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     await h.poll()
     const groups = (await h.alerts()).alerts.map((a) => a.groupKey)
     const [alice, bob] = [groups.find((g) => g.endsWith('|alice'))!, groups.find((g) => g.endsWith('|bob'))!]
-    await h.s.call('snoozeGroup', { groupKey: alice, until: new Date(h.clock.now().getTime() + 3_600_000).toISOString() })
+    await h.s.call('snoozeGroup', {
+      groupKey: alice,
+      until: new Date(h.clock.now().getTime() + 3_600_000).toISOString()
+    })
     await h.s.call('acknowledgeGroup', { groupKey: bob })
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'bob' }, 4)
@@ -152,7 +185,9 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 3)
     expect(await h.poll()).toMatchObject({ notesAdded: 1 })
 
-    const test = await h.s.call<{ ticketId: string; subject: string; ticketUrl: string | null }>('sendTestTicket', { customerId: h.customers.b.id })
+    const test = await h.s.call<{ ticketId: string; subject: string; ticketUrl: string | null }>('sendTestTicket', {
+      customerId: h.customers.b.id
+    })
     expect(test.subject.startsWith('[TEST] ')).toBe(true)
     expect(h.tickets().find((t) => t.id === test.ticketId)).toMatchObject({ customerId: h.customers.b.id })
     if (psa === 'syncro') expect(test.ticketUrl).toContain(`/tickets/${test.ticketId}`)
@@ -160,7 +195,7 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     expect(rows.filter((x) => x.isTest).map((x) => x.ticketId)).toEqual([test.ticketId])
   })
 
-  it('after an org is re-mapped to another customer, repeats open a ticket there instead of noting the old customer\'s ticket', async () => {
+  it("after an org is re-mapped to another customer, repeats open a ticket there instead of noting the old customer's ticket", async () => {
     const h = await start(psa)
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)
     await h.poll()
@@ -173,7 +208,9 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     expect(await h.poll()).toMatchObject({ ticketsCreated: 1, notesAdded: 0, failed: 0 })
     const tickets = h.tickets()
     expect(tickets.find((t) => t.id === first!.id)!.notes).toEqual([])
-    expect(tickets.filter((t) => t.id !== first!.id)).toEqual([expect.objectContaining({ customerId: h.customers.c.id })])
+    expect(tickets.filter((t) => t.id !== first!.id)).toEqual([
+      expect.objectContaining({ customerId: h.customers.c.id })
+    ])
 
     // Mapping removed (no catch-all): the alert waits rather than landing on a former customer's ticket.
     await h.s.call('unmapOrg', { orgId: h.orgs.a.id })
@@ -187,7 +224,12 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)
     await h.poll()
     if (psa === 'syncro')
-      h.psaFault({ kind: 'status', status: 401, body: { error: 'Not authorized. Please ask account admin to update your group permissions.' }, match: { method: 'POST', path: '/comment$' } })
+      h.psaFault({
+        kind: 'status',
+        status: 401,
+        body: { error: 'Not authorized. Please ask account admin to update your group permissions.' },
+        match: { method: 'POST', path: '/comment$' }
+      })
     else h.s.sims.autotask.state.apiUsers[0]!.denyWrite.push('TicketNotes')
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 3)
     const r = await h.poll()

@@ -41,7 +41,11 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing delivery faults agains
     const h = await start(psa)
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 5)
     expect(await h.poll()).toMatchObject({ ticketsCreated: 1 })
-    h.psaFault({ kind: 'drop-reply', match: { method: 'POST', path: psa === 'syncro' ? '/comment$' : '/Notes$' }, count: 1 })
+    h.psaFault({
+      kind: 'drop-reply',
+      match: { method: 'POST', path: psa === 'syncro' ? '/comment$' : '/Notes$' },
+      count: 1
+    })
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 3)
     expect(await h.poll()).toMatchObject({ notesAdded: 0, failed: 1, queued: 1 })
     expect(h.tickets()[0]!.notes).toHaveLength(1) // the PSA did add it; we never heard back
@@ -81,7 +85,11 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing delivery faults agains
     expect(await h.poll()).toMatchObject({ failed: 2, queued: 2 })
     const queued = (await h.alerts('queued')).alerts
     expect(queued.map((a) => a.attempts)).toEqual([1, 1])
-    expect(queued.every((a) => a.lastError?.startsWith('unavailable') && Date.parse(a.nextAttemptAt!) > h.clock.now().getTime())).toBe(true)
+    expect(
+      queued.every(
+        (a) => a.lastError?.startsWith('unavailable') && Date.parse(a.nextAttemptAt!) > h.clock.now().getTime()
+      )
+    ).toBe(true)
 
     // Not due yet: nothing is sent.
     const before = ticketPosts(h, psa)

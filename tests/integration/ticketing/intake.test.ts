@@ -26,7 +26,12 @@ describe('Alert intake from JumpCloud Directory Insights', () => {
     h.inject(h.orgs.b.id, 'user_lockout', { user: 'late' }, LAG_MS / 60_000 + 2)
     expect(await h.poll()).toMatchObject({ newAlerts: 1, ticketsCreated: 1 })
     expect(await h.poll()).toMatchObject({ newAlerts: 0, ticketsCreated: 0 })
-    expect(h.tickets().map((t) => t.subject).sort()).toEqual(['User Lockout: late (' + h.orgs.b.name + ')', 'User Lockout: recent (' + h.orgs.a.name + ')'].sort())
+    expect(
+      h
+        .tickets()
+        .map((t) => t.subject)
+        .sort()
+    ).toEqual(['User Lockout: late (' + h.orgs.b.name + ')', 'User Lockout: recent (' + h.orgs.a.name + ')'].sort())
   })
 
   it('a JumpCloud failure keeps the cursor (nothing is skipped) and still delivers what is queued', async () => {
@@ -48,9 +53,17 @@ describe('Alert intake from JumpCloud Directory Insights', () => {
 describe('Alert intake: organizations created after the last refresh', () => {
   it('re-reads a stale org list so a new client org has its alerts read (and waiting for a mapping)', async () => {
     const h = await start('syncro')
-    const lastOrgIds = () => h.s.sims.jumpcloud.exchanges.filter((x) => x.method === 'POST' && x.path.endsWith('/events')).at(-1)!.orgIds
+    const lastOrgIds = () =>
+      h.s.sims.jumpcloud.exchanges.filter((x) => x.method === 'POST' && x.path.endsWith('/events')).at(-1)!.orgIds
     await h.poll()
-    const org = { ...h.s.sims.jumpcloud.state.orgs[0]!, id: 'aaaaaaaaaaaaaaaaaaaaaaaa', name: 'Brand New Client', users: [], systems: [], events: [] }
+    const org = {
+      ...h.s.sims.jumpcloud.state.orgs[0]!,
+      id: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+      name: 'Brand New Client',
+      users: [],
+      systems: [],
+      events: []
+    }
     h.s.sims.jumpcloud.state.orgs.push(org)
     h.clock.advance(LAG_MS)
     await h.poll()

@@ -1,6 +1,11 @@
 import { expect } from 'vitest'
 import type { CustomersView } from '../../../src/shared/contract/customers'
-import type { AlertCycleResult, AlertList, TicketingSettings, TicketingView } from '../../../src/shared/contract/ticketing'
+import type {
+  AlertCycleResult,
+  AlertList,
+  TicketingSettings,
+  TicketingView
+} from '../../../src/shared/contract/ticketing'
 import type { FaultSpec } from '../../sims/common/types'
 import { useSimApp, type SimApp } from '../../helpers/sim-app'
 
@@ -44,7 +49,11 @@ export function useTicketing() {
     expect(ts.choices).not.toBeNull()
     const choices = ts.choices!
     // Autotask refuses a ticket without a queue or a technician (autotask.md §7.7).
-    await saveSettings(s, { ...ts.settings, enabled: true, defaults: { ...ts.settings.defaults, queue: psa === 'autotask' ? choices.queues[0]!.value : null } })
+    await saveSettings(s, {
+      ...ts.settings,
+      enabled: true,
+      defaults: { ...ts.settings.defaults, queue: psa === 'autotask' ? choices.queues[0]!.value : null }
+    })
 
     const h = {
       s,
@@ -55,14 +64,20 @@ export function useTicketing() {
       customers: { a: custA!, b: custB!, c: custC! },
       /** An event `minutesAgo` before the app's now (inside the intake window, which ends 2 min before now). */
       inject(orgId: string, eventType: string, who: { user?: string; device?: string }, minutesAgo = 3): string {
-        const [id] = s.sims.jumpcloud.control.addEvents({ orgId, eventType, ...who, timestamp: new Date(t - minutesAgo * 60_000).toISOString() })
+        const [id] = s.sims.jumpcloud.control.addEvents({
+          orgId,
+          eventType,
+          ...who,
+          timestamp: new Date(t - minutesAgo * 60_000).toISOString()
+        })
         return id!
       },
       poll: (retryNow = false) => s.call<AlertCycleResult>('pollAlertsNow', { retryNow }),
       alerts: (state?: string) => s.call<AlertList>('listAlerts', state ? { state, limit: 500 } : { limit: 500 }),
       tickets: (): SimTicketView[] => psaTickets(s, psa),
       close(ticketId: string): void {
-        if (psa === 'syncro') s.sims.syncro.account().tickets.find((x) => String(x.id) === ticketId)!.status = 'Resolved'
+        if (psa === 'syncro')
+          s.sims.syncro.account().tickets.find((x) => String(x.id) === ticketId)!.status = 'Resolved'
         else s.sims.autotask.state.tables.Tickets.find((x) => String(x.id) === ticketId)!.status = 5
       },
       psaFault(f: FaultSpec): void {
@@ -118,6 +133,10 @@ function psaTickets(s: SimApp, psa: Psa): SimTicketView[] {
     technicianId: str(t.assignedResourceID),
     queue: str(t.queueID),
     dueDate: str(t.dueDateTime),
-    notes: tables.TicketNotes.filter((n) => n.ticketID === t.id).map((n) => ({ title: String(n.title), body: String(n.description), internal: n.publish === 2 }))
+    notes: tables.TicketNotes.filter((n) => n.ticketID === t.id).map((n) => ({
+      title: String(n.title),
+      body: String(n.description),
+      internal: n.publish === 2
+    }))
   }))
 }

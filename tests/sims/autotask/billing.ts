@@ -61,7 +61,13 @@ export function applyAdjustment(state: AutotaskState, body: unknown, parentContr
     const service = findById(state, 'Services', serviceId ?? -1)
     if (!service) throw new AutotaskRuleError('Value does not reference an existing entity for serviceID.')
     // "If no matching ContractService exists the API creates it" (ContractServiceAdjustmentsEntity.htm)
-    cs = { id: nextId(state), contractID: contract.id, serviceID: service.id, unitPrice: service.unitPrice, unitCost: service.unitCost }
+    cs = {
+      id: nextId(state),
+      contractID: contract.id,
+      serviceID: service.id,
+      unitPrice: service.unitPrice,
+      unitCost: service.unitCost
+    }
     state.tables.ContractServices.push(cs)
     addPeriods(state, contract, cs, 0)
   }
@@ -74,7 +80,13 @@ export function applyAdjustment(state: AutotaskState, body: unknown, parentContr
     const start = Date.parse(String(row.startDate))
     if (start < effective) {
       // split: the old row keeps [start, effective), a new row carries the changed units to period end
-      state.tables.ContractServiceUnits.push({ ...row, id: nextId(state), startDate: new Date(effective).toISOString(), units: (row.units as number) + unitChange, ...(typeof adjustedUnitCost === 'number' ? { cost: adjustedUnitCost } : {}) })
+      state.tables.ContractServiceUnits.push({
+        ...row,
+        id: nextId(state),
+        startDate: new Date(effective).toISOString(),
+        units: (row.units as number) + unitChange,
+        ...(typeof adjustedUnitCost === 'number' ? { cost: adjustedUnitCost } : {})
+      })
       row.endDate = new Date(effective - 1).toISOString()
     } else {
       row.units = (row.units as number) + unitChange
@@ -100,7 +112,10 @@ export function applyAdjustment(state: AutotaskState, body: unknown, parentContr
 export function unitsAt(state: AutotaskState, contractServiceId: number, at: Date): number | undefined {
   const t = at.getTime()
   const row = state.tables.ContractServiceUnits.find(
-    (r) => r.contractServiceID === contractServiceId && Date.parse(String(r.startDate)) <= t && t <= Date.parse(String(r.endDate))
+    (r) =>
+      r.contractServiceID === contractServiceId &&
+      Date.parse(String(r.startDate)) <= t &&
+      t <= Date.parse(String(r.endDate))
   )
   return row?.units as number | undefined
 }

@@ -112,7 +112,8 @@ export function compileFilter(filter: unknown, fields: readonly string[]): (row:
         throw new AutotaskRuleError(`Invalid query syntax. Unknown operator '${String(ci(node, 'op'))}'.`)
     }
   }
-  if (!Array.isArray(filter) || filter.length === 0) throw new AutotaskRuleError('Invalid query syntax. A filter is required.')
+  if (!Array.isArray(filter) || filter.length === 0)
+    throw new AutotaskRuleError('Invalid query syntax. A filter is required.')
   const preds = filter.map(compileNode)
   return (row) => preds.every((p) => p(row))
 }

@@ -58,7 +58,8 @@ export interface AutotaskSim extends SimServer {
 
 const UNAUTHENTICATED = /\/(versioninformation|v1\.0\/zoneinformation)$/i
 /** Thread-limit text observed live [OBS n8n-nodes-autotask PR #107] (§5.2). */
-const THREAD_MESSAGE = 'Thread Threshold Exceeded. The Autotask API thread threshold of 3 threads has been exceeded. (Itgenatr005)'
+const THREAD_MESSAGE =
+  'Thread Threshold Exceeded. The Autotask API thread threshold of 3 threads has been exceeded. (Itgenatr005)'
 
 function threadKey(req: SimRequest): string | undefined {
   if (UNAUTHENTICATED.test(req.path)) return undefined // ZoneInformation is exempt (ThreadLimiting.htm)
@@ -87,25 +88,35 @@ export async function startAutotaskSim(opts: AutotaskSimOptions = {}): Promise<A
     hourlyLimit,
     hourlyWindowMinutes: Math.round(hourlyWindowMs / 60_000),
     // usage-based slowdown from 50 % of the allowance [kb.clouddepot.com] (§5.1)
-    latencyMs: () => (holder.sim?.latencyMs ?? 0) + (hourly.count('db') * 2 >= hourlyLimit ? (opts.throttleLatencyMs ?? 0) : 0),
+    latencyMs: () =>
+      (holder.sim?.latencyMs ?? 0) + (hourly.count('db') * 2 >= hourlyLimit ? (opts.throttleLatencyMs ?? 0) : 0),
     onReply: (req, out) => {
       if (record) replies.push({ method: req.method, path: req.path, status: out.status, body: out.body })
     }
   })
 
   const before = (req: SimRequest, ctx: { inFlight(key: string): number }): SimReply | undefined => {
-    if (record) requests.push({ method: req.method, path: req.path, query: req.query.toString(), body: req.body, headerNames: Object.keys(req.headers) })
+    if (record)
+      requests.push({
+        method: req.method,
+        path: req.path,
+        query: req.query.toString(),
+        body: req.body,
+        headerNames: Object.keys(req.headers)
+      })
     if (UNAUTHENTICATED.test(req.path)) return undefined
     // §2.2: unknown user 500, wrong secret 401 (empty body, UNCONFIRMED), bad code 500
     const user = userOf(state, req)
     if (!user) return errors(500, 'Zone information could not be determined')
     if (String(req.headers.secret ?? '') !== user.secret) return { status: 401 }
-    if (String(req.headers.apiintegrationcode ?? '') !== user.integrationCode) return errors(500, 'IntegrationCode is invalid.')
+    if (String(req.headers.apiintegrationcode ?? '') !== user.integrationCode)
+      return errors(500, 'IntegrationCode is invalid.')
     // §5.1: one budget per database for all integrations; status 429 is the community's reading (UNCONFIRMED)
     const verdict = hourly.hit('db')
     if (!verdict.ok) return errors(429, `Request threshold of ${hourlyLimit} requests per hour exceeded.`)
     const key = threadKey(req)
-    if (key !== undefined && ctx.inFlight(key) >= threadLimit) return errors(429, THREAD_MESSAGE.replace('3 threads', `${threadLimit} threads`))
+    if (key !== undefined && ctx.inFlight(key) >= threadLimit)
+      return errors(429, THREAD_MESSAGE.replace('3 threads', `${threadLimit} threads`))
     return undefined
   }
 

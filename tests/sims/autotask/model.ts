@@ -3,18 +3,109 @@
 import { AutotaskRuleError, type Row } from './filter'
 
 export const ENTITY_FIELDS = {
-  Companies: ['id', 'companyName', 'companyNumber', 'companyType', 'isActive', 'ownerResourceID', 'parentCompanyID', 'phone', 'city', 'createDate', 'lastActivityDate'],
-  Contracts: ['id', 'companyID', 'contractName', 'contractNumber', 'contractType', 'contractCategory', 'contractPeriodType', 'status', 'startDate', 'endDate', 'isDefaultContract'],
+  Companies: [
+    'id',
+    'companyName',
+    'companyNumber',
+    'companyType',
+    'isActive',
+    'ownerResourceID',
+    'parentCompanyID',
+    'phone',
+    'city',
+    'createDate',
+    'lastActivityDate'
+  ],
+  Contracts: [
+    'id',
+    'companyID',
+    'contractName',
+    'contractNumber',
+    'contractType',
+    'contractCategory',
+    'contractPeriodType',
+    'status',
+    'startDate',
+    'endDate',
+    'isDefaultContract'
+  ],
   Services: ['id', 'name', 'description', 'invoiceDescription', 'unitCost', 'unitPrice', 'periodType', 'isActive'],
-  ContractServices: ['id', 'contractID', 'serviceID', 'unitPrice', 'unitCost', 'invoiceDescription', 'internalDescription'],
-  ContractServiceUnits: ['id', 'contractID', 'contractServiceID', 'serviceID', 'startDate', 'endDate', 'units', 'price', 'cost'],
-  ContractServiceAdjustments: ['id', 'contractID', 'contractServiceID', 'serviceID', 'unitChange', 'effectiveDate', 'adjustedUnitPrice', 'adjustedUnitCost', 'allowRepeatService'],
-  Tickets: ['id', 'ticketNumber', 'companyID', 'title', 'description', 'status', 'priority', 'queueID', 'issueType', 'subIssueType', 'source', 'dueDateTime', 'assignedResourceID', 'assignedResourceRoleID', 'contractID', 'createDate', 'lastActivityDate', 'completedDate'],
+  ContractServices: [
+    'id',
+    'contractID',
+    'serviceID',
+    'unitPrice',
+    'unitCost',
+    'invoiceDescription',
+    'internalDescription'
+  ],
+  ContractServiceUnits: [
+    'id',
+    'contractID',
+    'contractServiceID',
+    'serviceID',
+    'startDate',
+    'endDate',
+    'units',
+    'price',
+    'cost'
+  ],
+  ContractServiceAdjustments: [
+    'id',
+    'contractID',
+    'contractServiceID',
+    'serviceID',
+    'unitChange',
+    'effectiveDate',
+    'adjustedUnitPrice',
+    'adjustedUnitCost',
+    'allowRepeatService'
+  ],
+  Tickets: [
+    'id',
+    'ticketNumber',
+    'companyID',
+    'title',
+    'description',
+    'status',
+    'priority',
+    'queueID',
+    'issueType',
+    'subIssueType',
+    'source',
+    'dueDateTime',
+    'assignedResourceID',
+    'assignedResourceRoleID',
+    'contractID',
+    'createDate',
+    'lastActivityDate',
+    'completedDate'
+  ],
   TicketNotes: ['id', 'ticketID', 'title', 'description', 'noteType', 'publish', 'createDateTime', 'creatorResourceID'],
-  Resources: ['id', 'firstName', 'lastName', 'email', 'userName', 'isActive', 'resourceType', 'licenseType', 'title', 'defaultServiceDeskRoleID'],
+  Resources: [
+    'id',
+    'firstName',
+    'lastName',
+    'email',
+    'userName',
+    'isActive',
+    'resourceType',
+    'licenseType',
+    'title',
+    'defaultServiceDeskRoleID'
+  ],
   ResourceServiceDeskRoles: ['id', 'resourceID', 'roleID', 'isDefault', 'isActive'],
   Roles: ['id', 'name', 'description', 'isActive', 'hourlyRate'],
-  ConfigurationItems: ['id', 'companyID', 'referenceTitle', 'serialNumber', 'configurationItemType', 'isActive', 'productID', 'createDate']
+  ConfigurationItems: [
+    'id',
+    'companyID',
+    'referenceTitle',
+    'serialNumber',
+    'configurationItemType',
+    'isActive',
+    'productID',
+    'createDate'
+  ]
 } as const satisfies Record<string, readonly string[]>
 
 export type EntityName = keyof typeof ENTITY_FIELDS
@@ -28,7 +119,8 @@ export const FIELD_LENGTHS: Partial<Record<EntityName, Record<string, number>>> 
 
 export function checkLength(entity: EntityName, field: string, value: string | undefined): void {
   const max = FIELD_LENGTHS[entity]?.[field]
-  if (value !== undefined && max !== undefined && value.length > max) throw new AutotaskRuleError(`${field} exceeds the maximum length of ${max} characters.`)
+  if (value !== undefined && max !== undefined && value.length > max)
+    throw new AutotaskRuleError(`${field} exceeds the maximum length of ${max} characters.`)
 }
 
 export const ENTITY_NAMES = Object.keys(ENTITY_FIELDS) as EntityName[]

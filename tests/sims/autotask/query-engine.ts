@@ -44,7 +44,9 @@ export function runQuery(state: AutotaskState, call: QueryCall): SimReply {
   const requested = ci(call.body, 'MaxRecords')
   const cursor = parseCursor(call.paging ?? null)
   // clamp to 1..500: behaviour above 500 is UNCONFIRMED, clamping is the documented assumption (§4.4)
-  const pageSize = cursor?.pageSize ?? Math.min(MAX_PAGE, Math.max(1, typeof requested === 'number' ? Math.floor(requested) : MAX_PAGE))
+  const pageSize =
+    cursor?.pageSize ??
+    Math.min(MAX_PAGE, Math.max(1, typeof requested === 'number' ? Math.floor(requested) : MAX_PAGE))
   const after = cursor?.nextIds[0] ?? Number.NEGATIVE_INFINITY
   const rows = matching(state, call.entity, call.body).filter((r) => (r.id as number) > after)
   const page = rows.slice(0, pageSize)

@@ -4,7 +4,18 @@ import { Router } from '../common/router'
 import type { SimHandler, SimReply, SimRequest } from '../common/types'
 import { applyAdjustment } from './billing'
 import { AutotaskRuleError, ci } from './filter'
-import { checkLength, ENTITY_FIELDS, entityFromSegment, FIELD_LENGTHS, findById, nextId, toWire, type ApiUser, type AutotaskState, type EntityName } from './model'
+import {
+  checkLength,
+  ENTITY_FIELDS,
+  entityFromSegment,
+  FIELD_LENGTHS,
+  findById,
+  nextId,
+  toWire,
+  type ApiUser,
+  type AutotaskState,
+  type EntityName
+} from './model'
 import { runCount, runQuery } from './query-engine'
 import { createTicket, createTicketNote } from './tickets'
 
@@ -44,7 +55,10 @@ function guard(fn: (req: SimRequest) => SimReply): (req: SimRequest) => SimReply
   }
 }
 
-const notSupported = (method: string): SimReply => ({ status: 405, body: { Message: `The requested resource does not support http method '${method}'.` } })
+const notSupported = (method: string): SimReply => ({
+  status: 405,
+  body: { Message: `The requested resource does not support http method '${method}'.` }
+})
 
 export function buildAutotaskRouter(env: RouteEnv): Router {
   const router = new Router({ caseInsensitive: true })
@@ -62,14 +76,20 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
   }
   const v = `${BASE}/V1.0`
 
-  const entityOr404 = (req: SimRequest): EntityName | SimReply => entityFromSegment(req.params.entity ?? '') ?? errors(404, 'Not Found')
+  const entityOr404 = (req: SimRequest): EntityName | SimReply =>
+    entityFromSegment(req.params.entity ?? '') ?? errors(404, 'Not Found')
   const canRead = (req: SimRequest, entity: EntityName): SimReply | undefined =>
-    userOf(env.state(), req)?.denyRead.includes(entity) ? errors(403, 'The logged in Resource does not have the adequate permissions to query this entity type.') : undefined
+    userOf(env.state(), req)?.denyRead.includes(entity)
+      ? errors(403, 'The logged in Resource does not have the adequate permissions to query this entity type.')
+      : undefined
   // permission failures on writes come back as 500 with this text [OBS django-autotask api_rest.py] (§2.2)
   const canWrite = (req: SimRequest, entity: EntityName): SimReply | undefined =>
-    userOf(env.state(), req)?.denyWrite.includes(entity) ? errors(500, 'The logged in Resource does not have the adequate permissions to create this entity type.') : undefined
+    userOf(env.state(), req)?.denyWrite.includes(entity)
+      ? errors(500, 'The logged in Resource does not have the adequate permissions to create this entity type.')
+      : undefined
   const noNulls = (body: unknown): void => {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AutotaskRuleError('The request body must be a JSON object.')
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new AutotaskRuleError('The request body must be a JSON object.')
     // explicit nulls in create bodies caused HTTP 500 [OBS KelvinTegelaar/AutotaskAPI #26] (§3.1)
     const nullKey = Object.entries(body).find(([, val]) => val === null)?.[0]
     if (nullKey) throw new AutotaskRuleError(`Invalid value (null) for field ${nullKey}.`)
@@ -83,19 +103,56 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
     const known = env.state().apiUsers.some((u) => u.username.toLowerCase() === user.toLowerCase())
     if (!known) return errors(500, 'Zone information could not be determined')
     const s = env.state()
-    return { status: 200, body: { zoneName: s.zoneName, url: env.zoneUrl(), webUrl: `${new URL(env.zoneUrl()).origin}/`, ci: s.ci } }
+    return {
+      status: 200,
+      body: { zoneName: s.zoneName, url: env.zoneUrl(), webUrl: `${new URL(env.zoneUrl()).origin}/`, ci: s.ci }
+    }
   })
   // §5.1
   r.add('GET', `${v}/ThresholdInformation`, () => ({
     status: 200,
-    body: { externalRequestThreshold: env.hourlyLimit, requestThresholdTimeframe: env.hourlyWindowMinutes, currentTimeframeRequestCount: env.hourlyUsage() }
+    body: {
+      externalRequestThreshold: env.hourlyLimit,
+      requestThresholdTimeframe: env.hourlyWindowMinutes,
+      currentTimeframeRequestCount: env.hourlyUsage()
+    }
   }))
 
   // Creates (§3.1, §7). Specific routes first: the router takes the first match.
-  r.add('POST', `${v}/Contracts/:id/ServiceAdjustments`, guard((req) => canWrite(req, 'ContractServiceAdjustments') ?? (noNulls(req.body), created(applyAdjustment(env.state(), req.body, Number(req.params.id))))))
-  r.add('POST', `${v}/ContractServiceAdjustments`, guard((req) => canWrite(req, 'ContractServiceAdjustments') ?? (noNulls(req.body), created(applyAdjustment(env.state(), req.body)))))
-  r.add('POST', `${v}/Tickets/:id/Notes`, guard((req) => canWrite(req, 'TicketNotes') ?? (noNulls(req.body), created(createTicketNote(env.state(), Number(req.params.id), req.body, env.now())))))
-  r.add('POST', `${v}/Tickets`, guard((req) => canWrite(req, 'Tickets') ?? (noNulls(req.body), created(createTicket(env.state(), req.body, env.now())))))
+  r.add(
+    'POST',
+    `${v}/Contracts/:id/ServiceAdjustments`,
+    guard(
+      (req) =>
+        canWrite(req, 'ContractServiceAdjustments') ??
+        (noNulls(req.body), created(applyAdjustment(env.state(), req.body, Number(req.params.id))))
+    )
+  )
+  r.add(
+    'POST',
+    `${v}/ContractServiceAdjustments`,
+    guard(
+      (req) =>
+        canWrite(req, 'ContractServiceAdjustments') ??
+        (noNulls(req.body), created(applyAdjustment(env.state(), req.body)))
+    )
+  )
+  r.add(
+    'POST',
+    `${v}/Tickets/:id/Notes`,
+    guard(
+      (req) =>
+        canWrite(req, 'TicketNotes') ??
+        (noNulls(req.body), created(createTicketNote(env.state(), Number(req.params.id), req.body, env.now())))
+    )
+  )
+  r.add(
+    'POST',
+    `${v}/Tickets`,
+    guard(
+      (req) => canWrite(req, 'Tickets') ?? (noNulls(req.body), created(createTicket(env.state(), req.body, env.now())))
+    )
+  )
   r.add(
     'POST',
     `${v}/Companies`,
@@ -105,12 +162,25 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
       noNulls(req.body)
       const name = ci(req.body, 'companyName')
       const type = ci(req.body, 'companyType')
-      if (typeof name !== 'string' || !name.trim() || typeof type !== 'number') throw new AutotaskRuleError('Missing required field(s): companyName, companyType.')
+      if (typeof name !== 'string' || !name.trim() || typeof type !== 'number')
+        throw new AutotaskRuleError('Missing required field(s): companyName, companyType.')
       checkLength('Companies', 'companyName', name.trim())
       const s = env.state()
       const id = nextId(s)
       const at = env.now().toISOString()
-      s.tables.Companies.push({ id, companyName: name.trim(), companyNumber: null, companyType: type, isActive: true, ownerResourceID: ci(req.body, 'ownerResourceID') ?? null, parentCompanyID: null, phone: ci(req.body, 'phone') ?? null, city: null, createDate: at, lastActivityDate: at })
+      s.tables.Companies.push({
+        id,
+        companyName: name.trim(),
+        companyNumber: null,
+        companyType: type,
+        isActive: true,
+        ownerResourceID: ci(req.body, 'ownerResourceID') ?? null,
+        parentCompanyID: null,
+        phone: ci(req.body, 'phone') ?? null,
+        city: null,
+        createDate: at,
+        lastActivityDate: at
+      })
       return created(id)
     })
   )
@@ -163,7 +233,13 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
         }
         search = s
       }
-      return runQuery(env.state(), { entity, body, zoneUrl: env.zoneUrl(), paging: withCursor ? req.query.get('paging') : undefined, search })
+      return runQuery(env.state(), {
+        entity,
+        body,
+        zoneUrl: env.zoneUrl(),
+        paging: withCursor ? req.query.get('paging') : undefined,
+        search
+      })
     })
   const count = guard((req) => {
     const entity = entityOr404(req)

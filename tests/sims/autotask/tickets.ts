@@ -46,17 +46,27 @@ export function createTicket(state: AutotaskState, body: unknown, now: Date): nu
     ['status', status],
     ['priority', priority]
   ].filter(([, v]) => v === undefined || v === '')
-  if (missing.length) throw new AutotaskRuleError(`Missing required field(s): ${missing.map(([k]) => String(k)).join(', ')}.`)
+  if (missing.length)
+    throw new AutotaskRuleError(`Missing required field(s): ${missing.map(([k]) => String(k)).join(', ')}.`)
   checkLength('Tickets', 'title', title)
   checkLength('Tickets', 'description', pickString(body, 'description'))
-  if (!findById(state, 'Companies', companyID ?? -1)) throw new AutotaskRuleError('Value does not reference an existing entity for companyID.')
+  if (!findById(state, 'Companies', companyID ?? -1))
+    throw new AutotaskRuleError('Value does not reference an existing entity for companyID.')
   // Verbatim rule text [OBS WYRE-AI/msp-claude-plugins #32] (§7.7)
   if ((resourceID === undefined) !== (roleID === undefined))
-    throw new AutotaskRuleError('When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.')
-  if (queueID === undefined && resourceID === undefined) throw new AutotaskRuleError('A ticket requires a queueID or an assigned resource.')
+    throw new AutotaskRuleError(
+      'When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.'
+    )
+  if (queueID === undefined && resourceID === undefined)
+    throw new AutotaskRuleError('A ticket requires a queueID or an assigned resource.')
   if (resourceID !== undefined) {
-    const okRole = state.tables.ResourceServiceDeskRoles.some((r) => r.resourceID === resourceID && r.roleID === roleID && r.isActive)
-    if (!okRole) throw new AutotaskRuleError('The assignedResourceRoleID is not a valid service desk role for the assignedResourceID.')
+    const okRole = state.tables.ResourceServiceDeskRoles.some(
+      (r) => r.resourceID === resourceID && r.roleID === roleID && r.isActive
+    )
+    if (!okRole)
+      throw new AutotaskRuleError(
+        'The assignedResourceRoleID is not a valid service desk role for the assignedResourceID.'
+      )
   }
   const issueType = pickInt(body, 'issueType')
   const subIssueType = pickInt(body, 'subIssueType')
@@ -103,9 +113,19 @@ export function createTicketNote(state: AutotaskState, ticketId: number, body: u
   if (state.requireNoteTitles && !title) throw new AutotaskRuleError('Missing required field: title.')
   checkLength('TicketNotes', 'title', title)
   checkLength('TicketNotes', 'description', description)
-  if (noteType === undefined || publish === undefined) throw new AutotaskRuleError('Missing required field(s): noteType, publish.')
+  if (noteType === undefined || publish === undefined)
+    throw new AutotaskRuleError('Missing required field(s): noteType, publish.')
   const id = nextId(state)
-  state.tables.TicketNotes.push({ id, ticketID: ticketId, title: title ?? null, description, noteType, publish, createDateTime: now.toISOString(), creatorResourceID: null })
+  state.tables.TicketNotes.push({
+    id,
+    ticketID: ticketId,
+    title: title ?? null,
+    description,
+    noteType,
+    publish,
+    createDateTime: now.toISOString(),
+    creatorResourceID: null
+  })
   ticket.lastActivityDate = now.toISOString()
   return id
 }

@@ -1,19 +1,110 @@
 import { mulberry32, pick } from './random'
 
 // Word lists for realistic small-business client names of an MSP (dental, medical, trades, legal, retail).
-const SURNAMES = ['Smith', 'Johnson', 'Garcia', 'Miller', 'Davis', 'Martinez', 'Anderson', 'Taylor', 'Thomas', 'Moore',
-  'Jackson', 'Martin', 'Lee', 'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen',
-  'King', 'Wright', 'Scott', 'Hill', 'Green', 'Adams', 'Baker', 'Nelson', 'Carter', 'Mitchell', 'Roberts', 'Turner',
-  'Phillips', 'Campbell', 'Parker', 'Evans', 'Edwards', 'Collins', "O'Brien", 'McAllister', 'Nguyen', 'Kowalski', 'Fischer']
+const SURNAMES = [
+  'Smith',
+  'Johnson',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Martinez',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Thompson',
+  'White',
+  'Harris',
+  'Clark',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Hill',
+  'Green',
+  'Adams',
+  'Baker',
+  'Nelson',
+  'Carter',
+  'Mitchell',
+  'Roberts',
+  'Turner',
+  'Phillips',
+  'Campbell',
+  'Parker',
+  'Evans',
+  'Edwards',
+  'Collins',
+  "O'Brien",
+  'McAllister',
+  'Nguyen',
+  'Kowalski',
+  'Fischer'
+]
 const ACCENTED_SURNAMES = ['Peña', 'Müller', 'Gonçalves', 'Søndergaard', 'Nuñez', 'Béland', 'Łukasz', 'Åberg']
-const TRADES = ['Plumbing', 'Electric', 'Roofing', 'Landscaping', 'HVAC', 'Construction', 'Auto Repair', 'Painting',
-  'Flooring', 'Heating & Cooling', 'Pest Control', 'Excavating', 'Cabinetry', 'Masonry']
-const PLACES = ['Riverside', 'Oak Ridge', 'Lakeview', 'Pine Valley', 'Cedar Creek', 'Maple Grove', 'Hillcrest',
-  'Fairview', 'Brookside', 'Summit', 'Harbor Point', 'Green Meadow', 'Blue Sky', 'Silver Lake', 'Stone Bridge',
-  'Westfield', 'Northgate', 'Sunnyvale', 'Willow Bend', 'Eagle Rock', 'Clearwater', 'Red Oak', 'Bay Shore', 'Highland']
+const TRADES = [
+  'Plumbing',
+  'Electric',
+  'Roofing',
+  'Landscaping',
+  'HVAC',
+  'Construction',
+  'Auto Repair',
+  'Painting',
+  'Flooring',
+  'Heating & Cooling',
+  'Pest Control',
+  'Excavating',
+  'Cabinetry',
+  'Masonry'
+]
+const PLACES = [
+  'Riverside',
+  'Oak Ridge',
+  'Lakeview',
+  'Pine Valley',
+  'Cedar Creek',
+  'Maple Grove',
+  'Hillcrest',
+  'Fairview',
+  'Brookside',
+  'Summit',
+  'Harbor Point',
+  'Green Meadow',
+  'Blue Sky',
+  'Silver Lake',
+  'Stone Bridge',
+  'Westfield',
+  'Northgate',
+  'Sunnyvale',
+  'Willow Bend',
+  'Eagle Rock',
+  'Clearwater',
+  'Red Oak',
+  'Bay Shore',
+  'Highland'
+]
 const SAINTS = ['Mary', 'Joseph', 'Luke', 'Francis', 'Anne', 'Michael', 'Jude', 'Catherine', 'Patrick', 'Vincent']
 const SAINT_PLACES = ['Clinic', 'Hospital', 'Academy', 'Parish', 'School', 'Medical Center', 'Home Care']
-const ADJECTIVES = ['Bright', 'Gentle', 'Family', 'Modern', 'Premier', 'Happy', 'Advanced', 'Complete', 'Pacific', 'Golden']
+const ADJECTIVES = [
+  'Bright',
+  'Gentle',
+  'Family',
+  'Modern',
+  'Premier',
+  'Happy',
+  'Advanced',
+  'Complete',
+  'Pacific',
+  'Golden'
+]
 const DENTAL = ['Smiles Dental', 'Family Dentistry', 'Orthodontics', 'Dental Care', 'Pediatric Dentistry']
 const MEDICAL_PAIRS: Array<[string, string]> = [
   ['Medical Group', 'Medical Supply'],
@@ -25,8 +116,17 @@ const MEDICAL_PAIRS: Array<[string, string]> = [
 const BRANCHES = ['North', 'South', 'East', 'West', 'Downtown', 'Midtown']
 const CORP_SUFFIXES = ['LLC', 'Inc.', 'Inc', 'Ltd', 'Co.', 'Corp.', 'LLP', 'PC', 'PLLC']
 const PROFESSIONS = ['Law', 'Accounting', 'CPA', 'Insurance', 'Realty', 'Financial', 'Architects', 'Engineering']
-const ACCENTED_FIXED = ['Café Olé Bakery', 'Crème de la Crème Catering', 'Señor Frío Refrigeration', 'Zoë’s Crêperie',
-  'Über Cool Daycare', 'Ñandú Imports', 'Björk & Fjord Design', 'Jalapeño Grill', 'Château Élan Winery']
+const ACCENTED_FIXED = [
+  'Café Olé Bakery',
+  'Crème de la Crème Catering',
+  'Señor Frío Refrigeration',
+  'Zoë’s Crêperie',
+  'Über Cool Daycare',
+  'Ñandú Imports',
+  'Björk & Fjord Design',
+  'Jalapeño Grill',
+  'Château Élan Winery'
+]
 
 type Gen = (rng: () => number) => string[]
 
@@ -35,17 +135,26 @@ const GENERATORS: Array<[number, Gen]> = [
   [4, (r) => [`${pick(r, SURNAMES)} & Sons ${pick(r, TRADES)}${r() < 0.6 ? ` ${pick(r, CORP_SUFFIXES)}` : ''}`]],
   [4, (r) => [`${pick(r, SURNAMES)} ${pick(r, TRADES)}${r() < 0.5 ? ` ${pick(r, CORP_SUFFIXES)}` : ''}`]],
   [3, (r) => [`${r() < 0.5 ? 'St.' : 'Saint'} ${pick(r, SAINTS)}'s ${pick(r, SAINT_PLACES)}`]],
-  [3, (r) => {
-    const base = `${pick(r, ADJECTIVES)} ${pick(r, DENTAL)}`
-    return r() < 0.6 ? [`${base} - ${pick(r, BRANCHES)}`] : [base]
-  }],
-  [3, (r) => {
-    const place = pick(r, PLACES)
-    const [a, b] = pick(r, MEDICAL_PAIRS)
-    return r() < 0.5 ? [`${place} ${a}`, `${place} ${b}`] : [`${place} ${a}`]
-  }],
+  [
+    3,
+    (r) => {
+      const base = `${pick(r, ADJECTIVES)} ${pick(r, DENTAL)}`
+      return r() < 0.6 ? [`${base} - ${pick(r, BRANCHES)}`] : [base]
+    }
+  ],
+  [
+    3,
+    (r) => {
+      const place = pick(r, PLACES)
+      const [a, b] = pick(r, MEDICAL_PAIRS)
+      return r() < 0.5 ? [`${place} ${a}`, `${place} ${b}`] : [`${place} ${a}`]
+    }
+  ],
   [3, (r) => [`${pick(r, SURNAMES)}, ${pick(r, SURNAMES)} & ${pick(r, SURNAMES)} ${pick(r, ['LLP', 'PC', 'PLLC'])}`]],
-  [3, (r) => [`${pick(r, PLACES)} ${pick(r, PROFESSIONS)} ${pick(r, ['Group', 'Partners', 'Associates', 'Services'])}`]],
+  [
+    3,
+    (r) => [`${pick(r, PLACES)} ${pick(r, PROFESSIONS)} ${pick(r, ['Group', 'Partners', 'Associates', 'Services'])}`]
+  ],
   [2, (r) => [`The ${pick(r, PLACES)} ${pick(r, ['Company', 'Group', 'Collective', 'Market'])}`]],
   [1, (r) => [`${pick(r, ACCENTED_SURNAMES)} ${pick(r, TRADES)}${r() < 0.5 ? ` ${pick(r, CORP_SUFFIXES)}` : ''}`]],
   [1, (r) => [pick(r, ACCENTED_FIXED)]]
@@ -103,7 +212,12 @@ const MUTATIONS: Mutation[] = [
     const paren = /\s+\(([^()]+)\)$/.exec(s)
     return paren ? s.replace(paren[0], ` - ${paren[1]}`) : s
   },
-  (s, r) => pick(r, [s.toUpperCase(), s.toLowerCase(), s.toLowerCase().replace(/(^|\s)(\S)/g, (_m, sp: string, c: string) => sp + c.toUpperCase())]),
+  (s, r) =>
+    pick(r, [
+      s.toUpperCase(),
+      s.toLowerCase(),
+      s.toLowerCase().replace(/(^|\s)(\S)/g, (_m, sp: string, c: string) => sp + c.toUpperCase())
+    ]),
   (s) => (/^The /i.test(s) ? s.replace(/^The /i, '') : `The ${s}`),
   (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
   // Space change: "Oak Ridge" → "Oakridge", or the reverse split of a long word.
@@ -123,7 +237,8 @@ const MUTATIONS: Mutation[] = [
 function typo(s: string, rng: () => number): string {
   const spots: number[] = []
   // Not in the words matchers canonicalise (Saint→St.), so a variant stays one typo away from the original.
-  for (const m of s.matchAll(/\p{L}{5,}/gu)) if (!/^saint$/i.test(m[0])) for (let i = 1; i < m[0].length - 1; i++) spots.push((m.index as number) + i)
+  for (const m of s.matchAll(/\p{L}{5,}/gu))
+    if (!/^saint$/i.test(m[0])) for (let i = 1; i < m[0].length - 1; i++) spots.push((m.index as number) + i)
   if (!spots.length) return s
   const i = pick(rng, spots)
   const kind = Math.floor(rng() * 3)

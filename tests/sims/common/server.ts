@@ -159,7 +159,10 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
       try {
         out = await route.handler(routed)
       } catch (e) {
-        out = { status: 500, body: { error: `simulator handler failed: ${e instanceof Error ? e.message : String(e)}` } }
+        out = {
+          status: 500,
+          body: { error: `simulator handler failed: ${e instanceof Error ? e.message : String(e)}` }
+        }
       }
       // Lost response: the write happened, the client never hears about it.
       if (f?.kind === 'drop-reply') return void res.socket?.destroy()
@@ -188,10 +191,12 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
         params: {}
       }
       // Control routes: no auth, no stats, no faults, no rate limits.
-      if (simReq.path === CONTROL_PREFIX || simReq.path.startsWith(`${CONTROL_PREFIX}/`)) await serveControl(simReq, res)
+      if (simReq.path === CONTROL_PREFIX || simReq.path.startsWith(`${CONTROL_PREFIX}/`))
+        await serveControl(simReq, res)
       else await serve(simReq, res)
     })().catch((e: unknown) => {
-      if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { error: `simulator ${opts.name}: ${String(e)}` } })
+      if (!res.headersSent && !res.destroyed)
+        send(res, { status: 500, body: { error: `simulator ${opts.name}: ${String(e)}` } })
       else res.destroy()
     })
   })

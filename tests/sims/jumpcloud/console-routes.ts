@@ -11,7 +11,8 @@ const OBJECT_ID = /^[0-9a-f]{24}$/
 function paging(req: SimRequest, max: number): { limit: number; skip: number } | SimReply {
   const limit = req.query.has('limit') ? Number(req.query.get('limit')) : 10
   const skip = req.query.has('skip') ? Number(req.query.get('skip')) : 0
-  if (!Number.isInteger(limit) || limit < 0 || limit > max) return jcError(400, `limit must be an integer between 0 and ${max}`)
+  if (!Number.isInteger(limit) || limit < 0 || limit > max)
+    return jcError(400, `limit must be an integer between 0 and ${max}`)
   if (!Number.isInteger(skip) || skip < 0) return jcError(400, 'skip must be a non-negative integer')
   return { limit, skip }
 }

@@ -11,7 +11,10 @@ const EventInput = z.object({
   eventType: z.string().min(1),
   user: z.string().optional(),
   device: z.string().optional(),
-  timestamp: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'invalid timestamp').optional()
+  timestamp: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'invalid timestamp')
+    .optional()
 })
 const EventsBody = z.union([EventInput, z.array(EventInput)])
 const UsageBody = z.object({
@@ -95,7 +98,13 @@ export function jumpCloudControl(
 export function summary(s: JumpCloudSimState) {
   return {
     providerId: s.providerId,
-    orgs: s.orgs.map((o) => ({ id: o.id, name: o.name, users: o.users.length, devices: o.systems.length, events: o.events.length }))
+    orgs: s.orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      users: o.users.length,
+      devices: o.systems.length,
+      events: o.events.length
+    }))
   }
 }
 

@@ -1,4 +1,12 @@
-import { retryAfterValue, Router, SlidingWindowLimiter, startSimServer, type SimReply, type SimRequest, type SimServer } from '../common'
+import {
+  retryAfterValue,
+  Router,
+  SlidingWindowLimiter,
+  startSimServer,
+  type SimReply,
+  type SimRequest,
+  type SimServer
+} from '../common'
 import { addConsoleRoutes } from './console-routes'
 import { jumpCloudControl, type JumpCloudControl } from './control'
 import { jcError } from './errors'

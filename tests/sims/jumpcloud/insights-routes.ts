@@ -9,8 +9,22 @@ export const DI_PREFIX = '/insights/directory/v1'
 
 /** Schema enum of `service` (§A.3). */
 export const DI_SERVICES = [
-  'alerts', 'all', 'directory', 'ldap', 'mdm', 'notifications', 'object_storage', 'password_manager', 'radius',
-  'reports', 'saas_app_management', 'software', 'sso', 'systems', 'access_management', 'asset_management'
+  'alerts',
+  'all',
+  'directory',
+  'ldap',
+  'mdm',
+  'notifications',
+  'object_storage',
+  'password_manager',
+  'radius',
+  'reports',
+  'saas_app_management',
+  'software',
+  'sso',
+  'systems',
+  'access_management',
+  'asset_management'
 ]
 const DEFAULT_LIMIT = 1000
 const MAX_LIMIT = 10_000
@@ -19,7 +33,8 @@ type Term = Record<string, unknown>
 
 function fieldValue(e: DiEvent, path: string): unknown {
   let cur: unknown = e
-  for (const k of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined
+  for (const k of path.split('.'))
+    cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined
   return cur
 }
 
@@ -50,7 +65,11 @@ function matchesTerm(e: DiEvent, term: Term): boolean {
 }
 
 function isRfc3339(s: unknown): s is string {
-  return typeof s === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s))
+  return (
+    typeof s === 'string' &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) &&
+    !Number.isNaN(Date.parse(s))
+  )
 }
 
 function sortKey(e: DiEvent): [number, string] {
@@ -67,11 +86,13 @@ function queryEvents(state: JumpCloudSimState, req: SimRequest): SimReply {
   // Multi-org: repeated x-org-id headers, "no limit to the number of org IDs" (§A.3).
   const orgIds = req.headersDistinct['x-org-id'] ?? []
   const providerOnly = (req.headersDistinct['x-provider-id'] ?? []).length > 0
-  if (orgIds.length === 0 && !providerOnly) return jcError(401, 'x-org-id header is required for multi-tenant administrators')
+  if (orgIds.length === 0 && !providerOnly)
+    return jcError(401, 'x-org-id header is required for multi-tenant administrators')
   for (const id of orgIds) if (!findOrg(state, id)) return jcError(404, `organization ${id} not found`)
 
   const body = req.body
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return jcError(400, 'request body must be a JSON EventQuery')
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return jcError(400, 'request body must be a JSON EventQuery')
   const q = body as Record<string, unknown>
   const services = q.service
   if (!Array.isArray(services) || services.length === 0) return jcError(400, 'service is required')
@@ -81,14 +102,18 @@ function queryEvents(state: JumpCloudSimState, req: SimRequest): SimReply {
   if (!isRfc3339(q.start_time)) return jcError(400, 'start_time is required, RFC3339 UTC')
   if (q.end_time !== undefined && !isRfc3339(q.end_time)) return jcError(400, 'end_time must be RFC3339 UTC')
   // "nonsensical values for the limit field will cause the system to return the default row count".
-  const limit = Number.isInteger(q.limit) && (q.limit as number) > 0 && (q.limit as number) <= MAX_LIMIT ? (q.limit as number) : DEFAULT_LIMIT
+  const limit =
+    Number.isInteger(q.limit) && (q.limit as number) > 0 && (q.limit as number) <= MAX_LIMIT
+      ? (q.limit as number)
+      : DEFAULT_LIMIT
   // "Nonsensical/missing sort directives cause the system to default to ascending order, silently."
   const sort = typeof q.sort === 'string' && q.sort.toUpperCase() === 'DESC' ? 'DESC' : 'ASC'
   const start = Date.parse(q.start_time)
   const end = typeof q.end_time === 'string' ? Date.parse(q.end_time) : Infinity
   const all = services.includes('all')
   const term = q.search_term && typeof q.search_term === 'object' ? (q.search_term as Term) : undefined
-  const after = Array.isArray(q.search_after) && q.search_after.length === 2 ? (q.search_after as [unknown, unknown]) : undefined
+  const after =
+    Array.isArray(q.search_after) && q.search_after.length === 2 ? (q.search_after as [unknown, unknown]) : undefined
   const skip = Number.isInteger(q.skip) && (q.skip as number) > 0 ? (q.skip as number) : 0
 
   const events = orgIds

@@ -7,15 +7,51 @@ import { objectId, type DiEvent, type JcOrg, type JcSystem, type JcUser, type Ju
 export const SIM_PROVIDER_ID = '5f0c1a2b3c4d5e6f7a8b9c0d'
 export const SIM_API_KEY = 'jc-sim-provider-key'
 
-const FIRST = ['Ana', 'Ben', 'Carla', 'Dev', 'Eli', 'Fatima', 'Greg', 'Hana', 'Ivan', 'Jo', 'Kai', 'Lena', 'Mo', 'Nia', 'Omar', 'Pia']
-const LAST = ['Smith', 'Nguyen', 'Garcia', 'Okafor', 'Müller', 'Rossi', 'Kowalski', 'Tanaka', 'Brown', 'Singh', 'Dubois', 'Larsen']
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Carla',
+  'Dev',
+  'Eli',
+  'Fatima',
+  'Greg',
+  'Hana',
+  'Ivan',
+  'Jo',
+  'Kai',
+  'Lena',
+  'Mo',
+  'Nia',
+  'Omar',
+  'Pia'
+]
+const LAST = [
+  'Smith',
+  'Nguyen',
+  'Garcia',
+  'Okafor',
+  'Müller',
+  'Rossi',
+  'Kowalski',
+  'Tanaka',
+  'Brown',
+  'Singh',
+  'Dubois',
+  'Larsen'
+]
 const OSES = [
   ['Windows', '10 Pro'],
   ['Windows', '11 Pro'],
   ['Mac OS X', '14.5'],
   ['Ubuntu', '22.04']
 ] as const
-const SEED_EVENT_TYPES = ['user_lockout', 'user_password_expired', 'user_admin_granted', 'system_fde_key_decrypt', 'login_attempt']
+const SEED_EVENT_TYPES = [
+  'user_lockout',
+  'user_password_expired',
+  'user_admin_granted',
+  'system_fde_key_decrypt',
+  'login_attempt'
+]
 
 export interface JumpCloudSeedOptions {
   seed?: number
@@ -28,7 +64,12 @@ export interface JumpCloudSeedOptions {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 20) || 'org'
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 20) || 'org'
+  )
 }
 
 function hex(rng: () => number, n: number): string {
@@ -56,10 +97,16 @@ export function makeUser(state: { nextId: number }, org: { name: string }, rng: 
   }
 }
 
-export function makeSystem(state: { nextId: number }, org: { name: string }, rng: () => number, created: string): JcSystem {
+export function makeSystem(
+  state: { nextId: number },
+  org: { name: string },
+  rng: () => number,
+  created: string
+): JcSystem {
   const [os, version] = pick(rng, OSES)
   const n = state.nextId
-  const hostname = `${slug(org.name).slice(0, 8)}-${os.startsWith('Mac') ? 'mbp' : os === 'Ubuntu' ? 'srv' : 'pc'}-${n}`.toUpperCase()
+  const hostname =
+    `${slug(org.name).slice(0, 8)}-${os.startsWith('Mac') ? 'mbp' : os === 'Ubuntu' ? 'srv' : 'pc'}-${n}`.toUpperCase()
   const ifaces = 1 + Math.floor(rng() * 2)
   return {
     _id: objectId(state, 'b'),
@@ -107,7 +154,9 @@ export function seedJumpCloud(opts: JumpCloudSeedOptions = {}): JumpCloudSimStat
       const ts = new Date(now - Math.floor(rng() * 7 * 86_400_000)).toISOString()
       const user = org.users[Math.floor(rng() * org.users.length)]
       const system = org.systems.length ? org.systems[Math.floor(rng() * org.systems.length)] : undefined
-      org.events.push(makeEvent(state, org, pick(rng, SEED_EVENT_TYPES), ts, { user: user?.username, device: system?.hostname }))
+      org.events.push(
+        makeEvent(state, org, pick(rng, SEED_EVENT_TYPES), ts, { user: user?.username, device: system?.hostname })
+      )
     }
     state.orgs.push(org)
   }

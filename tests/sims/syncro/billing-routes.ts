@@ -41,11 +41,13 @@ export const billingRoutes: SyncroRoute[] = [
       // "Only what you send changes" (syncro.md §5.3 [S3]); errors in shape B (§4 [S1]).
       if ('quantity' in b) {
         const q = typeof b.quantity === 'string' ? Number(b.quantity) : b.quantity
-        if (typeof q !== 'number' || !Number.isFinite(q)) return { status: 422, body: { error: ['Quantity is not a number'] } }
+        if (typeof q !== 'number' || !Number.isFinite(q))
+          return { status: 422, body: { error: ['Quantity is not a number'] } }
         line.quantity = decimalString(q)
       }
       if ('name' in b) {
-        if (typeof b.name !== 'string' || !b.name.trim()) return { status: 422, body: { error: ["Name can't be blank"] } }
+        if (typeof b.name !== 'string' || !b.name.trim())
+          return { status: 422, body: { error: ["Name can't be blank"] } }
         line.name = b.name
       }
       if (typeof b.retail_cents === 'number') line.retail_cents = Math.round(b.retail_cents)
@@ -66,7 +68,8 @@ export const billingRoutes: SyncroRoute[] = [
       const qty = typeof b.quantity === 'string' ? Number(b.quantity) : typeof b.quantity === 'number' ? b.quantity : 0
       if (!Number.isFinite(qty)) return { status: 422, body: { error: ['Quantity is not a number'] } }
       // Cents, or dollars via price_retail/price_cost (syncro.md §5.3 [S3]).
-      const cents = (c: unknown, dollars: unknown) => (typeof c === 'number' ? Math.round(c) : typeof dollars === 'number' ? Math.round(dollars * 100) : 0)
+      const cents = (c: unknown, dollars: unknown) =>
+        typeof c === 'number' ? Math.round(c) : typeof dollars === 'number' ? Math.round(dollars * 100) : 0
       const line = {
         id: nextId(a),
         schedule_id: s.id,

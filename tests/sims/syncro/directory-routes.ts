@@ -46,7 +46,16 @@ export const directoryRoutes: SyncroRoute[] = [
         return { status: 422, body: { success: false, message: ['Email is not an email'], params: b } }
       }
       const now = h.now()
-      const c = { id: nextId(a), business_name: str('business_name'), firstname: str('firstname'), lastname: str('lastname'), email, disabled: false, created_at: now, updated_at: now }
+      const c = {
+        id: nextId(a),
+        business_name: str('business_name'),
+        firstname: str('firstname'),
+        lastname: str('lastname'),
+        email,
+        disabled: false,
+        created_at: now,
+        updated_at: now
+      }
       a.customers.push(c)
       return { status: 200, body: { customer: customerJson(c) } } // 200, not 201 (syncro.md §4 [S1])
     }
@@ -70,7 +79,10 @@ export const directoryRoutes: SyncroRoute[] = [
         false
       )
       // Key `assets`, meta with total_pages (syncro.md §2/§5.8 [S1][S6]).
-      return { status: 200, body: { assets: p.slice.map((x) => assetJson(x, a)), meta: { total_pages: p.total_pages, page: p.page } } }
+      return {
+        status: 200,
+        body: { assets: p.slice.map((x) => assetJson(x, a)), meta: { total_pages: p.total_pages, page: p.page } }
+      }
     }
   }
 ]

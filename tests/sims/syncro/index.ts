@@ -1,4 +1,12 @@
-import { retryAfterValue, Router, SlidingWindowLimiter, startSimServer, type SimReply, type SimRequest, type SimServer } from '../common'
+import {
+  retryAfterValue,
+  Router,
+  SlidingWindowLimiter,
+  startSimServer,
+  type SimReply,
+  type SimRequest,
+  type SimServer
+} from '../common'
 import type { SimToken, SyncroAccount, SyncroSimState } from './model'
 import { routes, type RouteReply } from './routes'
 import { seedSyncro, type SyncroSeedOptions } from './seed'
@@ -62,13 +70,16 @@ function record<T>(log: T[], entry: T): void {
 /** Unknown tenant: an HTML page, not JSON — what a non-existent *.syncromsp.com serves (inference). */
 const NO_TENANT: SimReply = {
   status: 404,
-  raw: '<!DOCTYPE html><html><head><title>Syncro</title></head><body><h1>The page you were looking for doesn\'t exist.</h1></body></html>',
+  raw: "<!DOCTYPE html><html><head><title>Syncro</title></head><body><h1>The page you were looking for doesn't exist.</h1></body></html>",
   headers: { 'content-type': 'text/html; charset=utf-8' }
 }
 /** syncro.md §1: bad token → 401; body UNCONFIRMED, this is the inferred one. */
 const BAD_TOKEN: SimReply = { status: 401, body: { error: 'Unauthorized' } }
 /** syncro.md §1: valid token lacking a permission → 401 with this documented body [S1]. */
-const NO_PERMISSION: SimReply = { status: 401, body: { error: 'Not authorized. Please ask account admin to update your group permissions.' } }
+const NO_PERMISSION: SimReply = {
+  status: 401,
+  body: { error: 'Not authorized. Please ask account admin to update your group permissions.' }
+}
 
 export async function startSyncroSim(opts: SyncroSimOptions = {}): Promise<SyncroSim> {
   const state: SyncroSimState = opts.fixture ? structuredClone(opts.fixture) : seedSyncro(opts)
@@ -86,8 +97,16 @@ export async function startSyncroSim(opts: SyncroSimOptions = {}): Promise<Syncr
       const token = tokenOf(req, account)
       if (!token) return BAD_TOKEN
       if (route.perm && token.permissions !== 'all' && !token.permissions.includes(route.perm)) return NO_PERMISSION
-      const reply: RouteReply = route.handler({ params: req.params, query: req.query, body: req.body }, account, { now, userId: token.user_id })
-      record(replies, { method: req.method, path: req.path.replace(/^\/[^/]+\/api\/v1/, ''), status: reply.status, body: reply.body })
+      const reply: RouteReply = route.handler({ params: req.params, query: req.query, body: req.body }, account, {
+        now,
+        userId: token.user_id
+      })
+      record(replies, {
+        method: req.method,
+        path: req.path.replace(/^\/[^/]+\/api\/v1/, ''),
+        status: reply.status,
+        body: reply.body
+      })
       return { status: reply.status, body: reply.body }
     })
   }

@@ -114,8 +114,19 @@ export function ticketJson(t: SimTicket, a: SyncroAccount, list = false) {
     resolved_at: t.resolved_at,
     tag_list: [],
     comments: t.comments.map(commentJson),
-    ...(list ? { contact_fullname: null, customer_reply: false, sla_breached: false } : { attachments: [], ticket_timers: [], line_items: [] }),
-    user: user ? { id: user.id, email: user.email, full_name: user.full_name, group: user.admin ? 'Admins' : 'Employees', admin: user.admin, color: '1e3e96' } : null
+    ...(list
+      ? { contact_fullname: null, customer_reply: false, sla_breached: false }
+      : { attachments: [], ticket_timers: [], line_items: [] }),
+    user: user
+      ? {
+          id: user.id,
+          email: user.email,
+          full_name: user.full_name,
+          group: user.admin ? 'Admins' : 'Employees',
+          admin: user.admin,
+          color: '1e3e96'
+        }
+      : null
   }
 }
 

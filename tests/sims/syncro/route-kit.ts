@@ -37,7 +37,13 @@ export function paginate<T>(items: T[], q: URLSearchParams, perPageHonoured: boo
   const perPage = Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE
   const total_pages = Math.max(1, Math.ceil(items.length / perPage))
   // Past the end: 200 with an empty array (syncro.md §2, n8n relies on it [S4]).
-  return { slice: items.slice((page - 1) * perPage, page * perPage), page, perPage, total_pages, total_entries: items.length }
+  return {
+    slice: items.slice((page - 1) * perPage, page * perPage),
+    page,
+    perPage,
+    total_pages,
+    total_entries: items.length
+  }
 }
 
 export function obj(body: unknown): Record<string, unknown> {

@@ -9,7 +9,11 @@ export const SIM_SUBDOMAIN = 'acme'
 export const SIM_TOKEN = 'syncro-sim-token'
 /** Token that may list/view customers and tickets but not touch billing, create tickets or read assets. */
 export const RESTRICTED_TOKEN = 'syncro-sim-restricted'
-export const RESTRICTED_PERMISSIONS: Permission[] = ['Customers - List/Search', 'Tickets - List/Search', 'Tickets - View Details']
+export const RESTRICTED_PERMISSIONS: Permission[] = [
+  'Customers - List/Search',
+  'Tickets - List/Search',
+  'Tickets - View Details'
+]
 
 export interface SyncroSeedOptions {
   seed?: number
@@ -47,7 +51,16 @@ export function emptyAccount(subdomain: string): SyncroAccount {
     settings: {
       problem_types: ['Virus', 'TuneUp', 'Hardware', 'Software', 'Security', 'Other'],
       priorities: ['', '0 Urgent', '1 High', '2 Normal', '3 Low'],
-      ticket_status_list: ['New', 'In Progress', 'Resolved', 'Invoiced', 'Waiting for Parts', 'Waiting on Customer', 'Scheduled', 'Customer Reply']
+      ticket_status_list: [
+        'New',
+        'In Progress',
+        'Resolved',
+        'Invoiced',
+        'Waiting for Parts',
+        'Waiting on Customer',
+        'Scheduled',
+        'Customer Reply'
+      ]
     },
     nextId: 1,
     nextTicketNumber: 1001
@@ -65,7 +78,12 @@ function seedAccount({ seed = 1, size = 20, subdomain = SIM_SUBDOMAIN }: SyncroS
   const techCount = 2 + Math.floor(rng() * 3)
   for (let i = 0; i < techCount; i++) {
     const full_name = TECHS[i] ?? `Tech ${i}`
-    a.users.push({ id: a.nextId++, full_name, email: `${full_name.toLowerCase().replace(/\s+/g, '.')}@example.com`, admin: i === 0 })
+    a.users.push({
+      id: a.nextId++,
+      full_name,
+      email: `${full_name.toLowerCase().replace(/\s+/g, '.')}@example.com`,
+      admin: i === 0
+    })
   }
   const owner = a.users[0]!.id
   a.tokens.push({ token: SIM_TOKEN, user_id: owner, permissions: 'all' })
@@ -98,9 +116,19 @@ function addBusiness(a: SyncroAccount, businessName: string, rng: () => number):
     a.assets.push({
       id: a.nextId++,
       customer_id: c.id,
-      name: `${businessName.replace(/[^A-Za-z]/g, '').slice(0, 6).toUpperCase() || 'HOST'}-PC${k + 1}`,
+      name: `${
+        businessName
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 6)
+          .toUpperCase() || 'HOST'
+      }-PC${k + 1}`,
       asset_type: ASSET_TYPES[Math.floor(rng() * ASSET_TYPES.length)]!,
-      asset_serial: rng() < 0.8 ? `SN${Math.floor(rng() * 1e8).toString(36).toUpperCase()}` : null,
+      asset_serial:
+        rng() < 0.8
+          ? `SN${Math.floor(rng() * 1e8)
+              .toString(36)
+              .toUpperCase()}`
+          : null,
       created_at: SEEDED_AT,
       updated_at: SEEDED_AT
     })
@@ -109,7 +137,14 @@ function addBusiness(a: SyncroAccount, businessName: string, rng: () => number):
 
 function customer(a: SyncroAccount, names: Pick<SimCustomer, 'business_name' | 'firstname' | 'lastname'>): SimCustomer {
   const slug = (names.business_name ?? `${names.firstname} ${names.lastname}`).toLowerCase().replace(/[^a-z0-9]+/g, '')
-  return { id: a.nextId++, ...names, email: `billing@${slug || 'example'}.example`, disabled: false, created_at: SEEDED_AT, updated_at: SEEDED_AT }
+  return {
+    id: a.nextId++,
+    ...names,
+    email: `billing@${slug || 'example'}.example`,
+    disabled: false,
+    created_at: SEEDED_AT,
+    updated_at: SEEDED_AT
+  }
 }
 
 function schedule(a: SyncroAccount, c: SimCustomer, index: number, rng: () => number): SimSchedule {

@@ -25,7 +25,13 @@ export const ticketRoutes: SyncroRoute[] = [
         .sort((x, y) => y.id - x.id)
       const p = paginate(list, q, false)
       // Tickets meta has only total_pages and page (syncro.md §2 [S1]).
-      return { status: 200, body: { tickets: p.slice.map((t) => ticketJson(t, a, true)), meta: { total_pages: p.total_pages, page: p.page } } }
+      return {
+        status: 200,
+        body: {
+          tickets: p.slice.map((t) => ticketJson(t, a, true)),
+          meta: { total_pages: p.total_pages, page: p.page }
+        }
+      }
     }
   },
   {
@@ -34,11 +40,15 @@ export const ticketRoutes: SyncroRoute[] = [
     perm: 'Tickets - Create/Edit/Delete',
     handler: ({ body }, a, h) => {
       const b = obj(body)
-      const cid = typeof b.customer_id === 'number' ? b.customer_id : intParam(typeof b.customer_id === 'string' ? b.customer_id : null)
+      const cid =
+        typeof b.customer_id === 'number'
+          ? b.customer_id
+          : intParam(typeof b.customer_id === 'string' ? b.customer_id : null)
       // Shape C (string `error`) for POST /tickets (syncro.md §4/§5.5 [S1]).
       if (cid === undefined) return { status: 422, body: { error: 'Customer required field' } }
       if (!a.customers.some((c) => c.id === cid)) return { status: 422, body: { error: 'Customer not found' } }
-      if (typeof b.subject !== 'string' || !b.subject.trim()) return { status: 422, body: { error: "Subject can't be blank" } }
+      if (typeof b.subject !== 'string' || !b.subject.trim())
+        return { status: 422, body: { error: "Subject can't be blank" } }
       const now = h.now()
       const id = nextId(a)
       const t: SimTicket = {
@@ -141,7 +151,9 @@ export const ticketRoutes: SyncroRoute[] = [
       const before = a.tickets.length
       a.tickets = a.tickets.filter((x) => String(x.id) !== params.id)
       // Trailing space as documented (syncro.md §5.5 [S1]).
-      return a.tickets.length < before ? { status: 200, body: { message: 'Ticket was successfully deleted. ' } } : NOT_FOUND
+      return a.tickets.length < before
+        ? { status: 200, body: { message: 'Ticket was successfully deleted. ' } }
+        : NOT_FOUND
     }
   },
   {
@@ -184,11 +196,24 @@ export const ticketRoutes: SyncroRoute[] = [
       body: {
         customers: { required_fields: null, customer_fields: [], customer_field_answers: [] },
         assets: { asset_types: [], asset_type_fields: [], asset_type_field_answers: [] },
-        locale: { iso_code: 'en', currency_symbol: '$', date_format: 'mm-dd-yy', time_format: 'hh:mm tt', time_zone: 'America/Los_Angeles', time_offset: '-08:00' },
-        ticket: { ticket_types: [], ticket_type_fields: [], ticket_type_field_answers: [], problem_types: a.settings.problem_types, priorities: a.settings.priorities }
+        locale: {
+          iso_code: 'en',
+          currency_symbol: '$',
+          date_format: 'mm-dd-yy',
+          time_format: 'hh:mm tt',
+          time_zone: 'America/Los_Angeles',
+          time_offset: '-08:00'
+        },
+        ticket: {
+          ticket_types: [],
+          ticket_type_fields: [],
+          ticket_type_field_answers: [],
+          problem_types: a.settings.problem_types,
+          priorities: a.settings.priorities
+        }
       }
     })
-  },
+  }
 ]
 
 function matchesQuery(t: SimTicket, text: string): boolean {

@@ -122,7 +122,12 @@ describe('computeHwm', () => {
   it('handles a month with a single snapshot, and reports a month with none as unknown (null, never 0)', () => {
     const table = computeHwm([snap(7, '2026-05-15T12:00:00Z'), snap(0, '2026-07-15T12:00:00Z')], NY)
     const may = table.get(hwmKey('org-a', 'users', '2026-05'))
-    expect(may).toMatchObject({ hwm: 7, points: 1, firstAt: '2026-05-15T12:00:00.000Z', lastAt: '2026-05-15T12:00:00.000Z' })
+    expect(may).toMatchObject({
+      hwm: 7,
+      points: 1,
+      firstAt: '2026-05-15T12:00:00.000Z',
+      lastAt: '2026-05-15T12:00:00.000Z'
+    })
     expect(hwmFor(table, 'org-a', 'users', '2026-06')).toBeNull()
     expect(hwmFor(table, 'org-a', 'users', '2026-07')).toBe(0) // a recorded 0 is a real 0
     expect(hwmFor(table, 'org-b', 'users', '2026-05')).toBeNull()
@@ -153,7 +158,10 @@ describe('computeHwm', () => {
 
   it('counts snapshots across both DST switches into the right month (Sydney)', () => {
     // 23:30 local on Apr 30 (AEST +10) and on Oct 31 (AEDT +11) still belong to their month.
-    const t = computeHwm([snap(4, '2026-04-30T13:30:00Z'), snap(6, '2026-10-31T12:30:00Z'), snap(9, '2026-10-31T13:00:00Z')], SYDNEY)
+    const t = computeHwm(
+      [snap(4, '2026-04-30T13:30:00Z'), snap(6, '2026-10-31T12:30:00Z'), snap(9, '2026-10-31T13:00:00Z')],
+      SYDNEY
+    )
     expect(hwmFor(t, 'org-a', 'users', '2026-04')).toBe(4)
     expect(hwmFor(t, 'org-a', 'users', '2026-10')).toBe(6)
     expect(hwmFor(t, 'org-a', 'users', '2026-11')).toBe(9)
@@ -172,7 +180,9 @@ describe('computeHwm', () => {
       { orgId: 'org-a', metric: 'users', count: 1 }
     ]
     for (const b of bad) {
-      expect(() => computeHwm([snap(1, '2026-03-01T13:00:00Z'), b as UsageSnapshot], NY)).toThrow(appError('validation'))
+      expect(() => computeHwm([snap(1, '2026-03-01T13:00:00Z'), b as UsageSnapshot], NY)).toThrow(
+        appError('validation')
+      )
     }
     const negativeSecond = [snap(1, '2026-03-01T13:00:00Z'), snap(-1, '2026-03-02T13:00:00Z')]
     expect(() => computeHwm(negativeSecond, NY)).toThrow(appError('validation', 'snapshots.1.count'))

@@ -38,7 +38,11 @@ describe('computePlan', () => {
   })
 
   it('holds a decrease for review, and releases it only for an approval of exactly that quantity', () => {
-    expect(planOne({ hwm: 7, current: 10 })).toMatchObject({ newQuantity: 7, action: 'held', code: 'decrease-needs-review' })
+    expect(planOne({ hwm: 7, current: 10 })).toMatchObject({
+      newQuantity: 7,
+      action: 'held',
+      code: 'decrease-needs-review'
+    })
     expect(planOne({ hwm: 7, current: 10, approvedDecrease: { to: 7 } })).toMatchObject({
       newQuantity: 7,
       action: 'decrease',
@@ -52,19 +56,33 @@ describe('computePlan', () => {
   })
 
   it('ignores an approval when the quantity goes up instead', () => {
-    expect(planOne({ hwm: 12, current: 10, approvedDecrease: { to: 8 } })).toMatchObject({ newQuantity: 12, action: 'increase' })
+    expect(planOne({ hwm: 12, current: 10, approvedDecrease: { to: 8 } })).toMatchObject({
+      newQuantity: 12,
+      action: 'increase'
+    })
   })
 
   it('floors at 0 when non-billable exceeds the HWM, and blocks 0 unless allowed', () => {
-    expect(planOne({ hwm: 3, nonBillable: 5, current: 4 })).toMatchObject({ newQuantity: 0, action: 'blocked', code: 'zero-not-allowed' })
+    expect(planOne({ hwm: 3, nonBillable: 5, current: 4 })).toMatchObject({
+      newQuantity: 0,
+      action: 'blocked',
+      code: 'zero-not-allowed'
+    })
     // Zero allowed but decreases reviewed: held, not written.
     expect(planOne({ hwm: 3, nonBillable: 5, current: 4 }, { reviewDecreases: true, allowZero: true })).toMatchObject({
       newQuantity: 0,
       action: 'held'
     })
-    expect(planOne({ hwm: 3, nonBillable: 5, current: 4 }, LOOSE)).toMatchObject({ newQuantity: 0, delta: -4, action: 'decrease' })
+    expect(planOne({ hwm: 3, nonBillable: 5, current: 4 }, LOOSE)).toMatchObject({
+      newQuantity: 0,
+      delta: -4,
+      action: 'decrease'
+    })
     // Approval does not override the zero guard.
-    expect(planOne({ hwm: 0, current: 4, approvedDecrease: { to: 0 } })).toMatchObject({ action: 'blocked', code: 'zero-not-allowed' })
+    expect(planOne({ hwm: 0, current: 4, approvedDecrease: { to: 0 } })).toMatchObject({
+      action: 'blocked',
+      code: 'zero-not-allowed'
+    })
   })
 
   it('treats 0 → 0 as unchanged (nothing is written, so the zero guard has nothing to block)', () => {
@@ -111,6 +129,8 @@ describe('computePlan', () => {
     for (const [over, field] of cases) {
       expect(() => computePlan([input(over as Partial<PlanInput>)], STRICT)).toThrow(appError('validation', field))
     }
-    expect(() => computePlan([], { reviewDecreases: 'yes' } as unknown as PlanSettings)).toThrow(appError('validation', 'settings.reviewDecreases'))
+    expect(() => computePlan([], { reviewDecreases: 'yes' } as unknown as PlanSettings)).toThrow(
+      appError('validation', 'settings.reviewDecreases')
+    )
   })
 })

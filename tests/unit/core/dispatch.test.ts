@@ -5,7 +5,14 @@ import { methodNames } from '../../../src/shared/contract'
 import { AppError } from '../../../src/shared/errors'
 
 function fakeHandlers(overrides: Partial<Handlers>): Handlers {
-  const all = Object.fromEntries(methodNames.map((n) => [n, vi.fn(async () => { throw new Error('not in this test') })]))
+  const all = Object.fromEntries(
+    methodNames.map((n) => [
+      n,
+      vi.fn(async () => {
+        throw new Error('not in this test')
+      })
+    ])
+  )
   return { ...all, ...overrides } as Handlers
 }
 
@@ -27,7 +34,16 @@ describe('dispatch', () => {
 
   it('strips anything the output schema does not declare (a secret cannot leak by accident)', async () => {
     const listIntegrations = vi.fn(async () => [
-      { kind: 'syncro', role: 'psa', displayName: 'x', settings: {}, secretSaved: true, createdAt: 'c', verifiedAt: null, apiToken: 'TOPSECRET' }
+      {
+        kind: 'syncro',
+        role: 'psa',
+        displayName: 'x',
+        settings: {},
+        secretSaved: true,
+        createdAt: 'c',
+        verifiedAt: null,
+        apiToken: 'TOPSECRET'
+      }
     ]) as unknown as Handlers['listIntegrations']
     const r = await dispatch(fakeHandlers({ listIntegrations }), 'listIntegrations', {})
     expect(JSON.stringify(r)).not.toContain('TOPSECRET')
@@ -35,10 +51,27 @@ describe('dispatch', () => {
   })
 
   it('returns AppErrors as values and hides unexpected ones', async () => {
-    const a = await dispatch(fakeHandlers({ getStatus: async () => { throw new AppError('auth', 'nope', { hint: 'h' }) } }), 'getStatus', {})
+    const a = await dispatch(
+      fakeHandlers({
+        getStatus: async () => {
+          throw new AppError('auth', 'nope', { hint: 'h' })
+        }
+      }),
+      'getStatus',
+      {}
+    )
     expect(a).toEqual({ ok: false, error: { code: 'auth', message: 'nope', hint: 'h' } })
     const log = { error: vi.fn() }
-    const b = await dispatch(fakeHandlers({ getStatus: async () => { throw new Error('db path /secret') } }), 'getStatus', {}, log)
+    const b = await dispatch(
+      fakeHandlers({
+        getStatus: async () => {
+          throw new Error('db path /secret')
+        }
+      }),
+      'getStatus',
+      {},
+      log
+    )
     expect(b).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(JSON.stringify(b)).not.toContain('/secret')
     expect(log.error).toHaveBeenCalled()

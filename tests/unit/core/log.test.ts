@@ -16,7 +16,10 @@ describe('logger', () => {
     const text = readFileSync(join(dir, 'logs', 'psa-bridge.log'), 'utf8')
     expect(text).not.toContain('tok_ABCDEF123456')
     expect(text).toContain('[redacted]')
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatchObject({ level: 'info', msg: 'calling api' })
   })

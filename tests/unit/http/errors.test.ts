@@ -44,7 +44,9 @@ describe('error mapping', () => {
   })
 
   it('names the offending field path when the reply does not match the schema', async () => {
-    server = await startTestServer((_req, res) => json(res, 200, { customers: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: '4' }] }))
+    server = await startTestServer((_req, res) =>
+      json(res, 200, { customers: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: '4' }] })
+    )
     const client = createHttpClient({ name: 'Syncro', baseURL: server.url, retry: noRetry })
     const schema = z.object({ customers: z.array(z.object({ id: z.number() })) })
     const err = await rejection(client.request({ method: 'GET', url: '/customers', schema }))
@@ -75,7 +77,9 @@ describe('error mapping', () => {
     [503, 'unavailable'],
     [302, 'bad-response']
   ] as const)('maps HTTP %i to %s without leaking secrets', async (status, code) => {
-    server = await startTestServer((_req, res) => json(res, status, { message: 'nope' }, status === 302 ? { location: 'http://elsewhere.example/' } : {}))
+    server = await startTestServer((_req, res) =>
+      json(res, status, { message: 'nope' }, status === 302 ? { location: 'http://elsewhere.example/' } : {})
+    )
     const client = createHttpClient({
       name: 'Syncro',
       baseURL: server.url,
@@ -83,7 +87,12 @@ describe('error mapping', () => {
       retry: noRetry
     })
     const err = await rejection(
-      client.request({ method: 'GET', url: '/customers?api_key=SECRET-KEY-2', params: { api_key: 'SECRET-KEY-3' }, schema: z.unknown() })
+      client.request({
+        method: 'GET',
+        url: '/customers?api_key=SECRET-KEY-2',
+        params: { api_key: 'SECRET-KEY-3' },
+        schema: z.unknown()
+      })
     )
     expect(err.code).toBe(code)
     expect(err.message).toContain('Syncro')
@@ -102,7 +111,9 @@ describe('error mapping', () => {
 
   it('asks the vendor mapping first and falls back to the generic one', async () => {
     server = await startTestServer((req, res) =>
-      req.url === '/zone' ? json(res, 500, { errors: ['Zone information could not be determined'] }) : json(res, 404, {})
+      req.url === '/zone'
+        ? json(res, 500, { errors: ['Zone information could not be determined'] })
+        : json(res, 404, {})
     )
     const client = createHttpClient({
       name: 'Autotask',
@@ -122,8 +133,16 @@ describe('error mapping', () => {
 
   it('follows a same-origin absolute cursor URL but refuses to send credentials to another host', async () => {
     server = await startTestServer((_req, res) => json(res, 200, { ok: true }))
-    const client = createHttpClient({ name: 'Autotask', baseURL: `${server.url}/ATServicesRest`, headers: { Secret: 's' } })
-    const res = await client.request({ method: 'GET', url: `${server.url}/ATServicesRest/V1.0/Companies/query/next?paging=abc`, schema: z.unknown() })
+    const client = createHttpClient({
+      name: 'Autotask',
+      baseURL: `${server.url}/ATServicesRest`,
+      headers: { Secret: 's' }
+    })
+    const res = await client.request({
+      method: 'GET',
+      url: `${server.url}/ATServicesRest/V1.0/Companies/query/next?paging=abc`,
+      schema: z.unknown()
+    })
     expect(res.data).toEqual({ ok: true })
     expect(server.arrivals[0]?.url).toBe('/ATServicesRest/V1.0/Companies/query/next?paging=abc')
     const err = await rejection(client.request({ method: 'GET', url: 'http://203.0.113.9/steal', schema: z.unknown() }))

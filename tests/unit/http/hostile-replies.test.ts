@@ -35,7 +35,12 @@ describe('reply size cap', () => {
       for (let i = 0; i < 40; i++) res.write(chunk) // 2.5 MB of whitespace
       res.end('{}')
     })
-    const client = createHttpClient({ name: 'Syncro', baseURL: server.url, maxResponseBytes: 1 * MB, retry: { retries: 3, baseDelayMs: 1 } })
+    const client = createHttpClient({
+      name: 'Syncro',
+      baseURL: server.url,
+      maxResponseBytes: 1 * MB,
+      retry: { retries: 3, baseDelayMs: 1 }
+    })
     const err = await rejection(client.request({ method: 'GET', url: '/customers', schema: z.unknown() }))
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).code).toBe('bad-response')
@@ -47,10 +52,19 @@ describe('reply size cap', () => {
     const bomb = gzipSync(Buffer.alloc(4 * MB, 0x20))
     expect(bomb.length).toBeLessThan(64 * 1024)
     server = await startTestServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) })
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(bomb.length)
+      })
       res.end(bomb)
     })
-    const client = createHttpClient({ name: 'JumpCloud', baseURL: server.url, maxResponseBytes: 1 * MB, retry: { retries: 0 } })
+    const client = createHttpClient({
+      name: 'JumpCloud',
+      baseURL: server.url,
+      maxResponseBytes: 1 * MB,
+      retry: { retries: 0 }
+    })
     const err = await rejection(client.request({ method: 'GET', url: '/organizations', schema: z.unknown() }))
     expect((err as AppError).code).toBe('bad-response')
   })
@@ -60,7 +74,12 @@ describe('reply size cap', () => {
       res.writeHead(500, { 'content-type': 'text/plain' })
       res.end(Buffer.alloc(2 * MB, 0x41))
     })
-    const client = createHttpClient({ name: 'Autotask', baseURL: server.url, maxResponseBytes: 1 * MB, retry: { retries: 0 } })
+    const client = createHttpClient({
+      name: 'Autotask',
+      baseURL: server.url,
+      maxResponseBytes: 1 * MB,
+      retry: { retries: 0 }
+    })
     const err = await rejection(client.request({ method: 'GET', url: '/Companies', schema: z.unknown() }))
     expect((err as AppError).code).toBe('bad-response')
   })
@@ -68,7 +87,12 @@ describe('reply size cap', () => {
   it('reads a reply just under the cap normally', async () => {
     const body = { name: 'x'.repeat(MB - 100) }
     server = await startTestServer((_req, res) => json(res, 200, body))
-    const client = createHttpClient({ name: 'Syncro', baseURL: server.url, maxResponseBytes: 1 * MB, retry: { retries: 0 } })
+    const client = createHttpClient({
+      name: 'Syncro',
+      baseURL: server.url,
+      maxResponseBytes: 1 * MB,
+      retry: { retries: 0 }
+    })
     const res = await client.request({ method: 'GET', url: '/customers', schema: z.object({ name: z.string() }) })
     expect(res.data.name).toHaveLength(MB - 100)
   })
@@ -97,7 +121,9 @@ describe('deeply nested error bodies', () => {
     const err = await rejection(client.request({ method: 'POST', url: '/tickets', data: {}, schema: z.unknown() }))
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).code).toBe('validation')
-    expect((err as AppError).message.startsWith('Syncro rejected POST /tickets as invalid (HTTP 400): {"errors":[[[')).toBe(true)
+    expect(
+      (err as AppError).message.startsWith('Syncro rejected POST /tickets as invalid (HTTP 400): {"errors":[[[')
+    ).toBe(true)
   })
 
   it('the Autotask mapper and retry veto (which read every error string) survive the same body on a 500', async () => {

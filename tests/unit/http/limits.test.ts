@@ -22,7 +22,9 @@ describe('rate limit', () => {
       rateLimit: { limit, intervalMs },
       onRequest: () => started.push(performance.now())
     })
-    await Promise.all(Array.from({ length: 10 }, (_, i) => client.request({ method: 'GET', url: `/c/${i}`, schema: z.unknown() })))
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => client.request({ method: 'GET', url: `/c/${i}`, schema: z.unknown() }))
+    )
     const arrived = server.arrivals.map((a) => a.at).sort((a, b) => a - b)
     expect(arrived).toHaveLength(10)
     expect(started).toHaveLength(10)
@@ -73,7 +75,13 @@ describe('request shape', () => {
   it('sends a string[] header as repeated header lines', async () => {
     server = await startTestServer((_req, res) => json(res, 200, {}))
     const client = createHttpClient({ name: 'JumpCloud', baseURL: server.url, headers: { 'x-api-key': 'k' } })
-    await client.request({ method: 'POST', url: '/insights/directory/v1/events', data: {}, headers: { 'x-org-id': ['a', 'b'] }, schema: z.unknown() })
+    await client.request({
+      method: 'POST',
+      url: '/insights/directory/v1/events',
+      data: {},
+      headers: { 'x-org-id': ['a', 'b'] },
+      schema: z.unknown()
+    })
     expect(server.arrivals[0]?.headersDistinct['x-org-id']).toEqual(['a', 'b'])
     expect(server.arrivals[0]?.headers['x-api-key']).toBe('k')
   })
@@ -87,13 +95,20 @@ describe('request shape', () => {
       params: { filter: ['state:eq:ACTIVATED', 'suspended:eq:false'], limit: 100, skip: undefined, q: 'a&b' },
       schema: z.unknown()
     })
-    expect(server.arrivals[0]?.url).toBe('/api/systemusers?filter=state%3Aeq%3AACTIVATED&filter=suspended%3Aeq%3Afalse&limit=100&q=a%26b')
+    expect(server.arrivals[0]?.url).toBe(
+      '/api/systemusers?filter=state%3Aeq%3AACTIVATED&filter=suspended%3Aeq%3Afalse&limit=100&q=a%26b'
+    )
   })
 
   it('sends JSON bodies and reports response headers lower-cased', async () => {
     server = await startTestServer((_req, res) => json(res, 201, { id: 7 }, { 'X-Total-Count': '42' }))
     const client = createHttpClient({ name: 'Syncro', baseURL: server.url })
-    const res = await client.request({ method: 'POST', url: '/customers', data: { name: 'Café Olé' }, schema: z.object({ id: z.number() }) })
+    const res = await client.request({
+      method: 'POST',
+      url: '/customers',
+      data: { name: 'Café Olé' },
+      schema: z.object({ id: z.number() })
+    })
     expect(res).toMatchObject({ status: 201, data: { id: 7 } })
     expect(res.headers['x-total-count']).toBe('42')
     expect(JSON.parse(server.arrivals[0]?.body ?? '')).toEqual({ name: 'Café Olé' })

@@ -25,7 +25,9 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 
 describe('retries', () => {
   it('retries a GET on 503 and then succeeds', async () => {
-    server = await startTestServer((_req, res, _a, i) => (i < 2 ? json(res, 503, { error: 'busy' }) : json(res, 200, { ok: true })))
+    server = await startTestServer((_req, res, _a, i) =>
+      i < 2 ? json(res, 503, { error: 'busy' }) : json(res, 200, { ok: true })
+    )
     const client = createHttpClient({ name: 'Syncro', baseURL: server.url, retry: fast, random: () => 0.5 })
     const res = await client.request({ method: 'GET', url: '/customers', schema: Ok })
     expect(res.data).toEqual({ ok: true })
@@ -148,7 +150,13 @@ describe('retries', () => {
   it('an explicitly idempotent POST (a search) is retried on 503', async () => {
     server = await startTestServer((_req, res, _a, i) => (i === 0 ? json(res, 503, {}) : json(res, 200, { ok: true })))
     const client = createHttpClient({ name: 'JumpCloud', baseURL: server.url, retry: fast })
-    await client.request({ method: 'POST', url: '/insights/directory/v1/events', data: {}, idempotent: true, schema: Ok })
+    await client.request({
+      method: 'POST',
+      url: '/insights/directory/v1/events',
+      data: {},
+      idempotent: true,
+      schema: Ok
+    })
     expect(server.arrivals).toHaveLength(2)
   })
 

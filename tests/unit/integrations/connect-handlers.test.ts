@@ -29,12 +29,21 @@ describe('Connect handlers', () => {
   it('verifies, saves the secret in the secret store only, and reports "created" then "updated"', async () => {
     const { app, secrets } = await setup()
     const r = await app.dispatch('saveSyncro', { subdomain: 'https://acme.syncromsp.com/api_tokens', apiToken: TOKEN })
-    expect(r).toMatchObject({ ok: true, value: { message: 'Integration has been created', integration: { kind: 'syncro', settings: { subdomain: 'acme' }, secretSaved: true } } })
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        message: 'Integration has been created',
+        integration: { kind: 'syncro', settings: { subdomain: 'acme' }, secretSaved: true }
+      }
+    })
     expect(await secrets.get('syncro.apiToken')).toBe(TOKEN)
     expect(JSON.stringify(r)).not.toContain(TOKEN)
 
     // A second save without `replace` is refused; with it, the saved token is re-used when none is typed.
-    expect(await app.dispatch('saveSyncro', { subdomain: 'acme' })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await app.dispatch('saveSyncro', { subdomain: 'acme' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' }
+    })
     expect(await app.dispatch('saveSyncro', { subdomain: 'acme', replace: true })).toMatchObject({
       ok: true,
       value: { message: 'Integration has been updated' }
@@ -54,7 +63,10 @@ describe('Connect handlers', () => {
   it('rejects a bad subdomain before any connector is built', async () => {
     const { app, connectors } = await setup()
     for (const subdomain of ['evil.com#', 'acme.syncromsp.com.evil.io', 'x'.repeat(300)]) {
-      expect(await app.dispatch('saveSyncro', { subdomain, apiToken: TOKEN })).toMatchObject({ ok: false, error: { code: 'validation', field: 'subdomain' } })
+      expect(await app.dispatch('saveSyncro', { subdomain, apiToken: TOKEN })).toMatchObject({
+        ok: false,
+        error: { code: 'validation', field: 'subdomain' }
+      })
     }
     expect(connectors.calls).toEqual([])
     await app.close()
@@ -66,15 +78,32 @@ describe('Connect handlers', () => {
       ok: false,
       error: { code: 'validation', field: 'apiToken', message: expect.stringContaining('line break') }
     })
-    expect(await app.dispatch('saveJumpCloud', { providerId: PROVIDER })).toMatchObject({ ok: false, error: { code: 'validation', field: 'apiKey' } })
-    expect(await app.dispatch('saveJumpCloud', { providerId: 'not-hex', apiKey: KEY })).toMatchObject({ ok: false, error: { field: 'providerId' } })
+    expect(await app.dispatch('saveJumpCloud', { providerId: PROVIDER })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'apiKey' }
+    })
+    expect(await app.dispatch('saveJumpCloud', { providerId: 'not-hex', apiKey: KEY })).toMatchObject({
+      ok: false,
+      error: { field: 'providerId' }
+    })
     await app.close()
   })
 
   it('discovers the Autotask zone and stores it as a setting', async () => {
     const { app } = await setup()
-    const r = await app.dispatch('saveAutotask', { username: 'api@msp.example', secret: 'at-secret-value-1', integrationCode: 'CODE1234567890' })
-    expect(r).toMatchObject({ ok: true, value: { integration: { settings: { zoneName: 'Pre Release', zoneUrl: 'https://webservices2.autotask.net/ATServicesRest/' } } } })
+    const r = await app.dispatch('saveAutotask', {
+      username: 'api@msp.example',
+      secret: 'at-secret-value-1',
+      integrationCode: 'CODE1234567890'
+    })
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        integration: {
+          settings: { zoneName: 'Pre Release', zoneUrl: 'https://webservices2.autotask.net/ATServicesRest/' }
+        }
+      }
+    })
     await app.close()
   })
 
@@ -83,8 +112,12 @@ describe('Connect handlers', () => {
     await app.dispatch('saveSyncro', { subdomain: 'acme', apiToken: TOKEN })
     await app.dispatch('saveJumpCloud', { providerId: PROVIDER, apiKey: KEY })
     const now = new Date().toISOString()
-    app.db.prepare('INSERT INTO psa_customers (psa_kind, id, name, refreshed_at) VALUES (?, ?, ?, ?)').run('syncro', '1', 'Acme', now)
-    app.db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)').run('syncro.catchAllCustomer', '"1"', now)
+    app.db
+      .prepare('INSERT INTO psa_customers (psa_kind, id, name, refreshed_at) VALUES (?, ?, ?, ?)')
+      .run('syncro', '1', 'Acme', now)
+    app.db
+      .prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)')
+      .run('syncro.catchAllCustomer', '"1"', now)
     const r = await app.dispatch('disableIntegration', { kind: 'syncro' })
     expect(r).toEqual({ ok: true, value: { message: 'Integration has been disabled', removedRows: 3 } })
     expect(await secrets.get('syncro.apiToken')).toBeNull()
@@ -93,7 +126,10 @@ describe('Connect handlers', () => {
     expect(app.db.prepare("SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'syncro.%'").get()).toEqual({ n: 0 })
     const list = await app.dispatch('listIntegrations', {})
     expect(list).toMatchObject({ ok: true, value: [{ kind: 'jumpcloud' }] })
-    expect(await app.dispatch('disableIntegration', { kind: 'syncro' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await app.dispatch('disableIntegration', { kind: 'syncro' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' }
+    })
     await app.close()
   })
 
@@ -106,7 +142,8 @@ describe('Connect handlers', () => {
     expect(files.some((f) => f.endsWith('-wal'))).toBe(true)
     for (const f of files) {
       const bytes = readFileSync(f)
-      for (const s of [TOKEN, KEY, 'wrong-token-xxxxxx']) expect(bytes.includes(Buffer.from(s)), `${s} in ${f}`).toBe(false)
+      for (const s of [TOKEN, KEY, 'wrong-token-xxxxxx'])
+        expect(bytes.includes(Buffer.from(s)), `${s} in ${f}`).toBe(false)
     }
     await app.close()
   })

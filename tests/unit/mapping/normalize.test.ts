@@ -29,10 +29,36 @@ describe('normalizeName', () => {
   })
 
   it('removes legal suffixes only at the end, in any spelling', () => {
-    for (const s of ['Acme Inc', 'Acme Inc.', 'Acme, Inc.', 'Acme Incorporated', 'Acme LLC', 'Acme L.L.C.', 'Acme L. L. C.',
-      'Acme Ltd', 'Acme Limited', 'Acme GmbH', 'Acme PLLC', 'Acme LLP', 'Acme LP', 'Acme Co.', 'Acme Company', 'Acme Corp',
-      'Acme Corporation', 'Acme PC', 'Acme P.C.', 'Acme, P.A.', 'Acme S.A.', 'Acme AG', 'Acme B.V.', 'Acme Pty Ltd',
-      'Acme (Pty) Ltd', 'Acme plc', 'Acme & Co.', 'Acme Co., Inc.']) {
+    for (const s of [
+      'Acme Inc',
+      'Acme Inc.',
+      'Acme, Inc.',
+      'Acme Incorporated',
+      'Acme LLC',
+      'Acme L.L.C.',
+      'Acme L. L. C.',
+      'Acme Ltd',
+      'Acme Limited',
+      'Acme GmbH',
+      'Acme PLLC',
+      'Acme LLP',
+      'Acme LP',
+      'Acme Co.',
+      'Acme Company',
+      'Acme Corp',
+      'Acme Corporation',
+      'Acme PC',
+      'Acme P.C.',
+      'Acme, P.A.',
+      'Acme S.A.',
+      'Acme AG',
+      'Acme B.V.',
+      'Acme Pty Ltd',
+      'Acme (Pty) Ltd',
+      'Acme plc',
+      'Acme & Co.',
+      'Acme Co., Inc.'
+    ]) {
       expect(key(s), s).toBe('acme')
     }
     expect(changes('Acme L.L.C.')).toEqual(['suffix:LLC'])
@@ -63,11 +89,19 @@ describe('normalizeName', () => {
 
   it('expands common abbreviations', () => {
     const pairs: [string, string][] = [
-      ['Halvorsen Assoc', 'Halvorsen Associates'], ['Peterson Mfg', 'Peterson Manufacturing'],
-      ['Globex Intl', 'Globex International'], ["Globex Int'l", 'Globex International'], ['Summit Svcs', 'Summit Services'],
-      ['Summit Svc', 'Summit Service'], ['Ramirez Bros', 'Ramirez Brothers'], ['Keystone Mgmt', 'Keystone Management'],
-      ['Fire Dept', 'Fire Department'], ['Community Ctr', 'Community Center'], ['Community Cntr', 'Community Centre'],
-      ['Apex Tech', 'Apex Technology'], ['Riverside Med Group', 'Riverside Medical Group']
+      ['Halvorsen Assoc', 'Halvorsen Associates'],
+      ['Peterson Mfg', 'Peterson Manufacturing'],
+      ['Globex Intl', 'Globex International'],
+      ["Globex Int'l", 'Globex International'],
+      ['Summit Svcs', 'Summit Services'],
+      ['Summit Svc', 'Summit Service'],
+      ['Ramirez Bros', 'Ramirez Brothers'],
+      ['Keystone Mgmt', 'Keystone Management'],
+      ['Fire Dept', 'Fire Department'],
+      ['Community Ctr', 'Community Center'],
+      ['Community Cntr', 'Community Centre'],
+      ['Apex Tech', 'Apex Technology'],
+      ['Riverside Med Group', 'Riverside Medical Group']
     ]
     for (const [a, b] of pairs) expect(key(a), `${a} / ${b}`).toBe(key(b))
     expect(changes('Peterson Mfg.')).toContain('abbreviation:Mfg.>manufacturing')
@@ -89,8 +123,14 @@ describe('normalizeName', () => {
   })
 
   it('normalises location decorations written with dash, en/em dash, parentheses or comma to one form', () => {
-    const forms = ['Bright Smiles Dental - North', 'Bright Smiles Dental (North)', 'Bright Smiles Dental, North',
-      'Bright Smiles Dental – North', 'Bright Smiles Dental — North', 'Bright Smiles Dental North']
+    const forms = [
+      'Bright Smiles Dental - North',
+      'Bright Smiles Dental (North)',
+      'Bright Smiles Dental, North',
+      'Bright Smiles Dental – North',
+      'Bright Smiles Dental — North',
+      'Bright Smiles Dental North'
+    ]
     for (const f of forms) expect(key(f), f).toBe('bright smile dental north')
     expect(changes('Bright Smiles Dental (North)')).toContain('separator:(North)')
     // An unspaced hyphen joins words rather than starting a decoration.

@@ -49,7 +49,9 @@ describe('compareNames', () => {
     expect(compare("St. Mary's Clinic", 'Saint Marys Clinic').reason).toBe("same name with 'St.' read as 'Saint'")
     expect(compare('ACME Widgets', 'Acme widgets.').reason).toBe('same name ignoring punctuation and case')
     expect(compare('The Copper Kettle', 'Copper Kettle').reason).toBe("same name without a leading 'The'")
-    expect(compare('Café Lumière', 'Cafe Lumiere').reason).toBe("same name ignoring accents: 'Café' / 'Cafe', 'Lumière' / 'Lumiere'")
+    expect(compare('Café Lumière', 'Cafe Lumiere').reason).toBe(
+      "same name ignoring accents: 'Café' / 'Cafe', 'Lumière' / 'Lumiere'"
+    )
     expect(compare('Bright Smiles Dental - North', 'Bright Smiles Dental (North)').reason).toBe(
       "same name with different separators: '- North' / '(North)'"
     )
@@ -60,7 +62,7 @@ describe('compareNames', () => {
     const c = compare('Oak Ridge Veterinary', 'Oakridge Veterinary')
     expect(c.score).toBeGreaterThanOrEqual(CONFIDENT)
     expect(c.kind).toBe('spacing')
-    expect(c.reason).toContain("same name ignoring spaces")
+    expect(c.reason).toContain('same name ignoring spaces')
     // Even when an abbreviation would otherwise hide it.
     expect(compare('Tech Nova Labs', 'TechNova Labs').score).toBeGreaterThanOrEqual(CONFIDENT)
   })
@@ -69,7 +71,9 @@ describe('compareNames', () => {
     // "Roberts" singularises to "robert"; "robert son" must not read as "robertson".
     expect(similarity('Roberts & Sons Funeral Home', 'Robertson Funeral Home')).toBeLessThan(SUGGEST)
     // "Harirs" singularises to "harir", two edits from "harris"; as spelled it is one swap.
-    expect(compare('Harirs Veterinary Clinic', 'Harris Veterinary Clinic').reason).toBe("one-letter difference: 'Harirs' / 'Harris'")
+    expect(compare('Harirs Veterinary Clinic', 'Harris Veterinary Clinic').reason).toBe(
+      "one-letter difference: 'Harirs' / 'Harris'"
+    )
   })
 
   it('tolerates one ordinary typo and says where it is', () => {
@@ -99,7 +103,9 @@ describe('compareNames', () => {
       expect(c.score, `${a} / ${b}`).toBeLessThan(SUGGEST)
       expect(c.kind).toBe('different')
     }
-    expect(compare('Riverside Medical Group', 'Riverside Medical Supply').reason).toBe("different words: 'Group' / 'Supply'")
+    expect(compare('Riverside Medical Group', 'Riverside Medical Supply').reason).toBe(
+      "different words: 'Group' / 'Supply'"
+    )
   })
 
   it('treats differing numbers as different companies', () => {
@@ -132,7 +138,12 @@ describe('compareNames', () => {
   })
 
   it('is symmetric in score', () => {
-    const pairs = [['Smtih Glass', 'Smith Glass'], ['Golden Gate Dental', 'Golden Gate Dental Lab'], ['Oak Ridge', 'Oakridge'], ['A & B', 'B and A']]
+    const pairs = [
+      ['Smtih Glass', 'Smith Glass'],
+      ['Golden Gate Dental', 'Golden Gate Dental Lab'],
+      ['Oak Ridge', 'Oakridge'],
+      ['A & B', 'B and A']
+    ]
     for (const [a, b] of pairs) expect(similarity(a!, b!)).toBe(similarity(b!, a!))
   })
 })

@@ -22,7 +22,13 @@ describe('suggestMatches', () => {
       { id: 'c', name: 'Riverside Medical Supply' }
     ]
     expect(suggestMatches(orgs, customers)).toEqual([
-      { orgId: '1', customerId: 'b', score: 1, confident: true, reason: "same name after removing 'LLC'; '&' and 'and' treated the same" },
+      {
+        orgId: '1',
+        customerId: 'b',
+        score: 1,
+        confident: true,
+        reason: "same name after removing 'LLC'; '&' and 'and' treated the same"
+      },
       { orgId: '2', customerId: 'a', score: 1, confident: true, reason: "same name with 'St.' read as 'Saint'" }
     ])
   })
@@ -61,25 +67,48 @@ describe('suggestMatches', () => {
     ]
     expect(suggestMatches(orgs, customers)).toEqual([])
     // Same from the other side: two orgs, one customer.
-    expect(suggestMatches(list('Smith Plumbing Inc', 'Smith Plumbing'), [{ id: 'a', name: 'Smith Plumbing' }])).toEqual([])
+    expect(suggestMatches(list('Smith Plumbing Inc', 'Smith Plumbing'), [{ id: 'a', name: 'Smith Plumbing' }])).toEqual(
+      []
+    )
     // A bare name between two branches is not guessed either.
-    expect(suggestMatches(list('Bright Smiles Dental'), [{ id: 'n', name: 'Bright Smiles Dental - North' }, { id: 's', name: 'Bright Smiles Dental - South' }])).toEqual([])
+    expect(
+      suggestMatches(list('Bright Smiles Dental'), [
+        { id: 'n', name: 'Bright Smiles Dental - North' },
+        { id: 's', name: 'Bright Smiles Dental - South' }
+      ])
+    ).toEqual([])
   })
 
   it('does not make a suggestion confident when a close runner-up exists', () => {
     // The PSA seems to hold the company twice; the exact one is suggested but not for "Accept all".
-    const s = suggestMatches(list('Oakridge Veterinary'), [{ id: 'a', name: 'Oakridge Veterinary' }, { id: 'b', name: 'Oak Ridge Veterinary' }])
+    const s = suggestMatches(list('Oakridge Veterinary'), [
+      { id: 'a', name: 'Oakridge Veterinary' },
+      { id: 'b', name: 'Oak Ridge Veterinary' }
+    ])
     expect(s).toEqual([expect.objectContaining({ orgId: '1', customerId: 'a', score: 1, confident: false })])
     // Without the near-duplicate it is confident.
-    expect(suggestMatches(list('Oakridge Veterinary'), [{ id: 'a', name: 'Oakridge Veterinary' }])[0]?.confident).toBe(true)
+    expect(suggestMatches(list('Oakridge Veterinary'), [{ id: 'a', name: 'Oakridge Veterinary' }])[0]?.confident).toBe(
+      true
+    )
     // A typo runner-up 0.06 behind does not block confidence.
-    const t = suggestMatches(list('Calloway Plumbing'), [{ id: 'a', name: 'Calloway Plumbing' }, { id: 'b', name: 'Calloway Plumbng' }])
+    const t = suggestMatches(list('Calloway Plumbing'), [
+      { id: 'a', name: 'Calloway Plumbing' },
+      { id: 'b', name: 'Calloway Plumbng' }
+    ])
     expect(t).toEqual([expect.objectContaining({ customerId: 'a', confident: true })])
   })
 
   it('offers an extra-word match only as a non-confident suggestion', () => {
     const s = suggestMatches(list('Golden Gate Dental'), [{ id: 'a', name: 'Golden Gate Dental Lab' }])
-    expect(s).toEqual([{ orgId: '1', customerId: 'a', score: expect.any(Number), confident: false, reason: "similar, but only one name has 'Lab'" }])
+    expect(s).toEqual([
+      {
+        orgId: '1',
+        customerId: 'a',
+        score: expect.any(Number),
+        confident: false,
+        reason: "similar, but only one name has 'Lab'"
+      }
+    ])
   })
 
   it('skips excluded (already mapped) orgs and customers', () => {
@@ -89,26 +118,55 @@ describe('suggestMatches', () => {
       { id: 'g', name: 'Globex Intl' }
     ]
     expect(suggestMatches(orgs, customers, { exclude: { orgIds: new Set(['1']) } }).map((s) => s.orgId)).toEqual(['2'])
-    expect(suggestMatches(orgs, customers, { exclude: { customerIds: new Set(['g']) } }).map((s) => s.customerId)).toEqual(['a'])
+    expect(
+      suggestMatches(orgs, customers, { exclude: { customerIds: new Set(['g']) } }).map((s) => s.customerId)
+    ).toEqual(['a'])
     expect(suggestMatches(orgs, customers, { exclude: { orgIds: new Set(['1', '2']) } })).toEqual([])
   })
 
   it('survives hostile names without throwing and without matching them to each other', () => {
-    const hostile = ['', '   ', '!!!', '...', '😀🎉🔥', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>',
-      'x'.repeat(10_000), 'y'.repeat(10_000), '\u0000\u0001', '\u200b\u200b', "'; DROP TABLE orgs; --", '%s%s%n', '(((', ')))']
+    const hostile = [
+      '',
+      '   ',
+      '!!!',
+      '...',
+      '😀🎉🔥',
+      '<img src=x onerror=alert(1)>',
+      '<script>alert(1)</script>',
+      'x'.repeat(10_000),
+      'y'.repeat(10_000),
+      '\u0000\u0001',
+      '\u200b\u200b',
+      "'; DROP TABLE orgs; --",
+      '%s%s%n',
+      '(((',
+      ')))'
+    ]
     const orgs = hostile.map((name, i) => ({ id: `o${i}`, name }))
-    const customers = hostile.map((name, i) => ({ id: `c${i}`, name: name.split('').reverse().join('') + (i % 2 ? '' : ' ') }))
+    const customers = hostile.map((name, i) => ({
+      id: `c${i}`,
+      name: name.split('').reverse().join('') + (i % 2 ? '' : ' ')
+    }))
     expect(() => suggestMatches(orgs, customers)).not.toThrow()
     const s = suggestMatches(orgs, customers)
     // Only an identical-after-normalisation pair could be suggested; none of these reversed strings are.
     expect(s.filter((x) => x.confident)).toEqual([])
     // Hostile names mixed with real ones do not disturb the real match.
-    const mixed = suggestMatches([...orgs, { id: 'real', name: 'Acme Widgets' }], [...customers, { id: 'R', name: 'ACME Widgets, Inc.' }])
+    const mixed = suggestMatches(
+      [...orgs, { id: 'real', name: 'Acme Widgets' }],
+      [...customers, { id: 'R', name: 'ACME Widgets, Inc.' }]
+    )
     expect(mixed.filter((x) => x.confident)).toEqual([expect.objectContaining({ orgId: 'real', customerId: 'R' })])
   })
 
   it('does not match two different hostile names or two empty names to each other', () => {
-    expect(suggestMatches(list('', '!!!', '😀'), [{ id: 'a', name: '' }, { id: 'b', name: '???' }, { id: 'c', name: '🎉' }])).toEqual([])
+    expect(
+      suggestMatches(list('', '!!!', '😀'), [
+        { id: 'a', name: '' },
+        { id: 'b', name: '???' },
+        { id: 'c', name: '🎉' }
+      ])
+    ).toEqual([])
     expect(suggestMatches(list('x'.repeat(10_000)), [{ id: 'a', name: 'x'.repeat(10_000) }])).toEqual([])
   })
 
@@ -121,14 +179,24 @@ describe('suggestMatches', () => {
 describe('matchConfident', () => {
   it('has every org id as a key, with null when there is no confident suggestion', () => {
     const out = matchConfident({
-      orgs: [{ id: '1', name: 'Acme Widgets LLC' }, { id: '2', name: 'Golden Gate Dental' }, { id: '3', name: '' }],
-      customers: [{ id: '10', name: 'Acme Widgets' }, { id: '11', name: 'Golden Gate Dental Lab' }]
+      orgs: [
+        { id: '1', name: 'Acme Widgets LLC' },
+        { id: '2', name: 'Golden Gate Dental' },
+        { id: '3', name: '' }
+      ],
+      customers: [
+        { id: '10', name: 'Acme Widgets' },
+        { id: '11', name: 'Golden Gate Dental Lab' }
+      ]
     })
     expect(out).toEqual({ '1': { customerId: '10', score: 1 }, '2': null, '3': null })
   })
 
   it('keeps an org id of "__proto__" as an ordinary key', () => {
-    const out = matchConfident({ orgs: [{ id: '__proto__', name: 'Acme' }], customers: [{ id: '1', name: 'Acme Inc' }] })
+    const out = matchConfident({
+      orgs: [{ id: '__proto__', name: 'Acme' }],
+      customers: [{ id: '1', name: 'Acme Inc' }]
+    })
     expect(Object.keys(out)).toEqual(['__proto__'])
     expect(JSON.parse(JSON.stringify(out))).toEqual(JSON.parse('{"__proto__":{"customerId":"1","score":1}}'))
   })
@@ -136,8 +204,20 @@ describe('matchConfident', () => {
 
 describe('MatchFileSchema', () => {
   it('accepts string or number ids and turns them into strings', () => {
-    const file = parseMatchFile({ orgs: [{ id: 5, name: 'Acme' }, { id: 'abc123', name: 'Globex' }], customers: [{ id: 77, name: 'Acme Inc' }] })
-    expect(file).toEqual({ orgs: [{ id: '5', name: 'Acme' }, { id: 'abc123', name: 'Globex' }], customers: [{ id: '77', name: 'Acme Inc' }] })
+    const file = parseMatchFile({
+      orgs: [
+        { id: 5, name: 'Acme' },
+        { id: 'abc123', name: 'Globex' }
+      ],
+      customers: [{ id: 77, name: 'Acme Inc' }]
+    })
+    expect(file).toEqual({
+      orgs: [
+        { id: '5', name: 'Acme' },
+        { id: 'abc123', name: 'Globex' }
+      ],
+      customers: [{ id: '77', name: 'Acme Inc' }]
+    })
     expect(matchConfident(file)).toEqual({ '5': { customerId: '77', score: 1 }, abc123: null })
   })
 
@@ -149,7 +229,16 @@ describe('MatchFileSchema', () => {
       [{ orgs: [{ id: '', name: 'A' }], customers: [] }, /orgs\[0\]\.id: id must not be empty/],
       [{ orgs: [{ id: 1.5, name: 'A' }], customers: [] }, /orgs\[0\]\.id/],
       [{ orgs: [{ id: true, name: 'A' }], customers: [] }, /orgs\[0\]\.id/],
-      [{ orgs: [], customers: [{ id: 1, name: 'A' }, { id: '1', name: 'B' }] }, /customers\[1\]\.id: duplicate id '1'/]
+      [
+        {
+          orgs: [],
+          customers: [
+            { id: 1, name: 'A' },
+            { id: '1', name: 'B' }
+          ]
+        },
+        /customers\[1\]\.id: duplicate id '1'/
+      ]
     ]
     for (const [input, message] of bad) {
       let err: unknown

@@ -18,7 +18,8 @@ function fakeIpc(reply: (channel: string, input: unknown) => unknown = (_c, inpu
   return { ipc, emitter }
 }
 
-const call = (api: object, name: string, input?: unknown) => (api as Record<string, (i?: unknown) => Promise<unknown>>)[name]!(input)
+const call = (api: object, name: string, input?: unknown) =>
+  (api as Record<string, (i?: unknown) => Promise<unknown>>)[name]!(input)
 
 describe('preload bridge', () => {
   it('exposes exactly one function per contract method, plus on — nothing generic', () => {
@@ -41,20 +42,33 @@ describe('preload bridge', () => {
   })
 
   it('rejects with the error shape as a plain object, so the code survives contextBridge', async () => {
-    const error = { code: 'validation', message: 'subdomain: bad', field: 'subdomain', hint: 'Type acme', extra: 'dropped' }
+    const error = {
+      code: 'validation',
+      message: 'subdomain: bad',
+      field: 'subdomain',
+      hint: 'Type acme',
+      extra: 'dropped'
+    }
     const api = buildBridge(fakeIpc(() => ({ ok: false, error })).ipc)
     const reason = await call(api, 'getStatus', {}).catch((e: unknown) => e)
     expect(reason).toEqual({ code: 'validation', message: 'subdomain: bad', field: 'subdomain', hint: 'Type acme' })
     expect(reason).not.toBeInstanceOf(Error)
   })
 
-  it.each([null, undefined, 'ok', 42, {}, { ok: true }, { ok: false }, { ok: false, error: 'boom' }, { ok: 'yes', value: 1 }])(
-    'rejects a malformed reply %j as internal',
-    async (reply) => {
-      const api = buildBridge(fakeIpc(() => reply).ipc)
-      await expect(call(api, 'getStatus', {})).rejects.toMatchObject({ code: 'internal' })
-    }
-  )
+  it.each([
+    null,
+    undefined,
+    'ok',
+    42,
+    {},
+    { ok: true },
+    { ok: false },
+    { ok: false, error: 'boom' },
+    { ok: 'yes', value: 1 }
+  ])('rejects a malformed reply %j as internal', async (reply) => {
+    const api = buildBridge(fakeIpc(() => reply).ipc)
+    await expect(call(api, 'getStatus', {})).rejects.toMatchObject({ code: 'internal' })
+  })
 
   it('on() delivers the payload only (never the IPC event) and unsubscribes', () => {
     const { ipc, emitter } = fakeIpc()
@@ -70,15 +84,23 @@ describe('preload bridge', () => {
     expect(emitter.listenerCount('psa-event:syncFinished')).toBe(0)
   })
 
-  it.each(['nope', '__proto__', 'constructor', 'toString', 'psa:getStatus', 'psa-event:syncFinished', 'getStatus', '', 42, null])(
-    'on() refuses the unknown event %j',
-    (name) => {
-      const { ipc } = fakeIpc()
-      const api = buildBridge(ipc)
-      expect(() => (api.on as (n: unknown, cb: () => void) => void)(name, () => undefined)).toThrow(/Unknown event/)
-      expect(ipc.on).not.toHaveBeenCalled()
-    }
-  )
+  it.each([
+    'nope',
+    '__proto__',
+    'constructor',
+    'toString',
+    'psa:getStatus',
+    'psa-event:syncFinished',
+    'getStatus',
+    '',
+    42,
+    null
+  ])('on() refuses the unknown event %j', (name) => {
+    const { ipc } = fakeIpc()
+    const api = buildBridge(ipc)
+    expect(() => (api.on as (n: unknown, cb: () => void) => void)(name, () => undefined)).toThrow(/Unknown event/)
+    expect(ipc.on).not.toHaveBeenCalled()
+  })
 
   it('on() refuses a non-function callback', () => {
     const api = buildBridge(fakeIpc().ipc)
@@ -103,16 +125,22 @@ describe('preload bundle hygiene', () => {
   // must stay within these dependency-free files (type-only imports are erased).
   const allowed = new Set(['electron', './bridge', './names.gen', '../shared/ipc-channels'])
   const runtimeImports = (src: string) =>
-    [...src.matchAll(/^import\s+(?!type\b)[^'"]*?from\s+'([^']+)'/gm), ...src.matchAll(/^import\s+'([^']+)'/gm)].map((m) => m[1]!)
+    [...src.matchAll(/^import\s+(?!type\b)[^'"]*?from\s+'([^']+)'/gm), ...src.matchAll(/^import\s+'([^']+)'/gm)].map(
+      (m) => m[1]!
+    )
 
   it('imports nothing at runtime but electron and its own dependency-free files', async () => {
     const dir = fileURLToPath(new URL('../../../src/preload/', import.meta.url))
     const files = (await readdir(dir)).filter((f) => f.endsWith('.ts'))
     expect(files.length).toBeGreaterThanOrEqual(3)
     for (const f of files) {
-      for (const spec of runtimeImports(await readFile(dir + f, 'utf8'))) expect(allowed, `${f} imports ${spec}`).toContain(spec)
+      for (const spec of runtimeImports(await readFile(dir + f, 'utf8')))
+        expect(allowed, `${f} imports ${spec}`).toContain(spec)
     }
-    const channels = await readFile(fileURLToPath(new URL('../../../src/shared/ipc-channels.ts', import.meta.url)), 'utf8')
+    const channels = await readFile(
+      fileURLToPath(new URL('../../../src/shared/ipc-channels.ts', import.meta.url)),
+      'utf8'
+    )
     expect(runtimeImports(channels)).toEqual([])
   })
 })

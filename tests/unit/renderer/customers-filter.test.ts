@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { CustomerRow, OrgRow } from '../../../src/shared/contract/customers'
-import { countByStatus, filterCustomers, filterOrgs, indexOrgs } from '../../../src/renderer/src/screens/customers/filter'
+import {
+  countByStatus,
+  filterCustomers,
+  filterOrgs,
+  indexOrgs
+} from '../../../src/renderer/src/screens/customers/filter'
 
 const org = (id: string, name: string, status: OrgRow['status'], extra: Partial<OrgRow> = {}): OrgRow => ({
   id,
@@ -26,7 +31,13 @@ const customer = (id: string, name: string, extra: Partial<CustomerRow> = {}): C
 const ORGS = [
   org('1', 'Acme Dental', 'mapped', { customerId: 'c1', customerName: 'ACME Dental LLC' }),
   org('2', 'Blue Sky Market', 'suggested', {
-    suggestion: { customerId: 'c2', customerName: 'The Blue Sky Market', score: 1, confident: true, reason: 'same name' }
+    suggestion: {
+      customerId: 'c2',
+      customerName: 'The Blue Sky Market',
+      score: 1,
+      confident: true,
+      reason: 'same name'
+    }
   }),
   org('3', 'Cedar Creek CPA', 'ignored'),
   org('4', '<img src=x onerror=alert(1)>', 'unmapped')

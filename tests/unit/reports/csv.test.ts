@@ -36,7 +36,10 @@ describe('writeCsv', () => {
 
   it('writes numbers plainly and an unknown HWM as "unknown"', () => {
     const r = reportOf(
-      [org('a', 'A', { status: 'mapped', customerId: '1', customerName: 'A Co' }), org('b', 'B', { status: 'mapped', customerId: '2', customerName: '-B Co' })],
+      [
+        org('a', 'A', { status: 'mapped', customerId: '1', customerName: 'A Co' }),
+        org('b', 'B', { status: 'mapped', customerId: '2', customerName: '-B Co' })
+      ],
       [billingRow('a', { hwm: 14, nonBillable: 2 }), billingRow('b', { hwm: null })]
     )
     const [, a, b] = parse(writeCsv(r))

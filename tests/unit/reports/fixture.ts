@@ -5,7 +5,17 @@ import { assembleMappingReport, type MappingReport } from '../../../src/main/rep
 // Small builders for the two view models the report reads; each test states only what it cares about.
 
 export function org(id: string, name: string, over: Partial<OrgRow> = {}): OrgRow {
-  return { id, name, status: 'unmapped', customerId: null, customerName: null, mappingBroken: false, missing: false, suggestion: null, ...over }
+  return {
+    id,
+    name,
+    status: 'unmapped',
+    customerId: null,
+    customerName: null,
+    mappingBroken: false,
+    missing: false,
+    suggestion: null,
+    ...over
+  }
 }
 
 export function billingRow(orgId: string, over: Partial<BillingMappingRow> = {}): BillingMappingRow {
@@ -28,7 +38,15 @@ export function billingRow(orgId: string, over: Partial<BillingMappingRow> = {})
 }
 
 export function customersView(orgs: OrgRow[], over: Partial<CustomersView> = {}): CustomersView {
-  return { psa: 'syncro', source: 'jumpcloud', orgs, customers: [], catchAll: null, refreshedAt: { source: null, psa: null }, ...over }
+  return {
+    psa: 'syncro',
+    source: 'jumpcloud',
+    orgs,
+    customers: [],
+    catchAll: null,
+    refreshedAt: { source: null, psa: null },
+    ...over
+  }
 }
 
 export function billingView(mappings: BillingMappingRow[], timeZone = 'UTC'): BillingView {

@@ -10,14 +10,30 @@ describe('buildMappingReport', () => {
     const calls: string[] = []
     const report = await buildMappingReport({
       handlers: {
-        getCustomersView: async () => (calls.push('customers'), customersView([org('o1', 'Acme', { status: 'mapped', customerId: 'c1', customerName: 'Acme Inc' })])),
-        getBillingView: async () => (calls.push('billing'), billingView([billingRow('o1', { hwm: 7 })], 'Europe/Berlin'))
+        getCustomersView: async () => (
+          calls.push('customers'),
+          customersView([org('o1', 'Acme', { status: 'mapped', customerId: 'c1', customerName: 'Acme Inc' })])
+        ),
+        getBillingView: async () => (
+          calls.push('billing'),
+          billingView([billingRow('o1', { hwm: 7 })], 'Europe/Berlin')
+        )
       },
       now: () => NOW
     })
     expect(calls.sort()).toEqual(['billing', 'customers'])
-    expect(report).toMatchObject({ generatedAt: NOW.toISOString(), psa: 'syncro', month: '2025-03', timeZone: 'Europe/Berlin', total: 1 })
-    expect(report.rows[0]).toMatchObject({ orgName: 'Acme', customerName: 'Acme Inc', billing: [{ hwm: 7, target: 'Monthly invoice › User seats' }] })
+    expect(report).toMatchObject({
+      generatedAt: NOW.toISOString(),
+      psa: 'syncro',
+      month: '2025-03',
+      timeZone: 'Europe/Berlin',
+      total: 1
+    })
+    expect(report.rows[0]).toMatchObject({
+      orgName: 'Acme',
+      customerName: 'Acme Inc',
+      billing: [{ hwm: 7, target: 'Monthly invoice › User seats' }]
+    })
   })
 
   it('counts every status, sorts orgs by name (numbers in order) and joins billing by org', () => {
@@ -26,7 +42,10 @@ describe('buildMappingReport', () => {
         org('o3', 'Client 10', { status: 'mapped', customerId: 'c3', customerName: 'C10' }),
         org('o1', 'client 2', { status: 'ignored' }),
         org('o2', 'Beta', { status: 'disabled' }),
-        org('o4', 'Alpha', { status: 'suggested', suggestion: { customerId: 'c9', customerName: 'Alpha Inc', score: 0.915, confident: true, reason: '' } }),
+        org('o4', 'Alpha', {
+          status: 'suggested',
+          suggestion: { customerId: 'c9', customerName: 'Alpha Inc', score: 0.915, confident: true, reason: '' }
+        }),
         org('o5', 'Gamma')
       ],
       [billingRow('o3', { hwm: 12 })]
@@ -42,8 +61,14 @@ describe('buildMappingReport', () => {
 describe('report lines', () => {
   it('shows a vanished customer as broken, an unknown HWM as "unknown" (never 0) and times in the billing zone', () => {
     const r = reportOf(
-      [org('o1', 'Acme', { status: 'mapped', customerId: 'c1', customerName: null, mappingBroken: true }), org('o2', 'Beta', { status: 'mapped', customerId: 'c2', customerName: 'Beta Co' })],
-      [billingRow('o1', { hwm: null, lastSyncAt: '2025-03-14T13:05:00Z', lastSyncResult: 'written 12 → 14' }), billingRow('o2', { hwm: 0, nonBillable: 2, metric: 'devices' })],
+      [
+        org('o1', 'Acme', { status: 'mapped', customerId: 'c1', customerName: null, mappingBroken: true }),
+        org('o2', 'Beta', { status: 'mapped', customerId: 'c2', customerName: 'Beta Co' })
+      ],
+      [
+        billingRow('o1', { hwm: null, lastSyncAt: '2025-03-14T13:05:00Z', lastSyncResult: 'written 12 → 14' }),
+        billingRow('o2', { hwm: 0, nonBillable: 2, metric: 'devices' })
+      ],
       'America/New_York'
     )
     const [acme, beta] = reportLines(r)
@@ -62,7 +87,13 @@ describe('report lines', () => {
       [org('o1', 'Acme', { status: 'mapped', customerId: 'c1', customerName: 'Acme' }), org('o2', 'Beta')],
       [
         billingRow('o1', { mappingId: 'a', hwm: 5, metric: 'users' }),
-        billingRow('o1', { mappingId: 'b', hwm: 9, metric: 'devices', enabled: false, target: { containerId: 'i', containerName: 'Inv', itemId: 'd', itemName: 'Devices' } })
+        billingRow('o1', {
+          mappingId: 'b',
+          hwm: 9,
+          metric: 'devices',
+          enabled: false,
+          target: { containerId: 'i', containerName: 'Inv', itemId: 'd', itemName: 'Devices' }
+        })
       ]
     )
     const lines = reportLines(r)
@@ -79,6 +110,14 @@ describe('report lines', () => {
   it('summarises generated-at, PSA and counts; missing refresh times read "never"', () => {
     const r = reportOf([org('o1', 'A', { status: 'mapped', customerId: 'c', customerName: 'A' }), org('o2', 'B')])
     const s = Object.fromEntries(summaryLines(r))
-    expect(s).toMatchObject({ 'Generated at': formatTime(NOW.toISOString(), 'UTC'), PSA: 'Syncro', Organizations: 2, Mapped: 1, Unmapped: 1, Suggested: 0, 'PSA customers refreshed': 'never' })
+    expect(s).toMatchObject({
+      'Generated at': formatTime(NOW.toISOString(), 'UTC'),
+      PSA: 'Syncro',
+      Organizations: 2,
+      Mapped: 1,
+      Unmapped: 1,
+      Suggested: 0,
+      'PSA customers refreshed': 'never'
+    })
   })
 })

@@ -8,11 +8,23 @@ const isRow = (t: string) => /^Org \d{3}$/.test(t)
 
 describe('writePdf', () => {
   it('is a PDF with the summary on top and every org name in it', async () => {
-    const pdf = await writePdf(reportOf([...orgs(3), org('x', 'Müller & Söhne, "GmbH"'), org('y', '=cmd|calc')]), { compress: false })
+    const pdf = await writePdf(reportOf([...orgs(3), org('x', 'Müller & Söhne, "GmbH"'), org('y', '=cmd|calc')]), {
+      compress: false
+    })
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(pdfPageCount(pdf)).toBe(1)
     const [page] = pdfPageTexts(pdf)
-    expect(page).toEqual(expect.arrayContaining(['Organization mappings', 'Organizations:', 'Org 000', 'Org 002', 'Müller & Söhne, "GmbH"', '=cmd|calc', 'Page 1 of 1']))
+    expect(page).toEqual(
+      expect.arrayContaining([
+        'Organization mappings',
+        'Organizations:',
+        'Org 000',
+        'Org 002',
+        'Müller & Söhne, "GmbH"',
+        '=cmd|calc',
+        'Page 1 of 1'
+      ])
+    )
   })
 
   it('paginates N rows: header repeated on each page, full pages between a shorter first page and the last, "Page i of n"', async () => {

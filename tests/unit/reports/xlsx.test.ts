@@ -13,7 +13,10 @@ async function read(buf: Buffer): Promise<ExcelJS.Workbook> {
 
 describe('writeXlsx', () => {
   it('has a Mappings sheet with a bold frozen filtered header and a Summary sheet', async () => {
-    const r = reportOf([org('o1', 'Acme', { status: 'mapped', customerId: 'c1', customerName: 'Acme Inc' }), org('o2', 'Beta')], [billingRow('o1', { hwm: 14, nonBillable: 1 })])
+    const r = reportOf(
+      [org('o1', 'Acme', { status: 'mapped', customerId: 'c1', customerName: 'Acme Inc' }), org('o2', 'Beta')],
+      [billingRow('o1', { hwm: 14, nonBillable: 1 })]
+    )
     const wb = await read(await writeXlsx(r))
     expect(wb.worksheets.map((w) => w.name)).toEqual([MAPPINGS_SHEET, SUMMARY_SHEET])
     const sheet = wb.getWorksheet(MAPPINGS_SHEET)!
@@ -26,11 +29,20 @@ describe('writeXlsx', () => {
 
     const acme = sheet.getRow(2)
     const at = (t: string) => acme.getCell(REPORT_COLUMNS.findIndex((c) => c.title === t) + 1).value
-    expect([at('Organization'), at('Status'), at('PSA customer'), at('PSA customer ID'), at('HWM this month'), at('Non-billable')]).toEqual(['Acme', 'mapped', 'Acme Inc', 'c1', 14, 1])
+    expect([
+      at('Organization'),
+      at('Status'),
+      at('PSA customer'),
+      at('PSA customer ID'),
+      at('HWM this month'),
+      at('Non-billable')
+    ]).toEqual(['Acme', 'mapped', 'Acme Inc', 'c1', 14, 1])
     expect(sheet.rowCount).toBe(3)
 
     const summary = new Map<string, unknown>()
-    wb.getWorksheet(SUMMARY_SHEET)!.eachRow((row) => void summary.set(String(row.getCell(1).value), row.getCell(2).value))
+    wb.getWorksheet(SUMMARY_SHEET)!.eachRow(
+      (row) => void summary.set(String(row.getCell(1).value), row.getCell(2).value)
+    )
     expect(summary.get('Organizations')).toBe(2)
     expect(summary.get('Mapped')).toBe(1)
     expect(summary.get('PSA')).toBe('Syncro')

@@ -32,12 +32,32 @@ function ourRuns(config: ScheduleConfig, now: string, n: number): string[] {
 
 describe('toCron agrees with nextRun', () => {
   it.each<[string, ScheduleConfig, string]>([
-    ['daily noon New York across spring-forward', { kind: 'daily', time: '12:00', zone: 'America/New_York' }, '2026-03-05T00:00:00Z'],
-    ['daily 01:30 New York across fall-back', { kind: 'daily', time: '01:30', zone: 'America/New_York' }, '2026-10-30T00:00:00Z'],
+    [
+      'daily noon New York across spring-forward',
+      { kind: 'daily', time: '12:00', zone: 'America/New_York' },
+      '2026-03-05T00:00:00Z'
+    ],
+    [
+      'daily 01:30 New York across fall-back',
+      { kind: 'daily', time: '01:30', zone: 'America/New_York' },
+      '2026-10-30T00:00:00Z'
+    ],
     ['daily 23:45 Sydney', { kind: 'daily', time: '23:45', zone: 'Australia/Sydney' }, '2026-10-01T00:00:00Z'],
-    ['monthly day 31 through February', { kind: 'monthly', day: 31, time: '12:00', zone: 'America/New_York' }, '2026-01-01T00:00:00Z'],
-    ['monthly day 30 through February', { kind: 'monthly', day: 30, time: '08:00', zone: 'Europe/Berlin' }, '2026-01-01T00:00:00Z'],
-    ['monthly day 29 in a leap year', { kind: 'monthly', day: 29, time: '08:00', zone: 'Europe/Berlin' }, '2028-01-01T00:00:00Z'],
+    [
+      'monthly day 31 through February',
+      { kind: 'monthly', day: 31, time: '12:00', zone: 'America/New_York' },
+      '2026-01-01T00:00:00Z'
+    ],
+    [
+      'monthly day 30 through February',
+      { kind: 'monthly', day: 30, time: '08:00', zone: 'Europe/Berlin' },
+      '2026-01-01T00:00:00Z'
+    ],
+    [
+      'monthly day 29 in a leap year',
+      { kind: 'monthly', day: 29, time: '08:00', zone: 'Europe/Berlin' },
+      '2028-01-01T00:00:00Z'
+    ],
     ['monthly day 5', { kind: 'monthly', day: 5, time: '00:00', zone: 'UTC' }, '2026-01-01T00:00:00Z']
   ])('%s', (_name, config, now) => {
     expect(cronRuns(config, now, 5)).toEqual(ourRuns(config, now, 5))

@@ -128,7 +128,10 @@ describe('nextRun', () => {
 describe('toCron', () => {
   it('builds node-cron expressions with the timezone option', () => {
     expect(toCron(DEFAULT_SCHEDULE)).toEqual({ expressions: ['0 12 * * *'], options: { timezone: NY } })
-    expect(toCron(daily('07:05', 'Europe/Berlin'))).toEqual({ expressions: ['5 7 * * *'], options: { timezone: 'Europe/Berlin' } })
+    expect(toCron(daily('07:05', 'Europe/Berlin'))).toEqual({
+      expressions: ['5 7 * * *'],
+      options: { timezone: 'Europe/Berlin' }
+    })
     expect(toCron(monthly(15, '23:45')).expressions).toEqual(['45 23 15 * *'])
     expect(toCron(monthly(31)).expressions).toEqual(['0 12 L * *'])
     expect(toCron(monthly(30)).expressions).toEqual(['0 12 30 1,3-12 *', '0 12 L 2 *'])
@@ -174,7 +177,9 @@ describe('dueCatchUp', () => {
   })
 
   it('counts one fall-back run, and monthly runs missed over a long sleep', () => {
-    expect(missedRuns(daily('01:30'), { lastRunAt: new Date('2026-10-31T12:00:00Z'), now: new Date('2026-11-01T12:00:00Z') })).toBe(1)
+    expect(
+      missedRuns(daily('01:30'), { lastRunAt: new Date('2026-10-31T12:00:00Z'), now: new Date('2026-11-01T12:00:00Z') })
+    ).toBe(1)
     const last = new Date('2026-01-31T18:00:00Z')
     const now = new Date('2026-05-01T00:00:00Z')
     expect(missedRuns(monthly(31), { lastRunAt: last, now })).toBe(3) // Feb 28, Mar 31, Apr 30

@@ -4,11 +4,20 @@ import type { ScheduleConfig } from '../../../src/main/scheduler/schedule'
 import { createScheduler, type CronLike, type TimerLike } from '../../../src/main/scheduler/scheduler'
 
 // No real timers: a fake cron whose ticks the test fires, a fake hourly timer, and a settable clock.
-function rig(o: { schedule?: ScheduleConfig; enabled?: boolean; lastRunAt?: string | null; now: string; run?: () => Promise<unknown> }) {
+function rig(o: {
+  schedule?: ScheduleConfig
+  enabled?: boolean
+  lastRunAt?: string | null
+  now: string
+  run?: () => Promise<unknown>
+}) {
   const state = {
     now: new Date(o.now),
     lastRunAt: o.lastRunAt === undefined || o.lastRunAt === null ? null : new Date(o.lastRunAt),
-    config: { enabled: o.enabled ?? true, schedule: o.schedule ?? ({ kind: 'daily', time: '12:00', zone: 'America/New_York' } as ScheduleConfig) }
+    config: {
+      enabled: o.enabled ?? true,
+      schedule: o.schedule ?? ({ kind: 'daily', time: '12:00', zone: 'America/New_York' } as ScheduleConfig)
+    }
   }
   const tasks: Array<{ expr: string; tz: string; fn: () => void; stopped: boolean }> = []
   const timers: Array<{ ms: number; fn: () => void; stopped: boolean }> = []
@@ -47,7 +56,10 @@ function rig(o: { schedule?: ScheduleConfig; enabled?: boolean; lastRunAt?: stri
 
 describe('billing scheduler', () => {
   it('registers the cron expressions of the schedule in its zone plus an hourly check; none when disabled', () => {
-    const r = rig({ now: '2026-03-10T12:00:00Z', schedule: { kind: 'monthly', day: 30, time: '06:30', zone: 'Europe/Berlin' } })
+    const r = rig({
+      now: '2026-03-10T12:00:00Z',
+      schedule: { kind: 'monthly', day: 30, time: '06:30', zone: 'Europe/Berlin' }
+    })
     r.scheduler.start()
     expect(r.live().map((t) => [t.expr, t.tz])).toEqual([
       ['30 6 30 1,3-12 *', 'Europe/Berlin'],

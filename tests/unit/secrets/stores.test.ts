@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createEnvStore, createMemoryStore, createSecretStore, secretStoreKindFrom, withRedaction } from '../../../src/main/secrets'
+import {
+  createEnvStore,
+  createMemoryStore,
+  createSecretStore,
+  secretStoreKindFrom,
+  withRedaction
+} from '../../../src/main/secrets'
 import { createKeychainStore } from '../../../src/main/secrets/keychain-store'
 import { createLogger } from '../../../src/main/core/log'
 
@@ -9,7 +15,10 @@ describe('env secret store (headless servers)', () => {
     const s = createEnvStore(env)
     expect(await s.get('syncro.apiToken')).toBe('tok-123456')
     expect(await s.get('jumpcloud.apiKey')).toBeNull()
-    await expect(s.set('jumpcloud.apiKey', 'x')).rejects.toMatchObject({ code: 'config', message: expect.stringContaining('PSA_BRIDGE_JUMPCLOUD_API_KEY') })
+    await expect(s.set('jumpcloud.apiKey', 'x')).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringContaining('PSA_BRIDGE_JUMPCLOUD_API_KEY')
+    })
     // Saving the value that is already in the environment is fine (Verify and Save on a server).
     await expect(s.set('syncro.apiToken', 'tok-123456')).resolves.toBeUndefined()
     await expect(s.get('nope.field')).rejects.toThrow(/Unknown secret account/)
@@ -28,7 +37,10 @@ describe('secret store selection', () => {
     const s = createKeychainStore('svc', () => {
       throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')
     })
-    await expect(s.get('syncro.apiToken')).rejects.toMatchObject({ code: 'config', hint: expect.stringContaining('PSA_BRIDGE_SECRET_STORE=env') })
+    await expect(s.get('syncro.apiToken')).rejects.toMatchObject({
+      code: 'config',
+      hint: expect.stringContaining('PSA_BRIDGE_SECRET_STORE=env')
+    })
   })
 
   it('registers every secret it sees for log redaction', async () => {

@@ -56,7 +56,12 @@ function setup(opts: { lock?: boolean; isPackaged?: boolean; devServerUrl?: stri
     closeNotice: vi.fn(() => ({ shown: () => notice.shown, markShown: () => void (notice.shown = true) }))
   }
   const win = () => fake.electron.BrowserWindow.instances[0] as FakeBrowserWindow
-  const trayMenu = () => (fake.electron.Tray.instances[0]?.menu?.template ?? []) as Array<{ id?: string; label?: string; click?: () => void }>
+  const trayMenu = () =>
+    (fake.electron.Tray.instances[0]?.menu?.template ?? []) as Array<{
+      id?: string
+      label?: string
+      click?: () => void
+    }>
   return { fake, deps, win, trayMenu, ...c }
 }
 
@@ -91,12 +96,20 @@ describe('startDesktop: boot', () => {
     expect(s.deps.createCore).not.toHaveBeenCalled()
     ready.resolve()
     const handle = await started
-    expect(s.deps.resolveDataDir).toHaveBeenCalledWith({ argv: ['electron', '.'], env: {}, electronUserData: '/fake/userData' })
+    expect(s.deps.resolveDataDir).toHaveBeenCalledWith({
+      argv: ['electron', '.'],
+      env: {},
+      electronUserData: '/fake/userData'
+    })
     expect(s.deps.createCore).toHaveBeenCalledWith('/fake/userData/data')
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     expect([...s.fake.ipcHandlers.keys()].sort()).toEqual(methodNames.map((n) => `psa:${n}`).sort())
     expect(s.win().loadedUrl).toBe('app://bundle/index.html')
-    expect(s.win().options.webPreferences).toMatchObject({ preload: '/app/out/preload/index.cjs', sandbox: true, contextIsolation: true })
+    expect(s.win().options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true
+    })
     expect(s.fake.applyHeaders({})['Content-Security-Policy']).toEqual([CSP])
     expect(handle?.tray).not.toBeNull()
   })
@@ -119,7 +132,10 @@ describe('startDesktop: boot', () => {
     const s = setup()
     await startDesktop(s.deps)
     s.emit('syncProgress', { runId: 'r', phase: 'billing', done: 1, total: 3 })
-    expect(s.win().webContents.sent).toContainEqual(['psa-event:syncProgress', { runId: 'r', phase: 'billing', done: 1, total: 3 }])
+    expect(s.win().webContents.sent).toContainEqual([
+      'psa-event:syncProgress',
+      { runId: 'r', phase: 'billing', done: 1, total: 3 }
+    ])
   })
 })
 
@@ -198,7 +214,12 @@ describe('startDesktop: quit', () => {
 describe('startDesktop: background work', () => {
   function withBackground() {
     const s = setup()
-    const bg = { start: vi.fn(async () => {}), resume: vi.fn(async () => {}), syncNow: vi.fn(async () => {}), stop: vi.fn() }
+    const bg = {
+      start: vi.fn(async () => {}),
+      resume: vi.fn(async () => {}),
+      syncNow: vi.fn(async () => {}),
+      stop: vi.fn()
+    }
     s.deps.background = vi.fn(() => bg)
     return { s, bg }
   }
@@ -229,6 +250,8 @@ describe('startDesktop: notifications', () => {
     await startDesktop(s.deps)
     const before = s.fake.electron.Notification.shown.length
     s.emit('syncFinished', { runId: 'r1', result: 'failed' })
-    expect(s.fake.electron.Notification.shown.slice(before)).toEqual([{ title: 'Billing push failed', body: expect.any(String) }])
+    expect(s.fake.electron.Notification.shown.slice(before)).toEqual([
+      { title: 'Billing push failed', body: expect.any(String) }
+    ])
   })
 })

@@ -144,8 +144,8 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
   }
 
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>()
-  let headersListener: ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | null =
-    null
+  let headersListener:
+    ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | null = null
   let permissionHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null
   let permissionCheck: ((...args: unknown[]) => boolean) | null = null
 
@@ -185,7 +185,10 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     applyHeaders(responseHeaders: Record<string, string[]>): Record<string, string[]> {
       if (!headersListener) throw new Error('no onHeadersReceived listener')
       let out: Record<string, string[]> | undefined
-      headersListener({ responseHeaders }, (r) => (out = (r as { responseHeaders: Record<string, string[]> }).responseHeaders))
+      headersListener(
+        { responseHeaders },
+        (r) => (out = (r as { responseHeaders: Record<string, string[]> }).responseHeaders)
+      )
       return out!
     },
     askPermission(permission: string): Promise<boolean> {

@@ -10,7 +10,10 @@ vi.mock('electron', () => ({}))
 function fakeCore() {
   let listener: ((name: EventName, payload: unknown) => void) | null = null
   const core = {
-    dispatch: vi.fn(async (name: unknown, input: unknown): Promise<Envelope<unknown>> => ({ ok: true, value: { name, input } })),
+    dispatch: vi.fn(async (name: unknown, input: unknown): Promise<Envelope<unknown>> => ({
+      ok: true,
+      value: { name, input }
+    })),
     events: {
       onAny: vi.fn((cb: (name: EventName, payload: unknown) => void) => {
         listener = cb
@@ -99,7 +102,10 @@ describe('IPC sender check', () => {
 
   it('returns the core envelope as is, errors included', async () => {
     const { core, call } = setup()
-    core.dispatch.mockResolvedValueOnce({ ok: false, error: { code: 'validation', message: 'subdomain: bad', field: 'subdomain' } })
+    core.dispatch.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'validation', message: 'subdomain: bad', field: 'subdomain' }
+    })
     expect(await call(`psa:${methodNames[0]}`, frame('app://bundle/'), {})).toEqual({
       ok: false,
       error: { code: 'validation', message: 'subdomain: bad', field: 'subdomain' }

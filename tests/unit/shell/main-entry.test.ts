@@ -6,7 +6,12 @@ import type { FakeBrowserWindow } from './fake-electron'
 // resolveDataDir/createApp/paths into startDesktop (the binary cannot be launched here).
 const h = vi.hoisted(() => ({
   createApp: vi.fn(),
-  background: { start: vi.fn(async () => {}), resume: vi.fn(async () => {}), syncNow: vi.fn(async () => {}), stop: vi.fn() },
+  background: {
+    start: vi.fn(async () => {}),
+    resume: vi.fn(async () => {}),
+    syncNow: vi.fn(async () => {}),
+    stop: vi.fn()
+  },
   createBackground: vi.fn(),
   stores: [] as Array<{ opts: Record<string, unknown>; data: Map<string, unknown> }>
 }))

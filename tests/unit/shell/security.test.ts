@@ -70,7 +70,13 @@ describe('origins', () => {
 })
 
 describe('CSP', () => {
-  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.join(' ')]))
+  const directives = (csp: string) =>
+    new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k!, v.join(' ')])
+    )
 
   it('is the strict production policy', () => {
     const d = directives(CSP)

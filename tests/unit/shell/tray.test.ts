@@ -22,7 +22,14 @@ describe('TrayController', () => {
   it('renders status, Sync now, Show/Hide and Quit', () => {
     const { ctl, items, tray } = setup()
     ctl.render(base)
-    expect(items().map((i) => i.label ?? i.type)).toEqual(['Last sync 10:00 — ok', 'separator', 'Sync now', 'Hide', 'separator', 'Quit'])
+    expect(items().map((i) => i.label ?? i.type)).toEqual([
+      'Last sync 10:00 — ok',
+      'separator',
+      'Sync now',
+      'Hide',
+      'separator',
+      'Quit'
+    ])
     expect(items()[0]!.enabled).toBe(false)
     expect(tray.tooltip).toContain('Last sync 10:00 — ok')
   })
@@ -70,8 +77,14 @@ describe('trayStatusLine', () => {
   it('says what state the app is in', () => {
     expect(trayStatusLine({ integrations: [], lastSync: null })).toBe('Not connected yet')
     expect(trayStatusLine({ integrations: [{}], lastSync: null })).toBe('Not synced yet')
-    expect(trayStatusLine({ integrations: [{}], lastSync: { at: '2026-03-01T10:00:00Z', result: 'ok' } })).toMatch(/^Last sync .+ — ok$/)
-    expect(trayStatusLine({ integrations: [{}], lastSync: { at: 'garbage', result: 'failed' } })).toBe('Last sync garbage — failed')
-    expect(trayStatusLine({ integrations: [{}], lastSync: { at: 'x', result: 'e'.repeat(500) } }).length).toBeLessThanOrEqual(120)
+    expect(trayStatusLine({ integrations: [{}], lastSync: { at: '2026-03-01T10:00:00Z', result: 'ok' } })).toMatch(
+      /^Last sync .+ — ok$/
+    )
+    expect(trayStatusLine({ integrations: [{}], lastSync: { at: 'garbage', result: 'failed' } })).toBe(
+      'Last sync garbage — failed'
+    )
+    expect(
+      trayStatusLine({ integrations: [{}], lastSync: { at: 'x', result: 'e'.repeat(500) } }).length
+    ).toBeLessThanOrEqual(120)
   })
 })

@@ -47,12 +47,20 @@ describe('main window', () => {
 
   it('prevents navigation away from the bundle', () => {
     const { win } = makeWindow()
-    for (const url of ['https://evil.example/', 'app://bundle/other.html', 'file:///etc/passwd', 'javascript:alert(1)']) {
-      expect(win.webContents.fire('will-navigate', { url, isSameDocument: false, isMainFrame: true }).defaultPrevented).toBe(true)
+    for (const url of [
+      'https://evil.example/',
+      'app://bundle/other.html',
+      'file:///etc/passwd',
+      'javascript:alert(1)'
+    ]) {
+      expect(
+        win.webContents.fire('will-navigate', { url, isSameDocument: false, isMainFrame: true }).defaultPrevented
+      ).toBe(true)
     }
-    expect(win.webContents.fire('will-navigate', { url: 'app://bundle/index.html#/x', isSameDocument: true }).defaultPrevented).toBe(
-      false
-    )
+    expect(
+      win.webContents.fire('will-navigate', { url: 'app://bundle/index.html#/x', isSameDocument: true })
+        .defaultPrevented
+    ).toBe(false)
     expect(win.webContents.fire('will-attach-webview').defaultPrevented).toBe(true)
   })
 })
@@ -144,7 +152,12 @@ describe('close to tray', () => {
   it('does not repeat a notice already shown in an earlier run', () => {
     const win = new FakeBrowserWindow({})
     const notify = vi.fn()
-    installCloseToTray(win as never, { isQuitting: () => false, noticeShown: () => true, markNoticeShown: vi.fn(), notify })
+    installCloseToTray(win as never, {
+      isQuitting: () => false,
+      noticeShown: () => true,
+      markNoticeShown: vi.fn(),
+      notify
+    })
     win.userClose()
     expect(notify).not.toHaveBeenCalled()
   })

@@ -5,7 +5,9 @@ const h = (tag: string) => () => ({ status: 200, body: tag })
 
 describe('Router', () => {
   it('matches method and pattern and extracts decoded params', () => {
-    const r = new Router().add('GET', '/api/v1/customers', h('list')).add('GET', '/api/v1/customers/:id/notes/:noteId', h('note'))
+    const r = new Router()
+      .add('GET', '/api/v1/customers', h('list'))
+      .add('GET', '/api/v1/customers/:id/notes/:noteId', h('note'))
     const m = r.match('get', '/api/v1/customers/42/notes/a%20b')
     expect(m?.params).toEqual({ id: '42', noteId: 'a b' })
     expect(m?.pattern).toBe('/api/v1/customers/:id/notes/:noteId')

@@ -16,14 +16,21 @@ async function start(extra: Partial<SimServerOptions> = {}): Promise<{ sim: SimS
       state.count++
       return { status: 201, body: { created: req.body } }
     })
-    .add('GET', '/api/echo', (req) => ({ status: 200, body: { orgs: req.headersDistinct['x-org-id'] ?? [], raw: req.rawBody } }))
+    .add('GET', '/api/echo', (req) => ({
+      status: 200,
+      body: { orgs: req.headersDistinct['x-org-id'] ?? [], raw: req.rawBody }
+    }))
   sim = await startSimServer({ name: 'Test', router, seed: 42, ...extra })
   return { sim, state }
 }
 
 const get = (s: SimServer, path: string, init?: RequestInit) => fetch(`${s.url}${path}`, init)
 const post = (s: SimServer, path: string, body: unknown) =>
-  fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  fetch(`${s.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body)
+  })
 
 describe('startSimServer', () => {
   it('serves routes on 127.0.0.1 with params, query, parsed body and repeated headers', async () => {
@@ -44,7 +51,8 @@ describe('startSimServer', () => {
 
   it('counts requests by route pattern, writes, 429s and no-route requests', async () => {
     const { sim } = await start({
-      before: (req) => (req.query.get('limited') ? { status: 429, body: {}, headers: { 'retry-after': '1' } } : undefined)
+      before: (req) =>
+        req.query.get('limited') ? { status: 429, body: {}, headers: { 'retry-after': '1' } } : undefined
     })
     await get(sim, '/api/items/1')
     await get(sim, '/api/items/2')
@@ -77,7 +85,8 @@ describe('startSimServer', () => {
       name: 'T',
       router,
       inFlightKey: (req) => req.params.k,
-      before: (req, ctx) => (ctx.inFlight(req.params.k ?? '') >= 2 ? { status: 429, body: { errors: ['thread threshold'] } } : undefined)
+      before: (req, ctx) =>
+        ctx.inFlight(req.params.k ?? '') >= 2 ? { status: 429, body: { errors: ['thread threshold'] } } : undefined
     })
     const s = sim
     const replies = [get(s, '/slow/a'), get(s, '/slow/a'), get(s, '/slow/b')]
@@ -97,7 +106,10 @@ describe('startSimServer', () => {
         beforeCalls++
         return { status: 401, body: { error: 'no auth' } }
       },
-      control: { 'GET state': () => ({ status: 200, body: { hello: 'state' } }), 'POST items/:id/touch': (req) => ({ status: 200, body: req.params }) }
+      control: {
+        'GET state': () => ({ status: 200, body: { hello: 'state' } }),
+        'POST items/:id/touch': (req) => ({ status: 200, body: req.params })
+      }
     })
     sim.faults.add({ kind: 'status', status: 500 })
     expect(await (await get(sim, '/__sim/state')).json()).toEqual({ hello: 'state' })
@@ -117,7 +129,10 @@ describe('startSimServer', () => {
 
   it('manages faults and stats over the control API', async () => {
     const { sim } = await start()
-    expect((await post(sim, '/__sim/faults', { kind: 'status', status: 503, count: 1, match: { path: '^/api/items/' } })).status).toBe(204)
+    expect(
+      (await post(sim, '/__sim/faults', { kind: 'status', status: 503, count: 1, match: { path: '^/api/items/' } }))
+        .status
+    ).toBe(204)
     expect((await get(sim, '/api/items/1')).status).toBe(503)
     expect((await get(sim, '/api/items/1')).status).toBe(200)
     expect((await post(sim, '/__sim/faults', { kind: 'explode' })).status).toBe(400)

@@ -18,7 +18,10 @@ describe('alert poller', () => {
       },
       log: { warn: (msg: string) => void warnings.push(msg) }
     }
-    const poller = createAlertPoller(app as never, { intervalMs: 1000, timer: { every: (_ms, fn) => (ticks.push(fn), { stop: () => void stopped++ }) } })
+    const poller = createAlertPoller(app as never, {
+      intervalMs: 1000,
+      timer: { every: (_ms, fn) => (ticks.push(fn), { stop: () => void stopped++ }) }
+    })
     await poller.start()
     expect(calls).toEqual([{ retryNow: false }])
     expect(ticks).toHaveLength(1)

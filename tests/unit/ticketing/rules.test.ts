@@ -19,21 +19,43 @@ describe('alert types and grouping', () => {
   it('groups by org + type + the affected user (or device for disk keys), ignoring case and time', () => {
     const lockout = alertTypeDef('user-lockout')
     const fde = alertTypeDef('fde-key-decrypted')
-    expect(groupKeyOf(lockout, { orgId: 'o1', user: 'Alice', device: 'PC-1' })).toBe(groupKeyOf(lockout, { orgId: 'o1', user: 'alice', device: 'PC-2' }))
-    expect(groupKeyOf(lockout, { orgId: 'o1', user: 'alice' })).not.toBe(groupKeyOf(lockout, { orgId: 'o2', user: 'alice' }))
-    expect(groupKeyOf(fde, { orgId: 'o1', user: 'alice', device: 'PC-1' })).not.toBe(groupKeyOf(fde, { orgId: 'o1', user: 'alice', device: 'PC-2' }))
+    expect(groupKeyOf(lockout, { orgId: 'o1', user: 'Alice', device: 'PC-1' })).toBe(
+      groupKeyOf(lockout, { orgId: 'o1', user: 'alice', device: 'PC-2' })
+    )
+    expect(groupKeyOf(lockout, { orgId: 'o1', user: 'alice' })).not.toBe(
+      groupKeyOf(lockout, { orgId: 'o2', user: 'alice' })
+    )
+    expect(groupKeyOf(fde, { orgId: 'o1', user: 'alice', device: 'PC-1' })).not.toBe(
+      groupKeyOf(fde, { orgId: 'o1', user: 'alice', device: 'PC-2' })
+    )
     expect(groupKeyOf(fde, { orgId: 'o1' })).toBe('o1|fde-key-decrypted|-')
   })
 })
 
 describe('templates', () => {
   it('fills the known placeholders and leaves unknown ones visible', () => {
-    const v = { org: 'Acme', user: 'alice', device: 'PC-1', subject: 'alice', alertType: 'User Lockout', time: '2026-01-01T00:00:00.000Z' }
-    expect(render('{alertType}: {subject} ({org}) {device} at {time} {oops}', v)).toBe('User Lockout: alice (Acme) PC-1 at 2026-01-01T00:00:00.000Z {oops}')
+    const v = {
+      org: 'Acme',
+      user: 'alice',
+      device: 'PC-1',
+      subject: 'alice',
+      alertType: 'User Lockout',
+      time: '2026-01-01T00:00:00.000Z'
+    }
+    expect(render('{alertType}: {subject} ({org}) {device} at {time} {oops}', v)).toBe(
+      'User Lockout: alice (Acme) PC-1 at 2026-01-01T00:00:00.000Z {oops}'
+    )
   })
 
   it('inserts outside values as plain one-line text: no second expansion, no control characters', () => {
-    const v = { org: 'Acme', user: 'eve{org}\u0000\r\n[x]\u001b[31m\u2028end', device: 'PC-1', subject: 'eve', alertType: 'User Lockout', time: 't' }
+    const v = {
+      org: 'Acme',
+      user: 'eve{org}\u0000\r\n[x]\u001b[31m\u2028end',
+      device: 'PC-1',
+      subject: 'eve',
+      alertType: 'User Lockout',
+      time: 't'
+    }
     expect(render('{user} / {org}\n{device}', v)).toBe('eve{org} [x] [31m end / Acme\nPC-1')
   })
 })
@@ -41,8 +63,14 @@ describe('templates', () => {
 describe('per-alert settings', () => {
   const meta: TicketMetadata = {
     statuses: [{ value: 'New', label: 'New' }],
-    priorities: [{ value: '1', label: 'High' }, { value: '2', label: 'Low' }],
-    issueTypes: [{ value: '10', label: 'Security' }, { value: '11', label: 'Other' }],
+    priorities: [
+      { value: '1', label: 'High' },
+      { value: '2', label: 'Low' }
+    ],
+    issueTypes: [
+      { value: '10', label: 'Security' },
+      { value: '11', label: 'Other' }
+    ],
     subIssueTypes: [{ value: '100', label: 'Breach', parent: '10' }],
     queues: [],
     sources: [],
@@ -63,7 +91,9 @@ describe('per-alert settings', () => {
     const f = TicketingSettingsSchema.parse({}).defaults
     expect(fieldProblems('defaults', { ...f, priority: '1', subIssueType: '100', issueType: '10' }, meta)).toEqual([])
     expect(fieldProblems('defaults', { ...f, priority: '9' }, meta).map((p) => p.field)).toEqual(['priority'])
-    expect(fieldProblems('defaults', { ...f, issueType: '11', subIssueType: '100' }, meta).map((p) => p.field)).toEqual(['subIssueType'])
+    expect(fieldProblems('defaults', { ...f, issueType: '11', subIssueType: '100' }, meta).map((p) => p.field)).toEqual(
+      ['subIssueType']
+    )
   })
 })
 

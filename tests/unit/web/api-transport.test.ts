@@ -8,7 +8,9 @@ function fakeFetch(reply: { status?: number; body: unknown } | Error) {
   const fn = (async (url: string, init?: RequestInit) => {
     calls.push({ url, init })
     if (reply instanceof Error) throw reply
-    return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), { status: reply.status ?? 200 })
+    return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), {
+      status: reply.status ?? 200
+    })
   }) as unknown as typeof fetch
   return { fn, calls }
 }
@@ -53,7 +55,9 @@ describe('httpTransport', () => {
     expect(e401.hint).toMatch(/link PSA Bridge printed/)
     const down = await caught(createApi(httpTransport(fakeFetch(new TypeError('fetch failed')).fn)).getStatus({}))
     expect(down.code).toBe('unavailable')
-    const junk = await caught(createApi(httpTransport(fakeFetch({ body: { ok: false, error: { code: 'nope' } } }).fn)).getStatus({}))
+    const junk = await caught(
+      createApi(httpTransport(fakeFetch({ body: { ok: false, error: { code: 'nope' } } }).fn)).getStatus({})
+    )
     expect(junk.code).toBe('bad-response')
     const html = await caught(createApi(httpTransport(fakeFetch({ status: 502, body: '<html>' }).fn)).getStatus({}))
     expect(html.message).toMatch(/502/)
@@ -64,7 +68,8 @@ describe('ipcTransport', () => {
   it('passes values through and turns the preload rejection shape back into an ApiError', async () => {
     const bridge = {
       listIntegrations: async () => [],
-      saveJumpCloud: async () => Promise.reject({ code: 'not-found', message: 'Unknown provider', field: 'providerId' }),
+      saveJumpCloud: async () =>
+        Promise.reject({ code: 'not-found', message: 'Unknown provider', field: 'providerId' }),
       on: () => () => {}
     } as unknown as PsaBridgeApi
     const api = createApi(ipcTransport(bridge))

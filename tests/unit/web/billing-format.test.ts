@@ -23,7 +23,11 @@ const row = (action: PlanRow['action']): PlanRow => ({
 
 describe('billing screen formatting', () => {
   it('counts only increases and decreases as writes (held, blocked and unchanged wait)', () => {
-    expect(writesOf(['increase', 'decrease', 'held', 'blocked', 'unchanged', 'increase'].map((a) => row(a as PlanRow['action'])))).toBe(3)
+    expect(
+      writesOf(
+        ['increase', 'decrease', 'held', 'blocked', 'unchanged', 'increase'].map((a) => row(a as PlanRow['action']))
+      )
+    ).toBe(3)
     expect(writesOf([])).toBe(0)
   })
 
@@ -81,7 +85,11 @@ describe('HWM chart series', () => {
   })
 
   it('describes the latest month with data for screen readers', () => {
-    expect(describeHistory(history([]))).toBe('High-water mark of Acme, 1 month with data; 2025-03: 7 users, 3 devices.')
-    expect(describeHistory({ ...history([]), months: [{ month: '2025-03', users: null, devices: null }] })).toBe('No counts recorded yet for Acme.')
+    expect(describeHistory(history([]))).toBe(
+      'High-water mark of Acme, 1 month with data; 2025-03: 7 users, 3 devices.'
+    )
+    expect(describeHistory({ ...history([]), months: [{ month: '2025-03', users: null, devices: null }] })).toBe(
+      'No counts recorded yet for Acme.'
+    )
   })
 })

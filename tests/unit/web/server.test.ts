@@ -22,11 +22,19 @@ function send(
 ): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...opts.headers }
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() })
+        )
       }
     )
     req.on('error', reject)
@@ -87,7 +95,11 @@ describe('token and cookie', () => {
   it('refuses static files and API calls without the token', async () => {
     expect((await send(server.port, '/')).status).toBe(401)
     expect((await send(server.port, '/assets/app.js')).status).toBe(401)
-    const api = await send(server.port, '/api/getStatus', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    const api = await send(server.port, '/api/getStatus', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}'
+    })
     expect(api.status).toBe(401)
     expect((await send(server.port, '/api/events')).status).toBe(401)
     expect(fake.calls).toHaveLength(0)
@@ -204,14 +216,18 @@ describe('static files', () => {
     expect(html.headers['content-type']).toMatch(/^text\/html/)
   })
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/index.html%00.js'])(
-    'refuses traversal %s',
-    async (path) => {
-      const res = await send(server.port, path, { headers: bearer() })
-      expect(res.status).toBe(404)
-      expect(res.body).not.toContain('outside the root')
-    }
-  )
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/index.html%00.js'
+  ])('refuses traversal %s', async (path) => {
+    const res = await send(server.port, path, { headers: bearer() })
+    expect(res.status).toBe(404)
+    expect(res.body).not.toContain('outside the root')
+  })
 
   it('resolveStaticPath keeps every path inside the root', () => {
     expect(resolveStaticPath('/srv/r', '/')).toBe('/srv/r/index.html')
@@ -229,7 +245,12 @@ describe('server-sent events', () => {
   it('streams core events to the client and unsubscribes when it leaves', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, ...bearer() } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${server.port}`, ...bearer() }
+        },
         (res) => {
           expect(res.headers['content-type']).toBe('text/event-stream')
           let buf = ''
@@ -268,7 +289,12 @@ describe('hostile or unlucky requests', () => {
   it('an event raised while the server is closing does not write to an ended stream (no uncaught error)', async () => {
     await new Promise<void>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, ...bearer() } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${server.port}`, ...bearer() }
+        },
         (res) => {
           res.on('data', (c: Buffer) => {
             if (c.toString().includes(': connected')) resolve()
@@ -276,7 +302,9 @@ describe('hostile or unlucky requests', () => {
           res.on('error', () => undefined)
         }
       )
-      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)))
+      req.on('error', (e) =>
+        e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)
+      )
       req.end()
     })
     const errors: unknown[] = []

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { TicketFieldsSchema } from '../../../src/shared/contract/ticketing'
-import { ageText, fieldsOf, optionsFor, parseDaysDue, safeLink, setField, type Choices } from '../../../src/renderer/src/screens/ticketing/fields'
+import {
+  ageText,
+  fieldsOf,
+  optionsFor,
+  parseDaysDue,
+  safeLink,
+  setField,
+  type Choices
+} from '../../../src/renderer/src/screens/ticketing/fields'
 
 const choices: Choices = {
   statuses: [{ value: '1', label: 'New' }],
@@ -25,15 +33,38 @@ const empty = TicketFieldsSchema.parse({})
 
 describe('Ticketing field helpers', () => {
   it('lists queue, source and sub-issue type for Autotask only, in the PSA own words', () => {
-    expect(fieldsOf('syncro').map((f) => f.label)).toEqual(['Priority', 'Problem type', 'Status', 'Days due', 'Tech assigned to'])
+    expect(fieldsOf('syncro').map((f) => f.label)).toEqual([
+      'Priority',
+      'Problem type',
+      'Status',
+      'Days due',
+      'Tech assigned to'
+    ])
     const at = fieldsOf('autotask').map((f) => f.key)
-    expect(at).toEqual(['priority', 'issueType', 'subIssueType', 'status', 'daysDue', 'technicianId', 'queue', 'source'])
+    expect(at).toEqual([
+      'priority',
+      'issueType',
+      'subIssueType',
+      'status',
+      'daysDue',
+      'technicianId',
+      'queue',
+      'source'
+    ])
   })
 
   it('offers "PSA default" on the defaults row and names the inherited value on an alert type row', () => {
-    expect(optionsFor({ choices, list: 'priorities', value: null, fallback: null })[0]).toEqual({ value: '', label: 'PSA default' })
-    expect(optionsFor({ choices, list: 'priorities', value: null, fallback: { value: '2' } })[0]).toEqual({ value: '', label: 'Default: Low' })
-    expect(optionsFor({ choices, list: 'priorities', value: null, fallback: { value: null } })[0]!.label).toBe('Default')
+    expect(optionsFor({ choices, list: 'priorities', value: null, fallback: null })[0]).toEqual({
+      value: '',
+      label: 'PSA default'
+    })
+    expect(optionsFor({ choices, list: 'priorities', value: null, fallback: { value: '2' } })[0]).toEqual({
+      value: '',
+      label: 'Default: Low'
+    })
+    expect(optionsFor({ choices, list: 'priorities', value: null, fallback: { value: null } })[0]!.label).toBe(
+      'Default'
+    )
   })
 
   it('keeps a saved value the PSA no longer lists selectable and marked', () => {
@@ -43,8 +74,12 @@ describe('Ticketing field helpers', () => {
   })
 
   it('offers only the sub-issue types of the effective issue type', () => {
-    expect(optionsFor({ choices, list: 'subIssueTypes', value: null, fallback: null, issueType: '11' }).map((o) => o.value)).toEqual(['', '110'])
-    expect(optionsFor({ choices, list: 'subIssueTypes', value: null, fallback: null, issueType: null }).map((o) => o.value)).toEqual([''])
+    expect(
+      optionsFor({ choices, list: 'subIssueTypes', value: null, fallback: null, issueType: '11' }).map((o) => o.value)
+    ).toEqual(['', '110'])
+    expect(
+      optionsFor({ choices, list: 'subIssueTypes', value: null, fallback: null, issueType: null }).map((o) => o.value)
+    ).toEqual([''])
   })
 
   it('drops a sub-issue type that does not belong to a newly chosen issue type, keeps one that does', () => {
@@ -62,14 +97,14 @@ describe('Ticketing field helpers', () => {
   })
 
   it('writes queue ages in the largest sensible units', () => {
-    expect([ageText(42), ageText(60 * 12), ageText(3600 * 3 + 300), ageText(7200), ageText(86400 * 2 + 3600 * 4), ageText(86400)]).toEqual([
-      '42 s',
-      '12 min',
-      '3 h 5 min',
-      '2 h',
-      '2 d 4 h',
-      '1 d'
-    ])
+    expect([
+      ageText(42),
+      ageText(60 * 12),
+      ageText(3600 * 3 + 300),
+      ageText(7200),
+      ageText(86400 * 2 + 3600 * 4),
+      ageText(86400)
+    ]).toEqual(['42 s', '12 min', '3 h 5 min', '2 h', '2 d 4 h', '1 d'])
   })
 
   it('makes links only of http(s) URLs', () => {

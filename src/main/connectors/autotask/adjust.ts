@@ -17,9 +17,13 @@ export function adjustmentBody(
 ): Record<string, unknown> | null {
   if (current === change.to) return null
   if (current !== change.from)
-    throw new AppError('conflict', `Autotask shows ${current} units on this contract service, not ${change.from}; someone changed it in Autotask.`, {
-      hint: 'Review the contract in Autotask, then run the billing push again.'
-    })
+    throw new AppError(
+      'conflict',
+      `Autotask shows ${current} units on this contract service, not ${change.from}; someone changed it in Autotask.`,
+      {
+        hint: 'Review the contract in Autotask, then run the billing push again.'
+      }
+    )
   const body: Record<string, unknown> = {
     contractID: cs.contractID,
     contractServiceID: cs.id,

@@ -110,7 +110,12 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     baseURL: zoneUrl,
     timeoutMs: opts.timeoutMs,
     retry: opts.retry,
-    headers: { ApiIntegrationCode: opts.integrationCode, UserName: opts.username, Secret: opts.secret, 'Content-Type': 'application/json' },
+    headers: {
+      ApiIntegrationCode: opts.integrationCode,
+      UserName: opts.username,
+      Secret: opts.secret,
+      'Content-Type': 'application/json'
+    },
     rateLimit: opts.rateLimit ?? { limit: 10_000, intervalMs: 3_600_000 },
     // thread limit is per (integration code, entity endpoint) (§5.2)
     concurrency: { max: opts.threadLimit ?? 3, key: (req) => entityKey(req.url) },
@@ -118,7 +123,8 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     isRetryable: isAutotaskRetryable
   })
 
-  const query = <S extends z.ZodType>(entity: string, filter: FilterNode[], schema: S, q?: QueryOptions) => queryAll(http, entity, filter, schema, q)
+  const query = <S extends z.ZodType>(entity: string, filter: FilterNode[], schema: S, q?: QueryOptions) =>
+    queryAll(http, entity, filter, schema, q)
 
   async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S> | null> {
     try {
@@ -141,7 +147,9 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
   function fieldsOf(entity: 'Tickets' | 'TicketNotes'): Promise<FieldInfo[]> {
     let p = fieldsCache.get(entity)
     if (!p) {
-      p = http.request({ method: 'GET', url: `V1.0/${entity}/entityInformation/fields`, schema: FieldsSchema }).then((r) => r.data.fields)
+      p = http
+        .request({ method: 'GET', url: `V1.0/${entity}/entityInformation/fields`, schema: FieldsSchema })
+        .then((r) => r.data.fields)
       p.catch(() => fieldsCache.delete(entity))
       fieldsCache.set(entity, p)
     }
@@ -152,29 +160,50 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
   const maxLength = (fields: FieldInfo[], name: string) => field(fields, name)?.length || undefined
   // Retired (inactive) statuses included: old tickets may still sit in one.
   const closedStatuses = (fields: FieldInfo[]) =>
-    (field(fields, 'status')?.picklistValues ?? []).filter((s) => s.value === STATUS_COMPLETE || /^complete/i.test(s.label)).map((s) => s.value)
+    (field(fields, 'status')?.picklistValues ?? [])
+      .filter((s) => s.value === STATUS_COMPLETE || /^complete/i.test(s.label))
+      .map((s) => s.value)
 
   async function unitsAt(contractServiceId: number, at: Date) {
-    const rows = await query('ContractServiceUnits', [{ op: 'eq', field: 'contractServiceID', value: contractServiceId }], ContractServiceUnitSchema)
+    const rows = await query(
+      'ContractServiceUnits',
+      [{ op: 'eq', field: 'contractServiceID', value: contractServiceId }],
+      ContractServiceUnitSchema
+    )
     return rows.find((r) => coversAt(r, at))
   }
 
   async function contractService(target: BillingTargetRef) {
     const cs = await get(`ContractServices/${toInt(target.itemId, 'contract service')}`, ContractServiceSchema)
     if (!cs || String(cs.contractID) !== target.containerId)
-      throw new AppError('not-found', `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`, {
-        hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
-      })
+      throw new AppError(
+        'not-found',
+        `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`,
+        {
+          hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
+        }
+      )
     return cs
   }
 
   async function roleFor(resourceId: number): Promise<number> {
-    const roles = await query('ResourceServiceDeskRoles', [{ op: 'eq', field: 'resourceID', value: resourceId }, { op: 'eq', field: 'isActive', value: true }], ServiceDeskRoleSchema)
+    const roles = await query(
+      'ResourceServiceDeskRoles',
+      [
+        { op: 'eq', field: 'resourceID', value: resourceId },
+        { op: 'eq', field: 'isActive', value: true }
+      ],
+      ServiceDeskRoleSchema
+    )
     const role = roles.find((r) => r.isDefault) ?? roles[0]
     if (!role)
-      throw new AppError('validation', `Autotask resource ${resourceId} has no active service desk role, so tickets cannot be assigned to them.`, {
-        hint: 'Pick another technician, or give this resource a service desk role in Autotask (Admin → Resources → Service Desk).'
-      })
+      throw new AppError(
+        'validation',
+        `Autotask resource ${resourceId} has no active service desk role, so tickets cannot be assigned to them.`,
+        {
+          hint: 'Pick another technician, or give this resource a service desk role in Autotask (Admin → Resources → Service Desk).'
+        }
+      )
     return role.roleID
   }
 
@@ -189,7 +218,10 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     },
 
     async probePermissions(): Promise<PermissionReport[]> {
-      const probe = async (operation: PermissionReport['operation'], run: () => Promise<unknown>): Promise<PermissionReport> => {
+      const probe = async (
+        operation: PermissionReport['operation'],
+        run: () => Promise<unknown>
+      ): Promise<PermissionReport> => {
         try {
           await run()
           return { operation, allowed: true }
@@ -211,7 +243,11 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
       ])
       // Writes can only be proven by writing; we do not create test records in a live PSA.
       const writes = (['createCustomer', 'setQuantity', 'createTicket', 'addTicketNote'] as const).map(
-        (operation): PermissionReport => ({ operation, allowed: 'unknown', detail: 'Autotask only tells on the first real write.' })
+        (operation): PermissionReport => ({
+          operation,
+          allowed: 'unknown',
+          detail: 'Autotask only tells on the first real write.'
+        })
       )
       return [...reads, ...writes]
     },
@@ -259,12 +295,20 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
       )
       if (contracts.length === 0) return []
       const services = (
-        await Promise.all(chunk(contracts.map((c) => c.id)).map((ids) => query('ContractServices', [{ op: 'in', field: 'contractID', value: ids }], ContractServiceSchema)))
+        await Promise.all(
+          chunk(contracts.map((c) => c.id)).map((ids) =>
+            query('ContractServices', [{ op: 'in', field: 'contractID', value: ids }], ContractServiceSchema)
+          )
+        )
       ).flat()
       const at = now()
       const [catalogue, units] = await Promise.all([
         services.length
-          ? Promise.all(chunk([...new Set(services.map((s) => s.serviceID))]).map((ids) => query('Services', [{ op: 'in', field: 'id', value: ids }], ServiceSchema))).then((x) => x.flat())
+          ? Promise.all(
+              chunk([...new Set(services.map((s) => s.serviceID))]).map((ids) =>
+                query('Services', [{ op: 'in', field: 'id', value: ids }], ServiceSchema)
+              )
+            ).then((x) => x.flat())
           : Promise.resolve([]),
         services.length
           ? Promise.all(
@@ -325,7 +369,20 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
       const statuses = choices(field(fields, 'status'))
       const resources = await query('Resources', [{ op: 'eq', field: 'isActive', value: true }], ResourceSchema)
       const roles = resources.length
-        ? (await Promise.all(chunk(resources.map((r) => r.id)).map((ids) => query('ResourceServiceDeskRoles', [{ op: 'in', field: 'resourceID', value: ids }, { op: 'eq', field: 'isActive', value: true }], ServiceDeskRoleSchema)))).flat()
+        ? (
+            await Promise.all(
+              chunk(resources.map((r) => r.id)).map((ids) =>
+                query(
+                  'ResourceServiceDeskRoles',
+                  [
+                    { op: 'in', field: 'resourceID', value: ids },
+                    { op: 'eq', field: 'isActive', value: true }
+                  ],
+                  ServiceDeskRoleSchema
+                )
+              )
+            )
+          ).flat()
         : []
       const withRole = new Set(roles.map((r) => r.resourceID))
       return {
@@ -340,7 +397,10 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
         // API-only users and resources without a service-desk role cannot be assigned (§7.7, §7.9)
         technicians: resources
           .filter((r) => withRole.has(r.id))
-          .map((r) => ({ value: String(r.id), label: [r.firstName, r.lastName].filter(Boolean).join(' ') || `Resource ${r.id}` })),
+          .map((r) => ({
+            value: String(r.id),
+            label: [r.firstName, r.lastName].filter(Boolean).join(' ') || `Resource ${r.id}`
+          })),
         closedStatuses: closedStatuses(fields)
       }
     },
@@ -353,7 +413,10 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
       const queueID = num(input.queue, 'queue')
       const resourceId = num(input.technicianId, 'technician')
       if (queueID === undefined && resourceId === undefined)
-        throw new AppError('validation', 'Autotask needs a queue or a technician for a new ticket.', { hint: 'Choose a default queue in the ticketing settings.', field: 'queue' })
+        throw new AppError('validation', 'Autotask needs a queue or a technician for a new ticket.', {
+          hint: 'Choose a default queue in the ticketing settings.',
+          field: 'queue'
+        })
       const body: Record<string, unknown> = {
         companyID: toInt(input.customerId, 'company'),
         title: clip(input.subject, maxLength(fields, 'title')),
@@ -367,7 +430,8 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
         dueDateTime: input.dueDate?.toISOString()
       }
       // both or neither (§7.7)
-      if (resourceId !== undefined) Object.assign(body, { assignedResourceID: resourceId, assignedResourceRoleID: await roleFor(resourceId) })
+      if (resourceId !== undefined)
+        Object.assign(body, { assignedResourceID: resourceId, assignedResourceRoleID: await roleFor(resourceId) })
       const id = await create('Tickets', Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)))
       const ticket = await get(`Tickets/${id}`, TicketSchema)
       return {

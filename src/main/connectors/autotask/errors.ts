@@ -13,7 +13,9 @@ export function autotaskErrorMessages(body: unknown): string[] {
   if (!body || typeof body !== 'object') return typeof body === 'string' && body.trim() ? [body.trim()] : []
   const errors = (body as { errors?: unknown }).errors
   if (!Array.isArray(errors)) return []
-  return errors.map((e) => (typeof e === 'string' ? e : typeof e === 'object' && e && 'message' in e ? String(e.message) : JSON.stringify(e)))
+  return errors.map((e) =>
+    typeof e === 'string' ? e : typeof e === 'object' && e && 'message' in e ? String(e.message) : JSON.stringify(e)
+  )
 }
 
 export function unknownUserError(username?: string): AppError {
@@ -41,17 +43,25 @@ export function mapAutotaskError(ctx: HttpErrorContext, username?: string): AppE
     })
   if (status === 403 || (status === 500 && NO_PERMISSION.test(text)))
     return new AppError('permission', `Autotask refused this operation for the API user${text ? `: ${text}` : '.'}`, {
-      hint: "Give the API user's security level access to this entity (Admin → Security Levels), or use the full \"API User (system)\" level."
+      hint: 'Give the API user\'s security level access to this entity (Admin → Security Levels), or use the full "API User (system)" level.'
     })
   if (status === 429)
-    return new AppError('rate-limited', THREAD_LIMIT.test(text) ? 'Autotask thread limit reached (3 parallel requests per endpoint).' : 'Autotask API request threshold reached (10,000 requests per hour for the whole database).', {
-      hint: 'PSA Bridge will retry later; other integrations on the same Autotask database share this budget.'
-    })
+    return new AppError(
+      'rate-limited',
+      THREAD_LIMIT.test(text)
+        ? 'Autotask thread limit reached (3 parallel requests per endpoint).'
+        : 'Autotask API request threshold reached (10,000 requests per hour for the whole database).',
+      {
+        hint: 'PSA Bridge will retry later; other integrations on the same Autotask database share this budget.'
+      }
+    )
   if (status === 404) return new AppError('not-found', `Autotask: not found (${ctx.method} ${ctx.url}).`)
   if (status === 405) return new AppError('bad-response', `Autotask does not support ${ctx.method} on ${ctx.url}.`)
   // 500 with an errors list = business rule / validation failure (§6)
   if (status === 500 && messages.length)
-    return new AppError('validation', `Autotask refused the request: ${text}`, { hint: 'Check the values chosen in PSA Bridge against the Autotask setup (picklists, queues, roles).' })
+    return new AppError('validation', `Autotask refused the request: ${text}`, {
+      hint: 'Check the values chosen in PSA Bridge against the Autotask setup (picklists, queues, roles).'
+    })
   return undefined
 }
 

@@ -17,35 +17,55 @@ function coveringFilter(ids: number[], at: Date): FilterNode[] {
   ]
 }
 
-function unitsCovering<U extends { contractServiceID: number; startDate: string; endDate: string }>(units: U[], at: Date): Map<number, U> {
+function unitsCovering<U extends { contractServiceID: number; startDate: string; endDate: string }>(
+  units: U[],
+  at: Date
+): Map<number, U> {
   const t = at.getTime()
-  return new Map(units.filter((u) => Date.parse(u.startDate) <= t && t <= Date.parse(u.endDate)).map((u) => [u.contractServiceID, u]))
+  return new Map(
+    units.filter((u) => Date.parse(u.startDate) <= t && t <= Date.parse(u.endDate)).map((u) => [u.contractServiceID, u])
+  )
 }
 
 /** The contract services with these ids and their units rows covering `at`: two queries per 500 ids. */
 async function readServices(query: Query, ids: number[], at: Date) {
   const [services, units] = await Promise.all([
-    Promise.all(chunk(ids).map((part) => query('ContractServices', [{ op: 'in', field: 'id', value: part }], ContractServiceSchema))).then((x) => x.flat()),
-    Promise.all(chunk(ids).map((part) => query('ContractServiceUnits', coveringFilter(part, at), ContractServiceUnitSchema))).then((x) => x.flat())
+    Promise.all(
+      chunk(ids).map((part) =>
+        query('ContractServices', [{ op: 'in', field: 'id', value: part }], ContractServiceSchema)
+      )
+    ).then((x) => x.flat()),
+    Promise.all(
+      chunk(ids).map((part) => query('ContractServiceUnits', coveringFilter(part, at), ContractServiceUnitSchema))
+    ).then((x) => x.flat())
   ])
   return { services, unitsBy: unitsCovering(units, at) }
 }
 
-const idsOf = (targets: readonly BillingTargetRef[]) => [...new Set(targets.map((t) => Number(t.itemId)).filter((n) => Number.isSafeInteger(n) && n > 0))]
+const idsOf = (targets: readonly BillingTargetRef[]) => [
+  ...new Set(targets.map((t) => Number(t.itemId)).filter((n) => Number.isSafeInteger(n) && n > 0))
+]
 
 /**
  * Current units of many contract services in two queries per 500 (ContractServices to check each still belongs to
  * its contract, ContractServiceUnits covering `at`), instead of two requests per service: a 1,000-org billing run
  * reads in 4 requests. Targets missing from the result no longer exist. Same values as getQuantity (§7.4).
  */
-export async function readQuantities(query: Query, targets: readonly BillingTargetRef[], at: Date): Promise<Map<string, { quantity: number; unitCost?: number }>> {
+export async function readQuantities(
+  query: Query,
+  targets: readonly BillingTargetRef[],
+  at: Date
+): Promise<Map<string, { quantity: number; unitCost?: number }>> {
   const { services, unitsBy } = await readServices(query, idsOf(targets), at)
   const out = new Map<string, { quantity: number; unitCost?: number }>()
   for (const cs of services) {
     const target = { containerId: String(cs.contractID), itemId: String(cs.id) }
     const row = unitsBy.get(cs.id)
     const unitCost = row?.cost ?? cs.unitCost ?? undefined
-    out.set(targetKey(target), unitCost === undefined ? { quantity: row?.units ?? 0 } : { quantity: row?.units ?? 0, unitCost })
+    out.set(
+      targetKey(target),
+      unitCost === undefined ? { quantity: row?.units ?? 0 } : { quantity: row?.units ?? 0, unitCost }
+    )
   }
   return out
 }
@@ -59,7 +79,10 @@ const STOPS = new Set(['auth', 'permission', 'unavailable', 'timeout', 'rate-lim
  * Many adjustments with the reads batched: ContractServices and the units at each effective date in two queries
  * per 500 services, then one POST per change — the same checks as setQuantity (adjust.ts), 1 request per write.
  */
-export async function writeQuantities(api: { query: Query; create: Create }, writes: readonly QuantityWrite[]): Promise<Array<Error | null>> {
+export async function writeQuantities(
+  api: { query: Query; create: Create },
+  writes: readonly QuantityWrite[]
+): Promise<Array<Error | null>> {
   const results: Array<Error | null> = writes.map(() => null)
   const valid: number[] = []
   writes.forEach((w, i) => {
@@ -86,9 +109,13 @@ export async function writeQuantities(api: { query: Query; create: Create }, wri
         const { target, change } = writes[i]!
         const cs = csById.get(target.itemId)
         if (!cs || String(cs.contractID) !== target.containerId) {
-          results[i] = new AppError('not-found', `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`, {
-            hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
-          })
+          results[i] = new AppError(
+            'not-found',
+            `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`,
+            {
+              hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
+            }
+          )
           return
         }
         try {

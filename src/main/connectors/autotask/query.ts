@@ -7,7 +7,11 @@ import { pageSchema } from './schemas'
 
 export type FilterNode =
   | { op: 'and' | 'or'; items: FilterNode[] }
-  | { op: 'eq' | 'noteq' | 'gt' | 'gte' | 'lt' | 'lte' | 'beginsWith' | 'endsWith' | 'contains'; field: string; value: string | number | boolean }
+  | {
+      op: 'eq' | 'noteq' | 'gt' | 'gte' | 'lt' | 'lte' | 'beginsWith' | 'endsWith' | 'contains'
+      field: string
+      value: string | number | boolean
+    }
   | { op: 'in' | 'notIn'; field: string; value: Array<string | number> }
   | { op: 'exist' | 'notExist'; field: string }
 
@@ -46,7 +50,8 @@ export async function queryAll<S extends z.ZodType>(
     const next = res.data.pageDetails.nextPageUrl
     if (!next || (opts.limit !== undefined && out.length >= opts.limit)) break
     // the cursor is absolute (the HTTP layer refuses other origins); a repeated cursor would loop forever
-    if (seen.has(next)) throw new AppError('bad-response', `Autotask returned the same next-page URL twice for ${entity}.`)
+    if (seen.has(next))
+      throw new AppError('bad-response', `Autotask returned the same next-page URL twice for ${entity}.`)
     seen.add(next)
     url = next
   }

@@ -21,9 +21,15 @@ export function validateZoneUrl(url: string, lookupOverride?: string): string {
   }
   if (lookupOverride) {
     if (parsed.origin !== new URL(lookupOverride).origin)
-      throw new AppError('bad-response', `Autotask zone lookup returned ${parsed.origin}, which is not the overridden lookup host ${new URL(lookupOverride).origin}.`)
+      throw new AppError(
+        'bad-response',
+        `Autotask zone lookup returned ${parsed.origin}, which is not the overridden lookup host ${new URL(lookupOverride).origin}.`
+      )
   } else if (parsed.protocol !== 'https:' || !parsed.hostname.toLowerCase().endsWith('.autotask.net')) {
-    throw new AppError('bad-response', `Autotask zone lookup returned ${parsed.origin}, which is not an https autotask.net host; refusing to send credentials there.`)
+    throw new AppError(
+      'bad-response',
+      `Autotask zone lookup returned ${parsed.origin}, which is not an https autotask.net host; refusing to send credentials there.`
+    )
   }
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`
 }
@@ -48,7 +54,12 @@ export async function discoverAutotaskZone(opts: ZoneDiscoveryOptions): Promise<
     isRetryable: isAutotaskRetryable
   })
   // No auth headers: zone lookup is unauthenticated (Datto Postman "ZoneInformation (non-authenticated)")
-  const res = await http.request({ method: 'GET', url: 'v1.0/zoneInformation', params: { user: username }, schema: ZoneInfoSchema })
+  const res = await http.request({
+    method: 'GET',
+    url: 'v1.0/zoneInformation',
+    params: { user: username },
+    schema: ZoneInfoSchema
+  })
   // webUrl only builds "Open in PSA" links: a value that fails the same host rule is dropped, not trusted.
   let webUrl: string | undefined
   try {

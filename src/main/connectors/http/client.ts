@@ -114,9 +114,13 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     }
     // Absolute URLs come from replies (paging cursors); never send our credentials to another host.
     if (target.origin !== base.origin)
-      throw new AppError('bad-response', `${opts.name} pointed us to another server (${target.host}); refusing to send credentials there.`, {
-        hint: 'Report this; it may indicate a misconfigured or compromised endpoint.'
-      })
+      throw new AppError(
+        'bad-response',
+        `${opts.name} pointed us to another server (${target.host}); refusing to send credentials there.`,
+        {
+          hint: 'Report this; it may indicate a misconfigured or compromised endpoint.'
+        }
+      )
   }
 
   async function request<T>(req: HttpRequest<T>): Promise<HttpResponse<T>> {
@@ -158,9 +162,13 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     if (isAppError(e)) return e
     if (signal?.aborted) return new AppError('cancelled', `The request to ${opts.name} was cancelled.`)
     if (isAxiosError(e) && isTooLarge(e)) {
-      return new AppError('bad-response', `${opts.name} sent a reply larger than ${megabytes(maxResponseBytes)}; it was not read.`, {
-        hint: `${opts.name} may be misbehaving; try again later, and report it if it keeps happening.`
-      })
+      return new AppError(
+        'bad-response',
+        `${opts.name} sent a reply larger than ${megabytes(maxResponseBytes)}; it was not read.`,
+        {
+          hint: `${opts.name} may be misbehaving; try again later, and report it if it keeps happening.`
+        }
+      )
     }
     if (isAxiosError(e)) {
       const ctx = contextFromAxiosError(e)
@@ -169,7 +177,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       return opts.mapError?.(ctx) ?? mapHttpError(opts.name, ctx, { timeoutMs, attempts })
     }
     // Never wrap the raw error as cause: library errors can carry request config (auth headers).
-    return new AppError('internal', `Unexpected failure talking to ${opts.name}: ${e instanceof Error ? e.name : 'unknown error'}.`)
+    return new AppError(
+      'internal',
+      `Unexpected failure talking to ${opts.name}: ${e instanceof Error ? e.name : 'unknown error'}.`
+    )
   }
 
   return {

@@ -8,7 +8,14 @@ const REMOTE_MESSAGE_LIMIT = 300
 
 export const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT'])
 /** Connection-level failures worth retrying (for idempotent requests). */
-export const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'ETIMEDOUT'])
+export const TRANSIENT_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'ETIMEDOUT'
+])
 
 /** Path only, as the caller wrote it: no origin, query string (may hold `api_key`) or fragment. */
 export function safePath(url: string): string {
@@ -96,7 +103,8 @@ export function remoteMessage(body: unknown): string | undefined {
     const b = body as Record<string, unknown>
     if (typeof b.message === 'string') msg = b.message
     else if (typeof b.error === 'string') msg = b.error
-    else if (Array.isArray(b.errors)) msg = b.errors.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('; ')
+    else if (Array.isArray(b.errors))
+      msg = b.errors.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('; ')
     else if (b.errors && typeof b.errors === 'object')
       msg = Object.entries(b.errors as Record<string, unknown>)
         .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : String(v)}`)
@@ -158,10 +166,14 @@ export function mapHttpError(name: string, ctx: HttpErrorContext, info: MapInfo)
         cause
       })
     if (s >= 300)
-      return new AppError('bad-response', `${name} redirected ${what} elsewhere (HTTP ${s}); redirects are not followed.`, {
-        hint: `Check the ${name} address in Settings (e.g. the subdomain or zone).`,
-        cause
-      })
+      return new AppError(
+        'bad-response',
+        `${name} redirected ${what} elsewhere (HTTP ${s}); redirects are not followed.`,
+        {
+          hint: `Check the ${name} address in Settings (e.g. the subdomain or zone).`,
+          cause
+        }
+      )
     return new AppError('bad-response', `${name} sent an unexpected reply to ${what} (HTTP ${s}).`, { cause })
   }
   const code = ctx.code
@@ -203,7 +215,11 @@ export function describeSchemaError(error: z.ZodError): string {
   return parts.join('; ') + more
 }
 
-export function badResponse(name: string, detail: string, ctx: { method: string; url: string; status: number }): AppError {
+export function badResponse(
+  name: string,
+  detail: string,
+  ctx: { method: string; url: string; status: number }
+): AppError {
   return new AppError('bad-response', `${name} sent an unexpected reply: ${detail}`, {
     hint: `${name} may have changed its API; report this with the Activity log (${ctx.method} ${ctx.url}).`,
     cause: ctx

@@ -23,7 +23,11 @@ export class RequestLimiter {
     // event-loop delays can bunch arrivals into a window we kept clean. A small guard (2 %, at most
     // 250 ms) on our window costs little and spares 429s, each of which stalls the whole client.
     this.global = r
-      ? new PQueue({ intervalCap: r.limit, interval: r.intervalMs + Math.min(250, Math.ceil(r.intervalMs * 0.02)), strict: true })
+      ? new PQueue({
+          intervalCap: r.limit,
+          interval: r.intervalMs + Math.min(250, Math.ceil(r.intervalMs * 0.02)),
+          strict: true
+        })
       : new PQueue()
   }
 

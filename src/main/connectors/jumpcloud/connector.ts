@@ -73,7 +73,7 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
     extra: { headers?: Record<string, string>; fields?: string } = {}
   ): Promise<Array<z.infer<T>>> {
     const out: Array<z.infer<T>> = []
-    for (let skip = 0; ; ) {
+    for (let skip = 0; ;) {
       const { data } = await http.request({
         method: 'GET',
         url,
@@ -117,7 +117,7 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
 
   async function macsBySystem(orgId: string): Promise<Map<string, string[]>> {
     const macs = new Map<string, string[]>()
-    for (let skip = 0; ; ) {
+    for (let skip = 0; ;) {
       const { data } = await consoleHttp.request({
         method: 'GET',
         url: '/api/v2/systeminsights/interface_details',
@@ -186,23 +186,36 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
       })
       const page = DiPageHeadersSchema.safeParse(res.headers)
       if (!page.success)
-        throw new AppError('bad-response', 'JumpCloud Directory Insights sent no paging headers (X-Result-Count / X-Limit).', {
-          hint: 'JumpCloud may have changed its API; report this with the Activity log.'
-        })
+        throw new AppError(
+          'bad-response',
+          'JumpCloud Directory Insights sent no paging headers (X-Result-Count / X-Limit).',
+          {
+            hint: 'JumpCloud may have changed its API; report this with the Activity log.'
+          }
+        )
       for (const e of res.data) out.push(toSourceEvent(e, orgIds.length === 1 ? (orgIds[0] ?? '') : ''))
       // Stop rule of §A.3: X-Search_after is present even on the last page, so only the count decides.
       if (page.data['x-result-count'] < page.data['x-limit'] || res.data.length === 0) return out
       const cursor = page.data['x-search_after']
       if (!cursor || seenCursors.has(cursor))
-        throw new AppError('bad-response', 'JumpCloud Directory Insights returned a full page without a new X-Search_after cursor.', {
-          hint: 'JumpCloud may have changed its API; report this with the Activity log.'
-        })
+        throw new AppError(
+          'bad-response',
+          'JumpCloud Directory Insights returned a full page without a new X-Search_after cursor.',
+          {
+            hint: 'JumpCloud may have changed its API; report this with the Activity log.'
+          }
+        )
       seenCursors.add(cursor)
       searchAfter = parseCursor(cursor)
     }
   }
 
-  async function fetchEvents(q: { orgIds: string[]; eventTypes: string[]; start: Date; end: Date }): Promise<SourceEvent[]> {
+  async function fetchEvents(q: {
+    orgIds: string[]
+    eventTypes: string[]
+    start: Date
+    end: Date
+  }): Promise<SourceEvent[]> {
     if (q.orgIds.length === 0 || q.eventTypes.length === 0) return []
     if (!(q.start < q.end)) return []
     const orgIds = [...new Set(q.orgIds)]
@@ -219,7 +232,10 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
 
   async function verify(): Promise<{ displayName: string; orgCount: number }> {
     const orgs = await listOrganizations()
-    return { displayName: `JumpCloud MTP provider ${opts.providerId} (${orgs.length} organizations)`, orgCount: orgs.length }
+    return {
+      displayName: `JumpCloud MTP provider ${opts.providerId} (${orgs.length} organizations)`,
+      orgCount: orgs.length
+    }
   }
 
   return { verify, listOrganizations, getUsageCounts, fetchEvents, listDevices }

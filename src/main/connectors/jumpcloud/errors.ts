@@ -12,7 +12,11 @@ export function mapJumpCloudError(providerId: string) {
     const cause = { method: ctx.method, url: ctx.url, status: ctx.status }
     const providerRoute = ctx.url.includes('/providers/')
     if (ctx.status === 401)
-      return new AppError('auth', 'JumpCloud rejected the API key (HTTP 401).', { hint: KEY_HINT, field: 'apiKey', cause })
+      return new AppError('auth', 'JumpCloud rejected the API key (HTTP 401).', {
+        hint: KEY_HINT,
+        field: 'apiKey',
+        cause
+      })
     if (ctx.status === 404 && providerRoute)
       return new AppError('not-found', `JumpCloud does not know the provider ID "${providerId}".`, {
         hint: 'Copy the Provider ID from the Multi-Tenant Portal: Account Management → Account Overview.',
@@ -26,10 +30,14 @@ export function mapJumpCloudError(providerId: string) {
         cause
       })
     if (ctx.status === 404 && !providerRoute)
-      return new AppError('not-found', `JumpCloud could not find the organization or record (${ctx.method} ${ctx.url})${said ? `: ${said}` : ''}.`, {
-        hint: 'The organization may have been removed from the Multi-Tenant Portal; refresh the organization list.',
-        cause
-      })
+      return new AppError(
+        'not-found',
+        `JumpCloud could not find the organization or record (${ctx.method} ${ctx.url})${said ? `: ${said}` : ''}.`,
+        {
+          hint: 'The organization may have been removed from the Multi-Tenant Portal; refresh the organization list.',
+          cause
+        }
+      )
     return undefined
   }
 }

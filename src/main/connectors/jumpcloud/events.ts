@@ -3,7 +3,8 @@ import type { DiEvent } from './schemas'
 
 /** DI event → SourceEvent. §A.3: the affected user is the `resource`, the device is `system`. */
 export function toSourceEvent(e: DiEvent, fallbackOrgId: string): SourceEvent {
-  const pick = (...xs: Array<string | null | undefined>): string | undefined => xs.find((x) => typeof x === 'string' && x !== '') ?? undefined
+  const pick = (...xs: Array<string | null | undefined>): string | undefined =>
+    xs.find((x) => typeof x === 'string' && x !== '') ?? undefined
   return {
     id: e.id,
     orgId: pick(e.organization) ?? fallbackOrgId,

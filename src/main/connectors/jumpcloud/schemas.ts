@@ -31,10 +31,7 @@ export const InterfaceDetailsSchema = z.array(
 // Descriptive parts of an event: one odd value (a number where a name was expected, a string where an
 // object was) is dropped rather than failing the page, which would stall alert intake for every org.
 const text = z.string().nullish().catch(undefined)
-const WhoSchema = z
-  .object({ id: text, username: text, email: text })
-  .nullish()
-  .catch(undefined)
+const WhoSchema = z.object({ id: text, username: text, email: text }).nullish().catch(undefined)
 
 /** One DI event (§A.3 "Event JSON shape"); unknown fields are kept in `raw`. */
 export const DiEventSchema = z.looseObject({

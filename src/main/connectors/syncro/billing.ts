@@ -7,7 +7,9 @@ import { ScheduleLineReplySchema, SchedulePageSchema, ScheduleReplySchema, type 
 // (syncro.md §5.3). Quantities travel as decimal strings, money in cents.
 
 export async function listSchedules(api: SyncroApi, customerId: string): Promise<BillingContainer[]> {
-  const schedules = await api.all('/schedules', 'schedules', SchedulePageSchema, { customer_id: wireId(customerId, 'customer') })
+  const schedules = await api.all('/schedules', 'schedules', SchedulePageSchema, {
+    customer_id: wireId(customerId, 'customer')
+  })
   return schedules.map((s) => ({
     id: String(s.id),
     name: s.name ?? `Recurring invoice ${s.id}`,
@@ -16,10 +18,15 @@ export async function listSchedules(api: SyncroApi, customerId: string): Promise
   }))
 }
 
-export async function readQuantity(api: SyncroApi, target: BillingTargetRef): Promise<{ quantity: number; unitCost?: number }> {
+export async function readQuantity(
+  api: SyncroApi,
+  target: BillingTargetRef
+): Promise<{ quantity: number; unitCost?: number }> {
   const line = await readLine(api, target)
   const item = toItem(line)
-  return item.unitCost === undefined ? { quantity: item.quantity } : { quantity: item.quantity, unitCost: item.unitCost }
+  return item.unitCost === undefined
+    ? { quantity: item.quantity }
+    : { quantity: item.quantity, unitCost: item.unitCost }
 }
 
 /**
@@ -32,7 +39,11 @@ export async function writeQuantity(api: SyncroApi, target: BillingTargetRef, ch
   }
   const scheduleId = wireId(target.containerId, 'recurring invoice')
   const lineId = wireId(target.itemId, 'recurring invoice line')
-  const reply = await api.put(`/schedules/${scheduleId}/line_items/${lineId}`, { quantity: change.to }, ScheduleLineReplySchema)
+  const reply = await api.put(
+    `/schedules/${scheduleId}/line_items/${lineId}`,
+    { quantity: change.to },
+    ScheduleLineReplySchema
+  )
   if (reply.schedule_line_item.quantity !== change.to) {
     throw new AppError(
       'bad-response',
@@ -46,7 +57,10 @@ async function readLine(api: SyncroApi, target: BillingTargetRef): Promise<Syncr
   const { schedule } = await api.get(`/schedules/${scheduleId}`, ScheduleReplySchema)
   const line = schedule.lines.find((l) => String(l.id) === target.itemId)
   if (!line) {
-    throw new AppError('not-found', `Line ${target.itemId} of Syncro recurring invoice ${scheduleId} no longer exists (deleted in Syncro?).`)
+    throw new AppError(
+      'not-found',
+      `Line ${target.itemId} of Syncro recurring invoice ${scheduleId} no longer exists (deleted in Syncro?).`
+    )
   }
   return line
 }

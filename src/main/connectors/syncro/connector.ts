@@ -40,12 +40,16 @@ export function createSyncroConnector(opts: SyncroConnectorOptions): SyncroConne
   // Only a bare label is accepted here: the URL form is the settings form's job, and anything else
   // could point the token at another host.
   if (!parsed.ok || parsed.subdomain !== opts.subdomain) {
-    throw new AppError('validation', parsed.ok ? `Use the bare subdomain "${parsed.subdomain}".` : parsed.message, { field: 'subdomain' })
+    throw new AppError('validation', parsed.ok ? `Use the bare subdomain "${parsed.subdomain}".` : parsed.message, {
+      field: 'subdomain'
+    })
   }
   if (!opts.apiToken.trim()) throw new AppError('validation', 'The Syncro API token is empty.', { field: 'apiToken' })
 
   const subdomain = parsed.subdomain
-  const baseURL = (opts.urlTemplate ?? DEFAULT_SYNCRO_URL_TEMPLATE).replace('{subdomain}', subdomain).replace(/\/+$/, '')
+  const baseURL = (opts.urlTemplate ?? DEFAULT_SYNCRO_URL_TEMPLATE)
+    .replace('{subdomain}', subdomain)
+    .replace(/\/+$/, '')
   const webBase = baseURL.replace(/\/api\/v1$/, '')
   const http = createHttpClient({
     name: 'Syncro',

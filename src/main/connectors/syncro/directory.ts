@@ -8,7 +8,10 @@ import { AssetPageSchema, CustomerPageSchema, CustomerReplySchema, type SyncroCu
 /** Customers honour per_page (n8n sends it, syncro.md §2 [S4]); 100 is the largest value seen (§2 [S10]). */
 const CUSTOMER_PAGE_SIZE = 100
 
-export async function listAllCustomers(api: SyncroApi, opts: { includeInactive?: boolean } = {}): Promise<PsaCustomer[]> {
+export async function listAllCustomers(
+  api: SyncroApi,
+  opts: { includeInactive?: boolean } = {}
+): Promise<PsaCustomer[]> {
   const params: Record<string, string | number> = { per_page: CUSTOMER_PAGE_SIZE }
   if (opts.includeInactive) params.include_disabled = 'true'
   const customers = await api.all('/customers', 'customers', CustomerPageSchema, params)
@@ -23,7 +26,9 @@ export async function addCustomer(api: SyncroApi, name: string): Promise<PsaCust
 }
 
 export async function listCustomerAssets(api: SyncroApi, customerId: string): Promise<PsaAsset[]> {
-  const assets = await api.all('/customer_assets', 'assets', AssetPageSchema, { customer_id: wireId(customerId, 'customer') })
+  const assets = await api.all('/customer_assets', 'assets', AssetPageSchema, {
+    customer_id: wireId(customerId, 'customer')
+  })
   return assets.map((a) => {
     const asset: PsaAsset = { id: String(a.id), customerId: String(a.customer_id), name: a.name ?? `Asset ${a.id}` }
     if (a.asset_serial) asset.serial = a.asset_serial

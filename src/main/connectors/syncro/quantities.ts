@@ -15,7 +15,10 @@ export const LIST_ALL_FROM = 40
  * distinct schedule (lines of the same invoice share it), or the paged list of all schedules for large runs.
  * Lines missing from the result no longer exist. Same values as readQuantity.
  */
-export async function readQuantities(api: SyncroApi, targets: readonly BillingTargetRef[]): Promise<Map<string, { quantity: number; unitCost?: number }>> {
+export async function readQuantities(
+  api: SyncroApi,
+  targets: readonly BillingTargetRef[]
+): Promise<Map<string, { quantity: number; unitCost?: number }>> {
   const ids = [...new Set(targets.map((t) => t.containerId))]
   let schedules: SyncroSchedule[]
   if (ids.length >= LIST_ALL_FROM) schedules = await api.all('/schedules', 'schedules', SchedulePageSchema)
@@ -37,7 +40,10 @@ export async function readQuantities(api: SyncroApi, targets: readonly BillingTa
       const key = targetKey({ containerId: String(s.id), itemId: String(line.id) })
       if (!wanted.has(key)) continue
       const item = toItem(line)
-      out.set(key, item.unitCost === undefined ? { quantity: item.quantity } : { quantity: item.quantity, unitCost: item.unitCost })
+      out.set(
+        key,
+        item.unitCost === undefined ? { quantity: item.quantity } : { quantity: item.quantity, unitCost: item.unitCost }
+      )
     }
   }
   return out

@@ -11,7 +11,10 @@ export const decimalString = z
   .transform((v) => Number(v))
 
 /** Paging meta differs per endpoint (syncro.md §2 table); only total_pages matters, and may be absent. */
-export const MetaSchema = z.object({ total_pages: z.number().int().nonnegative().optional(), page: z.number().int().optional() })
+export const MetaSchema = z.object({
+  total_pages: z.number().int().nonnegative().optional(),
+  page: z.number().int().optional()
+})
 
 export const MeSchema = z.object({
   user_id: id,
@@ -55,7 +58,11 @@ export const SchedulePageSchema = z.object({ schedules: z.array(ScheduleSchema),
 export const ScheduleReplySchema = z.object({ schedule: ScheduleSchema })
 export const ScheduleLineReplySchema = z.object({ schedule_line_item: ScheduleLineSchema })
 
-const CommentSchema = z.object({ id, subject: z.string().nullable().optional(), body: z.string().nullable().optional() })
+const CommentSchema = z.object({
+  id,
+  subject: z.string().nullable().optional(),
+  body: z.string().nullable().optional()
+})
 
 export const TicketSchema = z.object({
   id,

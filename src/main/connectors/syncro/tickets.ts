@@ -43,7 +43,13 @@ export async function openTicket(api: SyncroApi, input: NewTicket, webBase: stri
     subject: input.subject,
     // The marker goes into the first (hidden) comment: a lost reply is recovered by searching it.
     comments_attributes: [
-      { subject: input.subject, body: withMarker(input.body, input.marker), hidden: true, do_not_email: true, tech: TECH_NAME }
+      {
+        subject: input.subject,
+        body: withMarker(input.body, input.marker),
+        hidden: true,
+        do_not_email: true,
+        tech: TECH_NAME
+      }
     ]
   }
   if (input.issueType) body.problem_type = input.issueType
@@ -90,7 +96,12 @@ export async function hasNoteWith(api: SyncroApi, ticketId: string, marker: stri
  * List items may carry only the first comment (`all_comments` deprecation, syncro.md §5.5) — that
  * is the one holding our marker. A hit without any comments field is trusted to the search.
  */
-export async function findByMarker(api: SyncroApi, customerId: string, marker: string, webBase: string): Promise<PsaTicketRef | null> {
+export async function findByMarker(
+  api: SyncroApi,
+  customerId: string,
+  marker: string,
+  webBase: string
+): Promise<PsaTicketRef | null> {
   const tickets = await api.all('/tickets', 'tickets', TicketPageSchema, {
     customer_id: wireId(customerId, 'customer'),
     query: marker

@@ -55,7 +55,11 @@ export function httpTransport(fetchFn: typeof fetch = fetch.bind(globalThis), ba
           body: JSON.stringify(input ?? {})
         })
       } catch {
-        throw new ApiError({ code: 'unavailable', message: 'PSA Bridge is not running.', hint: 'Start it again and reload this page.' })
+        throw new ApiError({
+          code: 'unavailable',
+          message: 'PSA Bridge is not running.',
+          hint: 'Start it again and reload this page.'
+        })
       }
       if (res.status === 401) {
         throw new ApiError({
@@ -66,7 +70,11 @@ export function httpTransport(fetchFn: typeof fetch = fetch.bind(globalThis), ba
       }
       const body: unknown = await res.json().catch(() => null)
       const env = EnvelopeSchema.safeParse(body)
-      if (!env.success) throw new ApiError({ code: 'bad-response', message: `PSA Bridge answered ${res.status} with an unexpected reply.` })
+      if (!env.success)
+        throw new ApiError({
+          code: 'bad-response',
+          message: `PSA Bridge answered ${res.status} with an unexpected reply.`
+        })
       if (!env.data.ok) throw new ApiError(env.data.error)
       return env.data.value
     },

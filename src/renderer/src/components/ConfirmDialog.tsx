@@ -52,7 +52,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <button type="button" className="button" onClick={props.onCancel} autoFocus>
               Cancel
             </button>
-            <button type="button" className={props.danger ? 'button button--danger' : 'button button--primary'} onClick={props.onConfirm}>
+            <button
+              type="button"
+              className={props.danger ? 'button button--danger' : 'button button--primary'}
+              onClick={props.onConfirm}
+            >
               {props.confirmLabel}
             </button>
           </div>

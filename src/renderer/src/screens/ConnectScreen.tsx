@@ -9,8 +9,8 @@ export function ConnectScreen() {
   return (
     <>
       <p className="screen__intro">
-        Connect one PSA (Syncro or Autotask) and your JumpCloud Multi-Tenant Portal. Credentials are verified against the
-        service before they are saved, and secrets are kept in your operating system&apos;s keychain.
+        Connect one PSA (Syncro or Autotask) and your JumpCloud Multi-Tenant Portal. Credentials are verified against
+        the service before they are saved, and secrets are kept in your operating system&apos;s keychain.
       </p>
       {error && <ErrorNotice message={error.message} hint={error.hint} />}
       {/* Cards mount once the list is known, so their forms start from the saved settings. */}

@@ -33,7 +33,10 @@ export const useActivity = create<ActivityState>((set, get) => ({
 
   async load() {
     try {
-      const [runs, view] = await Promise.all([api.listRuns({ limit: 100, includeDryRuns: get().includeDryRuns }), api.getBillingView({})])
+      const [runs, view] = await Promise.all([
+        api.listRuns({ limit: 100, includeDryRuns: get().includeDryRuns }),
+        api.getBillingView({})
+      ])
       const seen = new Map<string, string>()
       for (const m of view.mappings) if (!seen.has(m.orgId)) seen.set(m.orgId, m.orgName ?? m.orgId)
       const orgs = [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))

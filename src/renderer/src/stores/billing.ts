@@ -54,7 +54,8 @@ export const useBilling = create<BillingState>((set, get) => {
     set({ running: kind, progress: null, error: null, notice: null })
     const off = api.on('syncProgress', (p) => set({ progress: { done: p.done, total: p.total, phase: p.phase } }))
     try {
-      const result = kind === 'preview' ? await api.previewSync({ trigger: 'manual' }) : await api.pushSync({ trigger: 'manual' })
+      const result =
+        kind === 'preview' ? await api.previewSync({ trigger: 'manual' }) : await api.pushSync({ trigger: 'manual' })
       set(kind === 'preview' ? { plan: result, pushed: null } : { pushed: result, plan: null })
       await get().load()
     } catch (e) {
@@ -107,7 +108,11 @@ export const useBilling = create<BillingState>((set, get) => {
     async saveMapping(input) {
       try {
         const row = await api.saveBillingMapping(input)
-        set({ notice: `Billing of ${row.orgName ?? row.orgId} goes to ${row.target.containerName} › ${row.target.itemName}`, error: null, editing: null })
+        set({
+          notice: `Billing of ${row.orgName ?? row.orgId} goes to ${row.target.containerName} › ${row.target.itemName}`,
+          error: null,
+          editing: null
+        })
         await get().load()
         return true
       } catch (e) {
@@ -117,7 +122,8 @@ export const useBilling = create<BillingState>((set, get) => {
     },
 
     // Disabling needs the core's confirm flag: the UI asked the user first (ConfirmDialog).
-    setEnabled: (mappingId, enabled) => act(mappingId, () => api.setBillingMappingEnabled({ mappingId, enabled, confirm: !enabled })),
+    setEnabled: (mappingId, enabled) =>
+      act(mappingId, () => api.setBillingMappingEnabled({ mappingId, enabled, confirm: !enabled })),
     deleteMapping: (mappingId) => act(mappingId, () => api.deleteBillingMapping({ mappingId })),
 
     async checkPrerequisites() {

@@ -71,10 +71,16 @@ export const useCustomers = create<CustomersState>((set, get) => {
 
     async refresh(from) {
       if (get().refreshing) return
-      set({ refreshing: { from, done: 0, total: from === 'both' ? 2 : 1, phase: 'starting' }, error: null, notice: null })
+      set({
+        refreshing: { from, done: 0, total: from === 'both' ? 2 : 1, phase: 'starting' },
+        error: null,
+        notice: null
+      })
       const off = api.on('syncProgress', (p) => {
         if (p.runId !== 'refresh') return
-        set((s) => (s.refreshing ? { refreshing: { ...s.refreshing, done: p.done, total: p.total, phase: p.phase } } : {}))
+        set((s) =>
+          s.refreshing ? { refreshing: { ...s.refreshing, done: p.done, total: p.total, phase: p.phase } } : {}
+        )
       })
       try {
         const r = await api.refreshData({ from })
@@ -106,7 +112,8 @@ export const useCustomers = create<CustomersState>((set, get) => {
         const err = toApiError(e)
         const org = get().view?.orgs.find((o) => o.id === orgId)
         // The core found a similar customer: ask instead of failing (a duplicate would split billing).
-        if (err.code === 'conflict' && !confirmSimilar && org) set({ pendingCreate: { orgId, orgName: org.name, message: err.message } })
+        if (err.code === 'conflict' && !confirmSimilar && org)
+          set({ pendingCreate: { orgId, orgName: org.name, message: err.message } })
         else set({ error: err, notice: null })
       } finally {
         withBusy(orgId, false)

@@ -1,6 +1,12 @@
 import { create } from 'zustand'
 import type { CustomerRow } from '../../../shared/contract/customers'
-import type { AlertList, AlertTicketRow, AlertType, TicketingSettings, TicketingView } from '../../../shared/contract/ticketing'
+import type {
+  AlertList,
+  AlertTicketRow,
+  AlertType,
+  TicketingSettings,
+  TicketingView
+} from '../../../shared/contract/ticketing'
 import { api, toApiError, type ApiError } from '../api/client'
 
 export interface TestTicketResult {
@@ -41,7 +47,8 @@ interface TicketingState {
 }
 
 export const useTicketing = create<TicketingState>((set, get) => {
-  const showView = (view: TicketingView, keepDraft = false) => set((s) => ({ view, draft: keepDraft && s.draft ? { ...s.draft, enabled: view.settings.enabled } : view.settings }))
+  const showView = (view: TicketingView, keepDraft = false) =>
+    set((s) => ({ view, draft: keepDraft && s.draft ? { ...s.draft, enabled: view.settings.enabled } : view.settings }))
 
   /** One call at a time per kind; errors land in `error`, never thrown to a click handler. */
   const busyWith = async (kind: NonNullable<TicketingState['busy']>, fn: () => Promise<void>) => {
@@ -122,7 +129,11 @@ export const useTicketing = create<TicketingState>((set, get) => {
           set({ view })
           throw e
         }
-        set({ notice: on ? 'Automated ticketing is on.' : 'Automated ticketing is off: no alerts are polled and no tickets are created.' })
+        set({
+          notice: on
+            ? 'Automated ticketing is on.'
+            : 'Automated ticketing is off: no alerts are polled and no tickets are created.'
+        })
       }),
 
     refreshLists: () =>
@@ -149,14 +160,18 @@ export const useTicketing = create<TicketingState>((set, get) => {
 
     async loadActivity() {
       try {
-        const [alerts, tickets] = await Promise.all([api.listAlerts({ limit: 200 }), api.listAlertTickets({ limit: 200 })])
+        const [alerts, tickets] = await Promise.all([
+          api.listAlerts({ limit: 200 }),
+          api.listAlertTickets({ limit: 200 })
+        ])
         set({ alerts, tickets, loadedAt: Date.now() })
       } catch (e) {
         set({ error: toApiError(e) })
       }
     },
 
-    acknowledge: (groupKey, acknowledged) => groupCall(groupKey, () => api.acknowledgeGroup({ groupKey, acknowledged })),
+    acknowledge: (groupKey, acknowledged) =>
+      groupCall(groupKey, () => api.acknowledgeGroup({ groupKey, acknowledged })),
     snooze: (groupKey, until) => groupCall(groupKey, () => api.snoozeGroup({ groupKey, until }))
   }
 })

@@ -28,7 +28,11 @@ export function ActivityScreen() {
       <div className="activity__bar">
         <h2 className="card__title">Runs</h2>
         <label className="check">
-          <input type="checkbox" checked={includeDryRuns} onChange={(e) => void useActivity.getState().setIncludeDryRuns(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={includeDryRuns}
+            onChange={(e) => void useActivity.getState().setIncludeDryRuns(e.target.checked)}
+          />
           <span className="check__label">Show previews</span>
         </label>
       </div>

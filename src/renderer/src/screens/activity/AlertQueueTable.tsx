@@ -48,17 +48,27 @@ export function AlertQueueTable({ alerts }: { alerts: AlertRow[] }) {
 
 function Outcome({ a }: { a: AlertRow }) {
   const ticket = a.ticketNumber ?? a.ticketId
-  if (a.state === 'delivered') return <>{a.delivery === 'note' ? `Note on #${ticket ?? '?'}` : `Ticket #${ticket ?? '?'}`}</>
+  if (a.state === 'delivered')
+    return <>{a.delivery === 'note' ? `Note on #${ticket ?? '?'}` : `Ticket #${ticket ?? '?'}`}</>
   if (a.state === 'queued')
     return (
       <div className="grid__last">
         <span>
-          Waiting {ageText(a.ageSeconds)} · {a.attempts} attempt(s){a.nextAttemptAt ? ` · next ${formatTime(a.nextAttemptAt)}` : ''}
+          Waiting {ageText(a.ageSeconds)} · {a.attempts} attempt(s)
+          {a.nextAttemptAt ? ` · next ${formatTime(a.nextAttemptAt)}` : ''}
         </span>
         {a.lastError && <span className="grid__error">{a.lastError}</span>}
       </div>
     )
-  if (a.state === 'waiting-mapping') return <>Kept {ageText(a.ageSeconds)}: map the organization or set a catch-all customer</>
-  if (a.state === 'suppressed') return <>{ticket ? `Repeat recorded on #${ticket} (acknowledged or snoozed)` : 'Recorded, no note (acknowledged or snoozed)'}</>
+  if (a.state === 'waiting-mapping')
+    return <>Kept {ageText(a.ageSeconds)}: map the organization or set a catch-all customer</>
+  if (a.state === 'suppressed')
+    return (
+      <>
+        {ticket
+          ? `Repeat recorded on #${ticket} (acknowledged or snoozed)`
+          : 'Recorded, no note (acknowledged or snoozed)'}
+      </>
+    )
   return <>Recorded; this alert type is switched off</>
 }

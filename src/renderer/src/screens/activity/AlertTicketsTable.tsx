@@ -54,7 +54,9 @@ export function AlertTicketsTable({ tickets, alerts }: { tickets: AlertTicketRow
                 {t.isTest && <span className="badge badge--after">test</span>}
               </th>
               <td>{t.customerName ?? t.customerId}</td>
-              <td>{t.isTest ? 'Test ticket' : a ? [a.alertLabel, a.user, a.device].filter(Boolean).join(' · ') : '—'}</td>
+              <td>
+                {t.isTest ? 'Test ticket' : a ? [a.alertLabel, a.user, a.device].filter(Boolean).join(' · ') : '—'}
+              </td>
               <td>{formatTime(t.createdAt)}</td>
               <td className="num">{t.alerts}</td>
               <td>

@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis
+} from 'recharts'
 import type { HwmHistory } from '../../../../shared/contract/billing'
 import { SelectField } from '../../components/Field'
 import { useActivity } from '../../stores/activity'
@@ -28,7 +39,13 @@ export function HwmChart() {
           </div>
         )}
       </div>
-      {orgs.length === 0 ? <p className="muted">No billed organizations yet.</p> : history ? <Charts history={history} /> : <p className="muted">Loading…</p>}
+      {orgs.length === 0 ? (
+        <p className="muted">No billed organizations yet.</p>
+      ) : history ? (
+        <Charts history={history} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
     </section>
   )
 }
@@ -71,7 +88,9 @@ function Charts({ history }: { history: HwmHistory }) {
           )}
         </div>
       </div>
-      <figcaption className="muted chart__caption">Months are cut in {history.timeZone}. A missing bar means no count was read that month.</figcaption>
+      <figcaption className="muted chart__caption">
+        Months are cut in {history.timeZone}. A missing bar means no count was read that month.
+      </figcaption>
     </figure>
   )
 }

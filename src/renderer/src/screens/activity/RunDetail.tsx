@@ -11,8 +11,9 @@ export function RunDetail({ run }: { run: Run }) {
         Run of {formatTime(run.startedAt)} <ActionBadge value={run.status} />
       </h2>
       <p className="card__description">
-        {run.dryRun ? 'Preview (nothing written)' : `Trigger: ${run.trigger}`} · ended {run.finishedAt ? formatTime(run.finishedAt) : '—'} ·{' '}
-        {run.items.length} {run.items.length === 1 ? 'item' : 'items'}
+        {run.dryRun ? 'Preview (nothing written)' : `Trigger: ${run.trigger}`} · ended{' '}
+        {run.finishedAt ? formatTime(run.finishedAt) : '—'} · {run.items.length}{' '}
+        {run.items.length === 1 ? 'item' : 'items'}
       </p>
       {run.error && <p className="grid__error">{run.error}</p>}
       {run.items.length === 0 ? (

@@ -31,7 +31,11 @@ export function TicketsSection() {
   }, [])
 
   const rows = (alerts?.alerts ?? []).filter((a) =>
-    filter === 'all' ? true : filter === 'pending' ? a.state === 'queued' || a.state === 'waiting-mapping' : a.state === filter
+    filter === 'all'
+      ? true
+      : filter === 'pending'
+        ? a.state === 'queued' || a.state === 'waiting-mapping'
+        : a.state === filter
   )
   const c = alerts?.counts
   return (
@@ -40,7 +44,8 @@ export function TicketsSection() {
         <h2 className="card__title">Tickets</h2>
         {c && (
           <span className="muted" role="status">
-            {c.delivered} delivered · {c.queued} queued{alerts.oldestQueuedSeconds !== null ? ` (oldest ${ageText(alerts.oldestQueuedSeconds)})` : ''} ·{' '}
+            {c.delivered} delivered · {c.queued} queued
+            {alerts.oldestQueuedSeconds !== null ? ` (oldest ${ageText(alerts.oldestQueuedSeconds)})` : ''} ·{' '}
             {c.waitingMapping} waiting for a mapping · {c.suppressed} suppressed
           </span>
         )}
@@ -50,7 +55,9 @@ export function TicketsSection() {
       {tickets === null ? (
         <p className="muted">Loading tickets…</p>
       ) : tickets.length === 0 ? (
-        <p className="billing__empty">No tickets yet. Switch on automated ticketing or send a test ticket on the Ticketing step.</p>
+        <p className="billing__empty">
+          No tickets yet. Switch on automated ticketing or send a test ticket on the Ticketing step.
+        </p>
       ) : (
         <AlertTicketsTable tickets={tickets} alerts={alerts?.alerts ?? []} />
       )}
@@ -58,7 +65,12 @@ export function TicketsSection() {
         <h3 className="card__subtitle">Alerts</h3>
         <label className="check">
           <span className="check__label">Show</span>
-          <select className="tk-snooze" aria-label="Show alerts" value={filter} onChange={(e) => setFilter(FILTERS.find((f) => f.value === e.target.value)?.value ?? 'pending')}>
+          <select
+            className="tk-snooze"
+            aria-label="Show alerts"
+            value={filter}
+            onChange={(e) => setFilter(FILTERS.find((f) => f.value === e.target.value)?.value ?? 'pending')}
+          >
             {FILTERS.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}

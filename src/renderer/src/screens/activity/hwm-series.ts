@@ -11,7 +11,12 @@ export interface DayPoint {
  * day cut in the billing time zone so the chart agrees with the HWM the core computes.
  */
 export function dailySeries(history: HwmHistory): DayPoint[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: history.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone: history.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit'
+  })
   const days = new Map<string, DayPoint>()
   // Every day of the month is on the axis, so a point sits on its date even early in the month.
   const [y, m] = history.currentMonth.month.split('-').map(Number)

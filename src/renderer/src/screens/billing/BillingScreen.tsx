@@ -23,7 +23,10 @@ export function BillingScreen() {
 
   useEffect(() => void useBilling.getState().load(), [])
 
-  const psaQuantities = useMemo(() => new Map<string, PlanRow>((pushed ?? plan)?.items.map((i) => [i.mappingId, i]) ?? []), [plan, pushed])
+  const psaQuantities = useMemo(
+    () => new Map<string, PlanRow>((pushed ?? plan)?.items.map((i) => [i.mappingId, i]) ?? []),
+    [plan, pushed]
+  )
 
   if (!view) {
     return error ? (
@@ -39,29 +42,48 @@ export function BillingScreen() {
   return (
     <div className="billing">
       <p className="screen__intro">
-        Each month the highest count of users or devices (the high-water mark) is written to the PSA. Preview shows what would change before
-        anything is written.
+        Each month the highest count of users or devices (the high-water mark) is written to the PSA. Preview shows what
+        would change before anything is written.
       </p>
-      {!view.psa && <ErrorNotice message="No PSA is connected yet." hint="Connect Syncro or Autotask on the Connect step." />}
+      {!view.psa && (
+        <ErrorNotice message="No PSA is connected yet." hint="Connect Syncro or Autotask on the Connect step." />
+      )}
       <div className="billing__stamp muted">
-        Month {view.month} · Last push {view.lastRun ? `${formatTime(view.lastRun.startedAt)} (${view.lastRun.status}: ${countsText(view.lastRun.counts)})` : 'never'}
+        Month {view.month} · Last push{' '}
+        {view.lastRun
+          ? `${formatTime(view.lastRun.startedAt)} (${view.lastRun.status}: ${countsText(view.lastRun.counts)})`
+          : 'never'}
         {view.nextRunAt ? ` · Next scheduled ${formatTime(view.nextRunAt)}` : ''}
       </div>
       <div className="billing__messages">
         {error && <ErrorNotice message={error.message} hint={error.hint} />}
         {notice && <StatusNotice>{notice}</StatusNotice>}
       </div>
-      {editing && <MappingEditor key={`${editing.orgId}:${editing.mappingId ?? ''}`} target={editing} psa={view.psa} existing={existing} />}
+      {editing && (
+        <MappingEditor
+          key={`${editing.orgId}:${editing.mappingId ?? ''}`}
+          target={editing}
+          psa={view.psa}
+          existing={existing}
+        />
+      )}
       {view.mappings.length > 0 ? (
         <MappingTable rows={view.mappings} psaQuantities={psaQuantities} onDisable={setDisabling} />
       ) : (
-        <p className="billing__empty">No billing mappings yet. Pick an organization below to choose where its count is billed.</p>
+        <p className="billing__empty">
+          No billing mappings yet. Pick an organization below to choose where its count is billed.
+        </p>
       )}
       <OrgsWithoutBilling orgs={view.orgsWithoutBilling} />
       <SyncPanel hasMappings={view.mappings.some((m) => m.enabled)} />
       <div className="billing__side">
         <PrerequisitesPanel psa={view.psa} />
-        <SettingsPanel key={JSON.stringify(view.settings)} settings={view.settings} psa={view.psa} nextRunAt={view.nextRunAt} />
+        <SettingsPanel
+          key={JSON.stringify(view.settings)}
+          settings={view.settings}
+          psa={view.psa}
+          nextRunAt={view.nextRunAt}
+        />
       </div>
       <ConfirmDialog
         open={disabling !== null}
@@ -74,7 +96,9 @@ export function BillingScreen() {
           setDisabling(null)
         }}
       >
-        {disabling ? `${targetLabel(disabling.target)} stops being updated. Its quantity in the PSA stays as it is; you can enable it again later.` : null}
+        {disabling
+          ? `${targetLabel(disabling.target)} stops being updated. Its quantity in the PSA stays as it is; you can enable it again later.`
+          : null}
       </ConfirmDialog>
     </div>
   )

@@ -21,7 +21,9 @@ export function MappingEditor({ target, psa, existing }: Props) {
   const [itemId, setItemId] = useState(existing?.target.itemId ?? '')
   const [metric, setMetric] = useState<'users' | 'devices'>(existing?.metric ?? 'users')
   const [nonBillable, setNonBillable] = useState(String(existing?.nonBillable ?? 0))
-  const [unitCost, setUnitCost] = useState(existing?.unitCost === null || existing?.unitCost === undefined ? '' : String(existing.unitCost))
+  const [unitCost, setUnitCost] = useState(
+    existing?.unitCost === null || existing?.unitCost === undefined ? '' : String(existing.unitCost)
+  )
   const [tried, setTried] = useState(false)
   const [saving, setSaving] = useState(false)
 
@@ -58,18 +60,26 @@ export function MappingEditor({ target, psa, existing }: Props) {
     <section className="card editor" aria-label={`Billing of ${target.orgName}`}>
       <div className="card__header">
         <h2 className="card__title">Billing of {target.orgName}</h2>
-        <button type="button" className="button button--small" onClick={() => void loadTargets(target.orgId, true)} disabled={targets?.loading}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void loadTargets(target.orgId, true)}
+          disabled={targets?.loading}
+        >
           {targets?.loading ? 'Reading PSA…' : 'Refresh data from PSA'}
         </button>
       </div>
       <p className="card__description">
         {targets?.data ? `Customer: ${targets.data.customerName ?? targets.data.customerId}. ` : ''}
-        Pick the {words.item.toLowerCase()} whose quantity carries this organization&apos;s monthly high-water mark. Missing one? Create it in
-        the PSA, then use “Refresh data from PSA”.
+        Pick the {words.item.toLowerCase()} whose quantity carries this organization&apos;s monthly high-water mark.
+        Missing one? Create it in the PSA, then use “Refresh data from PSA”.
       </p>
       {targets?.error && <ErrorNotice message={targets.error.message} hint={targets.error.hint} />}
       {targets?.data && containers.length === 0 && (
-        <ErrorNotice message={`This customer has no ${words.containers}.`} hint="Create one in the PSA, then use “Refresh data from PSA”." />
+        <ErrorNotice
+          message={`This customer has no ${words.containers}.`}
+          hint="Create one in the PSA, then use “Refresh data from PSA”."
+        />
       )}
       <div className="editor__grid">
         <SelectField
@@ -77,7 +87,10 @@ export function MappingEditor({ target, psa, existing }: Props) {
           name="containerId"
           value={containerId}
           error={tried ? errors.container : null}
-          options={[{ value: '', label: targets?.loading && !targets.data ? 'Loading…' : 'Choose…' }, ...containers.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[
+            { value: '', label: targets?.loading && !targets.data ? 'Loading…' : 'Choose…' },
+            ...containers.map((c) => ({ value: c.id, label: c.name }))
+          ]}
           onChange={(v) => {
             setContainerId(v)
             setItemId('')

@@ -47,7 +47,11 @@ export function MappingTable({ rows, psaQuantities, onDisable }: Props) {
               <td className="num">{qty(psaQty)}</td>
               <td className="grid__last">
                 <span>{formatTime(r.lastSyncAt)}</span>
-                {r.lastSyncResult && <span className={r.lastSyncResult.startsWith('failed') ? 'grid__error' : 'muted'}>{r.lastSyncResult}</span>}
+                {r.lastSyncResult && (
+                  <span className={r.lastSyncResult.startsWith('failed') ? 'grid__error' : 'muted'}>
+                    {r.lastSyncResult}
+                  </span>
+                )}
               </td>
               <td className="grid__actions">
                 <button

@@ -10,12 +10,21 @@ export function PrerequisitesPanel({ psa }: { psa: 'syncro' | 'autotask' | null 
     <section className="card" aria-label="Prerequisites">
       <div className="card__header">
         <h2 className="card__title">Prerequisites</h2>
-        <button type="button" className="button button--small" disabled={checking || !psa} onClick={() => void useBilling.getState().checkPrerequisites()}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={checking || !psa}
+          onClick={() => void useBilling.getState().checkPrerequisites()}
+        >
           {checking ? 'Checking…' : 'Check prerequisites'}
         </button>
       </div>
       <p className="card__description">
-        Every mapped customer needs {psa === 'autotask' ? 'an active Recurring Service contract with a service' : 'a recurring invoice with a line item'}.
+        Every mapped customer needs{' '}
+        {psa === 'autotask'
+          ? 'an active Recurring Service contract with a service'
+          : 'a recurring invoice with a line item'}
+        .
       </p>
       {result &&
         (result.problems.length === 0 ? (
@@ -26,7 +35,8 @@ export function PrerequisitesPanel({ psa }: { psa: 'syncro' | 'autotask' | null 
           <ul className="problems" aria-label="Prerequisite problems">
             {result.problems.map((p) => (
               <li key={p.orgId}>
-                <strong>{p.orgName}</strong> <span className="muted">({p.customerName ?? p.customerId})</span>: {p.message}
+                <strong>{p.orgName}</strong> <span className="muted">({p.customerName ?? p.customerId})</span>:{' '}
+                {p.message}
                 <div className="problems__fix">{p.fix}</div>
               </li>
             ))}

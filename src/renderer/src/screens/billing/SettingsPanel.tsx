@@ -7,7 +7,15 @@ import { formatTime } from './format'
 const DAYS = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))
 
 /** Billing settings as a draft: nothing changes until "Save settings" (the core re-validates zone and time). */
-export function SettingsPanel({ settings, psa, nextRunAt }: { settings: BillingSettings; psa: 'syncro' | 'autotask' | null; nextRunAt: string | null }) {
+export function SettingsPanel({
+  settings,
+  psa,
+  nextRunAt
+}: {
+  settings: BillingSettings
+  psa: 'syncro' | 'autotask' | null
+  nextRunAt: string | null
+}) {
   const [draft, setDraft] = useState(settings)
   const [saving, setSaving] = useState(false)
   const s = draft.schedule
@@ -18,12 +26,33 @@ export function SettingsPanel({ settings, psa, nextRunAt }: { settings: BillingS
     <section className="card" aria-label="Billing settings">
       <h2 className="card__title">Settings</h2>
       <div className="settings-grid">
-        <Check label="Review decreases" help="Hold decreases until approved." checked={draft.reviewDecreases} onChange={(v) => put({ reviewDecreases: v })} />
-        <Check label="Allow zero" help="Otherwise a quantity of 0 is blocked." checked={draft.allowZero} onChange={(v) => put({ allowZero: v })} />
+        <Check
+          label="Review decreases"
+          help="Hold decreases until approved."
+          checked={draft.reviewDecreases}
+          onChange={(v) => put({ reviewDecreases: v })}
+        />
+        <Check
+          label="Allow zero"
+          help="Otherwise a quantity of 0 is blocked."
+          checked={draft.allowZero}
+          onChange={(v) => put({ allowZero: v })}
+        />
         {psa === 'autotask' && (
-          <Check label="Sync unit cost" help="Also write each mapping's unit cost." checked={draft.syncUnitCost} onChange={(v) => put({ syncUnitCost: v })} />
+          <Check
+            label="Sync unit cost"
+            help="Also write each mapping's unit cost."
+            checked={draft.syncUnitCost}
+            onChange={(v) => put({ syncUnitCost: v })}
+          />
         )}
-        <Field label="Billing time zone" name="timeZone" value={draft.timeZone} onChange={(v) => put({ timeZone: v })} help="Months are cut in this zone." />
+        <Field
+          label="Billing time zone"
+          name="timeZone"
+          value={draft.timeZone}
+          onChange={(v) => put({ timeZone: v })}
+          help="Months are cut in this zone."
+        />
       </div>
       <h3 className="card__subtitle">Scheduled push</h3>
       <div className="settings-grid">
@@ -42,14 +71,38 @@ export function SettingsPanel({ settings, psa, nextRunAt }: { settings: BillingS
             { value: 'monthly', label: 'Monthly' }
           ]}
           onChange={(v) =>
-            put({ schedule: v === 'monthly' ? { kind: 'monthly', day: s.kind === 'monthly' ? s.day : 1, time: s.time, zone: s.zone } : { kind: 'daily', time: s.time, zone: s.zone } })
+            put({
+              schedule:
+                v === 'monthly'
+                  ? { kind: 'monthly', day: s.kind === 'monthly' ? s.day : 1, time: s.time, zone: s.zone }
+                  : { kind: 'daily', time: s.time, zone: s.zone }
+            })
           }
         />
         {s.kind === 'monthly' && (
-          <SelectField label="Day of month" name="scheduleDay" value={String(s.day)} options={DAYS} onChange={(v) => put({ schedule: { ...s, day: Number(v) } })} />
+          <SelectField
+            label="Day of month"
+            name="scheduleDay"
+            value={String(s.day)}
+            options={DAYS}
+            onChange={(v) => put({ schedule: { ...s, day: Number(v) } })}
+          />
         )}
-        <Field label="Time" name="scheduleTime" value={s.time} placeholder="12:00" onChange={(v) => put({ schedule: { ...s, time: v } })} help="24-hour HH:MM." />
-        <Field label="Schedule time zone" name="scheduleZone" value={s.zone} onChange={(v) => put({ schedule: { ...s, zone: v } })} help="e.g. America/New_York" />
+        <Field
+          label="Time"
+          name="scheduleTime"
+          value={s.time}
+          placeholder="12:00"
+          onChange={(v) => put({ schedule: { ...s, time: v } })}
+          help="24-hour HH:MM."
+        />
+        <Field
+          label="Schedule time zone"
+          name="scheduleZone"
+          value={s.zone}
+          onChange={(v) => put({ schedule: { ...s, zone: v } })}
+          help="e.g. America/New_York"
+        />
       </div>
       <div className="form__actions">
         <button

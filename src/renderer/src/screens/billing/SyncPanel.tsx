@@ -25,7 +25,12 @@ export function SyncPanel({ hasMappings }: { hasMappings: boolean }) {
           <button type="button" className="button" disabled={!idle || !hasMappings} onClick={() => void preview()}>
             {running === 'preview' ? 'Previewing…' : 'Preview'}
           </button>
-          <button type="button" className="button button--primary" disabled={!idle || !plan || writes === 0} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!idle || !plan || writes === 0}
+            onClick={() => setConfirming(true)}
+          >
             {running === 'push' ? 'Pushing…' : 'Push changes'}
           </button>
         </div>
@@ -43,7 +48,8 @@ export function SyncPanel({ hasMappings }: { hasMappings: boolean }) {
       {plan && (
         <>
           <p className="sync__summary" role="status">
-            Plan for {plan.month}: {writes} to write · {plan.counts.unchanged} unchanged · {plan.counts.held} held · {plan.counts.blocked} blocked
+            Plan for {plan.month}: {writes} to write · {plan.counts.unchanged} unchanged · {plan.counts.held} held ·{' '}
+            {plan.counts.blocked} blocked
             {plan.counts.failed > 0 ? ` · ${plan.counts.failed} failed` : ''}
           </p>
           <PlanTable result={plan} label="Billing plan" />
@@ -52,7 +58,8 @@ export function SyncPanel({ hasMappings }: { hasMappings: boolean }) {
       {pushed && (
         <>
           <p className="sync__summary" role="status">
-            Push {pushed.status === 'ok' ? 'finished' : pushed.status} at {formatTime(pushed.finishedAt)}: {countsText(pushed.counts)}
+            Push {pushed.status === 'ok' ? 'finished' : pushed.status} at {formatTime(pushed.finishedAt)}:{' '}
+            {countsText(pushed.counts)}
             {pushed.error ? ` — ${pushed.error}` : ''}
           </p>
           <PlanTable result={pushed} label="Push result" />
@@ -68,8 +75,8 @@ export function SyncPanel({ hasMappings }: { hasMappings: boolean }) {
           void push()
         }}
       >
-        The counts are read again first; if they moved since the preview, the new numbers are written. Unchanged, held and blocked rows are not
-        touched.
+        The counts are read again first; if they moved since the preview, the new numbers are written. Unchanged, held
+        and blocked rows are not touched.
       </ConfirmDialog>
     </section>
   )

@@ -126,8 +126,8 @@ export function IntegrationCard({ spec }: { spec: IntegrationSpec }) {
             )}
           </dl>
           <p className="card__warning">
-            {spec.title} is already connected. Saving again replaces its configuration; leave secret fields empty to keep
-            the saved ones.
+            {spec.title} is already connected. Saving again replaces its configuration; leave secret fields empty to
+            keep the saved ones.
           </p>
         </>
       )}
@@ -170,7 +170,12 @@ export function IntegrationCard({ spec }: { spec: IntegrationSpec }) {
             {busy && status.action === 'save' ? 'Verifying…' : 'Verify and Save'}
           </button>
           {existing && (
-            <button type="button" className="button button--danger-quiet" disabled={busy} onClick={() => setDialog('disable')}>
+            <button
+              type="button"
+              className="button button--danger-quiet"
+              disabled={busy}
+              onClick={() => setDialog('disable')}
+            >
               Disable Integration &amp; Clear Data
             </button>
           )}

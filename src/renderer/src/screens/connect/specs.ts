@@ -26,7 +26,11 @@ export const syncroSpec: IntegrationSpec = {
   save(v, replace) {
     // validateForm has already run the same parser; parse again to send the normalised label.
     const parsed = parseSyncroSubdomain(need(v.subdomain))
-    return api.saveSyncro({ subdomain: parsed.ok ? parsed.subdomain : need(v.subdomain), apiToken: v.apiToken, replace })
+    return api.saveSyncro({
+      subdomain: parsed.ok ? parsed.subdomain : need(v.subdomain),
+      apiToken: v.apiToken,
+      replace
+    })
   }
 }
 
@@ -37,7 +41,12 @@ export const autotaskSpec: IntegrationSpec = {
   fields: [
     { name: 'username', label: 'API username', kind: 'text', settingKey: 'username', placeholder: 'api@example.com' },
     { name: 'secret', label: 'Secret', kind: 'secret' },
-    { name: 'integrationCode', label: 'Integration code', kind: 'secret', help: 'The tracking identifier of your API user.' }
+    {
+      name: 'integrationCode',
+      label: 'Integration code',
+      kind: 'secret',
+      help: 'The tracking identifier of your API user.'
+    }
   ],
   save: (v, replace) =>
     api.saveAutotask({ username: need(v.username), secret: v.secret, integrationCode: v.integrationCode, replace })
@@ -70,7 +79,12 @@ export const jumpcloudSpec: IntegrationSpec = {
     }
   ],
   save: (v, replace) =>
-    api.saveJumpCloud({ apiKey: v.apiKey, providerId: need(v.providerId).trim(), region: v.region === 'eu' ? 'eu' : 'us', replace })
+    api.saveJumpCloud({
+      apiKey: v.apiKey,
+      providerId: need(v.providerId).trim(),
+      region: v.region === 'eu' ? 'eu' : 'us',
+      replace
+    })
 }
 
 export const INTEGRATION_SPECS = [syncroSpec, autotaskSpec, jumpcloudSpec]

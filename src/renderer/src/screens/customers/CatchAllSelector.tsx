@@ -8,9 +8,7 @@ export function CatchAllSelector({ view }: { view: CustomersView }) {
   const current = view.catchAll
   return (
     <div className="catch-all">
-      <span className="catch-all__label">
-        Catch-all default customer
-      </span>
+      <span className="catch-all__label">Catch-all default customer</span>
       <CustomerPicker
         label="Catch-all default customer"
         customers={view.customers}

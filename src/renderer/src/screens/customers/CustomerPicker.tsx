@@ -37,7 +37,13 @@ export function CustomerPicker(props: CustomerPickerProps) {
     if (!open || !inputRef.current) return
     const place = () => {
       const r = inputRef.current?.getBoundingClientRect()
-      if (r) setPos({ left: r.left, top: r.bottom + 2, width: Math.max(r.width, 260), bottom: window.innerHeight - r.top + 2 })
+      if (r)
+        setPos({
+          left: r.left,
+          top: r.bottom + 2,
+          width: Math.max(r.width, 260),
+          bottom: window.innerHeight - r.top + 2
+        })
     }
     place()
     // The grid scrolls under a fixed list: follow the input rather than float away.
@@ -115,7 +121,11 @@ export function CustomerPicker(props: CustomerPickerProps) {
             role="listbox"
             aria-label={props.label}
             className="picker__list"
-            style={flip ? { left: pos.left, bottom: pos.bottom, width: pos.width } : { left: pos.left, top: pos.top, width: pos.width }}
+            style={
+              flip
+                ? { left: pos.left, bottom: pos.bottom, width: pos.width }
+                : { left: pos.left, top: pos.top, width: pos.width }
+            }
           >
             {items.map((c, i) => (
               <li

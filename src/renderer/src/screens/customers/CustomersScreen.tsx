@@ -24,7 +24,10 @@ export function CustomersScreen() {
 
   const rows = useMemo(() => filterOrgs(indexed, status, query), [indexed, status, query])
   const counts = useMemo(() => countByStatus(view?.orgs ?? []), [view])
-  const confidentCount = useMemo(() => (view?.orgs ?? []).filter((o) => o.status === 'suggested' && o.suggestion?.confident).length, [view])
+  const confidentCount = useMemo(
+    () => (view?.orgs ?? []).filter((o) => o.status === 'suggested' && o.suggestion?.confident).length,
+    [view]
+  )
   const onDisable = useCallback((org: OrgRow) => setDisabling(org), [])
 
   if (!view) {
@@ -60,7 +63,9 @@ export function CustomersScreen() {
         {notice && <StatusNotice>{notice}</StatusNotice>}
       </div>
       {empty ? (
-        <p className="customers__empty">No organizations yet. Use “Refresh data from source” to read them from JumpCloud.</p>
+        <p className="customers__empty">
+          No organizations yet. Use “Refresh data from source” to read them from JumpCloud.
+        </p>
       ) : (
         <OrgTable rows={rows} customers={view.customers} query={query} onDisable={onDisable} />
       )}

@@ -37,12 +37,24 @@ export function ExportReportButton() {
     }
   }
   return (
-    <div className="segmented" role="group" aria-label="Export report" title="Every organization with its customer, billing target, HWM and last sync">
+    <div
+      className="segmented"
+      role="group"
+      aria-label="Export report"
+      title="Every organization with its customer, billing target, HWM and last sync"
+    >
       <span className="segmented__item" aria-hidden="true" style={{ cursor: 'default', opacity: 0.75 }}>
         Export report
       </span>
       {FORMATS.map((f) => (
-        <button key={f.format} type="button" className="segmented__item" disabled={busy !== null} aria-busy={busy === f.format} onClick={() => void exportAs(f.format)}>
+        <button
+          key={f.format}
+          type="button"
+          className="segmented__item"
+          disabled={busy !== null}
+          aria-busy={busy === f.format}
+          onClick={() => void exportAs(f.format)}
+        >
           {busy === f.format ? `${f.label}…` : f.label}
         </button>
       ))}

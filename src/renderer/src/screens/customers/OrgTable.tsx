@@ -45,7 +45,13 @@ export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
   }, [rows.length])
 
   return (
-    <div className="org-table" role="table" aria-label="Organizations" aria-rowcount={rows.length + 1} data-query={query}>
+    <div
+      className="org-table"
+      role="table"
+      aria-label="Organizations"
+      aria-rowcount={rows.length + 1}
+      data-query={query}
+    >
       <div className="org-table__head" role="rowgroup">
         <div className="org-table__row org-table__row--head" role="row" aria-rowindex={1}>
           <span role="columnheader">Organization</span>

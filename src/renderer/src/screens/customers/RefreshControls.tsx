@@ -28,7 +28,12 @@ export function RefreshControls({ refreshedAt }: { refreshedAt: CustomersView['r
       <button type="button" className="button button--small" disabled={r !== null} onClick={() => void refresh('psa')}>
         Refresh data from PSA
       </button>
-      <button type="button" className="button button--small" disabled={r !== null} onClick={() => void refresh('source')}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={r !== null}
+        onClick={() => void refresh('source')}
+      >
         Refresh data from source
       </button>
     </div>

@@ -14,36 +14,78 @@ export function RowActions({ org, busy, onDisable }: RowActionsProps) {
   return (
     <div className="row-actions">
       {org.status === 'suggested' && org.suggestion && (
-        <button type="button" className="button button--small button--primary" disabled={busy} aria-label={`Accept suggestion for ${org.name}`} onClick={() => void s.acceptSuggestion(org.id)}>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          disabled={busy}
+          aria-label={`Accept suggestion for ${org.name}`}
+          onClick={() => void s.acceptSuggestion(org.id)}
+        >
           Accept
         </button>
       )}
       {open && (
-        <button type="button" className="button button--small" disabled={busy} aria-label={`Create ${org.name} in PSA`} onClick={() => void s.createInPsa(org.id)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          aria-label={`Create ${org.name} in PSA`}
+          onClick={() => void s.createInPsa(org.id)}
+        >
           Create in PSA
         </button>
       )}
       {open && (
-        <button type="button" className="button button--small" disabled={busy} aria-label={`Ignore ${org.name}`} onClick={() => void s.setIgnored(org.id, true)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          aria-label={`Ignore ${org.name}`}
+          onClick={() => void s.setIgnored(org.id, true)}
+        >
           Ignore
         </button>
       )}
       {org.status === 'ignored' && (
-        <button type="button" className="button button--small" disabled={busy} aria-label={`Stop ignoring ${org.name}`} onClick={() => void s.setIgnored(org.id, false)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          aria-label={`Stop ignoring ${org.name}`}
+          onClick={() => void s.setIgnored(org.id, false)}
+        >
           Un-ignore
         </button>
       )}
       {org.status === 'mapped' && (
-        <button type="button" className="button button--small" disabled={busy} aria-label={`Unmap ${org.name}`} onClick={() => void s.unmapOrg(org.id)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          aria-label={`Unmap ${org.name}`}
+          onClick={() => void s.unmapOrg(org.id)}
+        >
           Unmap
         </button>
       )}
       {org.status === 'disabled' ? (
-        <button type="button" className="button button--small" disabled={busy} aria-label={`Enable ${org.name}`} onClick={() => void s.setDisabled(org.id, false)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          aria-label={`Enable ${org.name}`}
+          onClick={() => void s.setDisabled(org.id, false)}
+        >
           Enable
         </button>
       ) : (
-        <button type="button" className="button button--small button--danger-quiet" disabled={busy} aria-label={`Disable ${org.name}`} onClick={() => onDisable(org)}>
+        <button
+          type="button"
+          className="button button--small button--danger-quiet"
+          disabled={busy}
+          aria-label={`Disable ${org.name}`}
+          onClick={() => onDisable(org)}
+        >
           Disable
         </button>
       )}

@@ -25,7 +25,13 @@ export function Toolbar({ counts, confidentCount }: ToolbarProps) {
       />
       <div className="segmented" role="group" aria-label="Filter by status">
         {STATUS_FILTERS.map((f) => (
-          <button key={f.id} type="button" className="segmented__item" aria-pressed={status === f.id} onClick={() => setStatus(f.id)}>
+          <button
+            key={f.id}
+            type="button"
+            className="segmented__item"
+            aria-pressed={status === f.id}
+            onClick={() => setStatus(f.id)}
+          >
             {f.label} <span className="segmented__count">{counts[f.id]}</span>
           </button>
         ))}

@@ -35,13 +35,24 @@ export function filterOrgs(orgs: readonly IndexedOrg[], status: StatusFilter, qu
 }
 
 export function countByStatus(orgs: readonly OrgRow[]): Record<StatusFilter, number> {
-  const counts: Record<StatusFilter, number> = { all: orgs.length, mapped: 0, suggested: 0, unmapped: 0, ignored: 0, disabled: 0 }
+  const counts: Record<StatusFilter, number> = {
+    all: orgs.length,
+    mapped: 0,
+    suggested: 0,
+    unmapped: 0,
+    ignored: 0,
+    disabled: 0
+  }
   for (const o of orgs) counts[o.status]++
   return counts
 }
 
 /** The picker's options: active, existing customers whose name contains every typed word, best (prefix) first. */
-export function filterCustomers(customers: readonly CustomerRow[], query: string, limit: number): { items: CustomerRow[]; more: number } {
+export function filterCustomers(
+  customers: readonly CustomerRow[],
+  query: string,
+  limit: number
+): { items: CustomerRow[]; more: number } {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
   const prefix: CustomerRow[] = []
   const rest: CustomerRow[] = []

@@ -26,7 +26,8 @@ export function FieldInput(props: Props) {
     choices: props.choices,
     list: def.list,
     value,
-    fallback: props.fallback === undefined ? null : { value: typeof props.fallback === 'string' ? props.fallback : null },
+    fallback:
+      props.fallback === undefined ? null : { value: typeof props.fallback === 'string' ? props.fallback : null },
     issueType: props.issueType
   })
   return (
@@ -61,7 +62,8 @@ function DaysDue(props: Props) {
   const noteId = useId()
   const [text, setText] = useState(props.value === null ? '' : String(props.value))
   const [invalid, setInvalid] = useState(false)
-  const placeholder = props.fallback === undefined ? 'PSA default' : props.fallback === null ? 'Default' : `Default: ${props.fallback}`
+  const placeholder =
+    props.fallback === undefined ? 'PSA default' : props.fallback === null ? 'Default' : `Default: ${props.fallback}`
   return (
     <>
       <input

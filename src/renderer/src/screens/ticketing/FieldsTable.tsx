@@ -17,7 +17,8 @@ interface Props {
 export function FieldsTable({ psa, view, draft, onChange, onValidity }: Props) {
   const fields = fieldsOf(psa)
   const choices = view.choices
-  const problemOf = (scope: string, key: string) => view.problems.find((p) => p.scope === scope && p.field === key)?.message ?? null
+  const problemOf = (scope: string, key: string) =>
+    view.problems.find((p) => p.scope === scope && p.field === key)?.message ?? null
 
   const setDefaults = (key: keyof TicketFields, value: string | number | null) =>
     onChange({ ...draft, defaults: setField(draft.defaults, key, value, choices, null) })
@@ -26,7 +27,8 @@ export function FieldsTable({ psa, view, draft, onChange, onValidity }: Props) {
     const overrides = setField(t.overrides, key, value, choices, draft.defaults.issueType)
     onChange({ ...draft, types: { ...draft.types, [type]: { ...t, overrides } } })
   }
-  const setTypeEnabled = (type: AlertType, enabled: boolean) => onChange({ ...draft, types: { ...draft.types, [type]: { ...draft.types[type], enabled } } })
+  const setTypeEnabled = (type: AlertType, enabled: boolean) =>
+    onChange({ ...draft, types: { ...draft.types, [type]: { ...draft.types[type], enabled } } })
 
   return (
     <div className="tk-table-wrap">
@@ -68,7 +70,12 @@ export function FieldsTable({ psa, view, draft, onChange, onValidity }: Props) {
             return (
               <tr key={t.id} className={row.enabled ? undefined : 'grid__row--off'}>
                 <td>
-                  <input type="checkbox" aria-label={`Create tickets for ${t.label}`} checked={row.enabled} onChange={(e) => setTypeEnabled(t.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Create tickets for ${t.label}`}
+                    checked={row.enabled}
+                    onChange={(e) => setTypeEnabled(t.id, e.target.checked)}
+                  />
                 </td>
                 <th scope="row" title={`JumpCloud events: ${t.eventTypes.join(', ')}`}>
                   {t.label}

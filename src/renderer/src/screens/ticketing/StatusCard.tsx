@@ -16,12 +16,24 @@ export function StatusCard({ view }: { view: TicketingView }) {
   return (
     <section className="card tk-status" aria-label="Automated ticketing">
       <label className="tk-switch">
-        <input type="checkbox" role="switch" aria-label="Automated ticketing" aria-describedby={helpId} checked={on} disabled={busy !== null || !view.psa} onChange={(e) => void setEnabled(e.target.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          aria-label="Automated ticketing"
+          aria-describedby={helpId}
+          checked={on}
+          disabled={busy !== null || !view.psa}
+          onChange={(e) => void setEnabled(e.target.checked)}
+        />
         <span>
           <span className="check__label" aria-hidden="true">
             Automated ticketing
           </span>
-          <span id={helpId} className="field__help">{on ? 'On: JumpCloud alerts become tickets in the PSA.' : 'Off: no alerts are polled, no tickets are created.'}</span>
+          <span id={helpId} className="field__help">
+            {on
+              ? 'On: JumpCloud alerts become tickets in the PSA.'
+              : 'Off: no alerts are polled, no tickets are created.'}
+          </span>
         </span>
       </label>
       <dl className="tk-status__facts">

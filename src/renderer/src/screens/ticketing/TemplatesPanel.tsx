@@ -5,12 +5,20 @@ import { Field, SelectField } from '../../components/Field'
 const PLACEHOLDERS = '{org} {user} {device} {subject} {alertType} {time}'
 
 /** Subject/body of a new ticket and the note added for a repeat of the same alert. */
-export function TemplatesPanel({ draft, onChange }: { draft: TicketingSettings; onChange(next: TicketingSettings): void }) {
+export function TemplatesPanel({
+  draft,
+  onChange
+}: {
+  draft: TicketingSettings
+  onChange(next: TicketingSettings): void
+}) {
   const note = draft.note
   return (
     <section className="card" aria-label="Ticket and note templates">
       <h2 className="card__title">Templates</h2>
-      <p className="card__description">Placeholders: {PLACEHOLDERS}. The subject never decides grouping: a repeat of the same alert becomes a note.</p>
+      <p className="card__description">
+        Placeholders: {PLACEHOLDERS}. The subject never decides grouping: a repeat of the same alert becomes a note.
+      </p>
       <div className="tk-templates">
         <div className="tk-templates__col">
           <h3 className="card__subtitle">New ticket</h3>
@@ -21,7 +29,11 @@ export function TemplatesPanel({ draft, onChange }: { draft: TicketingSettings; 
             error={draft.subjectTemplate.trim() === '' ? 'A subject is required.' : null}
             onChange={(v) => onChange({ ...draft, subjectTemplate: v })}
           />
-          <TextArea label="Ticket description" value={draft.bodyTemplate} onChange={(v) => onChange({ ...draft, bodyTemplate: v })} />
+          <TextArea
+            label="Ticket description"
+            value={draft.bodyTemplate}
+            onChange={(v) => onChange({ ...draft, bodyTemplate: v })}
+          />
         </div>
         <div className="tk-templates__col">
           <h3 className="card__subtitle">Note for a repeated alert</h3>
@@ -41,10 +53,16 @@ export function TemplatesPanel({ draft, onChange }: { draft: TicketingSettings; 
                 { value: 'internal', label: 'Internal (hidden from the client)' },
                 { value: 'public', label: 'Public (visible to the client)' }
               ]}
-              onChange={(v) => onChange({ ...draft, note: { ...note, visibility: v === 'public' ? 'public' : 'internal' } })}
+              onChange={(v) =>
+                onChange({ ...draft, note: { ...note, visibility: v === 'public' ? 'public' : 'internal' } })
+              }
             />
           </div>
-          <TextArea label="Note template" value={note.template} onChange={(v) => onChange({ ...draft, note: { ...note, template: v } })} />
+          <TextArea
+            label="Note template"
+            value={note.template}
+            onChange={(v) => onChange({ ...draft, note: { ...note, template: v } })}
+          />
         </div>
       </div>
     </section>
@@ -56,7 +74,15 @@ function TextArea({ label, value, onChange }: { label: string; value: string; on
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} className="tk-textarea" rows={4} maxLength={4000} spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        id={id}
+        className="tk-textarea"
+        rows={4}
+        maxLength={4000}
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   )
 }

@@ -17,13 +17,19 @@ export function TestTicketPanel({ view, dirty }: { view: TicketingView; dirty: b
   return (
     <section className="card" aria-label="Send test ticket">
       <h2 className="card__title">Test ticket</h2>
-      <p className="card__description">Creates a ticket marked [TEST] for the chosen customer with the saved settings{dirty ? ' (save your changes first)' : ''}.</p>
+      <p className="card__description">
+        Creates a ticket marked [TEST] for the chosen customer with the saved settings
+        {dirty ? ' (save your changes first)' : ''}.
+      </p>
       <div className="tk-test">
         <SelectField
           label="Customer"
           name="testCustomer"
           value={chosen}
-          options={[{ value: '', label: customers.length ? 'Choose a customer…' : 'No customers loaded' }, ...customers.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[
+            { value: '', label: customers.length ? 'Choose a customer…' : 'No customers loaded' },
+            ...customers.map((c) => ({ value: c.id, label: c.name }))
+          ]}
           onChange={setCustomerId}
         />
         <SelectField

@@ -56,10 +56,12 @@ export function TicketingScreen() {
   return (
     <div className="billing tk">
       <p className="screen__intro">
-        JumpCloud security alerts become tickets in your PSA: one ticket per organization, alert type and user or device; repeats are added to it as
-        notes.
+        JumpCloud security alerts become tickets in your PSA: one ticket per organization, alert type and user or
+        device; repeats are added to it as notes.
       </p>
-      {!psa && <ErrorNotice message="No PSA is connected yet." hint="Connect Syncro or Autotask on the Connect step." />}
+      {!psa && (
+        <ErrorNotice message="No PSA is connected yet." hint="Connect Syncro or Autotask on the Connect step." />
+      )}
       <div className="billing__messages">
         {error && <ErrorNotice message={error.message} hint={error.hint} />}
         {notice && <StatusNotice>{notice}</StatusNotice>}
@@ -72,18 +74,33 @@ export function TicketingScreen() {
               <h2 className="card__title">Ticket fields</h2>
               <div className="tk-lists">
                 <span className="muted">
-                  {view.choices ? `${PSA_NAME[psa]} lists read ${formatTime(view.choicesFetchedAt)}` : `${PSA_NAME[psa]} lists not loaded`}
+                  {view.choices
+                    ? `${PSA_NAME[psa]} lists read ${formatTime(view.choicesFetchedAt)}`
+                    : `${PSA_NAME[psa]} lists not loaded`}
                 </span>
-                <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void refreshLists()}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={busy !== null}
+                  onClick={() => void refreshLists()}
+                >
                   {busy === 'refresh' ? 'Refreshing…' : 'Refresh lists from PSA'}
                 </button>
               </div>
             </div>
-            <p className="card__description">Ticket defaults apply wherever an alert type row says “Default”. Choices come from the PSA’s own lists.</p>
-            {view.choicesError && <ErrorNotice message={view.choicesError} hint="The last lists read are used; refresh when the PSA is reachable." />}
+            <p className="card__description">
+              Ticket defaults apply wherever an alert type row says “Default”. Choices come from the PSA’s own lists.
+            </p>
+            {view.choicesError && (
+              <ErrorNotice
+                message={view.choicesError}
+                hint="The last lists read are used; refresh when the PSA is reachable."
+              />
+            )}
             {view.problems.length > 0 && (
               <div className="card__warning" role="note">
-                {view.problems.length} saved value(s) are no longer in the PSA's lists; alerts that use them are held until you choose another value.
+                {view.problems.length} saved value(s) are no longer in the PSA's lists; alerts that use them are held
+                until you choose another value.
               </div>
             )}
             <FieldsTable key={epoch} psa={psa} view={view} draft={draft} onChange={edit} onValidity={onValidity} />

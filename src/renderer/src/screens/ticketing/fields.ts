@@ -27,7 +27,11 @@ const LIST_OF: Record<ListField, ListName> = {
 
 /** The editable fields of a PSA, in column order. Queue, source and sub-issue type exist in Autotask only. */
 export function fieldsOf(psa: Psa): FieldDef[] {
-  const f = (key: keyof TicketFields, label: string): FieldDef => ({ key, label, list: key === 'daysDue' ? null : LIST_OF[key] })
+  const f = (key: keyof TicketFields, label: string): FieldDef => ({
+    key,
+    label,
+    list: key === 'daysDue' ? null : LIST_OF[key]
+  })
   return psa === 'autotask'
     ? [
         f('priority', 'Priority'),
@@ -39,7 +43,13 @@ export function fieldsOf(psa: Psa): FieldDef[] {
         f('queue', 'Queue'),
         f('source', 'Source')
       ]
-    : [f('priority', 'Priority'), f('issueType', 'Problem type'), f('status', 'Status'), f('daysDue', 'Days due'), f('technicianId', 'Tech assigned to')]
+    : [
+        f('priority', 'Priority'),
+        f('issueType', 'Problem type'),
+        f('status', 'Status'),
+        f('daysDue', 'Days due'),
+        f('technicianId', 'Tech assigned to')
+      ]
 }
 
 export interface Option {
@@ -72,12 +82,20 @@ export function optionsFor(args: {
   let items: Option[] = (choices?.[list] as Option[] | undefined) ?? []
   if (list === 'subIssueTypes') {
     const parent = args.issueType ?? null
-    items = (choices?.subIssueTypes ?? []).filter((s) => parent !== null && s.parent === parent).map(({ value: v, label }) => ({ value: v, label }))
+    items = (choices?.subIssueTypes ?? [])
+      .filter((s) => parent !== null && s.parent === parent)
+      .map(({ value: v, label }) => ({ value: v, label }))
   }
   const none: Option = fallback
-    ? { value: '', label: fallback.value === null ? 'Default' : `Default: ${choiceLabel(choices, list, fallback.value)}` }
+    ? {
+        value: '',
+        label: fallback.value === null ? 'Default' : `Default: ${choiceLabel(choices, list, fallback.value)}`
+      }
     : { value: '', label: 'PSA default' }
-  const stale = value !== null && !items.some((o) => o.value === value) ? [{ value, label: `${choiceLabel(choices, list, value)} (not in PSA list)` }] : []
+  const stale =
+    value !== null && !items.some((o) => o.value === value)
+      ? [{ value, label: `${choiceLabel(choices, list, value)} (not in PSA list)` }]
+      : []
   return [none, ...items, ...stale]
 }
 
@@ -90,7 +108,13 @@ export function parseDaysDue(text: string): { ok: true; value: number | null } |
 }
 
 /** Sets one field; changing the issue type drops a sub-issue type that belongs to another issue type. */
-export function setField(fields: TicketFields, key: keyof TicketFields, value: string | number | null, choices: Choices | null, defaultIssueType: string | null): TicketFields {
+export function setField(
+  fields: TicketFields,
+  key: keyof TicketFields,
+  value: string | number | null,
+  choices: Choices | null,
+  defaultIssueType: string | null
+): TicketFields {
   const next = { ...fields, [key]: value } as TicketFields
   if (key === 'issueType' && next.subIssueType !== null) {
     const parent = next.issueType ?? defaultIssueType
