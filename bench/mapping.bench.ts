@@ -1,9 +1,9 @@
 // Prints how long customer matching takes at MSP scale. Run: npx tsx bench/mapping.bench.ts [size]
 // A benchmark prints figures; it asserts nothing.
 import { performance } from 'node:perf_hooks'
-import { normalizeName } from '../src/main/mapping/normalize'
-import { suggestMatches } from '../src/main/mapping/suggest'
-import { generateLists } from '../tests/fixtures/mapping/businessNames'
+import { normalizeName } from '../src/main/customers/normalize'
+import { suggestMatches } from '../src/main/customers/suggest'
+import { generateLists } from '../tests/fixtures/customers/business-names'
 
 const size = Number(process.argv[2] ?? 5000)
 const { orgs, customers, truth } = generateLists(size)

@@ -12,8 +12,8 @@ import {
 } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import type { Db } from '../db/connection'
-import { activePsaKind, openPsa, openSource } from '../integrations/open'
-import { loadMappings, loadOrgs } from '../mapping/store'
+import { activePsaKind, openPsa, openSource } from '../connect/open'
+import { loadMappings, loadOrgs } from '../customers/store'
 import { computeHwm, hwmFor, monthBounds, monthKey } from './hwm'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import {

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract'
 import pkg from '../../../package.json'
 import type { AppContext } from './context'
-import { summarizeAll } from '../integrations/summary'
+import { summarizeAll } from '../connect/summary'
 import { listRunRows } from '../billing/store'
 
 export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus'> {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../core/context'
-import { activePsaKind, openPsa, openSource } from '../integrations/open'
-import { getIntegration } from '../integrations/store'
+import { activePsaKind, openPsa, openSource } from '../connect/open'
+import { getIntegration } from '../connect/store'
 import type { PsaKind } from '../connectors/types'
 import type { AlertCycleResult, TicketingSettings } from '../../shared/contract/ticketing'
 import { deliverQueued, type DeliveryCounts } from './delivery'

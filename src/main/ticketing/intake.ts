@@ -1,6 +1,6 @@
 import type { PsaKind, SourceConnector } from '../connectors/types'
 import type { AppContext } from '../core/context'
-import { lastRefresh, loadOrgs, saveOrgs, SOURCE } from '../mapping/store'
+import { lastRefresh, loadOrgs, saveOrgs, SOURCE } from '../customers/store'
 import type { TicketingSettings } from '../../shared/contract/ticketing'
 import { ALL_EVENT_TYPES, alertTypeOfEvent, groupKeyOf } from './alert-types'
 import { customerRouter } from './routing'

@@ -1,8 +1,8 @@
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { readSetting } from '../core/settings'
-import { catchAllKey } from '../mapping/handlers'
-import { loadMappings } from '../mapping/store'
+import { catchAllKey } from '../customers/handlers'
+import { loadMappings } from '../customers/store'
 import { z } from 'zod'
 
 /**

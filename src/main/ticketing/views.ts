@@ -1,6 +1,6 @@
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
-import { loadCustomers, loadOrgs } from '../mapping/store'
+import { loadCustomers, loadOrgs } from '../customers/store'
 import type { AlertList, AlertState, AlertTicketRow } from '../../shared/contract/ticketing'
 import { alertTypeDef } from './alert-types'
 import type { AlertEventRow, AlertTicketDbRow } from './store'

@@ -1,9 +1,9 @@
 import { CandidateIndex } from './blocking'
-import type { MatchFile } from './matchFile'
+import type { MatchFile } from './match-file'
 import { normalizeName, type NormalizedName } from './normalize'
 import { explain, scoreNames, type Scored } from './similarity'
 
-export { MatchFileSchema, parseMatchFile, parseMatchFileText, type MatchFile } from './matchFile'
+export { MatchFileSchema, parseMatchFile, parseMatchFileText, type MatchFile } from './match-file'
 
 /** At or above: offered for "Accept all". Same words up to spacing or one common typo (see similarity.ts). */
 export const CONFIDENT = 0.9

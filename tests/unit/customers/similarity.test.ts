@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeName } from '../../../src/main/mapping/normalize'
-import { compareNames, osaDistance, similarity, typoPenalty } from '../../../src/main/mapping/similarity'
-import { CONFIDENT, SUGGEST } from '../../../src/main/mapping/suggest'
+import { normalizeName } from '../../../src/main/customers/normalize'
+import { compareNames, osaDistance, similarity, typoPenalty } from '../../../src/main/customers/similarity'
+import { CONFIDENT, SUGGEST } from '../../../src/main/customers/suggest'
 
 const compare = (a: string, b: string) => compareNames(normalizeName(a), normalizeName(b))
 

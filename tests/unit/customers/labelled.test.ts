@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { similarity } from '../../../src/main/mapping/similarity'
-import { CONFIDENT, suggestMatches } from '../../../src/main/mapping/suggest'
+import { similarity } from '../../../src/main/customers/similarity'
+import { CONFIDENT, suggestMatches } from '../../../src/main/customers/suggest'
 
-// The labelled set is hand-written (tests/fixtures/mapping/labelled.json), not produced by the code under test.
+// The labelled set is hand-written (tests/fixtures/customers/labelled.json), not produced by the code under test.
 const Pair = z.object({ a: z.string(), b: z.string(), why: z.string() })
 const Labelled = z.object({ positives: z.array(Pair), negatives: z.array(Pair) })
-const file = fileURLToPath(new URL('../../fixtures/mapping/labelled.json', import.meta.url))
+const file = fileURLToPath(new URL('../../fixtures/customers/labelled.json', import.meta.url))
 const labelled = Labelled.parse(JSON.parse(readFileSync(file, 'utf8')))
 
 describe('labelled set', () => {

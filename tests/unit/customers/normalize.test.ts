@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldAccents, MAX_NAME_LENGTH, normalizeName, singular } from '../../../src/main/mapping/normalize'
+import { foldAccents, MAX_NAME_LENGTH, normalizeName, singular } from '../../../src/main/customers/normalize'
 
 const key = (s: string) => normalizeName(s).key
 const changes = (s: string) => normalizeName(s).changes.map((c) => `${c.kind}:${c.from}${c.to ? `>${c.to}` : ''}`)

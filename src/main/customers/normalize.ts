@@ -1,4 +1,4 @@
-import { osaDistance } from './editDistance'
+import { osaDistance } from './edit-distance'
 import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
 /** What the normaliser changed, so a suggestion can say why two names were treated as one. */

@@ -1,6 +1,6 @@
 import { distance as levenshtein } from 'fastest-levenshtein'
 import { normalizeName, type NormalizedName } from './normalize'
-import { osaDistance } from './editDistance'
+import { osaDistance } from './edit-distance'
 import { DESCRIPTIVE_WORDS } from './vocabulary'
 
 export { osaDistance }

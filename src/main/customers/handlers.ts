@@ -5,7 +5,7 @@ import type { PsaKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { recordActivity } from '../core/activity'
 import { deleteSetting, readSetting, writeSetting } from '../core/settings'
-import { activePsaKind, openPsa, openSource } from '../integrations/open'
+import { activePsaKind, openPsa, openSource } from '../connect/open'
 import {
   dropMapping,
   loadCustomers,

@@ -8,8 +8,8 @@ import {
   parseMatchFileText,
   SUGGEST,
   suggestMatches
-} from '../../../src/main/mapping/suggest'
-import { generateLists } from '../../fixtures/mapping/businessNames'
+} from '../../../src/main/customers/suggest'
+import { generateLists } from '../../fixtures/customers/business-names'
 
 const list = (...names: string[]) => names.map((name, i) => ({ id: String(i + 1), name }))
 
