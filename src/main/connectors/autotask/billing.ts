@@ -1,0 +1,113 @@
+// Recurring Service contracts = billing containers, ContractServices (+ ContractServiceUnits) = items (§7.2–§7.6).
+import { AppError } from '../../../shared/errors'
+import type { BillingContainer, BillingTargetRef, QuantityChange } from '../types'
+import { toInt, type AutotaskApi } from './api'
+import { adjustmentBody, checkChange } from './adjust'
+import { chunk } from './query'
+import { ContractSchema, ContractServiceSchema, ContractServiceUnitSchema, ServiceSchema } from './schemas'
+
+const CONTRACT_RECURRING = 7
+const CONTRACT_ACTIVE = 1 // autotask.md §7.2
+
+function coversAt(row: { startDate: string; endDate: string }, at: Date): boolean {
+  const t = at.getTime()
+  return Date.parse(row.startDate) <= t && t <= Date.parse(row.endDate)
+}
+
+async function unitsAt(api: AutotaskApi, contractServiceId: number, at: Date) {
+  const rows = await api.query(
+    'ContractServiceUnits',
+    [{ op: 'eq', field: 'contractServiceID', value: contractServiceId }],
+    ContractServiceUnitSchema
+  )
+  return rows.find((r) => coversAt(r, at))
+}
+
+async function contractService(api: AutotaskApi, target: BillingTargetRef) {
+  const cs = await api.get(`ContractServices/${toInt(target.itemId, 'contract service')}`, ContractServiceSchema)
+  if (!cs || String(cs.contractID) !== target.containerId)
+    throw new AppError(
+      'not-found',
+      `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`,
+      {
+        hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
+      }
+    )
+  return cs
+}
+
+/** The company's active Recurring Service contracts with their services and the units covering `at`. */
+export async function listContracts(api: AutotaskApi, customerId: string, at: Date): Promise<BillingContainer[]> {
+  const companyId = toInt(customerId, 'company')
+  const contracts = await api.query(
+    'Contracts',
+    [
+      { op: 'eq', field: 'companyID', value: companyId },
+      { op: 'eq', field: 'contractType', value: CONTRACT_RECURRING },
+      { op: 'eq', field: 'status', value: CONTRACT_ACTIVE }
+    ],
+    ContractSchema
+  )
+  if (contracts.length === 0) return []
+  const services = (
+    await Promise.all(
+      chunk(contracts.map((c) => c.id)).map((ids) =>
+        api.query('ContractServices', [{ op: 'in', field: 'contractID', value: ids }], ContractServiceSchema)
+      )
+    )
+  ).flat()
+  const [catalogue, units] = await Promise.all([
+    services.length
+      ? Promise.all(
+          chunk([...new Set(services.map((s) => s.serviceID))]).map((ids) =>
+            api.query('Services', [{ op: 'in', field: 'id', value: ids }], ServiceSchema)
+          )
+        ).then((x) => x.flat())
+      : Promise.resolve([]),
+    services.length
+      ? Promise.all(
+          chunk(services.map((s) => s.id)).map((ids) =>
+            api.query(
+              'ContractServiceUnits',
+              [
+                { op: 'in', field: 'contractServiceID', value: ids },
+                { op: 'lte', field: 'startDate', value: at.toISOString() },
+                { op: 'gte', field: 'endDate', value: at.toISOString() }
+              ],
+              ContractServiceUnitSchema
+            )
+          )
+        ).then((x) => x.flat())
+      : Promise.resolve([])
+  ])
+  const names = new Map(catalogue.map((s) => [s.id, s.name]))
+  return contracts.map((c) => ({
+    id: String(c.id),
+    name: c.contractName,
+    customerId: String(c.companyID),
+    items: services
+      .filter((s) => s.contractID === c.id)
+      .map((s) => ({
+        id: String(s.id),
+        name: names.get(s.serviceID) ?? s.invoiceDescription ?? `Service ${s.serviceID}`,
+        quantity: units.find((u) => u.contractServiceID === s.id && coversAt(u, at))?.units ?? 0,
+        unitCost: s.unitCost ?? undefined,
+        unitPrice: s.unitPrice ?? undefined
+      }))
+  }))
+}
+
+export async function readQuantity(api: AutotaskApi, target: BillingTargetRef, at: Date) {
+  const cs = await contractService(api, target)
+  const row = await unitsAt(api, cs.id, at)
+  return { quantity: row?.units ?? 0, unitCost: row?.cost ?? cs.unitCost ?? undefined }
+}
+
+export async function writeQuantity(api: AutotaskApi, target: BillingTargetRef, change: QuantityChange): Promise<void> {
+  checkChange(change)
+  const cs = await contractService(api, target)
+  // Read-before-write at the adjustment's effective date: the delta is only right if nobody changed it.
+  const body = adjustmentBody(cs, (await unitsAt(api, cs.id, change.effectiveDate))?.units ?? 0, change)
+  // create-only entity, created through the parent contract (§7.6)
+  if (body) await api.create(`Contracts/${cs.contractID}/ServiceAdjustments`, body)
+}
