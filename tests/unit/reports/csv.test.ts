@@ -18,6 +18,12 @@ describe('guardFormula', () => {
     for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(guardFormula(s)).toBe(`'${s}`)
     for (const s of ['Acme', ' =1', "'quoted", '1-2', '']) expect(guardFormula(s)).toBe(s)
   })
+
+  it('also guards a formula that starts after any separator Excel may split on (comma, semicolon, tab, pipe)', () => {
+    for (const s of ["ACME;=cmd|' /C calc'!A0", 'a,+1', 'a\t@SUM(A1)', 'a|-2+3', 'x; =1', 'a\n=1'])
+      expect(guardFormula(s)).toBe(`'${s}`)
+    for (const s of ['Smith; Jones', 'a=b', 'ACME, Inc.']) expect(guardFormula(s)).toBe(s)
+  })
 })
 
 describe('writeCsv', () => {
@@ -47,6 +53,17 @@ describe('writeCsv', () => {
     expect([a![at('Non-billable')], a![at('HWM this month')]]).toEqual(['2', '14'])
     expect(b![at('HWM this month')]).toBe('unknown')
     expect(b![at('PSA customer')]).toBe("'-B Co")
+  })
+
+  it('quotes every text cell, so a semicolon-splitting Excel keeps "ACME;=cmd" in one guarded cell', () => {
+    const text = writeCsv(reportOf([org('o1', "ACME;=cmd|' /C calc'!A0")]))
+      .toString('utf8')
+      .slice(1)
+    const [, line] = text.split('\r\n')
+    expect(line!.startsWith(`"'ACME;=cmd|' /C calc'!A0","o1",`)).toBe(true)
+    // Split the way a semicolon locale does, honouring quotes: no field starts a formula.
+    const fields = Papa.parse<string[]>(line!, { delimiter: ';' }).data[0]!
+    expect(fields.some((f) => /^[=+\-@]/.test(f))).toBe(false)
   })
 
   it('has only the header line when there are no organizations', () => {
