@@ -19,7 +19,7 @@ import {
   saveTicketingSettings,
   settingsProblems
 } from './settings'
-import { groupExists, insertIntent, markTicketOpen, upsertGroup } from './store'
+import { deleteIntent, groupExists, insertIntent, markTicketOpen, upsertGroup } from './store'
 import { alertList, alertTickets } from './views'
 
 type TicketingHandlers = Pick<
@@ -34,6 +34,9 @@ type TicketingHandlers = Pick<
   | 'snoozeGroup'
   | 'pollAlertsNow'
 >
+
+/** Errors after which the PSA certainly created nothing (as opposed to a timeout or a lost reply). */
+const DEFINITE_REFUSALS = new Set(['auth', 'permission', 'not-found', 'validation', 'config', 'rate-limited'])
 
 function requirePsa(ctx: AppContext): PsaKind {
   const psa = activePsaKind(ctx.db)
@@ -105,32 +108,47 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       const { connector } = await openPsa(ctx)
       const settings = loadTicketingSettings(ctx.db, psa)
       const now = ctx.now()
-      const customerName = loadCustomers(ctx.db, psa).find((c) => c.id === customerId)?.name ?? customerId
-      const intent = insertIntent(ctx.db, {
-        psa,
-        groupKey: `test|${customerId}`,
-        customerId,
-        marker: newMarker(),
-        isTest: true,
-        at: now.toISOString()
-      })
+      const customer = loadCustomers(ctx.db, psa).find((c) => c.id === customerId)
+      if (!customer)
+        throw new AppError('validation', `No PSA customer has the id ${customerId}.`, {
+          field: 'customerId',
+          hint: 'Pick a customer from the list (Customers → Refresh data if it is new).'
+        })
       const values = {
-        org: customerName,
+        org: customer.name,
         user: 'test.user',
         device: 'TEST-DEVICE',
         subject: 'test.user',
         alertType: alertTypeDef(alertType).label,
         time: now.toISOString()
       }
+      // Everything that can refuse the call is checked before the intent row exists: an invalid call
+      // must not leave a ticket "creating" in Activity.
+      const marker = newMarker()
       const ticket = await buildTicket(
         { ctx, settings, metadata: () => ticketMetadata(ctx, psa, connector) },
         alertType,
-        intent,
+        { customer_id: customerId, marker },
         values,
         '[TEST] '
       )
       ticket.body = `This is a test ticket sent from PSA Bridge; it can be closed.\n\n${ticket.body}`
-      const ref = await connector.createTicket(ticket)
+      const intent = insertIntent(ctx.db, {
+        psa,
+        groupKey: `test|${customerId}`,
+        customerId,
+        marker,
+        isTest: true,
+        at: now.toISOString()
+      })
+      let ref
+      try {
+        ref = await connector.createTicket(ticket)
+      } catch (e) {
+        // A refusal means nothing was created; only an unknown outcome keeps the row (its marker finds it).
+        if (isAppError(e) && DEFINITE_REFUSALS.has(e.code)) deleteIntent(ctx.db, intent.id)
+        throw e
+      }
       markTicketOpen(ctx.db, intent.id, ref, ctx.now().toISOString())
       recordActivity(ctx.db, {
         actor: 'user',
@@ -142,7 +160,7 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
         ticketNumber: ref.number ?? null,
         ticketUrl: ref.url ?? null,
         subject: ticket.subject,
-        message: `Test ticket ${ref.number ?? ref.id} created for ${customerName}.`
+        message: `Test ticket ${ref.number ?? ref.id} created for ${customer.name}.`
       }
     },
 

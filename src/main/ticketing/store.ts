@@ -125,6 +125,11 @@ export function insertIntent(
   return db.prepare('SELECT * FROM alert_tickets WHERE id = ?').get(r.lastInsertRowid) as AlertTicketDbRow
 }
 
+/** Drops an intent whose create the PSA refused outright (nothing exists to find by its marker). */
+export function deleteIntent(db: Db, id: number): void {
+  db.prepare(`DELETE FROM alert_tickets WHERE id = ? AND state = 'creating'`).run(id)
+}
+
 export function markTicketOpen(
   db: Db,
   id: number,
