@@ -1,0 +1,79 @@
+// The result rows of a billing run: what the plan and write steps produced, and how each is recorded.
+import type { PlanRow } from '../../shared/contract/billing'
+import type { PsaKind } from '../connectors/types'
+import type { BillingMappingRecord, RunItemRecord } from './store'
+
+function targetOf(m: BillingMappingRecord) {
+  return { containerId: m.containerId, containerName: m.containerName, itemId: m.itemId, itemName: m.itemName }
+}
+
+export type PlanFields = Pick<
+  PlanRow,
+  'hwm' | 'nonBillable' | 'current' | 'newQuantity' | 'delta' | 'action' | 'code' | 'reason'
+>
+
+export function planRow(
+  m: BillingMappingRecord,
+  item: PlanFields,
+  result: PlanRow['result'],
+  error: string | null
+): PlanRow {
+  return {
+    mappingId: m.id,
+    orgId: m.orgId,
+    orgName: null,
+    target: targetOf(m),
+    metric: m.metric,
+    hwm: item.hwm,
+    nonBillable: item.nonBillable,
+    current: item.current,
+    newQuantity: item.newQuantity,
+    delta: item.delta,
+    action: item.action,
+    code: item.code,
+    reason: item.reason,
+    result,
+    error
+  }
+}
+
+export function failedRow(m: BillingMappingRecord, hwm: number | null, current: number | null, error: string): PlanRow {
+  const blocked: PlanFields = {
+    hwm,
+    nonBillable: m.nonBillable,
+    current,
+    newQuantity: null,
+    delta: null,
+    action: 'blocked',
+    code: 'error',
+    reason: error
+  }
+  return planRow(m, blocked, 'failed', error)
+}
+
+export function customerChangedRow(m: BillingMappingRecord, hwm: number | null): PlanRow {
+  const reason =
+    "This organization is now mapped to another customer, but its billing line belongs to the previous one; pick the new customer's line before billing."
+  return { ...failedRow(m, hwm, null, reason), code: 'customer-changed', result: 'blocked', error: null }
+}
+
+export function toRecord(psa: PsaKind, m: BillingMappingRecord, row: PlanRow, at: string): RunItemRecord {
+  return {
+    psa,
+    mappingId: m.id,
+    orgId: m.orgId,
+    target: row.target,
+    oldQuantity: row.current,
+    newQuantity: row.newQuantity,
+    action: row.action,
+    result: row.result,
+    message: row.error ?? (row.result === 'held' || row.result === 'blocked' ? row.reason : null),
+    at
+  }
+}
+
+export function lastResultText(r: RunItemRecord): string {
+  if (r.result === 'written') return `written ${r.oldQuantity} → ${r.newQuantity}`
+  if (r.result === 'unchanged') return `unchanged (${r.oldQuantity})`
+  return r.message ? `${r.result}: ${r.message}` : r.result
+}

@@ -1,0 +1,321 @@
+import PQueue from 'p-queue'
+import type { PlanRow } from '../../shared/contract/billing'
+import { AppError, isAppError } from '../../shared/errors'
+import {
+  targetKey,
+  type PsaConnector,
+  type PsaKind,
+  type QuantityChange,
+  type SourceConnector
+} from '../connectors/types'
+import type { AppContext } from '../core/context'
+import { activePsaKind, openPsa, openSource } from '../connect/open'
+import { loadMappings } from '../customers/store'
+import { computeHwm, hwmFor, monthBounds, monthKey } from './hwm'
+import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
+import { Abort, errorText, systemicError } from './run-errors'
+import { customerChangedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
+import {
+  approvalsFor,
+  insertRunItems,
+  insertSnapshots,
+  listBillingMappings,
+  loadBillingSettings,
+  loadSnapshots,
+  setLastSync,
+  type BillingMappingRecord,
+  type RunItemRecord
+} from './store'
+import { syncedOrgs } from './synced-orgs'
+
+export type RunTrigger = 'manual' | 'tray' | 'schedule' | 'catch-up' | 'cli'
+
+export interface BillingSyncOptions {
+  dryRun: boolean
+  trigger: RunTrigger
+  /** Requests in flight at once per phase; the connectors' own limiters keep each PSA's rate. */
+  concurrency?: number
+}
+
+/**
+ * Orgs in the pipeline at once. Enough to keep the slower API's rate limit busy; more only queues requests inside
+ * the client, where their wait skews its window against the server's and earns 429s (bench/billing.bench.ts).
+ */
+const DEFAULT_CONCURRENCY = 8
+/** Writes per batch call (two re-read queries each): large enough to amortise them, small enough to overlap. */
+const WRITE_BATCH = 250
+
+/** One run's pipeline: count → snapshot → HWM → per mapping: re-read the PSA quantity, plan, write if changed. */
+export class Runner {
+  month = ''
+  /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
+  rows: PlanRow[] = []
+  private records: RunItemRecord[] = []
+  private psa: PsaKind = 'syncro'
+  private synced = new Map<string, string>()
+  private done = 0
+  private total = 0
+  private aborted: AppError | null = null
+  private readonly now: Date
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly runId: string,
+    private readonly opts: BillingSyncOptions
+  ) {
+    this.now = ctx.now()
+  }
+
+  private progress(phase: string, done: number, total: number): void {
+    // ~50 events per phase at most: the UI needs a bar, not a firehose.
+    const step = Math.max(1, Math.floor(total / 50))
+    if (done === 0 || done === total || done % step === 0)
+      this.ctx.events.emit('syncProgress', { runId: this.runId, phase, done, total })
+  }
+
+  private stopped(): AppError | null {
+    return this.aborted
+  }
+
+  private systemic(e: unknown): AppError | null {
+    return systemicError(e)
+  }
+
+  async run(): Promise<PlanRow[]> {
+    const { ctx } = this
+    const psa = activePsaKind(ctx.db)
+    if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+    const settings = loadBillingSettings(ctx.db)
+    this.month = monthKey(this.now, settings.timeZone)
+
+    this.psa = psa
+    const synced = (this.synced = syncedOrgs(ctx.db, psa))
+    const mappings = listBillingMappings(ctx.db, psa).filter((m) => m.enabled && synced.has(m.orgId))
+    // A billing mapping is bound to the customer its org had when it was made; after a remap its line is the old
+    // customer's invoice, so pushing would bill this org's seats to someone else.
+    const customerOf = new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
+    // Every synced org gets its snapshot (the HWM history exists before a billing mapping is made), orgs with
+    // mappings first so their pushes start early.
+    const orgIds = [...new Set([...mappings.map((m) => m.orgId), ...synced.keys()])]
+
+    const source = await openSource(ctx)
+    const { connector } = await openPsa(ctx)
+    const { start, end } = monthBounds(this.month, settings.timeZone)
+    const approvals = approvalsFor(ctx.db, this.month)
+    const byOrg = new Map<string, BillingMappingRecord[]>()
+    for (const m of mappings) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m])
+
+    // Pipelined per org (count → snapshot → HWM → read/plan/write its targets) so the source's and the PSA's
+    // rate limits are used at the same time: the run takes as long as the slower one, not the sum.
+    // A connector that can read many quantities at once (Autotask) does so up front: 4 requests for 1,000 targets
+    // instead of 2,000. Safe for deltas because its setQuantity re-reads at the effective date and refuses a mismatch.
+    const prefetched = connector.getQuantities
+      ? await this.prefetch(connector.getQuantities.bind(connector), mappings)
+      : null
+
+    // A connector that can write many at once (Autotask) gets the run's writes in one call, its re-reads batched.
+    const batch = !this.opts.dryRun && connector.setQuantities ? connector.setQuantities.bind(connector) : null
+    const pending: Array<{ m: BillingMappingRecord; item: PlanItem }> = []
+
+    const queue = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
+    let counted = 0
+    this.total = mappings.length
+    this.progress('counts', 0, orgIds.length)
+    this.progress(this.phase, 0, mappings.length)
+    await Promise.all(
+      orgIds.map((orgId) =>
+        queue.add(async () => {
+          await this.snapshot(source, orgId)
+          this.progress('counts', ++counted, orgIds.length)
+          const hwm = computeHwm(loadSnapshots(ctx.db, start, end, [orgId]), settings.timeZone)
+          for (const m of byOrg.get(orgId) ?? []) {
+            const orgHwm = hwmFor(hwm, m.orgId, m.metric, this.month)
+            if (customerOf.get(m.orgId) !== m.customerId) {
+              this.finish(m, customerChangedRow(m, orgHwm))
+              continue
+            }
+            const step = await this.plan(connector, m, orgHwm, approvals.get(m.id), settings, prefetched)
+            if ('row' in step) this.finish(m, step.row)
+            else if (batch) pending.push({ m, item: step.item })
+            else this.finish(m, await this.writeOne(connector, m, step.item, settings))
+          }
+          // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
+          if (batch && pending.length >= WRITE_BATCH) await this.writeBatch(batch, pending.splice(0), settings)
+        })
+      )
+    )
+    if (batch && pending.length > 0) await this.writeBatch(batch, pending, settings)
+    this.record(this.records)
+    if (this.aborted) throw new Abort(this.aborted)
+    // Stable order for people and tests: as the mappings are listed.
+    const order = new Map(mappings.map((m, i) => [m.id, i]))
+    return this.rows.sort((a, b) => (order.get(a.mappingId) ?? 0) - (order.get(b.mappingId) ?? 0))
+  }
+
+  private get phase(): string {
+    return this.opts.dryRun ? 'plan' : 'push'
+  }
+
+  /** A row is final: keep it for the result and the run record. */
+  private finish(m: BillingMappingRecord, row: PlanRow): void {
+    row.orgName = this.synced.get(m.orgId) ?? null
+    this.rows.push(row)
+    this.records.push(toRecord(this.psa, m, row, this.ctx.now().toISOString()))
+    this.progress(this.phase, ++this.done, this.total)
+  }
+
+  private record(records: RunItemRecord[]): void {
+    const db = this.ctx.db
+    db.transaction(() => {
+      insertRunItems(db, this.runId, records)
+      if (this.opts.dryRun) return
+      for (const r of records) setLastSync(db, r.mappingId, r.at, lastResultText(r))
+    })()
+  }
+
+  private async prefetch(
+    read: NonNullable<PsaConnector['getQuantities']>,
+    mappings: BillingMappingRecord[]
+  ): Promise<Map<string, { quantity: number }>> {
+    this.progress('read', 0, mappings.length)
+    try {
+      const map = await read(mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })))
+      this.progress('read', mappings.length, mappings.length)
+      return map
+    } catch (e) {
+      throw new Abort(isAppError(e) ? e : new AppError('internal', errorText(e)))
+    }
+  }
+
+  /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */
+  private async snapshot(source: SourceConnector, orgId: string): Promise<void> {
+    if (this.aborted) return
+    try {
+      const c = await source.getUsageCounts(orgId)
+      const takenAt = this.now.toISOString()
+      insertSnapshots(this.ctx.db, [
+        { orgId, metric: 'users', count: c.users, takenAt },
+        { orgId, metric: 'devices', count: c.devices, takenAt }
+      ])
+    } catch (e) {
+      const fatal = this.systemic(e)
+      if (fatal) this.aborted ??= fatal
+      else this.ctx.log.warn('usage count failed', { orgId, error: errorText(e) })
+    }
+  }
+
+  /** Reads the current quantity (or takes the prefetched one) and plans; returns a final row, or the item to write. */
+  private async plan(
+    connector: PsaConnector,
+    m: BillingMappingRecord,
+    hwm: number | null,
+    approvedTo: number | undefined,
+    settings: { reviewDecreases: boolean; allowZero: boolean },
+    prefetched: Map<string, { quantity: number }> | null
+  ): Promise<{ row: PlanRow } | { item: PlanItem }> {
+    const target = { containerId: m.containerId, itemId: m.itemId }
+    const early = this.stopped()
+    if (early) return { row: failedRow(m, hwm, null, `Not attempted: ${early.message}`) }
+    let current: number | null
+    try {
+      // Read during this run: the plan's `current` is the PSA's state now, not at preview time (Autotask writes
+      // deltas, so a stale `from` would push a wrong number; its writes re-check `from` at the effective date too).
+      const read = prefetched
+        ? (prefetched.get(targetKey(target))?.quantity ?? null)
+        : (await connector.getQuantity(target)).quantity
+      // A fractional or negative line ("12.5" from Syncro) fails this item alone: it is not a seat count we can own.
+      current = read === null ? null : parseQuantity(read)
+    } catch (e) {
+      if (isAppError(e) && e.code === 'not-found') current = null
+      else {
+        const fatal = this.systemic(e)
+        if (fatal) this.aborted ??= fatal
+        return { row: failedRow(m, hwm, null, errorText(e)) }
+      }
+    }
+    const input = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm, current }
+    const [item] = computePlan(
+      [approvedTo === undefined ? input : { ...input, approvedDecrease: { to: approvedTo } }],
+      {
+        reviewDecreases: settings.reviewDecreases,
+        allowZero: settings.allowZero
+      }
+    ) as [PlanItem]
+    if (!isWrite(item))
+      return {
+        row: planRow(
+          m,
+          item,
+          item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked',
+          null
+        )
+      }
+    if (this.opts.dryRun) return { row: planRow(m, item, 'planned', null) }
+    return { item }
+  }
+
+  private changeFor(
+    m: BillingMappingRecord,
+    item: PlanItem,
+    settings: { syncUnitCost: boolean },
+    effectiveDate: Date
+  ): QuantityChange {
+    const change: QuantityChange = { from: item.current!, to: item.newQuantity!, effectiveDate }
+    if (settings.syncUnitCost && m.unitCost !== null) change.unitCost = m.unitCost
+    return change
+  }
+
+  private async writeOne(
+    connector: PsaConnector,
+    m: BillingMappingRecord,
+    item: PlanItem,
+    settings: { syncUnitCost: boolean }
+  ): Promise<PlanRow> {
+    const stop = this.stopped() // another item may have hit an outage while we were reading
+    if (stop) return planRow(m, item, 'failed', `Not attempted: ${stop.message}`)
+    try {
+      await connector.setQuantity(
+        { containerId: m.containerId, itemId: m.itemId },
+        this.changeFor(m, item, settings, this.ctx.now())
+      )
+      return this.settle(m, item, null)
+    } catch (e) {
+      return this.settle(m, item, e)
+    }
+  }
+
+  private async writeBatch(
+    write: NonNullable<PsaConnector['setQuantities']>,
+    pending: Array<{ m: BillingMappingRecord; item: PlanItem }>,
+    settings: { syncUnitCost: boolean }
+  ): Promise<void> {
+    const stop = this.stopped()
+    if (stop) {
+      for (const p of pending) this.finish(p.m, planRow(p.m, p.item, 'failed', `Not attempted: ${stop.message}`))
+      return
+    }
+    const at = this.ctx.now()
+    let results: Array<unknown>
+    try {
+      results = await write(
+        pending.map((p) => ({
+          target: { containerId: p.m.containerId, itemId: p.m.itemId },
+          change: this.changeFor(p.m, p.item, settings, at)
+        }))
+      )
+    } catch (e) {
+      results = pending.map(() => e) // the batch's reads failed: nothing was written
+    }
+    pending.forEach((p, i) => this.finish(p.m, this.settle(p.m, p.item, results[i] ?? null)))
+  }
+
+  /** The row for a write that succeeded (error null) or failed. */
+  private settle(m: BillingMappingRecord, item: PlanItem, error: unknown): PlanRow {
+    if (error === null) return planRow(m, item, 'written', null)
+    const fatal = this.systemic(error)
+    if (fatal) this.aborted ??= fatal
+    if (isAppError(error) && error.code === 'not-found')
+      return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
+    return planRow(m, item, 'failed', errorText(error))
+  }
+}
