@@ -13,7 +13,19 @@ export interface TemplateValues {
 
 // One pass: a value that itself contains "{org}" is text, never expanded again.
 export function render(template: string, v: TemplateValues): string {
-  return template.replace(/\{(org|user|device|subject|alertType|time)\}/g, (_, k: keyof TemplateValues) => inline(v[k]))
+  return stripBidi(
+    template.replace(/\{(org|user|device|subject|alertType|time)\}/g, (_, k: keyof TemplateValues) => inline(v[k]))
+  )
+}
+
+/**
+ * Bidirectional controls (U+202A–202E embeddings/overrides, U+2066–2069 isolates, LRM/RLM/ALM) make a
+ * ticket read differently from what it says ("evil\u202Egpj.exe" shows as "evilexe.jpg"): removed.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
+
+export function stripBidi(text: string): string {
+  return text.replace(BIDI, '')
 }
 
 /**

@@ -13,6 +13,23 @@ export type AlertType = z.infer<typeof AlertTypeSchema>
 export const AlertStateSchema = z.enum(['queued', 'delivered', 'waiting-mapping', 'suppressed', 'disabled'])
 export type AlertState = z.infer<typeof AlertStateSchema>
 
+// Templates are typed by a person: a control character in one (a pasted NUL, an escape) would be sent
+// to the PSA in every ticket, so it is refused when saved or imported. Bodies may have line breaks and tabs.
+const oneLineTemplate = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((t) => !/\p{Cc}/u.test(t), 'Control characters (line breaks, NUL, escapes) are not allowed here.')
+const bodyTemplate = z
+  .string()
+  .max(4000)
+  .refine(
+    (t) => !/[^\P{Cc}\n\r\t]/u.test(t),
+    'Control characters other than line breaks and tabs (e.g. NUL) are not allowed in a template.'
+  )
+
 /** A PSA choice value; null = not set (use the defaults / the PSA's own default). */
 const Choice = z.string().trim().max(200).nullable().default(null)
 
@@ -60,19 +77,17 @@ export const TicketingSettingsSchema = z.object({
       'password-expired': perType()
     })),
   /** Placeholders: {org} {user} {device} {subject} (the user or device the alert is about) {alertType} {time}. Never used for grouping. */
-  subjectTemplate: z.string().trim().min(1).max(250).default('{alertType}: {subject} ({org})'),
+  subjectTemplate: oneLineTemplate(250).default('{alertType}: {subject} ({org})'),
   /** Body of a new ticket (same placeholders). */
-  bodyTemplate: z
-    .string()
-    .max(4000)
-    .default('JumpCloud reported "{alertType}" in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'),
+  bodyTemplate: bodyTemplate.default(
+    'JumpCloud reported "{alertType}" in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'
+  ),
   note: z
     .object({
-      title: z.string().trim().min(1).max(200).default('Repeated alert: {alertType}'),
-      template: z
-        .string()
-        .max(4000)
-        .default('JumpCloud reported "{alertType}" again in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'),
+      title: oneLineTemplate(200).default('Repeated alert: {alertType}'),
+      template: bodyTemplate.default(
+        'JumpCloud reported "{alertType}" again in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'
+      ),
       /** internal = hidden from the client (Syncro hidden comment / Autotask internal note). */
       visibility: z.enum(['internal', 'public']).default('internal')
     })

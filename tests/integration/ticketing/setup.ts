@@ -26,7 +26,8 @@ export interface SimTicketView {
   notes: Array<{ title: string; body: string; internal: boolean }>
 }
 
-const MARK = '[psa-bridge:'
+// Our tickets carry the exactly-once marker (bracketed, or bare after a clipped body).
+const MARK = 'psa-bridge:'
 
 /**
  * A core on the simulators with ticketing switched on: seeded DI events removed (tests inject their

@@ -1,15 +1,16 @@
 // Tickets and TicketNotes: create, note, read, and the exactly-once marker lookups (autotask.md §7.7–§7.8).
 import { AppError } from '../../../shared/errors'
+import { clipText } from '../clip'
 import type { NewNote, NewTicket, PsaTicketRef, PsaTicketState } from '../types'
 import { toInt, type AutotaskApi } from './api'
 import { IdOnlySchema, ServiceDeskRoleSchema, TicketSchema } from './schemas'
 import { closedStatuses, defaultChoice, field, maxLength } from './ticket-fields'
 
 /** Cuts `text` to the field's length, marking the cut, so Autotask does not refuse the whole write. */
-export function clip(text: string, max: number | undefined): string {
-  if (!max || text.length <= max) return text
-  return `${text.slice(0, Math.max(0, max - 1))}…`
-}
+export const clip = clipText
+
+/** Used when entityInformation/fields reports no length for a title (autotask.md §7.10; TicketsEntity title is 255). */
+const TITLE_FALLBACK_MAX = 255
 
 /** The ticket description: body plus the exactly-once marker, which must survive any clipping. */
 export function withMarker(body: string, marker: string, max: number | undefined): string {
@@ -53,7 +54,7 @@ export async function openTicket(api: AutotaskApi, input: NewTicket, webUrl?: st
     })
   const body: Record<string, unknown> = {
     companyID: toInt(input.customerId, 'company'),
-    title: clip(input.subject, maxLength(fields, 'title')),
+    title: clip(input.subject, maxLength(fields, 'title') ?? TITLE_FALLBACK_MAX),
     description: withMarker(input.body, input.marker, maxLength(fields, 'description')),
     status,
     priority,
@@ -81,7 +82,7 @@ export async function addNote(api: AutotaskApi, ticketId: string, note: NewNote)
   const fields = await api.fields('TicketNotes')
   const itemId = await api.create(`Tickets/${id}/Notes`, {
     ticketID: id,
-    title: clip(note.title, maxLength(fields, 'title')),
+    title: clip(note.title, maxLength(fields, 'title') ?? TITLE_FALLBACK_MAX),
     description: clip(note.body, maxLength(fields, 'description')),
     noteType: 1,
     publish: note.internal ? 2 : 1

@@ -1,5 +1,6 @@
 import type { NewNote, NewTicket, PsaTicketRef, PsaTicketState, TicketMetadata } from '../types'
 import { isAppError } from '../../../shared/errors'
+import { clipText } from '../clip'
 import { wireId, type SyncroApi } from './api'
 import {
   CommentReplySchema,
@@ -14,6 +15,13 @@ import {
 
 /** System statuses that end a ticket's life in Syncro (syncro.md §5.5/5.6). */
 export const CLOSED_STATUSES = ['Resolved', 'Invoiced']
+
+/**
+ * Longest subject we send. Syncro documents no limit (syncro.md §5.5, syncro-v1.openapi.json has no
+ * maxLength); 255 is Autotask's documented title length and a common database column width, and a
+ * technician reads no further in a ticket list anyway.
+ */
+export const SUBJECT_MAX = 255
 
 /** Shown as the author of our comments (`tech` overrides the displayed name, syncro.md §5.5 [S2]). */
 const TECH_NAME = 'PSA Bridge'
@@ -38,13 +46,14 @@ export async function readTicketMetadata(api: SyncroApi): Promise<TicketMetadata
 }
 
 export async function openTicket(api: SyncroApi, input: NewTicket, webBase: string): Promise<PsaTicketRef> {
+  const subject = clipText(input.subject, SUBJECT_MAX)
   const body: Record<string, unknown> = {
     customer_id: wireId(input.customerId, 'customer'),
-    subject: input.subject,
+    subject,
     // The marker goes into the first (hidden) comment: a lost reply is recovered by searching it.
     comments_attributes: [
       {
-        subject: input.subject,
+        subject,
         body: withMarker(input.body, input.marker),
         hidden: true,
         do_not_email: true,
@@ -68,7 +77,13 @@ export async function addNote(api: SyncroApi, ticketId: string, note: NewNote): 
   // note must not e-mail the client's end users at 3 a.m.; `hidden` decides who sees it in Syncro.
   const reply = await api.post(
     `/tickets/${wireId(ticketId, 'ticket')}/comment`,
-    { subject: note.title || 'Update', body: note.body, hidden: note.internal, do_not_email: true, tech: TECH_NAME },
+    {
+      subject: clipText(note.title || 'Update', SUBJECT_MAX),
+      body: note.body,
+      hidden: note.internal,
+      do_not_email: true,
+      tech: TECH_NAME
+    },
     CommentReplySchema
   )
   return { id: String(reply.comment.id) }
