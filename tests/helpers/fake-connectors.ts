@@ -1,5 +1,6 @@
 import { AppError } from '../../src/shared/errors'
 import type { ConnectorFactory } from '../../src/main/connectors/factory-types'
+import type { SaasAlertsConnector } from '../../src/main/connectors/saasalerts'
 import type { PsaConnector, SourceConnector } from '../../src/main/connectors/types'
 
 /**
@@ -10,6 +11,7 @@ export function fakeConnectors(valid: {
   syncroToken?: string
   autotaskSecret?: string
   jumpcloudKey?: string
+  saasAlertsKey?: string
 }): ConnectorFactory & {
   calls: string[]
 } {
@@ -48,6 +50,11 @@ export function fakeConnectors(valid: {
       only(async () => {
         if (apiKey !== valid.jumpcloudKey) throw new AppError('auth', 'JumpCloud rejected the API key.')
         return { displayName: `JumpCloud MTP provider ${providerId} (3 organizations)`, orgCount: 3 }
-      }) as unknown as SourceConnector
+      }) as unknown as SourceConnector,
+    saasalerts: ({ apiKey }) =>
+      only(async () => {
+        if (apiKey !== valid.saasAlertsKey) throw new AppError('auth', 'SaaS Alerts rejected the API key.')
+        return { displayName: 'SaaS Alerts (2 organizations)', orgCount: 2 }
+      }) as unknown as SaasAlertsConnector
   }
 }

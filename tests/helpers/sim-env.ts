@@ -8,6 +8,7 @@ export function simEnv(sims: AllSims, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
     PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: c.autotask.zoneLookupUrl,
     PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL: c.jumpcloud.consoleUrl,
     PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: c.jumpcloud.insightsUrl,
+    PSA_BRIDGE_SAASALERTS_URL: c.saasalerts.baseUrl,
     ...extra
   }
 }

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { startAllSims } from './all'
 
-// `npm run sims -- --seed 1 --orgs 50`: starts the Syncro, Autotask and JumpCloud simulators on
+// `npm run sims -- --seed 1 --orgs 50`: starts the Syncro, Autotask, JumpCloud and SaaS Alerts simulators on
 // 127.0.0.1, prints their URLs and the demo credentials, and runs until Ctrl-C.
 
 function int(name: string, min: number, max: number) {
@@ -15,7 +15,7 @@ function int(name: string, min: number, max: number) {
 
 const program = new Command()
   .name('sims')
-  .description('Run the Syncro, Autotask and JumpCloud simulators with seeded demo data.')
+  .description('Run the Syncro, Autotask, JumpCloud and SaaS Alerts simulators with seeded demo data.')
   .option('--seed <n>', 'seed of the generated data', int('seed', 0, 2 ** 31 - 1), 1)
   .option('--orgs <n>', 'number of JumpCloud organizations', int('orgs', 0, 100_000), 20)
   .option('--json', 'print the URLs and credentials as one JSON line')
@@ -47,7 +47,11 @@ JumpCloud
   API key       ${c.jumpcloud.apiKey}
   provider ID   ${c.jumpcloud.providerId}
 
-Control: GET <url>/__sim/state, POST <url>/__sim/faults, POST ${c.jumpcloud.consoleUrl}/__sim/events`)
+SaaS Alerts
+  base URL      ${c.saasalerts.baseUrl}
+  API key       ${c.saasalerts.apiKey}
+
+Control: GET <url>/__sim/state, POST <url>/__sim/faults, POST ${c.jumpcloud.consoleUrl}/__sim/events, POST ${sims.saasalerts.url}/__sim/events`)
 }
 
 let stopping = false

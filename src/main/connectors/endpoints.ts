@@ -1,13 +1,15 @@
 /**
  * Developer/test overrides that point the app at the simulators. They come only from the
  * environment (never from the UI), so a form field can't redirect credentials to another host.
- * Absent = the real hosts, which each connector knows (syncro.md §1, autotask.md §1.3, jumpcloud.md A.0).
+ * Absent = the real hosts, which each connector knows (syncro.md §1, autotask.md §1.3, jumpcloud.md A.0, saasalerts.md).
  */
 export interface EndpointOverrides {
   syncroUrlTemplate?: string
   autotaskZoneLookupUrl?: string
   jumpcloudConsoleUrl?: string
   jumpcloudInsightsUrl?: string
+  /** SaaS Alerts API base (…/reportApi/api/v1). */
+  saasAlertsUrl?: string
   timeoutMs?: number
 }
 
@@ -19,6 +21,7 @@ export function endpointOverridesFromEnv(env: NodeJS.ProcessEnv): EndpointOverri
     autotaskZoneLookupUrl: v('PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL'),
     jumpcloudConsoleUrl: v('PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL'),
     jumpcloudInsightsUrl: v('PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL'),
+    saasAlertsUrl: v('PSA_BRIDGE_SAASALERTS_URL'),
     timeoutMs: Number.isFinite(timeout) && timeout >= 100 ? timeout : undefined
   }
 }

@@ -1,3 +1,4 @@
+import type { SaasAlertsConnector } from './saasalerts'
 import type { PsaConnector, SourceConnector, SourceRegion } from './types'
 
 export interface AutotaskZone {
@@ -18,4 +19,5 @@ export interface ConnectorFactory {
     webUrl?: string
   }): PsaConnector
   jumpcloud(o: { apiKey: string; providerId: string; region: SourceRegion }): SourceConnector
+  saasalerts(o: { apiKey: string }): SaasAlertsConnector
 }

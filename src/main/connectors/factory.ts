@@ -4,6 +4,7 @@ import { discoverAutotaskZone } from './autotask/zone'
 import { endpointOverridesFromEnv } from './endpoints'
 import type { ConnectorFactory } from './factory-types'
 import { createJumpCloudConnector } from './jumpcloud'
+import { createSaasAlertsConnector } from './saasalerts'
 import { createSyncroConnector } from './syncro'
 
 export function createConnectorFactory(env: NodeJS.ProcessEnv): ConnectorFactory {
@@ -32,6 +33,8 @@ export function createConnectorFactory(env: NodeJS.ProcessEnv): ConnectorFactory
           insightsUrl: o.jumpcloudInsightsUrl,
           timeoutMs: o.timeoutMs
         })
-      )
+      ),
+    saasalerts: (c) =>
+      once('saasalerts', c, () => createSaasAlertsConnector({ ...c, baseUrl: o.saasAlertsUrl, timeoutMs: o.timeoutMs }))
   }
 }

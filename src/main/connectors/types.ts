@@ -196,6 +196,8 @@ export interface SourceEvent {
   deviceId?: string
   initiatedBy?: string
   message?: string
+  /** SaaS Alerts `alertStatus`; undefined for sources without severities (JumpCloud) or an unknown value. */
+  severity?: 'critical' | 'medium' | 'low'
   raw: unknown
 }
 
@@ -212,7 +214,10 @@ export interface SourceConnector {
   verify(): Promise<{ displayName: string; orgCount: number }>
   listOrganizations(): Promise<SourceOrg[]>
   getUsageCounts(orgId: string): Promise<UsageCounts>
-  /** All events of these types for these orgs in [start, end), oldest first, all pages. */
-  fetchEvents(q: { orgIds: string[]; eventTypes: string[]; start: Date; end: Date }): Promise<SourceEvent[]>
+  /**
+   * All events of these types for these orgs in [start, end), oldest first, all pages. Without
+   * `eventTypes`: every type where the source chooses alerts by severity (SaaS Alerts); none for JumpCloud.
+   */
+  fetchEvents(q: { orgIds: string[]; eventTypes?: string[]; start: Date; end: Date }): Promise<SourceEvent[]>
   listDevices(orgId: string): Promise<SourceDevice[]>
 }

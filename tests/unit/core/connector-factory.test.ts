@@ -10,5 +10,8 @@ describe('connector factory', () => {
     const j = f.jumpcloud({ apiKey: 'k', providerId: '5f0c1a2b3c4d5e6f7a8b9c0d', region: 'us' })
     expect(f.jumpcloud({ apiKey: 'k', providerId: '5f0c1a2b3c4d5e6f7a8b9c0d', region: 'us' })).toBe(j)
     expect(f.jumpcloud({ apiKey: 'k', providerId: '5f0c1a2b3c4d5e6f7a8b9c0d', region: 'eu' })).not.toBe(j)
+    const s = f.saasalerts({ apiKey: 'sa-key' })
+    expect(f.saasalerts({ apiKey: 'sa-key' })).toBe(s)
+    expect(f.saasalerts({ apiKey: 'sa-other' })).not.toBe(s)
   })
 })

@@ -212,16 +212,17 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
 
   async function fetchEvents(q: {
     orgIds: string[]
-    eventTypes: string[]
+    eventTypes?: string[]
     start: Date
     end: Date
   }): Promise<SourceEvent[]> {
-    if (q.orgIds.length === 0 || q.eventTypes.length === 0) return []
+    const eventTypes = q.eventTypes ?? []
+    if (q.orgIds.length === 0 || eventTypes.length === 0) return []
     if (!(q.start < q.end)) return []
     const orgIds = [...new Set(q.orgIds)]
     const all: SourceEvent[] = []
     for (let i = 0; i < orgIds.length; i += EVENTS_ORG_CHUNK) {
-      all.push(...(await fetchEventChunk(orgIds.slice(i, i + EVENTS_ORG_CHUNK), q)))
+      all.push(...(await fetchEventChunk(orgIds.slice(i, i + EVENTS_ORG_CHUNK), { ...q, eventTypes })))
     }
     // end_time is inclusive on the server side (UNCONFIRMED), our contract is [start, end).
     const endIso = q.end.toISOString()

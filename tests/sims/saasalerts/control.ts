@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import { mulberry32, type SimHandler, type SimReply } from '../common'
+import { findCustomer, type SaasAlertsSimState } from './model'
+import { makeEvent } from './seed'
+
+// Control routes under /__sim/ (tests and demo only; no auth).
+
+const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'invalid timestamp')
+const EventInput = z.object({
+  customerId: z.string(),
+  eventType: z.string().min(1),
+  alertStatus: z.enum(['low', 'medium', 'critical']).optional(),
+  user: z.string().optional(),
+  application: z.string().optional(),
+  timestamp: iso.optional()
+})
+const EventsBody = z.union([EventInput, z.array(EventInput)])
+const BillingBody = z.object({
+  billingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** customerId → billable users on that date. */
+  users: z.record(z.string(), z.number().int().nonnegative())
+})
+const SeedBody = z.object({ seed: z.number().int().optional(), orgs: z.number().int().nonnegative().optional() })
+
+function bad(error: z.ZodError | string): SimReply {
+  return { status: 400, body: { error: typeof error === 'string' ? error : z.prettifyError(error) } }
+}
+
+export interface SaasAlertsControl {
+  addEvents(input: z.input<typeof EventsBody>): string[]
+  setBillableUsers(input: z.input<typeof BillingBody>): void
+}
+
+export function saasAlertsControl(
+  state: () => SaasAlertsSimState,
+  now: () => Date,
+  reseed: (seed: number, orgs: number) => void,
+  current: () => { seed: number; orgs: number }
+): { api: SaasAlertsControl; routes: Record<string, SimHandler> } {
+  const rng = mulberry32(0x5a5a)
+  const api: SaasAlertsControl = {
+    addEvents(input) {
+      const list = EventsBody.parse(input)
+      const s = state()
+      return (Array.isArray(list) ? list : [list]).map((e) => {
+        const c = findCustomer(s, e.customerId)
+        if (!c) throw new Error(`unknown customer ${e.customerId}`)
+        const ev = makeEvent(s, c, { ...e, timestamp: e.timestamp ?? now().toISOString() }, rng)
+        s.events.push(ev)
+        return ev.eventId
+      })
+    },
+    setBillableUsers(input) {
+      const b = BillingBody.parse(input)
+      const s = state()
+      for (const id of Object.keys(b.users)) if (!findCustomer(s, id)) throw new Error(`unknown customer ${id}`)
+      s.billing[b.billingDate] = { ...s.billing[b.billingDate], ...b.users }
+    }
+  }
+  const attempt = (fn: () => unknown, status = 200): SimReply => {
+    try {
+      return { status, body: fn() }
+    } catch (e) {
+      return e instanceof z.ZodError ? bad(e) : bad(e instanceof Error ? e.message : String(e))
+    }
+  }
+  const routes: Record<string, SimHandler> = {
+    'POST events': (req) => attempt(() => ({ ids: api.addEvents(req.body as never) }), 201),
+    'POST billing': (req) =>
+      attempt(() => {
+        api.setBillableUsers(req.body as never)
+        return { billingDates: Object.keys(state().billing).sort() }
+      }),
+    'POST seed': (req) => {
+      const p = SeedBody.safeParse(req.body ?? {})
+      if (!p.success) return bad(p.error)
+      const cur = current()
+      reseed(p.data.seed ?? cur.seed, p.data.orgs ?? cur.orgs)
+      return { status: 200, body: summary(state()) }
+    },
+    'GET state': () => ({ status: 200, body: state() })
+  }
+  return { api, routes }
+}
+
+/** Small overview: what a demo prints and what tests compare. */
+export function summary(s: SaasAlertsSimState) {
+  return {
+    customers: s.customers.map((c) => ({
+      customerId: c.customerId,
+      name: c.name,
+      status: c.status,
+      events: s.events.filter((e) => e.customerId === c.customerId).length
+    })),
+    billingDates: Object.keys(s.billing).sort()
+  }
+}
