@@ -11,7 +11,8 @@ import { loadCustomers, loadMappings, loadOrgs } from '../customers/store'
 import { nextRun, parseSchedule } from '../scheduler/schedule'
 import { requireZone } from '../scheduler/zoned-time'
 import { exportConfig, importConfig } from './config-io'
-import { computeHwm, hwmFor, monthBounds, monthKey } from './hwm'
+import { monthKey } from './hwm'
+import { ensureHwmBuckets } from './hwm-job'
 import {
   deleteBillingMappingRow,
   getBillingMapping,
@@ -21,7 +22,6 @@ import {
   loadBillingSettings,
   loadLastScheduledRun,
   loadRunItems,
-  loadSnapshots,
   markInterruptedRuns,
   putApproval,
   putBillingMapping,
@@ -31,6 +31,7 @@ import {
   type BillingMappingRecord
 } from './store'
 import { billingRunInProgress, runBillingSync, syncedOrgs } from './sync'
+import { monthHwms, orgDays, orgHwmHistory, orgMonthHwm } from './usage-store'
 
 type BillingHandlers = Pick<
   Handlers,
@@ -78,10 +79,17 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     return m.customerId
   }
 
-  const monthHwm = (settings: BillingSettings) => {
+  // The kept HWM rows: one indexed query (issue 12), once the buckets follow the billing zone.
+  const monthHwm = async (settings: BillingSettings) => {
+    await ensureHwmBuckets(ctx)
     const month = monthKey(ctx.now(), settings.timeZone)
-    const { start, end } = monthBounds(month, settings.timeZone)
-    return { month, table: computeHwm(loadSnapshots(ctx.db, start, end), settings.timeZone) }
+    return { month, table: monthHwms(ctx.db, month) }
+  }
+  /** A zone change re-buckets the HWM in the background (progress as syncProgress events); reads wait for it. */
+  const rebucket = () => {
+    ensureHwmBuckets(ctx).catch((e: unknown) =>
+      ctx.log.warn('HWM rebuild stopped', { error: e instanceof Error ? e.message : String(e) })
+    )
   }
 
   const toRow = (
@@ -113,7 +121,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     async getBillingView() {
       const settings = loadBillingSettings(ctx.db)
       const psa = activePsaKind(ctx.db)
-      const { month, table } = monthHwm(settings)
+      const { month, table } = await monthHwm(settings)
       const lastRun = listRunRows(ctx.db, { limit: 1, includeDryRuns: false })[0] ?? null
       const base = { psa, month, settings, running: billingRunInProgress(ctx.db) !== null, lastRun }
       const nextRunAt = settings.scheduleEnabled
@@ -135,7 +143,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       return {
         ...base,
         nextRunAt,
-        mappings: mappings.map((m) => toRow(m, names, hwmFor(table, m.orgId, m.metric, month))),
+        mappings: mappings.map((m) => toRow(m, names, table.get(m.orgId, m.metric))),
         orgsWithoutBilling
       }
     },
@@ -210,9 +218,10 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         itemId: item.id,
         metric: input.metric
       })
-      const { month, table } = monthHwm(loadBillingSettings(ctx.db))
+      await ensureHwmBuckets(ctx)
       const m = getBillingMapping(ctx.db, id)
-      return toRow(m, { orgs: orgNames(), customers: customerNames(psa) }, hwmFor(table, m.orgId, m.metric, month))
+      const hwm = orgMonthHwm(ctx.db, m.orgId, monthKey(ctx.now(), loadBillingSettings(ctx.db).timeZone))[m.metric]
+      return toRow(m, { orgs: orgNames(), customers: customerNames(psa) }, hwm)
     },
 
     async setBillingMappingEnabled({ mappingId, enabled, confirm }) {
@@ -319,6 +328,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       if (next.scheduleEnabled && (!before.scheduleEnabled || loadLastScheduledRun(ctx.db) === null))
         storeLastScheduledRun(ctx.db, ctx.now())
       audit('billing.settings.saved', { ...patch })
+      if (next.timeZone !== before.timeZone) rebucket()
       ctx.events.emit('billingSettingsChanged', {})
       return next
     },
@@ -338,25 +348,23 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const local = DateTime.fromJSDate(ctx.now(), { zone: requireZone(timeZone) })
       const keys = Array.from({ length: months }, (_, i) => local.minus({ months: months - 1 - i }).toFormat('yyyy-MM'))
       const current = keys[keys.length - 1]!
-      const start = monthBounds(keys[0]!, timeZone).start
-      const end = monthBounds(current, timeZone).end
-      const snaps = loadSnapshots(ctx.db, start, end, [orgId])
-      const table = computeHwm(snaps, timeZone)
-      const { start: curStart } = monthBounds(current, timeZone)
+      await ensureHwmBuckets(ctx)
+      const byMonth = new Map<string, { users: number | null; devices: number | null }>()
+      for (const r of orgHwmHistory(ctx.db, orgId, keys[0]!, current)) {
+        const m = byMonth.get(r.month) ?? { users: null, devices: null }
+        m[r.metric] = r.hwm
+        byMonth.set(r.month, m)
+      }
       return {
         orgId,
         orgName: orgNames().get(orgId) ?? null,
         timeZone,
-        months: keys.map((month) => ({
-          month,
-          users: hwmFor(table, orgId, 'users', month),
-          devices: hwmFor(table, orgId, 'devices', month)
-        })),
+        months: keys.map((month) => ({ month, ...(byMonth.get(month) ?? { users: null, devices: null }) })),
         currentMonth: {
           month: current,
-          points: snaps
-            .filter((s) => Date.parse(s.takenAt) >= curStart.getTime())
-            .map((s) => ({ at: s.takenAt, metric: s.metric, count: s.count }))
+          points: orgDays(ctx.db, orgId, current)
+            .map((d) => ({ at: d.at, metric: d.metric, count: d.hwm }))
+            .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
         }
       }
     },
@@ -372,6 +380,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       }
       const r = importConfig(ctx.db, config, ctx.now())
       audit('config.imported', r)
+      rebucket() // the imported settings may carry another billing zone
       ctx.events.emit('billingSettingsChanged', {})
       return {
         ...r,

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors'
 import { firstInstantAtOrAfter, parseInstant, requireZone } from '../scheduler/zoned-time'
 
 // JumpCloud bills each org on the greatest number of users (suspended included) or devices at any point in the
-// month (jumpcloud.md §A.2). There is no per-org HWM endpoint, so we compute it from our own snapshots (§D.1).
+// month (jumpcloud.md §A.2). There is no per-org HWM endpoint, so we keep it from our own samples (§D.1):
+// usage-store.ts raises it per sample; computeHwm is the from-scratch definition the kept rows are tested against.
 
 export const METRICS = ['users', 'devices'] as const
 export type Metric = (typeof METRICS)[number]
@@ -55,6 +56,53 @@ export function monthBounds(key: MonthKey, zone: string): { start: Date; end: Da
     start: firstInstantAtOrAfter({ year, month, day: 1, hour: 0, minute: 0 }, z),
     end: firstInstantAtOrAfter({ ...next, day: 1, hour: 0, minute: 0 }, z)
   }
+}
+
+/** The month after `key` ('2026-12' → '2027-01'). */
+export function nextMonth(key: MonthKey): MonthKey {
+  const { year, month } = parseMonthKey(key)
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`
+}
+
+/** Every day of the month ('2026-03-01'…) with its UTC bounds [start, end) in `zone` (23 or 25 h across DST). */
+export function daysOf(key: MonthKey, zone: string): Array<{ day: string; start: Date; end: Date }> {
+  const z = requireZone(zone)
+  const { year, month } = parseMonthKey(key)
+  const length = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const starts = Array.from({ length }, (_, i) =>
+    firstInstantAtOrAfter({ year, month, day: i + 1, hour: 0, minute: 0 }, z)
+  )
+  starts.push(monthBounds(nextMonth(key), zone).start)
+  return starts.slice(0, length).map((start, i) => ({
+    day: `${key}-${String(i + 1).padStart(2, '0')}`,
+    start,
+    end: starts[i + 1]!
+  }))
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The month and day buckets ('2026-03', '2026-03-31') of an instant in `zone`, computed once per sample.
+ * One cached Intl formatter per zone (what luxon uses underneath) instead of a luxon DateTime per call.
+ */
+export function bucketOf(ms: number, zone: string): { month: MonthKey; day: string } {
+  let f = dayFormats.get(zone)
+  if (!f) {
+    requireZone(zone)
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormats.set(zone, f)
+  }
+  let y = '',
+    m = '',
+    d = ''
+  for (const p of f.formatToParts(ms)) {
+    if (p.type === 'year') y = p.value.padStart(4, '0')
+    else if (p.type === 'month') m = p.value
+    else if (p.type === 'day') d = p.value
+  }
+  const month = `${y}-${m}`
+  return { month, day: `${month}-${d}` }
 }
 
 function parseMonthKey(key: unknown): { year: number; month: number } {

@@ -11,21 +11,21 @@ import {
 import type { AppContext } from '../core/context'
 import { activePsaKind, openPsa, openSource } from '../connect/open'
 import { loadMappings } from '../customers/store'
-import { computeHwm, hwmFor, monthBounds, monthKey } from './hwm'
+import { monthKey } from './hwm'
+import { ensureHwmBuckets } from './hwm-job'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, systemicError } from './run-errors'
 import { customerChangedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
 import {
   approvalsFor,
   insertRunItems,
-  insertSnapshots,
   listBillingMappings,
   loadBillingSettings,
-  loadSnapshots,
   setLastSync,
   type BillingMappingRecord,
   type RunItemRecord
 } from './store'
+import { orgMonthHwm, recordSamples } from './usage-store'
 import { syncedOrgs } from './synced-orgs'
 
 export type RunTrigger = 'manual' | 'tray' | 'schedule' | 'catch-up' | 'cli'
@@ -85,6 +85,7 @@ export class Runner {
     const { ctx } = this
     const psa = activePsaKind(ctx.db)
     if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+    await ensureHwmBuckets(ctx) // the HWM rows must be in the billing zone before they are read
     const settings = loadBillingSettings(ctx.db)
     this.month = monthKey(this.now, settings.timeZone)
 
@@ -100,7 +101,6 @@ export class Runner {
 
     const source = await openSource(ctx)
     const { connector } = await openPsa(ctx)
-    const { start, end } = monthBounds(this.month, settings.timeZone)
     const approvals = approvalsFor(ctx.db, this.month)
     const byOrg = new Map<string, BillingMappingRecord[]>()
     for (const m of mappings) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m])
@@ -127,9 +127,9 @@ export class Runner {
         queue.add(async () => {
           await this.snapshot(source, orgId)
           this.progress('counts', ++counted, orgIds.length)
-          const hwm = computeHwm(loadSnapshots(ctx.db, start, end, [orgId]), settings.timeZone)
+          const hwm = orgMonthHwm(ctx.db, orgId, this.month)
           for (const m of byOrg.get(orgId) ?? []) {
-            const orgHwm = hwmFor(hwm, m.orgId, m.metric, this.month)
+            const orgHwm = hwm[m.metric]
             if (customerOf.get(m.orgId) !== m.customerId) {
               this.finish(m, customerChangedRow(m, orgHwm))
               continue
@@ -193,9 +193,9 @@ export class Runner {
     try {
       const c = await source.getUsageCounts(orgId)
       const takenAt = this.now.toISOString()
-      insertSnapshots(this.ctx.db, [
-        { orgId, metric: 'users', count: c.users, takenAt },
-        { orgId, metric: 'devices', count: c.devices, takenAt }
+      recordSamples(this.ctx.db, [
+        { orgId, metric: 'users', count: c.users, takenAt, origin: 'sync' },
+        { orgId, metric: 'devices', count: c.devices, takenAt, origin: 'sync' }
       ])
     } catch (e) {
       const fatal = this.systemic(e)

@@ -5,13 +5,12 @@ import { AppError } from '../../shared/errors'
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { readSetting, writeSetting } from '../core/settings'
-import type { Metric, UsageSnapshot } from './hwm'
+import type { Metric } from './hwm'
 
 // SQLite access for billing (tables of migration 003). Mapping ids are integers in the DB and strings outside.
 
 export const SETTINGS_KEY = 'billing.settings'
 export const LAST_SCHEDULED_KEY = 'billing.lastScheduledRunAt'
-const SOURCE = 'jumpcloud'
 
 export function loadBillingSettings(db: Db): BillingSettings {
   return readSetting(db, SETTINGS_KEY, BillingSettingsSchema, BillingSettingsSchema.parse({}))
@@ -177,33 +176,6 @@ export function setLastSync(db: Db, id: string, at: string, result: string): voi
     result,
     Number(id)
   )
-}
-
-// ── snapshots ──────────────────────────────────────────────────────────────
-
-export function insertSnapshots(db: Db, snaps: readonly UsageSnapshot[]): void {
-  const ins = db.prepare(
-    'INSERT INTO usage_snapshots (source_kind, org_id, metric, count, taken_at) VALUES (?, ?, ?, ?, ?)'
-  )
-  db.transaction(() => {
-    for (const s of snaps) ins.run(SOURCE, s.orgId, s.metric, s.count, new Date(s.takenAt).toISOString())
-  })()
-}
-
-/** Snapshots with takenAt in [start, end), optionally of some orgs only. */
-export function loadSnapshots(db: Db, start: Date, end: Date, orgIds?: readonly string[]): UsageSnapshot[] {
-  const range = [start.toISOString(), end.toISOString()]
-  type Row = { org_id: string; metric: Metric; count: number; taken_at: string }
-  const sql = 'SELECT org_id, metric, count, taken_at FROM usage_snapshots WHERE taken_at >= ? AND taken_at < ?'
-  // One org (the sync's hot path) uses the (org_id, metric, taken_at) index; larger sets filter in memory.
-  const rows =
-    orgIds?.length === 1
-      ? (db.prepare(`${sql} AND org_id = ? ORDER BY taken_at`).all(...range, orgIds[0]) as Row[])
-      : (db.prepare(`${sql} ORDER BY taken_at`).all(...range) as Row[])
-  const want = orgIds && orgIds.length !== 1 ? new Set(orgIds) : null
-  return rows
-    .filter((r) => !want || want.has(r.org_id))
-    .map((r) => ({ orgId: r.org_id, metric: r.metric, count: r.count, takenAt: r.taken_at }))
 }
 
 // ── approvals ──────────────────────────────────────────────────────────────

@@ -5,6 +5,7 @@ import type { AppContext } from '../core/context'
 import { acquireLease } from '../core/lease'
 import type { Db } from '../db/connection'
 import { Abort, errorText } from './run-errors'
+import { pruneSamples } from './hwm-buckets'
 import { Runner, type BillingSyncOptions } from './runner'
 import { finishRun, insertRun, ZERO_COUNTS } from './store'
 
@@ -59,6 +60,7 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
     const status = error ? 'failed' : counts.failed > 0 ? 'partial' : 'ok'
     const finishedAt = ctx.now().toISOString()
     finishRun(ctx.db, runId, { status, finishedAt, counts, error })
+    pruneSamples(ctx.db, ctx.now()) // raw samples are an audit window; the HWM rows stay
     ctx.events.emit('syncFinished', { runId, result: status })
     ctx.log.info('billing run finished', { runId, trigger: opts.trigger, dryRun: opts.dryRun, status, ...counts })
     return {

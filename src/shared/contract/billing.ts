@@ -177,7 +177,7 @@ export const HwmHistorySchema = z.object({
   timeZone: z.string(),
   /** Oldest first; null = no snapshot that month (unknown, not 0). */
   months: z.array(z.object({ month: z.string(), users: Count.nullable(), devices: Count.nullable() })),
-  /** Every snapshot of the current month, oldest first. */
+  /** One point per day and metric of the current month: the day's peak, at the instant it was first reached. */
   currentMonth: z.object({
     month: z.string(),
     points: z.array(z.object({ at: z.string(), metric: MetricSchema, count: Count }))

@@ -3,11 +3,13 @@ import m001 from './001-integrations'
 import m002 from './002-customers'
 import m003 from './003-billing'
 import m004 from './004-ticketing'
+import m005 from './005-usage-buckets'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
   { id: 1, name: 'integrations', sql: m001 },
   { id: 2, name: 'customers', sql: m002 },
   { id: 3, name: 'billing', sql: m003 },
-  { id: 4, name: 'ticketing', sql: m004 }
+  { id: 4, name: 'ticketing', sql: m004 },
+  { id: 5, name: 'usage-buckets', sql: m005 }
 ]
