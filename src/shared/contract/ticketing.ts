@@ -15,14 +15,14 @@ export type AlertState = z.infer<typeof AlertStateSchema>
 
 // Templates are typed by a person: a control character in one (a pasted NUL, an escape) would be sent
 // to the PSA in every ticket, so it is refused when saved or imported. Bodies may have line breaks and tabs.
-const oneLineTemplate = (max: number) =>
+export const oneLineTemplate = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
     .refine((t) => !/\p{Cc}/u.test(t), 'Control characters (line breaks, NUL, escapes) are not allowed here.')
-const bodyTemplate = z
+export const bodyTemplate = z
   .string()
   .max(4000)
   .refine(
@@ -31,7 +31,7 @@ const bodyTemplate = z
   )
 
 /** A PSA choice value; null = not set (use the defaults / the PSA's own default). */
-const Choice = z.string().trim().max(200).nullable().default(null)
+export const Choice = z.string().trim().max(200).nullable().default(null)
 
 /** The ticket fields a user can set per alert type and as defaults. Values are the PSA's choice `value`s. */
 export const TicketFieldsSchema = z.object({
