@@ -2,6 +2,7 @@ import type { SaasAlertsConnector } from './saasalerts'
 import type { PsaConnector, SourceConnector, SourceRegion } from './types'
 
 export interface AutotaskZone {
+  /** The zone's name, or its API host when the reply has none. */
   zoneName: string
   url: string
   webUrl: string

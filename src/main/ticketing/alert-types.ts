@@ -44,8 +44,14 @@ export function alertTypeOfEvent(eventType: string): AlertTypeDef | undefined {
 /**
  * The grouping key: org + alert type + the affected user or device. Built from ids/names of the event,
  * never from the rendered subject, so a timestamp or a template change cannot split a group.
+ * A per-device alert whose event names no device groups by itself: folding every such event into one
+ * "unknown device" group would put different devices' disk-key alerts on one ticket.
  */
-export function groupKeyOf(def: AlertTypeDef, e: Pick<SourceEvent, 'orgId' | 'user' | 'device'>): string {
-  const primary = def.subject === 'device' ? (e.device ?? e.user) : (e.user ?? e.device)
+export function groupKeyOf(
+  def: AlertTypeDef,
+  e: Pick<SourceEvent, 'orgId' | 'user' | 'device' | 'deviceId'> & { id?: string }
+): string {
+  const device = e.device ?? e.deviceId
+  const primary = def.subject === 'device' ? (device ?? (e.id ? `event:${e.id}` : undefined)) : (e.user ?? device)
   return [e.orgId, def.id, (primary ?? '-').trim().toLowerCase()].join('|')
 }

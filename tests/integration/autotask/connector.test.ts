@@ -21,7 +21,7 @@ function activeRecurring() {
 describe('zone discovery', () => {
   it('returns the zone from the lookup and checks its URL against the overridden origin', async () => {
     const zone = await discoverAutotaskZone({ username: FULL_USER.username, zoneLookupUrl: h.sim.zoneLookupUrl })
-    expect(zone).toEqual({ zoneName: 'Simulated Zone', url: h.sim.zoneUrl, webUrl: `${h.sim.url}/`, ci: 30595 })
+    expect(zone).toEqual({ zoneName: 'Simulated Zone', url: h.sim.zoneUrl, webUrl: `${h.sim.url}/` })
   })
 
   it('turns an unknown user into a clear auth error naming the user', async () => {

@@ -1,5 +1,5 @@
 import type { Router, SimReply, SimRequest } from '../common'
-import { jcError } from './errors'
+import { jcError, NO_ORG_SELECTED } from './errors'
 import { findOrg, type JcOrg, type JumpCloudSimState } from './model'
 
 // V1 `/api/systemusers`, `/api/systems`, V2 provider organizations and System Insights, with the
@@ -49,10 +49,10 @@ function project<T extends object>(row: T, fields: string | null): Partial<T> {
 /** Per-org routes with a provider key: x-org-id required and must be a known org (§A.0). */
 function orgOf(state: JumpCloudSimState, req: SimRequest): JcOrg | SimReply {
   const ids = req.headersDistinct['x-org-id'] ?? []
-  if (ids.length === 0) return jcError(401, 'x-org-id header is required for multi-tenant administrators')
+  if (ids.length === 0) return jcError(401, NO_ORG_SELECTED)
   const id = ids[0] ?? ''
   if (ids.length > 1 || !OBJECT_ID.test(id)) return jcError(400, 'malformed x-org-id')
-  return findOrg(state, id) ?? jcError(404, `organization ${id} not found`)
+  return findOrg(state, id) ?? jcError(401, NO_ORG_SELECTED)
 }
 
 function isReply(x: unknown): x is SimReply {

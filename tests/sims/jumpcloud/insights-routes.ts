@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Router, SimReply, SimRequest } from '../common'
-import { jcError } from './errors'
+import { jcError, NO_ORG_SELECTED } from './errors'
 import { findOrg, type DiEvent, type JumpCloudSimState } from './model'
 
 // Directory Insights `POST /insights/directory/v1/events` (jumpcloud.md §A.3; spec EventQuery).
@@ -86,9 +86,8 @@ function queryEvents(state: JumpCloudSimState, req: SimRequest): SimReply {
   // Multi-org: repeated x-org-id headers, "no limit to the number of org IDs" (§A.3).
   const orgIds = req.headersDistinct['x-org-id'] ?? []
   const providerOnly = (req.headersDistinct['x-provider-id'] ?? []).length > 0
-  if (orgIds.length === 0 && !providerOnly)
-    return jcError(401, 'x-org-id header is required for multi-tenant administrators')
-  for (const id of orgIds) if (!findOrg(state, id)) return jcError(404, `organization ${id} not found`)
+  if (orgIds.length === 0 && !providerOnly) return jcError(401, NO_ORG_SELECTED)
+  for (const id of orgIds) if (!findOrg(state, id)) return jcError(401, NO_ORG_SELECTED)
 
   const body = req.body
   if (!body || typeof body !== 'object' || Array.isArray(body))

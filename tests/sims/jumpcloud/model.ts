@@ -36,20 +36,32 @@ export interface JcSystem {
   networkInterfaces: JcNetworkInterface[]
 }
 
+export interface DiSystemRef {
+  id: string
+  hostname: string
+  displayName: string
+}
+
+/** Real DI events (public captures): no `message`; `provider` null or ""; extra keys vary by service. */
 export interface DiEvent {
   id: string
   event_type: string
   service: string
-  /** RFC3339 UTC. */
+  /** RFC3339 UTC with 0, 3, 8 or 9 fractional digits. */
   timestamp: string
   organization: string
   provider: string | null
   initiated_by: { id: string; type: string; username?: string; email?: string }
-  resource?: { id: string; type: string; username?: string; email?: string }
-  system?: { id: string; hostname: string; displayName: string }
+  resource?: { id: string; type: string; username?: string; email?: string; hostname?: string }
+  system?: DiSystemRef
+  auth_context?: { system?: DiSystemRef }
   success: boolean
   client_ip: string
-  message: string
+  geoip?: Record<string, unknown>
+  useragent?: Record<string, unknown>
+  mfa?: boolean
+  auth_method?: string
+  changes?: Array<{ field: string; from: unknown; to: unknown }>
   '@version': string
 }
 

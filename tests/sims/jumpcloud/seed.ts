@@ -166,12 +166,22 @@ export function seedJumpCloud(opts: JumpCloudSeedOptions = {}): JumpCloudSimStat
 /** Event types of jumpcloud.md §A.3 and the service that emits them. */
 const SYSTEM_EVENT_TYPES = new Set(['system_fde_key_decrypt', 'system_fde_key_update', 'login_attempt'])
 
-const MESSAGES: Record<string, string> = {
-  user_lockout: 'A user account is locked out.',
-  user_password_expired: "User's password expires.",
-  user_admin_granted: 'Admin granted user admin sudo privileges on device(s).',
-  system_fde_key_decrypt: "A device's full disk encryption key was decrypted.",
-  system_fde_key_update: "A system's full disk encryption key updates."
+/** An upper-case UUID, as some real DI events carry instead of a 24-hex id. */
+function upperUuid(n: number): string {
+  const h = (n * 2654435761).toString(16).padStart(12, '0').slice(-12)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(1, 4)}-8${h.slice(5, 8)}-${h}${h}`.slice(0, 36).toUpperCase()
+}
+
+/** RFC3339 with 0, 3, 8 or 9 fractional digits (all seen in real replies); the instant is unchanged. */
+function varyFraction(iso: string, n: number): string {
+  const [base, ms = '000Z'] = iso.split('.')
+  const digits = ms.slice(0, 3)
+  const variant = digits === '000' ? n % 4 : 1 + (n % 3)
+  return variant === 0
+    ? `${base}Z`
+    : variant === 1
+      ? `${base}.${digits}Z`
+      : `${base}.${digits}${'0'.repeat(variant + 3)}Z`
 }
 
 /** Builds a DI event in the documented shape (§A.3 "Event JSON shape"); values stored lower-cased like DI does. */
@@ -183,24 +193,32 @@ export function makeEvent(
   who: { user?: string; device?: string }
 ): DiEvent {
   const type = eventType.toLowerCase()
+  const n = state.nextId
   const user = who.user ? org.users.find((u) => u.username === who.user || u.email === who.user) : undefined
   const system = who.device ? org.systems.find((s) => s.hostname === who.device) : undefined
   const service = SYSTEM_EVENT_TYPES.has(type) || (type === 'user_lockout' && who.device) ? 'systems' : 'directory'
+  const hexId = objectId(state, 'e')
   const event: DiEvent = {
-    id: objectId(state, 'e'),
+    id: n % 3 === 2 ? upperUuid(n) : hexId,
     event_type: type,
     service,
-    timestamp: new Date(timestamp).toISOString(),
+    timestamp: varyFraction(new Date(timestamp).toISOString(), n),
     organization: org.id,
-    provider: state.providerId,
+    provider: n % 2 === 0 ? null : '',
     initiated_by:
       service === 'systems'
         ? { id: system?._id ?? '', type: 'system' }
         : { id: 'admin0000000000000000000', type: 'admin', email: 'admin@msp.example.com' },
     success: type !== 'login_attempt',
     client_ip: '203.0.113.10',
-    message: MESSAGES[type] ?? type.replace(/_/g, ' '),
     '@version': '1'
+  }
+  if (service === 'directory') {
+    event.geoip = { country_code: 'US', region_name: 'Colorado', timezone: 'America/Denver' }
+    event.useragent = { name: 'Chrome', os: 'Mac OS X', version: '120.0' }
+    event.mfa = n % 2 === 0
+    event.auth_method = n % 2 === 0 ? 'session' : 'api-key'
+    if (type === 'user_admin_granted') event.changes = [{ field: 'sudo', from: false, to: true }]
   }
   if (who.user) {
     event.resource = {
@@ -212,7 +230,14 @@ export function makeEvent(
   }
   if (who.device) {
     const hostname = system?.hostname ?? who.device
-    event.system = { id: system?._id ?? '', hostname, displayName: hostname }
+    const ref = { id: system?._id ?? '', hostname, displayName: hostname }
+    // Where a disk-key event names its device is undocumented: `system`, `auth_context.system` (as SSO
+    // events do) or a system `resource` all occur here, so clients must read every place.
+    const place = type === 'system_fde_key_decrypt' ? n % 3 : 0
+    if (place === 0) event.system = ref
+    else if (place === 1) event.auth_context = { system: ref }
+    else if (!event.resource) event.resource = { id: ref.id, type: 'system', hostname }
+    else event.system = ref
   }
   return event
 }

@@ -12,7 +12,11 @@ const THREAD_LIMIT = /thread threshold|threads has been exceeded/i
 export function autotaskErrorMessages(body: unknown): string[] {
   if (!body || typeof body !== 'object') return typeof body === 'string' && body.trim() ? [body.trim()] : []
   const errors = (body as { errors?: unknown }).errors
-  if (!Array.isArray(errors)) return []
+  if (!Array.isArray(errors)) {
+    // 405 and some gateway replies: {"Message": "..."} (capital M, ASP.NET style).
+    const single = (body as { Message?: unknown; message?: unknown }).Message ?? (body as { message?: unknown }).message
+    return typeof single === 'string' && single.trim() ? [single.trim()] : []
+  }
   return errors.map((e) =>
     typeof e === 'string' ? e : typeof e === 'object' && e && 'message' in e ? String(e.message) : JSON.stringify(e)
   )

@@ -7,11 +7,13 @@ const nullableString = z.string().nullish()
 
 export const ErrorBodySchema = z.object({ errors: z.array(z.unknown()) })
 
+// Some published zoneInformation replies carry only `url`/`webUrl`; we use neither `zoneName` nor `ci` for
+// anything but a label, so they are optional (a missing one must not fail the connection).
 export const ZoneInfoSchema = z.object({
-  zoneName: z.string(),
+  zoneName: z.string().nullish(),
   url: z.string(),
-  webUrl: z.string(),
-  ci: z.number().int()
+  webUrl: z.string().nullish(),
+  ci: z.number().int().nullish()
 })
 export type ZoneInfo = z.infer<typeof ZoneInfoSchema>
 

@@ -3,7 +3,8 @@
 import { AppError } from '../../../shared/errors'
 import { createHttpClient } from '../http'
 import { isAutotaskRetryable, mapAutotaskError } from './errors'
-import { ZoneInfoSchema, type ZoneInfo } from './schemas'
+import type { AutotaskZone } from '../factory-types'
+import { ZoneInfoSchema } from './schemas'
 
 export const DEFAULT_ZONE_LOOKUP_URL = 'https://webservices.autotask.net/atservicesrest/'
 
@@ -41,7 +42,7 @@ export interface ZoneDiscoveryOptions {
   timeoutMs?: number
 }
 
-export async function discoverAutotaskZone(opts: ZoneDiscoveryOptions): Promise<ZoneInfo> {
+export async function discoverAutotaskZone(opts: ZoneDiscoveryOptions): Promise<AutotaskZone> {
   const username = opts.username.trim()
   if (!username) throw new AppError('validation', 'Enter the Autotask API username.', { field: 'username' })
   const base = opts.zoneLookupUrl ?? DEFAULT_ZONE_LOOKUP_URL
@@ -63,9 +64,10 @@ export async function discoverAutotaskZone(opts: ZoneDiscoveryOptions): Promise<
   // webUrl only builds "Open in PSA" links: a value that fails the same host rule is dropped, not trusted.
   let webUrl: string | undefined
   try {
-    webUrl = validateZoneUrl(res.data.webUrl, opts.zoneLookupUrl)
+    webUrl = res.data.webUrl ? validateZoneUrl(res.data.webUrl, opts.zoneLookupUrl) : undefined
   } catch {
     webUrl = undefined
   }
-  return { ...res.data, url: validateZoneUrl(res.data.url, opts.zoneLookupUrl), webUrl: webUrl ?? '' }
+  const url = validateZoneUrl(res.data.url, opts.zoneLookupUrl)
+  return { url, webUrl: webUrl ?? '', zoneName: res.data.zoneName?.trim() || new URL(url).host }
 }

@@ -102,6 +102,7 @@ export function remoteMessage(body: unknown): string | undefined {
   else if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>
     if (typeof b.message === 'string') msg = b.message
+    else if (typeof b.Message === 'string') msg = b.Message
     else if (typeof b.error === 'string') msg = b.error
     else if (Array.isArray(b.errors))
       msg = b.errors.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('; ')

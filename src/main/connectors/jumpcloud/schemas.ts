@@ -31,9 +31,17 @@ export const InterfaceDetailsSchema = z.array(
 // Descriptive parts of an event: one odd value (a number where a name was expected, a string where an
 // object was) is dropped rather than failing the page, which would stall alert intake for every org.
 const text = z.string().nullish().catch(undefined)
-const WhoSchema = z.object({ id: text, username: text, email: text }).nullish().catch(undefined)
+const WhoSchema = z
+  .object({ id: text, type: text, username: text, email: text, hostname: text, displayName: text })
+  .nullish()
+  .catch(undefined)
+const SystemRefSchema = z.object({ id: text, hostname: text, displayName: text }).nullish().catch(undefined)
 
-/** One DI event (§A.3 "Event JSON shape"); unknown fields are kept in `raw`. */
+/**
+ * One DI event (§A.3 "Event JSON shape"); unknown fields are kept in `raw`. Real events have no `message`,
+ * `provider` null or "", ids as 24-hex or (upper-case) UUIDs, 0/3/8/9 fractional digits: only id, type and
+ * a parseable timestamp are required.
+ */
 export const DiEventSchema = z.looseObject({
   id: z.string().min(1),
   event_type: z.string().min(1),
@@ -43,7 +51,9 @@ export const DiEventSchema = z.looseObject({
   message: text,
   initiated_by: WhoSchema,
   resource: WhoSchema,
-  system: z.object({ id: text, hostname: text, displayName: text }).nullish().catch(undefined)
+  system: SystemRefSchema,
+  /** SSO events (§A.3 captures): the device signing in sits here, not in a top-level `system`. */
+  auth_context: z.object({ system: SystemRefSchema }).nullish().catch(undefined)
 })
 export type DiEvent = z.infer<typeof DiEventSchema>
 

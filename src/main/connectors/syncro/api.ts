@@ -26,7 +26,8 @@ export class SyncroApi {
   /**
    * Every item of a paged list. Follows `meta.total_pages` when present; otherwise (schedules,
    * products: meta UNCONFIRMED) stops on the first empty page, as n8n does — syncro.md §2 [S4].
-   * Page size is never assumed: real tenants differ from the spec text (§2 [S2]).
+   * Page size is never assumed: real tenants differ from the spec text (§2 [S2]). A server that ignores
+   * `page` (no meta, the same items again) is detected by a page repeating the previous one.
    */
   async all<K extends string, I>(
     url: string,
@@ -35,11 +36,17 @@ export class SyncroApi {
     params: Params = {}
   ): Promise<I[]> {
     const out: I[] = []
+    let previous: string | undefined
     for (let page = 1; page <= MAX_PAGES; page++) {
       const reply = await this.get(url, schema, { ...params, page })
       const items = reply[key]
-      out.push(...items)
       const total = reply.meta?.total_pages
+      if (total === undefined && items.length > 0) {
+        const fingerprint = JSON.stringify(items)
+        if (fingerprint === previous) return out
+        previous = fingerprint
+      }
+      out.push(...items)
       if (items.length === 0 || (total !== undefined && page >= total)) return out
     }
     throw new AppError('bad-response', `Syncro kept returning pages of ${url} past page ${MAX_PAGES}.`)
