@@ -7,7 +7,7 @@ import { leaseHeld } from '../core/lease'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { activePsaKind, openPsa } from '../connect/open'
-import { loadCustomers, loadMappings, loadOrgs } from '../customers/store'
+import { getCustomer, getMappedCustomerId, loadCustomers, loadMappings, loadOrgs } from '../customers/store'
 import { nextRun, parseSchedule } from '../scheduler/schedule'
 import { requireZone } from '../scheduler/zoned-time'
 import { exportConfig, importConfig } from './config-io'
@@ -70,13 +70,13 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
   const customerNames = (psa: PsaKind) => new Map(loadCustomers(ctx.db, psa).map((c) => [c.id, c.name]))
   /** The customer an org is mapped to, or a clear error. */
   const customerOf = (psa: PsaKind, orgId: string): string => {
-    const m = loadMappings(ctx.db, psa).find((x) => x.orgId === orgId)
-    if (!m)
+    const customerId = getMappedCustomerId(ctx.db, psa, orgId)
+    if (customerId === null)
       throw new AppError('validation', 'This organization is not mapped to a customer yet.', {
         field: 'orgId',
         hint: 'Map it on the Customers screen first.'
       })
-    return m.customerId
+    return customerId
   }
 
   // The kept HWM rows: one indexed query (issue 12), once the buckets follow the billing zone.
@@ -156,7 +156,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const mapped = new Set(listBillingMappings(ctx.db, psa).map((m) => JSON.stringify([m.containerId, m.itemId])))
       return {
         customerId,
-        customerName: customerNames(psa).get(customerId) ?? null,
+        customerName: getCustomer(ctx.db, psa, customerId)?.name ?? null,
         containers: containers.map((c) => ({
           id: c.id,
           name: c.name,

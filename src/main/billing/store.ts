@@ -6,6 +6,7 @@ import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { readSetting, writeSetting } from '../core/settings'
 import type { Metric } from './hwm'
+import { prepared } from '../db/prepared'
 
 // SQLite access for billing (tables of migration 003). Mapping ids are integers in the DB and strings outside.
 
@@ -83,7 +84,7 @@ function toRecord(r: MappingRow): BillingMappingRecord {
 }
 
 export function listBillingMappings(db: Db, psa: PsaKind): BillingMappingRecord[] {
-  return (db.prepare('SELECT * FROM billing_mappings WHERE psa_kind = ? ORDER BY id').all(psa) as MappingRow[]).map(
+  return (prepared(db, 'SELECT * FROM billing_mappings WHERE psa_kind = ? ORDER BY id').all(psa) as MappingRow[]).map(
     toRecord
   )
 }
@@ -91,7 +92,7 @@ export function listBillingMappings(db: Db, psa: PsaKind): BillingMappingRecord[
 export function getBillingMapping(db: Db, id: string): BillingMappingRecord {
   const n = Number(id)
   const row = Number.isSafeInteger(n)
-    ? (db.prepare('SELECT * FROM billing_mappings WHERE id = ?').get(n) as MappingRow | undefined)
+    ? (prepared(db, 'SELECT * FROM billing_mappings WHERE id = ?').get(n) as MappingRow | undefined)
     : undefined
   if (!row) throw new AppError('not-found', `Billing mapping ${id} does not exist (deleted?).`, { field: 'mappingId' })
   return toRecord(row)
@@ -103,9 +104,10 @@ export type NewBillingMapping = Omit<BillingMappingRecord, 'id' | 'enabled' | 'l
 
 /** Inserts, or updates `id` when given. A target can carry one mapping only (UNIQUE psa/container/item). */
 export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }, now: string): string {
-  const clash = db
-    .prepare('SELECT id FROM billing_mappings WHERE psa_kind = ? AND container_id = ? AND item_id = ?')
-    .get(m.psa, m.containerId, m.itemId) as { id: number } | undefined
+  const clash = prepared(
+    db,
+    'SELECT id FROM billing_mappings WHERE psa_kind = ? AND container_id = ? AND item_id = ?'
+  ).get(m.psa, m.containerId, m.itemId) as { id: number } | undefined
   if (clash && String(clash.id) !== m.id) {
     throw new AppError('conflict', `"${m.itemName}" already carries the billing of another mapping.`, {
       hint: 'Pick another line item, or change that mapping first.',
@@ -115,7 +117,8 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
   const cost = m.unitCost === null ? null : String(m.unitCost)
   if (m.id !== undefined) {
     getBillingMapping(db, m.id)
-    db.prepare(
+    prepared(
+      db,
       `UPDATE billing_mappings SET org_id = ?, customer_id = ?, container_id = ?, container_name = ?, item_id = ?, item_name = ?,
          metric = ?, non_billable = ?, unit_cost = ?, updated_at = ? WHERE id = ?`
     ).run(
@@ -133,32 +136,31 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
     )
     return m.id
   }
-  const r = db
-    .prepare(
-      `INSERT INTO billing_mappings (psa_kind, org_id, customer_id, container_id, container_name, item_id, item_name, metric,
+  const r = prepared(
+    db,
+    `INSERT INTO billing_mappings (psa_kind, org_id, customer_id, container_id, container_name, item_id, item_name, metric,
          non_billable, unit_cost, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(
-      m.psa,
-      m.orgId,
-      m.customerId,
-      m.containerId,
-      m.containerName,
-      m.itemId,
-      m.itemName,
-      m.metric,
-      m.nonBillable,
-      cost,
-      m.enabled === false ? 0 : 1,
-      now,
-      now
-    )
+  ).run(
+    m.psa,
+    m.orgId,
+    m.customerId,
+    m.containerId,
+    m.containerName,
+    m.itemId,
+    m.itemName,
+    m.metric,
+    m.nonBillable,
+    cost,
+    m.enabled === false ? 0 : 1,
+    now,
+    now
+  )
   return String(r.lastInsertRowid)
 }
 
 export function setMappingEnabled(db: Db, id: string, enabled: boolean, now: string): void {
   getBillingMapping(db, id)
-  db.prepare('UPDATE billing_mappings SET enabled = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE billing_mappings SET enabled = ?, updated_at = ? WHERE id = ?').run(
     enabled ? 1 : 0,
     now,
     Number(id)
@@ -167,11 +169,11 @@ export function setMappingEnabled(db: Db, id: string, enabled: boolean, now: str
 
 export function deleteBillingMappingRow(db: Db, id: string): void {
   getBillingMapping(db, id)
-  db.prepare('DELETE FROM billing_mappings WHERE id = ?').run(Number(id))
+  prepared(db, 'DELETE FROM billing_mappings WHERE id = ?').run(Number(id))
 }
 
 export function setLastSync(db: Db, id: string, at: string, result: string): void {
-  db.prepare('UPDATE billing_mappings SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE billing_mappings SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(
     at,
     result,
     Number(id)
@@ -181,14 +183,15 @@ export function setLastSync(db: Db, id: string, at: string, result: string): voi
 // ── approvals ──────────────────────────────────────────────────────────────
 
 export function approvalsFor(db: Db, month: string): Map<string, number> {
-  const rows = db
-    .prepare('SELECT mapping_id, to_quantity FROM decrease_approvals WHERE month = ?')
-    .all(month) as Array<{ mapping_id: number; to_quantity: number }>
+  const rows = prepared(db, 'SELECT mapping_id, to_quantity FROM decrease_approvals WHERE month = ?').all(
+    month
+  ) as Array<{ mapping_id: number; to_quantity: number }>
   return new Map(rows.map((r) => [String(r.mapping_id), r.to_quantity]))
 }
 
 export function putApproval(db: Db, a: { mappingId: string; month: string; to: number; at: string; by: string }): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO decrease_approvals (mapping_id, month, to_quantity, approved_at, approved_by) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (mapping_id, month) DO UPDATE SET to_quantity = excluded.to_quantity, approved_at = excluded.approved_at, approved_by = excluded.approved_by`
   ).run(Number(a.mappingId), a.month, a.to, a.at, a.by)
@@ -230,7 +233,8 @@ function toSummary(r: RunRow): RunSummary {
 }
 
 export function insertRun(db: Db, r: { id: string; trigger: string; dryRun: boolean; startedAt: string }): void {
-  db.prepare(
+  prepared(
+    db,
     "INSERT INTO sync_runs (id, kind, trigger, dry_run, started_at, status) VALUES (?, 'billing', ?, ?, ?, 'running')"
   ).run(r.id, r.trigger, r.dryRun ? 1 : 0, r.startedAt)
 }
@@ -240,7 +244,7 @@ export function finishRun(
   id: string,
   f: { status: RunSummary['status']; finishedAt: string; counts: RunCounts; error: string | null }
 ): void {
-  db.prepare('UPDATE sync_runs SET status = ?, finished_at = ?, counts_json = ?, error = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE sync_runs SET status = ?, finished_at = ?, counts_json = ?, error = ? WHERE id = ?').run(
     f.status,
     f.finishedAt,
     JSON.stringify(f.counts),
@@ -251,24 +255,24 @@ export function finishRun(
 
 /** A `running` row left by a crash or a power cut: it will never finish, so say so. Returns how many. */
 export function markInterruptedRuns(db: Db, now: string): number {
-  return db
-    .prepare(
-      "UPDATE sync_runs SET status = 'interrupted', finished_at = ?, error = 'The app stopped while this run was in progress.' WHERE kind = 'billing' AND status = 'running'"
-    )
-    .run(now).changes
+  return prepared(
+    db,
+    "UPDATE sync_runs SET status = 'interrupted', finished_at = ?, error = 'The app stopped while this run was in progress.' WHERE kind = 'billing' AND status = 'running'"
+  ).run(now).changes
 }
 
 export function listRunRows(db: Db, o: { limit: number; includeDryRuns: boolean }): RunSummary[] {
   const where = o.includeDryRuns ? '' : 'AND dry_run = 0'
   return (
-    db
-      .prepare(`SELECT * FROM sync_runs WHERE kind = 'billing' ${where} ORDER BY started_at DESC, rowid DESC LIMIT ?`)
-      .all(o.limit) as RunRow[]
+    prepared(
+      db,
+      `SELECT * FROM sync_runs WHERE kind = 'billing' ${where} ORDER BY started_at DESC, rowid DESC LIMIT ?`
+    ).all(o.limit) as RunRow[]
   ).map(toSummary)
 }
 
 export function getRunRow(db: Db, id: string): RunSummary {
-  const r = db.prepare("SELECT * FROM sync_runs WHERE kind = 'billing' AND id = ?").get(id) as RunRow | undefined
+  const r = prepared(db, "SELECT * FROM sync_runs WHERE kind = 'billing' AND id = ?").get(id) as RunRow | undefined
   if (!r) throw new AppError('not-found', `Run ${id} does not exist.`, { field: 'runId' })
   return toSummary(r)
 }
@@ -287,7 +291,8 @@ export interface RunItemRecord {
 }
 
 export function insertRunItems(db: Db, runId: string, items: readonly RunItemRecord[]): void {
-  const ins = db.prepare(
+  const ins = prepared(
+    db,
     `INSERT INTO sync_items (run_id, psa_kind, mapping_id, org_id, target, old_quantity, new_quantity, action, result, error, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
@@ -320,7 +325,7 @@ export function loadRunItems(
   db: Db,
   runId: string
 ): Array<Omit<RunItemRecord, 'psa' | 'mappingId'> & { mappingId: string | null }> {
-  const rows = db.prepare('SELECT * FROM sync_items WHERE run_id = ? ORDER BY id').all(runId) as Array<{
+  const rows = prepared(db, 'SELECT * FROM sync_items WHERE run_id = ? ORDER BY id').all(runId) as Array<{
     mapping_id: number | null
     org_id: string
     target: string

@@ -8,6 +8,8 @@ import { deleteSetting, readSetting, writeSetting } from '../core/settings'
 import { activePsaKind, openPsa, openSource } from '../connect/open'
 import {
   dropMapping,
+  getCustomer,
+  getOrg,
   loadCustomers,
   loadMappings,
   loadOrgs,
@@ -62,12 +64,12 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
     return psa
   }
   const requireOrg = (orgId: string) => {
-    const org = loadOrgs(ctx.db).find((o) => o.id === orgId)
+    const org = getOrg(ctx.db, orgId) // one row by key: O(1) in the number of orgs
     if (!org) throw new AppError('not-found', 'That organization is not in the list. Refresh data from the source.')
     return org
   }
   const requireCustomer = (psa: PsaKind, customerId: string) => {
-    const c = loadCustomers(ctx.db, psa).find((x) => x.id === customerId)
+    const c = getCustomer(ctx.db, psa, customerId)
     if (!c) throw new AppError('not-found', 'That customer is not in the list. Refresh data from the PSA.')
     if (c.missingSince) throw new AppError('validation', `"${c.name}" no longer exists in the PSA.`)
     return c
@@ -211,7 +213,7 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
         )
         const match = similar[0]
         if (match) {
-          const name = loadCustomers(ctx.db, kind).find((c) => c.id === match.customerId)?.name
+          const name = getCustomer(ctx.db, kind, match.customerId)?.name
           throw new AppError('conflict', `A similar customer already exists in the PSA: "${name}".`, {
             hint: 'Map the organization to it instead, or confirm to create a new customer anyway.'
           })

@@ -1,5 +1,6 @@
 import type { PsaCustomer, PsaKind, SourceOrg } from '../connectors/types'
 import type { Db } from '../db/connection'
+import { prepared } from '../db/prepared'
 
 export const SOURCE = 'jumpcloud'
 
@@ -29,11 +30,12 @@ export interface MappingRecord {
 /** Replaces the cached org list; orgs absent from the refresh are marked missing, not deleted (their mappings stay visible). */
 export function saveOrgs(db: Db, orgs: SourceOrg[], now: string): void {
   db.transaction(() => {
-    db.prepare('UPDATE source_orgs SET missing_since = COALESCE(missing_since, ?) WHERE source_kind = ?').run(
+    prepared(db, 'UPDATE source_orgs SET missing_since = COALESCE(missing_since, ?) WHERE source_kind = ?').run(
       now,
       SOURCE
     )
-    const up = db.prepare(
+    const up = prepared(
+      db,
       `INSERT INTO source_orgs (source_kind, id, name, refreshed_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (source_kind, id) DO UPDATE SET name = excluded.name, refreshed_at = excluded.refreshed_at, missing_since = NULL`
     )
@@ -44,8 +46,9 @@ export function saveOrgs(db: Db, orgs: SourceOrg[], now: string): void {
 /** Same for PSA customers: a customer deleted in the PSA keeps its row with missing_since, so its mapping shows as broken. */
 export function saveCustomers(db: Db, psa: PsaKind, customers: PsaCustomer[], now: string): void {
   db.transaction(() => {
-    db.prepare('UPDATE psa_customers SET missing_since = COALESCE(missing_since, ?) WHERE psa_kind = ?').run(now, psa)
-    const up = db.prepare(
+    prepared(db, 'UPDATE psa_customers SET missing_since = COALESCE(missing_since, ?) WHERE psa_kind = ?').run(now, psa)
+    const up = prepared(
+      db,
       `INSERT INTO psa_customers (psa_kind, id, name, type, active, refreshed_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (psa_kind, id) DO UPDATE SET name = excluded.name, type = excluded.type, active = excluded.active,
          refreshed_at = excluded.refreshed_at, missing_since = NULL`
@@ -56,11 +59,10 @@ export function saveCustomers(db: Db, psa: PsaKind, customers: PsaCustomer[], no
 
 export function loadOrgs(db: Db): OrgRecord[] {
   return (
-    db
-      .prepare(
-        'SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? ORDER BY name COLLATE NOCASE'
-      )
-      .all(SOURCE) as Array<{
+    prepared(
+      db,
+      'SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? ORDER BY name COLLATE NOCASE'
+    ).all(SOURCE) as Array<{
       id: string
       name: string
       ignored: number
@@ -76,13 +78,49 @@ export function loadOrgs(db: Db): OrgRecord[] {
   }))
 }
 
+type OrgRow = { id: string; name: string; ignored: number; disabled: number; missing_since: string | null }
+const toOrg = (r: OrgRow): OrgRecord => ({
+  id: r.id,
+  name: r.name,
+  ignored: r.ignored === 1,
+  disabled: r.disabled === 1,
+  missingSince: r.missing_since
+})
+
+/** One org by its key (primary-key lookup), or null. */
+export function getOrg(db: Db, orgId: string): OrgRecord | null {
+  const r = prepared(
+    db,
+    'SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? AND id = ?'
+  ).get(SOURCE, orgId) as OrgRow | undefined
+  return r ? toOrg(r) : null
+}
+
+/** One customer by its key (primary-key lookup), or null. */
+export function getCustomer(db: Db, psa: PsaKind, customerId: string): CustomerRecord | null {
+  const r = prepared(
+    db,
+    'SELECT id, name, type, active, missing_since FROM psa_customers WHERE psa_kind = ? AND id = ?'
+  ).get(psa, customerId) as
+    { id: string; name: string; type: string | null; active: number; missing_since: string | null } | undefined
+  return r ? { id: r.id, name: r.name, type: r.type, active: r.active === 1, missingSince: r.missing_since } : null
+}
+
+/** The customer an org is mapped to in this PSA (primary-key lookup), or null. */
+export function getMappedCustomerId(db: Db, psa: PsaKind, orgId: string): string | null {
+  const r = prepared(
+    db,
+    'SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?'
+  ).get(SOURCE, orgId, psa) as { customer_id: string } | undefined
+  return r?.customer_id ?? null
+}
+
 export function loadCustomers(db: Db, psa: PsaKind): CustomerRecord[] {
   return (
-    db
-      .prepare(
-        'SELECT id, name, type, active, missing_since FROM psa_customers WHERE psa_kind = ? ORDER BY name COLLATE NOCASE'
-      )
-      .all(psa) as Array<{
+    prepared(
+      db,
+      'SELECT id, name, type, active, missing_since FROM psa_customers WHERE psa_kind = ? ORDER BY name COLLATE NOCASE'
+    ).all(psa) as Array<{
       id: string
       name: string
       type: string | null
@@ -94,11 +132,10 @@ export function loadCustomers(db: Db, psa: PsaKind): CustomerRecord[] {
 
 export function loadMappings(db: Db, psa: PsaKind): MappingRecord[] {
   return (
-    db
-      .prepare(
-        'SELECT org_id, customer_id, origin, score, updated_at, updated_by FROM org_mappings WHERE source_kind = ? AND psa_kind = ?'
-      )
-      .all(SOURCE, psa) as Array<{
+    prepared(
+      db,
+      'SELECT org_id, customer_id, origin, score, updated_at, updated_by FROM org_mappings WHERE source_kind = ? AND psa_kind = ?'
+    ).all(SOURCE, psa) as Array<{
       org_id: string
       customer_id: string
       origin: MappingRecord['origin']
@@ -118,7 +155,7 @@ export function loadMappings(db: Db, psa: PsaKind): MappingRecord[] {
 
 export function lastRefresh(db: Db, table: 'source_orgs' | 'psa_customers', kind: string): string | null {
   const col = table === 'source_orgs' ? 'source_kind' : 'psa_kind'
-  const r = db.prepare(`SELECT MAX(refreshed_at) AS at FROM ${table} WHERE ${col} = ?`).get(kind) as {
+  const r = prepared(db, `SELECT MAX(refreshed_at) AS at FROM ${table} WHERE ${col} = ?`).get(kind) as {
     at: string | null
   }
   return r.at
@@ -138,10 +175,12 @@ export function putMapping(
   }
 ): void {
   db.transaction(() => {
-    const old = db
-      .prepare('SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?')
-      .get(SOURCE, m.orgId, m.psa) as { customer_id: string } | undefined
-    db.prepare(
+    const old = prepared(
+      db,
+      'SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?'
+    ).get(SOURCE, m.orgId, m.psa) as { customer_id: string } | undefined
+    prepared(
+      db,
       `INSERT INTO org_mappings (source_kind, org_id, psa_kind, customer_id, origin, score, created_at, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_kind, org_id, psa_kind) DO UPDATE SET customer_id = excluded.customer_id, origin = excluded.origin,
@@ -164,11 +203,12 @@ export function dropMapping(
   m: { psa: PsaKind; orgId: string; actor: string; now: string; action?: string }
 ): boolean {
   return db.transaction(() => {
-    const old = db
-      .prepare('SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?')
-      .get(SOURCE, m.orgId, m.psa) as { customer_id: string } | undefined
+    const old = prepared(
+      db,
+      'SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?'
+    ).get(SOURCE, m.orgId, m.psa) as { customer_id: string } | undefined
     if (!old) return false
-    db.prepare('DELETE FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?').run(
+    prepared(db, 'DELETE FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?').run(
       SOURCE,
       m.orgId,
       m.psa
@@ -188,8 +228,11 @@ export function dropMapping(
 
 export function setOrgFlag(db: Db, orgId: string, flag: 'ignored' | 'disabled', value: boolean): boolean {
   return (
-    db.prepare(`UPDATE source_orgs SET ${flag} = ? WHERE source_kind = ? AND id = ?`).run(value ? 1 : 0, SOURCE, orgId)
-      .changes === 1
+    prepared(db, `UPDATE source_orgs SET ${flag} = ? WHERE source_kind = ? AND id = ?`).run(
+      value ? 1 : 0,
+      SOURCE,
+      orgId
+    ).changes === 1
   )
 }
 
@@ -205,7 +248,8 @@ function history(
     now: string
   }
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO mapping_history (source_kind, psa_kind, org_id, action, old_customer_id, new_customer_id, at, actor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(SOURCE, h.psa, h.orgId, h.action, h.oldId, h.newId, h.now, h.actor)

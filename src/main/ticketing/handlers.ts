@@ -5,7 +5,7 @@ import type { PsaKind } from '../connectors/types'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { activePsaKind, openPsa } from '../connect/open'
-import { loadCustomers } from '../customers/store'
+import { getCustomer } from '../customers/store'
 import { ALERT_TYPES, alertTypeDef } from './alert-types'
 import { runAlertCycle } from './cycle'
 import { buildTicket, newMarker } from './delivery'
@@ -108,7 +108,7 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       const { connector } = await openPsa(ctx)
       const settings = loadTicketingSettings(ctx.db, psa)
       const now = ctx.now()
-      const customer = loadCustomers(ctx.db, psa).find((c) => c.id === customerId)
+      const customer = getCustomer(ctx.db, psa, customerId)
       if (!customer)
         throw new AppError('validation', `No PSA customer has the id ${customerId}.`, {
           field: 'customerId',
