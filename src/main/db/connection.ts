@@ -19,9 +19,29 @@ export function openDatabase(file: string): Db {
   if (file !== ':memory:' && process.platform !== 'win32') chmodSync(file, 0o600)
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  // Another process (the desktop app, the CLI, the service) may hold the write lock: wait for it. Writes are short
+  // transactions, so 15 s only matters when something is badly wrong.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   db.pragma('synchronous = NORMAL')
+  immediateByDefault(db)
   return db
+}
+
+export const BUSY_TIMEOUT_MS = 15_000
+
+/**
+ * Makes `db.transaction(fn)()` BEGIN IMMEDIATE. A deferred transaction that reads and then writes takes the write
+ * lock only at its first write; when another process wrote in between, SQLite cannot wait (its snapshot is stale)
+ * and fails at once with SQLITE_BUSY ("database is locked"), busy handler or not. IMMEDIATE takes the lock up front,
+ * where the busy handler does wait. Nested calls still become savepoints. `.deferred` stays available.
+ */
+function immediateByDefault(db: Db): void {
+  const make = db.transaction.bind(db)
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const t = make(fn)
+    const run = ((...args: unknown[]) => t.immediate(...args)) as typeof t
+    return Object.assign(run, { default: run, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive })
+  }) as Db['transaction']
 }
 
 function nativeModuleError(e: unknown): Error {

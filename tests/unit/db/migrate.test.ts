@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../src/main/db/connection'
+import { BUSY_TIMEOUT_MS, openDatabase } from '../../../src/main/db/connection'
 import { migrate, type Migration } from '../../../src/main/db/migrate'
 import { migrations } from '../../../src/main/db/migrations'
 import { useTempDirs } from '../../helpers/tmp'
@@ -14,7 +14,7 @@ describe('database', () => {
     const db = openDatabase(join(tmp(), 'a.db'))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS)
     db.close()
   })
 
