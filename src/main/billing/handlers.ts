@@ -1,3 +1,4 @@
+import { mappingBlock } from './mapping-block'
 import { DateTime } from 'luxon'
 import type { BillingMappingRow, BillingSettings } from '../../shared/contract/billing'
 import type { Handlers } from '../../shared/contract'
@@ -66,6 +67,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
     return psa
   }
+  const customersByOrg = (psa: PsaKind) => new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
   const orgNames = () => new Map(loadOrgs(ctx.db).map((o) => [o.id, o.name]))
   const customerNames = (psa: PsaKind) => new Map(loadCustomers(ctx.db, psa).map((c) => [c.id, c.name]))
   /** The customer an org is mapped to, or a clear error. */
@@ -95,7 +97,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
   const toRow = (
     m: BillingMappingRecord,
     names: { orgs: Map<string, string>; customers: Map<string, string> },
-    hwm: number | null
+    hwm: number | null,
+    customerOfOrg: ReadonlyMap<string, string>
   ): BillingMappingRow => ({
     mappingId: m.id,
     orgId: m.orgId,
@@ -109,7 +112,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     enabled: m.enabled,
     hwm,
     lastSyncAt: m.lastSyncAt,
-    lastSyncResult: m.lastSyncResult
+    lastSyncResult: m.lastSyncResult,
+    blocked: mappingBlock(m, customerOfOrg)?.reason ?? null
   })
 
   const validateSettings = (s: BillingSettings): BillingSettings => {
@@ -143,7 +147,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       return {
         ...base,
         nextRunAt,
-        mappings: mappings.map((m) => toRow(m, names, table.get(m.orgId, m.metric))),
+        mappings: mappings.map((m) => toRow(m, names, table.get(m.orgId, m.metric), customersByOrg(psa))),
         orgsWithoutBilling
       }
     },
@@ -221,7 +225,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       await ensureHwmBuckets(ctx)
       const m = getBillingMapping(ctx.db, id)
       const hwm = orgMonthHwm(ctx.db, m.orgId, monthKey(ctx.now(), loadBillingSettings(ctx.db).timeZone))[m.metric]
-      return toRow(m, { orgs: orgNames(), customers: customerNames(psa) }, hwm)
+      return toRow(m, { orgs: orgNames(), customers: customerNames(psa) }, hwm, customersByOrg(psa))
     },
 
     async setBillingMappingEnabled({ mappingId, enabled, confirm }) {

@@ -1,4 +1,5 @@
 // The result rows of a billing run: what the plan and write steps produced, and how each is recorded.
+import type { MappingBlock } from './mapping-block'
 import type { PlanRow } from '../../shared/contract/billing'
 import type { PsaKind } from '../connectors/types'
 import type { BillingMappingRecord, RunItemRecord } from './store'
@@ -51,10 +52,8 @@ export function failedRow(m: BillingMappingRecord, hwm: number | null, current: 
   return planRow(m, blocked, 'failed', error)
 }
 
-export function customerChangedRow(m: BillingMappingRecord, hwm: number | null): PlanRow {
-  const reason =
-    "This organization is now mapped to another customer, but its billing line belongs to the previous one; pick the new customer's line before billing."
-  return { ...failedRow(m, hwm, null, reason), code: 'customer-changed', result: 'blocked', error: null }
+export function blockedRow(m: BillingMappingRecord, hwm: number | null, block: MappingBlock): PlanRow {
+  return { ...failedRow(m, hwm, null, block.reason), code: block.code, result: 'blocked', error: null }
 }
 
 export function toRecord(psa: PsaKind, m: BillingMappingRecord, row: PlanRow, at: string): RunItemRecord {

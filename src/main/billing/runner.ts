@@ -13,9 +13,10 @@ import { activePsaKind, openPsa, openSource } from '../connect/open'
 import { loadMappings } from '../customers/store'
 import { monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
+import { mappingBlock } from './mapping-block'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, systemicError } from './run-errors'
-import { customerChangedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
+import { blockedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
 import {
   approvalsFor,
   insertRunItems,
@@ -91,10 +92,12 @@ export class Runner {
 
     this.psa = psa
     const synced = (this.synced = syncedOrgs(ctx.db, psa))
-    const mappings = listBillingMappings(ctx.db, psa).filter((m) => m.enabled && synced.has(m.orgId))
-    // A billing mapping is bound to the customer its org had when it was made; after a remap its line is the old
-    // customer's invoice, so pushing would bill this org's seats to someone else.
+    // A billing mapping is bound to the customer its org had when it was made; after an unmap or a remap its line is
+    // not this org's any more (mapping-block.ts): such mappings are listed as blocked, never skipped silently.
     const customerOf = new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
+    const enabled = listBillingMappings(ctx.db, psa).filter((m) => m.enabled)
+    const mappings = enabled.filter((m) => synced.has(m.orgId))
+    const orphans = enabled.filter((m) => !customerOf.has(m.orgId))
     // Every synced org gets its snapshot (the HWM history exists before a billing mapping is made), orgs with
     // mappings first so their pushes start early.
     const orgIds = [...new Set([...mappings.map((m) => m.orgId), ...synced.keys()])]
@@ -119,7 +122,8 @@ export class Runner {
 
     const queue = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
     let counted = 0
-    this.total = mappings.length
+    this.total = mappings.length + orphans.length
+    for (const m of orphans) this.finish(m, blockedRow(m, null, mappingBlock(m, customerOf)!))
     this.progress('counts', 0, orgIds.length)
     this.progress(this.phase, 0, mappings.length)
     await Promise.all(
@@ -130,8 +134,9 @@ export class Runner {
           const hwm = orgMonthHwm(ctx.db, orgId, this.month)
           for (const m of byOrg.get(orgId) ?? []) {
             const orgHwm = hwm[m.metric]
-            if (customerOf.get(m.orgId) !== m.customerId) {
-              this.finish(m, customerChangedRow(m, orgHwm))
+            const block = mappingBlock(m, customerOf)
+            if (block) {
+              this.finish(m, blockedRow(m, orgHwm, block))
               continue
             }
             const step = await this.plan(connector, m, orgHwm, approvals.get(m.id), settings, prefetched)
@@ -148,7 +153,7 @@ export class Runner {
     this.record(this.records)
     if (this.aborted) throw new Abort(this.aborted)
     // Stable order for people and tests: as the mappings are listed.
-    const order = new Map(mappings.map((m, i) => [m.id, i]))
+    const order = new Map(enabled.map((m, i) => [m.id, i]))
     return this.rows.sort((a, b) => (order.get(a.mappingId) ?? 0) - (order.get(b.mappingId) ?? 0))
   }
 

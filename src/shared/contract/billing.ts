@@ -66,7 +66,9 @@ export const BillingMappingRowSchema = z.object({
   hwm: Count.nullable(),
   lastSyncAt: z.string().nullable(),
   /** 'written 12 → 14', 'unchanged', 'failed: …' */
-  lastSyncResult: z.string().nullable()
+  lastSyncResult: z.string().nullable(),
+  /** Why a push would not touch this mapping (its org was unmapped or mapped to another customer); null = ok. */
+  blocked: z.string().nullish()
 })
 export type BillingMappingRow = z.infer<typeof BillingMappingRowSchema>
 

@@ -40,6 +40,11 @@ export function MappingTable({ rows, psaQuantities, onDisable }: Props) {
               <td>
                 {targetLabel(r.target)}
                 {!r.enabled && <span className="badge badge--after">disabled</span>}
+                {r.enabled && r.blocked && (
+                  <span className="badge badge--after" title={r.blocked}>
+                    blocked
+                  </span>
+                )}
               </td>
               <td>{r.metric}</td>
               <td className="num">{r.nonBillable}</td>
@@ -47,6 +52,7 @@ export function MappingTable({ rows, psaQuantities, onDisable }: Props) {
               <td className="num">{qty(psaQty)}</td>
               <td className="grid__last">
                 <span>{formatTime(r.lastSyncAt)}</span>
+                {r.enabled && r.blocked && <span className="grid__error">{r.blocked}</span>}
                 {r.lastSyncResult && (
                   <span className={r.lastSyncResult.startsWith('failed') ? 'grid__error' : 'muted'}>
                     {r.lastSyncResult}
