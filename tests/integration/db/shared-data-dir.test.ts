@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/connection'
 import { migrate } from '../../../src/main/db/migrate'
 import { migrations } from '../../../src/main/db/migrations'
-import { upsertIntegration } from '../../../src/main/integrations/store'
-import { loadMappings, saveCustomers, saveOrgs } from '../../../src/main/mapping/store'
+import { upsertIntegration } from '../../../src/main/connect/store'
+import { loadMappings, saveCustomers, saveOrgs } from '../../../src/main/customers/store'
 import { useTempDirs } from '../../helpers/tmp'
 
 const run = promisify(execFile)
