@@ -54,5 +54,5 @@ describe('several processes writing one data dir at once', () => {
     const lost = orgs.filter((o) => mapped.get(o.id) !== `c-${Number(o.id.split('-')[2]) % CUSTOMERS}`)
     expect(lost).toEqual([])
     expect(mapped.size).toBe(PROCESSES * WRITES)
-  }, 120_000)
+  }, 300_000)
 })
