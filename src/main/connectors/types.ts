@@ -85,6 +85,8 @@ export interface NewTicket {
   source?: string
   dueDate?: Date
   technicianId?: string
+  /** The customer's PSA contract set on the ticket (Autotask `contractID`, Syncro `contract_id`). */
+  contractId?: string
   /** Unique marker we put in the ticket so a lost reply can be recovered by lookup (exactly-once). */
   marker: string
 }

@@ -76,6 +76,10 @@ export function createTicket(state: AutotaskState, body: unknown, now: Date): nu
   picklistCheck(state, 'issueType', issueType)
   picklistCheck(state, 'subIssueType', subIssueType, issueType)
   picklistCheck(state, 'source', pickInt(body, 'source'))
+  const contractID = pickInt(body, 'contractID')
+  // A ticket's contract must be one of its company's (same wording as the companyID check, UNCONFIRMED).
+  if (contractID !== undefined && findById(state, 'Contracts', contractID)?.companyID !== companyID)
+    throw new AutotaskRuleError('Value does not reference an existing entity for contractID.')
   const id = nextId(state)
   const row: Row = {
     id,
@@ -92,7 +96,7 @@ export function createTicket(state: AutotaskState, body: unknown, now: Date): nu
     dueDateTime: pickString(body, 'dueDateTime') ?? null,
     assignedResourceID: resourceID ?? null,
     assignedResourceRoleID: roleID ?? null,
-    contractID: pickInt(body, 'contractID') ?? null,
+    contractID: contractID ?? null,
     createDate: now.toISOString(),
     lastActivityDate: now.toISOString(),
     completedDate: status === 5 ? now.toISOString() : null

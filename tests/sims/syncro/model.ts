@@ -61,6 +61,7 @@ export interface SimTicket {
   problem_type: string | null
   user_id: number | null
   due_date: string | null
+  contract_id: number | null
   created_at: string
   updated_at: string
   resolved_at: string | null

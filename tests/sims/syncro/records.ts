@@ -111,6 +111,8 @@ export function ticketJson(t: SimTicket, a: SyncroAccount, list = false) {
     updated_at: t.updated_at,
     pdf_url: null,
     priority: t.priority,
+    // Every ticket record carries contract_id (GET /tickets example of the spec).
+    contract_id: t.contract_id,
     resolved_at: t.resolved_at,
     tag_list: [],
     comments: t.comments.map(commentJson),

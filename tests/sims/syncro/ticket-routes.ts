@@ -61,6 +61,7 @@ export const ticketRoutes: SyncroRoute[] = [
         problem_type: typeof b.problem_type === 'string' ? b.problem_type : null,
         user_id: typeof b.user_id === 'number' ? b.user_id : null,
         due_date: typeof b.due_date === 'string' ? b.due_date : null,
+        contract_id: typeof b.contract_id === 'number' ? b.contract_id : null,
         created_at: now,
         updated_at: now,
         resolved_at: null,

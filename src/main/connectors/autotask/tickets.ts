@@ -62,6 +62,7 @@ export async function openTicket(api: AutotaskApi, input: NewTicket, webUrl?: st
     issueType: num(input.issueType, 'issue type'),
     subIssueType: num(input.subIssueType, 'sub-issue type'),
     source: num(input.source, 'source'),
+    contractID: num(input.contractId, 'contract'),
     dueDateTime: input.dueDate?.toISOString()
   }
   // both or neither (§7.7)

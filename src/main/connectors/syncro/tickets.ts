@@ -66,6 +66,9 @@ export async function openTicket(api: SyncroApi, input: NewTicket, webBase: stri
   if (input.priority) body.priority = input.priority
   if (input.technicianId) body.user_id = wireId(input.technicianId, 'technician')
   if (input.dueDate) body.due_date = input.dueDate.toISOString()
+  // UNCONFIRMED: the create body of the spec does not list `contract_id`, but every ticket record carries
+  // it (GET /tickets example); sent only when a contract is chosen for the customer.
+  if (input.contractId) body.contract_id = wireId(input.contractId, 'contract')
   // POST is not retried on timeouts by the HTTP layer: a second POST would create a second ticket
   // (Syncro has no idempotency key, syncro.md §6). The caller recovers via findTicketByMarker.
   const { ticket } = await api.post('/tickets', body, TicketReplySchema)
