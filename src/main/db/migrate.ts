@@ -6,6 +6,13 @@ export interface Migration {
   id: number
   name: string
   sql: string
+  /**
+   * The migration rebuilds a table (to change a CHECK or a column). SQLite's documented procedure
+   * (sqlite.org/lang_altertable.html "Making Other Kinds Of Table Schema Changes"): foreign keys off
+   * outside the transaction, one transaction, `PRAGMA foreign_key_check` empty before commit, foreign
+   * keys on again. With them on, dropping the old table would cascade-delete every child row.
+   */
+  rebuild?: boolean
 }
 
 export function checksum(sql: string): string {
@@ -53,13 +60,32 @@ export function migrate(db: Db, migrations: readonly Migration[]): { applied: nu
   const record = db.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
   for (const m of migrations) {
     if (done.has(m.id)) continue
-    db.transaction(() => {
+    const apply = db.transaction(() => {
       db.exec(m.sql)
+      if (m.rebuild) assertForeignKeysHold(db, m)
       record.run(m.id, m.name, checksum(m.sql), new Date().toISOString())
-    })()
+    })
+    if (!m.rebuild) apply()
+    else {
+      const wasOn = db.pragma('foreign_keys', { simple: true }) === 1
+      db.pragma('foreign_keys = OFF')
+      try {
+        apply()
+      } finally {
+        if (wasOn) db.pragma('foreign_keys = ON')
+      }
+    }
     applied.push(m.id)
   }
   return { applied }
+}
+
+function assertForeignKeysHold(db: Db, m: Migration): void {
+  const broken = db.pragma('foreign_key_check') as unknown[]
+  if (broken.length > 0)
+    throw new AppError('internal', `Migration ${m.id} (${m.name}) would leave ${broken.length} broken reference(s).`, {
+      hint: 'Nothing was changed. Report this with the data directory.'
+    })
 }
 
 function assertOrdered(migrations: readonly Migration[]): void {

@@ -4,6 +4,7 @@ import m002 from './002-customers'
 import m003 from './003-billing'
 import m004 from './004-ticketing'
 import m005 from './005-usage-buckets'
+import m006 from './006-more-kinds'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -11,5 +12,6 @@ export const migrations: readonly Migration[] = [
   { id: 2, name: 'customers', sql: m002 },
   { id: 3, name: 'billing', sql: m003 },
   { id: 4, name: 'ticketing', sql: m004 },
-  { id: 5, name: 'usage-buckets', sql: m005 }
+  { id: 5, name: 'usage-buckets', sql: m005 },
+  { id: 6, name: 'more-kinds', sql: m006, rebuild: true }
 ]
