@@ -1,6 +1,4 @@
-import { mappingBlock } from './mapping-block'
-import { DateTime } from 'luxon'
-import type { BillingMappingRow, BillingSettings } from '../../shared/contract/billing'
+import type { BillingSettings } from '../../shared/contract/billing'
 import type { Handlers } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { BillingContainer, PsaKind } from '../connectors/types'
@@ -8,8 +6,8 @@ import { leaseHeld } from '../core/lease'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { activePsaKind, openPsa } from '../connect/open'
-import { getCustomer, getMappedCustomerId, loadCustomers, loadMappings, loadOrgs } from '../customers/store'
-import { nextRun, parseSchedule } from '../scheduler/schedule'
+import { getMappedCustomerId, loadMappings } from '../customers/store'
+import { parseSchedule } from '../scheduler/schedule'
 import { requireZone } from '../scheduler/zoned-time'
 import { exportConfig, importConfig } from './config-io'
 import { monthKey } from './hwm'
@@ -17,22 +15,19 @@ import { ensureHwmBuckets } from './hwm-job'
 import {
   deleteBillingMappingRow,
   getBillingMapping,
-  getRunRow,
-  listBillingMappings,
   listRunRows,
   loadBillingSettings,
   loadLastScheduledRun,
-  loadRunItems,
   markInterruptedRuns,
   putApproval,
   putBillingMapping,
   setMappingEnabled,
   storeBillingSettings,
-  storeLastScheduledRun,
-  type BillingMappingRecord
+  storeLastScheduledRun
 } from './store'
-import { billingRunInProgress, runBillingSync, syncedOrgs } from './sync'
-import { monthHwms, orgDays, orgHwmHistory, orgMonthHwm } from './usage-store'
+import { billingRunInProgress, runBillingSync } from './sync'
+import { syncedOrgs } from './synced-orgs'
+import { billingMappingRow, billingTargets, billingView, customerNames, hwmHistory, runDetail } from './views'
 
 type BillingHandlers = Pick<
   Handlers,
@@ -67,9 +62,6 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
     return psa
   }
-  const customersByOrg = (psa: PsaKind) => new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
-  const orgNames = () => new Map(loadOrgs(ctx.db).map((o) => [o.id, o.name]))
-  const customerNames = (psa: PsaKind) => new Map(loadCustomers(ctx.db, psa).map((c) => [c.id, c.name]))
   /** The customer an org is mapped to, or a clear error. */
   const customerOf = (psa: PsaKind, orgId: string): string => {
     const customerId = getMappedCustomerId(ctx.db, psa, orgId)
@@ -81,40 +73,12 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     return customerId
   }
 
-  // The kept HWM rows: one indexed query (issue 12), once the buckets follow the billing zone.
-  const monthHwm = async (settings: BillingSettings) => {
-    await ensureHwmBuckets(ctx)
-    const month = monthKey(ctx.now(), settings.timeZone)
-    return { month, table: monthHwms(ctx.db, month) }
-  }
   /** A zone change re-buckets the HWM in the background (progress as syncProgress events); reads wait for it. */
   const rebucket = () => {
     ensureHwmBuckets(ctx).catch((e: unknown) =>
       ctx.log.warn('HWM rebuild stopped', { error: e instanceof Error ? e.message : String(e) })
     )
   }
-
-  const toRow = (
-    m: BillingMappingRecord,
-    names: { orgs: Map<string, string>; customers: Map<string, string> },
-    hwm: number | null,
-    customerOfOrg: ReadonlyMap<string, string>
-  ): BillingMappingRow => ({
-    mappingId: m.id,
-    orgId: m.orgId,
-    orgName: names.orgs.get(m.orgId) ?? null,
-    customerId: m.customerId,
-    customerName: names.customers.get(m.customerId) ?? null,
-    target: { containerId: m.containerId, containerName: m.containerName, itemId: m.itemId, itemName: m.itemName },
-    metric: m.metric,
-    nonBillable: m.nonBillable,
-    unitCost: m.unitCost,
-    enabled: m.enabled,
-    hwm,
-    lastSyncAt: m.lastSyncAt,
-    lastSyncResult: m.lastSyncResult,
-    blocked: mappingBlock(m, customerOfOrg)?.reason ?? null
-  })
 
   const validateSettings = (s: BillingSettings): BillingSettings => {
     requireZone(s.timeZone, 'timeZone')
@@ -123,33 +87,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
 
   return {
     async getBillingView() {
-      const settings = loadBillingSettings(ctx.db)
-      const psa = activePsaKind(ctx.db)
-      const { month, table } = await monthHwm(settings)
-      const lastRun = listRunRows(ctx.db, { limit: 1, includeDryRuns: false })[0] ?? null
-      const base = { psa, month, settings, running: billingRunInProgress(ctx.db) !== null, lastRun }
-      const nextRunAt = settings.scheduleEnabled
-        ? nextRun(parseSchedule(settings.schedule), ctx.now()).toISOString()
-        : null
-      if (!psa) return { ...base, nextRunAt, mappings: [], orgsWithoutBilling: [] }
-      const names = { orgs: orgNames(), customers: customerNames(psa) }
-      const mappings = listBillingMappings(ctx.db, psa)
-      const withBilling = new Set(mappings.map((m) => m.orgId))
-      const synced = syncedOrgs(ctx.db, psa)
-      const orgsWithoutBilling = loadMappings(ctx.db, psa)
-        .filter((m) => synced.has(m.orgId) && !withBilling.has(m.orgId))
-        .map((m) => ({
-          orgId: m.orgId,
-          orgName: synced.get(m.orgId)!,
-          customerId: m.customerId,
-          customerName: names.customers.get(m.customerId) ?? null
-        }))
-      return {
-        ...base,
-        nextRunAt,
-        mappings: mappings.map((m) => toRow(m, names, table.get(m.orgId, m.metric), customersByOrg(psa))),
-        orgsWithoutBilling
-      }
+      await ensureHwmBuckets(ctx)
+      return billingView(ctx.db, activePsaKind(ctx.db), ctx.now(), billingRunInProgress(ctx.db) !== null)
     },
 
     async listBillingTargets({ orgId }) {
@@ -157,22 +96,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const customerId = customerOf(psa, orgId)
       const { connector } = await openPsa(ctx)
       const containers = await connector.listBillingTargets(customerId)
-      const mapped = new Set(listBillingMappings(ctx.db, psa).map((m) => JSON.stringify([m.containerId, m.itemId])))
-      return {
-        customerId,
-        customerName: getCustomer(ctx.db, psa, customerId)?.name ?? null,
-        containers: containers.map((c) => ({
-          id: c.id,
-          name: c.name,
-          items: c.items.map((i) => ({
-            id: i.id,
-            name: i.name,
-            quantity: i.quantity,
-            unitCost: i.unitCost ?? null,
-            mapped: mapped.has(JSON.stringify([c.id, i.id]))
-          }))
-        }))
-      }
+      return billingTargets(ctx.db, psa, customerId, containers)
     },
 
     async saveBillingMapping(input) {
@@ -223,9 +147,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         metric: input.metric
       })
       await ensureHwmBuckets(ctx)
-      const m = getBillingMapping(ctx.db, id)
-      const hwm = orgMonthHwm(ctx.db, m.orgId, monthKey(ctx.now(), loadBillingSettings(ctx.db).timeZone))[m.metric]
-      return toRow(m, { orgs: orgNames(), customers: customerNames(psa) }, hwm, customersByOrg(psa))
+      return billingMappingRow(ctx.db, psa, id, ctx.now())
     },
 
     async setBillingMappingEnabled({ mappingId, enabled, confirm }) {
@@ -250,7 +172,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const psa = requirePsa()
       const { connector } = await openPsa(ctx)
       const synced = syncedOrgs(ctx.db, psa)
-      const customers = customerNames(psa)
+      const customers = customerNames(ctx.db, psa)
       const what =
         psa === 'autotask'
           ? {
@@ -342,35 +264,12 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     },
 
     async getRun({ runId }) {
-      const run = getRunRow(ctx.db, runId)
-      const names = orgNames()
-      return { ...run, items: loadRunItems(ctx.db, runId).map((i) => ({ ...i, orgName: names.get(i.orgId) ?? null })) }
+      return runDetail(ctx.db, runId)
     },
 
     async getHwmHistory({ orgId, months }) {
-      const { timeZone } = loadBillingSettings(ctx.db)
-      const local = DateTime.fromJSDate(ctx.now(), { zone: requireZone(timeZone) })
-      const keys = Array.from({ length: months }, (_, i) => local.minus({ months: months - 1 - i }).toFormat('yyyy-MM'))
-      const current = keys[keys.length - 1]!
       await ensureHwmBuckets(ctx)
-      const byMonth = new Map<string, { users: number | null; devices: number | null }>()
-      for (const r of orgHwmHistory(ctx.db, orgId, keys[0]!, current)) {
-        const m = byMonth.get(r.month) ?? { users: null, devices: null }
-        m[r.metric] = r.hwm
-        byMonth.set(r.month, m)
-      }
-      return {
-        orgId,
-        orgName: orgNames().get(orgId) ?? null,
-        timeZone,
-        months: keys.map((month) => ({ month, ...(byMonth.get(month) ?? { users: null, devices: null }) })),
-        currentMonth: {
-          month: current,
-          points: orgDays(ctx.db, orgId, current)
-            .map((d) => ({ at: d.at, metric: d.metric, count: d.hwm }))
-            .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-        }
-      }
+      return hwmHistory(ctx.db, orgId, months, ctx.now())
     },
 
     async exportConfig() {
