@@ -85,6 +85,9 @@ describe.skipIf(!spec)('Autotask client vs the official swagger', () => {
     await c.getTicket(ticket.id)
     await c.findTicketByMarker(created.id, '[m-1]')
     await c.listAssets(customers[0]?.id ?? '1')
+    await c.listAssetsChangedSince!(customers[0]?.id ?? '1', new Date('2026-01-01T00:00:00Z'))
+    const [type] = await c.listAssetTypes()
+    await c.createAsset({ customerId: created.id, name: 'CONTRACT-PC', type: type!.value, serial: 'C0NTRACT1' })
   })
   afterAll(async () => {
     await h?.sim.close()
@@ -117,7 +120,10 @@ describe.skipIf(!spec)('Autotask client vs the official swagger', () => {
       'GET /ATServicesRest/V1.0/Tickets/entityInformation/fields',
       'POST /ATServicesRest/V1.0/ContractServiceUnits/query',
       'POST /ATServicesRest/V1.0/ResourceServiceDeskRoles/query',
-      'POST /ATServicesRest/V1.0/ConfigurationItems/query'
+      'POST /ATServicesRest/V1.0/ConfigurationItems/query',
+      'POST /ATServicesRest/V1.0/ConfigurationItems',
+      'GET /ATServicesRest/V1.0/ConfigurationItems/entityInformation/fields',
+      'POST /ATServicesRest/V1.0/Products/query'
     ])
       expect(seen, must).toContain(must)
   })

@@ -83,7 +83,9 @@ describe.skipIf(missing !== undefined)('JumpCloud contract (official swagger fil
       'GET /api/systems',
       'GET /api/systemusers',
       'GET /api/v2/providers/:id/organizations',
+      'GET /api/v2/systeminsights/chassis_info',
       'GET /api/v2/systeminsights/interface_details',
+      'GET /api/v2/systeminsights/system_info',
       'POST /insights/directory/v1/events'
     ])
     expect(exchanges.filter((x) => x.path.endsWith('/events')).length).toBeGreaterThanOrEqual(2)

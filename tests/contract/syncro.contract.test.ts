@@ -28,7 +28,8 @@ const CLIENT_SCHEMAS: Record<string, z.ZodType> = {
   'post /tickets/{id}/comment': wire.CommentReplySchema,
   'get /settings': wire.SettingsSchema,
   'get /tickets/settings': wire.TicketSettingsSchema,
-  'get /customer_assets': wire.AssetPageSchema
+  'get /customer_assets': wire.AssetPageSchema,
+  'post /customer_assets': wire.AssetReplySchema
 }
 
 /**
@@ -97,6 +98,8 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
     await c.getTicket(ref.id)
     await c.findTicketByMarker(customers[0]!.id, '[c:1]')
     await c.listAssets(String(withSchedule.customer_id))
+    const [type] = await c.listAssetTypes()
+    await c.createAsset({ customerId: customers[0]!.id, name: 'CONTRACT-PC', type: type!.value, serial: 'C0NTRACT1' })
   })
   afterAll(async () => {
     await sim?.close()

@@ -115,7 +115,25 @@ export interface PsaAsset {
   customerId: string
   name: string
   serial?: string
+  /** The PSA's asset type: Syncro type name, Autotask configurationItemType value. */
   type?: string
+  /** Where the PSA records them (Autotask RMM audit fields, Syncro custom fields). */
+  hostname?: string
+  macs?: string[]
+  /** false: retired / inactive in the PSA. */
+  active?: boolean
+  /** ISO time of the PSA's last change, when it says. */
+  updatedAt?: string
+}
+
+export interface NewAsset {
+  customerId: string
+  name: string
+  /** A value of `listAssetTypes()`. */
+  type: string
+  serial?: string
+  hostname?: string
+  macs?: string[]
 }
 
 export type PsaOperation =
@@ -169,7 +187,12 @@ export interface PsaConnector {
   findTicketByMarker(customerId: string, marker: string): Promise<PsaTicketRef | null>
   /** Whether a note carrying `marker` is already on the ticket (a retried note whose reply was lost). */
   hasNoteWithMarker(ticketId: string, marker: string): Promise<boolean>
+  /** Active and inactive assets of one customer. */
   listAssets(customerId: string): Promise<PsaAsset[]>
+  /** Only the assets changed since `since` (PSAs that can filter on it: an incremental pull). */
+  listAssetsChangedSince?(customerId: string, since: Date): Promise<PsaAsset[]>
+  listAssetTypes(): Promise<Choice[]>
+  createAsset(input: NewAsset): Promise<PsaAsset>
 }
 
 export type SourceRegion = 'us' | 'eu'
@@ -207,9 +230,16 @@ export interface SourceDevice {
   id: string
   orgId: string
   hostname: string
+  displayName?: string
   serial?: string
   macs: string[]
   os?: string
+  /** ISO time the device last reported in. */
+  lastContact?: string
+  /** SMBIOS chassis type names (e.g. "Notebook"), when the source reports them. */
+  chassisTypes?: string
+  /** Hardware model (e.g. "MacBookPro18,1"). */
+  model?: string
 }
 
 export interface SourceConnector {

@@ -372,7 +372,9 @@ describe('assets', () => {
       customerId: String(ci?.companyID),
       name: ci?.referenceTitle,
       serial: ci?.serialNumber,
-      type: '1'
+      type: '1',
+      active: true,
+      updatedAt: ci?.lastModifiedTime
     })
   })
 })

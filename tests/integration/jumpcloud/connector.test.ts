@@ -85,9 +85,13 @@ describe('JumpCloud connector against the simulator', () => {
       id: first._id,
       orgId: org.id,
       hostname: first.hostname,
+      displayName: first.displayName,
       serial: first.serialNumber,
       macs: first.networkInterfaces.map((i) => i.mac),
-      os: `${first.os} ${first.version}`
+      os: `${first.os} ${first.version}`,
+      lastContact: first.lastContact,
+      chassisTypes: first.chassisTypes,
+      model: first.hardwareModel
     })
     expect(sim.stats().byRoute['GET /api/systems']).toBe(3)
   })

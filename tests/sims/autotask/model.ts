@@ -104,8 +104,12 @@ export const ENTITY_FIELDS = {
     'configurationItemType',
     'isActive',
     'productID',
-    'createDate'
-  ]
+    'createDate',
+    'lastModifiedTime',
+    'rmmDeviceAuditHostname',
+    'rmmDeviceAuditMacAddress'
+  ],
+  Products: ['id', 'name', 'description', 'isActive', 'productCategory']
 } as const satisfies Record<string, readonly string[]>
 
 export type EntityName = keyof typeof ENTITY_FIELDS

@@ -3,6 +3,7 @@
 import { Router } from '../common/router'
 import type { SimHandler, SimReply, SimRequest } from '../common/types'
 import { applyAdjustment } from './billing'
+import { CI_TYPES, createConfigurationItem } from './config-items'
 import { AutotaskRuleError, ci } from './filter'
 import {
   checkLength,
@@ -184,6 +185,15 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
       return created(id)
     })
   )
+  r.add(
+    'POST',
+    `${v}/ConfigurationItems`,
+    guard(
+      (req) =>
+        canWrite(req, 'ConfigurationItems') ??
+        (noNulls(req.body), created(createConfigurationItem(env.state(), req.body, env.now())))
+    )
+  )
   // children only through the parent URL: root POST TicketNotes is 404 [OBS WYRE-AI/autotask-mcp #24]
   r.add('POST', `${v}/TicketNotes`, () => errors(404, 'Not Found'))
   // create-only: cannot be queried, read or updated (ContractServiceAdjustmentsEntity.htm, §7.6)
@@ -195,7 +205,12 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
   r.add('GET', `${v}/:entity/entityInformation/fields`, (req) => {
     const entity = entityOr404(req)
     if (typeof entity !== 'string') return entity
-    const pick = entity === 'Tickets' ? env.state().ticketPicklists : {}
+    const pick: Record<string, unknown[]> =
+      entity === 'Tickets'
+        ? env.state().ticketPicklists
+        : entity === 'ConfigurationItems'
+          ? { configurationItemType: CI_TYPES }
+          : {}
     const fields = ENTITY_FIELDS[entity].map((name) => ({
       name,
       dataType: name === 'id' || name.endsWith('ID') ? 'integer' : 'string',

@@ -1,5 +1,6 @@
 // Deterministic tenant seeding. Company i is JumpCloud org i typed differently (messyVariant with
 // mulberry32(seed + 1), the shared sim convention); ~85 % of orgs have a company, a few companies have no org.
+import { seedProducts } from './config-items'
 import { companyNames, messyVariant, mulberry32 } from '../common'
 import { addPeriods, monthStart } from './billing'
 import type { Row } from './filter'
@@ -263,8 +264,10 @@ export function seedAutotask(opts: AutotaskSeedOptions = {}): AutotaskState {
         configurationItemType: 1,
         isActive: true,
         productID: 1,
-        createDate: created
+        createDate: created,
+        lastModifiedTime: created
       })
   }
+  seedProducts(state)
   return state
 }

@@ -67,9 +67,27 @@ function v1List<T extends { _id: string }>(req: SimRequest, rows: T[]): SimReply
   return { status: 200, body: { results: page, totalCount: rows.length } }
 }
 
-/** JcSystem as V1 returns it: the MAC lives in System Insights, not in `networkInterfaces`. */
+/** JcSystem as V1 returns it: MAC, chassis and model live in System Insights, not in V1. */
 function systemView(s: JcOrg['systems'][number]) {
-  return { ...s, networkInterfaces: s.networkInterfaces.map(({ mac: _mac, ...rest }) => rest) }
+  const { chassisTypes: _c, hardwareModel: _m, ...v1 } = s
+  return { ...v1, networkInterfaces: s.networkInterfaces.map(({ mac: _mac, ...rest }) => rest) }
+}
+
+/** A System Insights table: bare array, `limit` up to 10000 (spec `trait:systemInsightsLimit:limit`). */
+function insightsTable(getState: () => JumpCloudSimState, rowsOf: (org: JcOrg) => object[]) {
+  return (req: SimRequest): SimReply => {
+    const org = orgOf(getState(), req)
+    if (isReply(org)) return org
+    const p = paging(req, 10_000)
+    if (isReply(p)) return p
+    const rows = rowsOf(org)
+    return {
+      status: 200,
+      body: rows.slice(p.skip, p.skip + p.limit),
+      // §A.1: most V2 lists carry the total in X-Total-Count.
+      headers: { 'X-Total-Count': String(rows.length) }
+    }
+  }
 }
 
 export function addConsoleRoutes(router: Router, getState: () => JumpCloudSimState): void {
@@ -83,29 +101,50 @@ export function addConsoleRoutes(router: Router, getState: () => JumpCloudSimSta
     return isReply(org) ? org : v1List(req, org.systems.map(systemView))
   })
 
-  // V2 System Insights: bare array, `limit` up to 10000 (spec `trait:systemInsightsLimit:limit`).
-  router.add('GET', '/api/v2/systeminsights/interface_details', (req) => {
-    const org = orgOf(getState(), req)
-    if (isReply(org)) return org
-    const p = paging(req, 10_000)
-    if (isReply(p)) return p
-    const rows = org.systems.flatMap((s) =>
-      s.networkInterfaces.map((i) => ({
+  // V2 System Insights (spec definitions system-insights-interface-details / -chassis-info / -system-info).
+  router.add(
+    'GET',
+    '/api/v2/systeminsights/interface_details',
+    insightsTable(getState, (org) =>
+      org.systems.flatMap((s) =>
+        s.networkInterfaces.map((i) => ({
+          system_id: s._id,
+          interface: i.name,
+          mac: i.mac,
+          friendly_name: i.name,
+          enabled: 1,
+          collection_time: s.created
+        }))
+      )
+    )
+  )
+  router.add(
+    'GET',
+    '/api/v2/systeminsights/chassis_info',
+    insightsTable(getState, (org) =>
+      org.systems.map((s) => ({
         system_id: s._id,
-        interface: i.name,
-        mac: i.mac,
-        friendly_name: i.name,
-        enabled: 1,
+        chassis_types: s.chassisTypes,
+        // Optional fields vary in presence (all strings in the spec).
+        ...(s.chassisTypes.includes('Rack') ? {} : { lock: 'No', manufacturer: 'Dell Inc.' }),
         collection_time: s.created
       }))
     )
-    return {
-      status: 200,
-      body: rows.slice(p.skip, p.skip + p.limit),
-      // §A.1: most V2 lists carry the total in X-Total-Count.
-      headers: { 'X-Total-Count': String(rows.length) }
-    }
-  })
+  )
+  router.add(
+    'GET',
+    '/api/v2/systeminsights/system_info',
+    insightsTable(getState, (org) =>
+      org.systems.map((s) => ({
+        system_id: s._id,
+        hostname: s.hostname,
+        computer_name: s.displayName,
+        hardware_model: s.hardwareModel,
+        hardware_serial: s.serialNumber,
+        collection_time: s.created
+      }))
+    )
+  )
 
   // §A.1 ProviderOrganizations_List. x-org-id is refused on provider routes (§A.0: 403).
   router.add('GET', '/api/v2/providers/:providerId/organizations', (req) => {

@@ -11,6 +11,7 @@ import { addConsoleRoutes } from './console-routes'
 import { jumpCloudControl, type JumpCloudControl } from './control'
 import { jcError } from './errors'
 import { addInsightsRoutes, DI_PREFIX } from './insights-routes'
+import { systemsControl, type SystemsControl } from './systems-control'
 import type { JumpCloudSimState } from './model'
 import { seedJumpCloud, SIM_API_KEY, SIM_PROVIDER_ID } from './seed'
 
@@ -49,7 +50,7 @@ export interface JumpCloudSim extends SimServer {
   apiKey: string
   providerId: string
   readonly state: JumpCloudSimState
-  control: JumpCloudControl
+  control: JumpCloudControl & SystemsControl
   /** Every API request (control routes excluded) with its reply, oldest first. */
   exchanges: RecordedExchange[]
 }
@@ -89,12 +90,16 @@ export async function startJumpCloudSim(opts: JumpCloudSimOptions = {}): Promise
     },
     () => current
   )
+  const systems = systemsControl(
+    () => state,
+    () => holder.clock?.now() ?? new Date()
+  )
 
   const server = await startSimServer({
     name: 'JumpCloud',
     router,
     seed: current.seed,
-    control: control.routes,
+    control: { ...control.routes, ...systems.routes },
     before: (req) => {
       const ex: RecordedExchange = {
         method: req.method,
@@ -124,7 +129,7 @@ export async function startJumpCloudSim(opts: JumpCloudSimOptions = {}): Promise
     insightsUrl: `${server.url}${DI_PREFIX}`,
     apiKey: state.apiKey,
     providerId: state.providerId,
-    control: control.api,
+    control: { ...control.api, ...systems.api },
     exchanges
   })
   // A getter, not a copy: /__sim/seed replaces the state object.

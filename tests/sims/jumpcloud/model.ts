@@ -33,7 +33,13 @@ export interface JcSystem {
   os: string
   version: string
   created: string
+  /** RFC3339; V1 `JcSystem.lastContact`. */
+  lastContact: string | null
   networkInterfaces: JcNetworkInterface[]
+  /** Not in V1: served by /api/v2/systeminsights/chassis_info (`chassis_types`). */
+  chassisTypes: string
+  /** Not in V1: served by /api/v2/systeminsights/system_info (`hardware_model`). */
+  hardwareModel: string
 }
 
 export interface DiSystemRef {

@@ -116,6 +116,10 @@ export function makeSystem(
     os,
     version,
     created,
+    lastContact: created,
+    // Derived, not drawn: adding these fields leaves every seeded sequence as it was.
+    chassisTypes: os === 'Ubuntu' ? 'Rack Mount Chassis' : n % 3 === 0 ? 'Desktop' : 'Notebook',
+    hardwareModel: os.startsWith('Mac') ? (n % 3 === 0 ? 'Macmini9,1' : 'MacBookPro18,1') : 'OptiPlex 7090',
     networkInterfaces: Array.from({ length: ifaces }, (_, i) => ({
       name: i === 0 ? 'eth0' : 'wlan0',
       address: `10.${Math.floor(rng() * 255)}.${Math.floor(rng() * 255)}.${1 + Math.floor(rng() * 250)}`,

@@ -8,6 +8,7 @@ import {
   type SimServer
 } from '../common'
 import type { SimToken, SyncroAccount, SyncroSimState } from './model'
+import { plantAssets, type PlantedAsset } from './asset-routes'
 import { routes, type RouteReply } from './routes'
 import { seedSyncro, type SyncroSeedOptions } from './seed'
 
@@ -128,6 +129,16 @@ export async function startSyncroSim(opts: SyncroSimOptions = {}): Promise<Syncr
     },
     control: {
       'GET state': () => ({ status: 200, body: state }),
+      'POST assets': (req) => {
+        const b = (req.body ?? {}) as { subdomain?: string; assets?: PlantedAsset[] }
+        try {
+          const a = state.accounts[b.subdomain ?? firstSubdomain(state)]
+          if (!a || !Array.isArray(b.assets)) throw new Error('need {subdomain?, assets: [...]}')
+          return { status: 200, body: { ids: plantAssets(a, b.assets, now()) } }
+        } catch (e) {
+          return { status: 400, body: { error: e instanceof Error ? e.message : String(e) } }
+        }
+      },
       'POST seed': (req) => {
         const b = (req.body ?? {}) as { seed?: number; size?: number; subdomain?: string; fixture?: SyncroSimState }
         state.accounts = b.fixture ? b.fixture.accounts : seedSyncro(b).accounts

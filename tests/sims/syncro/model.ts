@@ -76,6 +76,8 @@ export interface SimAsset {
   asset_serial: string | null
   created_at: string
   updated_at: string
+  /** Custom fields (syncro.md §5.8); absent on seeded assets. */
+  properties?: Record<string, unknown>
 }
 
 export interface SimUser {
@@ -95,7 +97,8 @@ export const PERMISSIONS = [
   'Tickets - Create/Edit/Delete',
   'Recurring Invoices - List',
   'Recurring Invoices - Edit',
-  'Assets - List/Search'
+  'Assets - List/Search',
+  'Assets - Create'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -111,6 +114,8 @@ export interface SyncroAccount {
   schedules: SimSchedule[]
   tickets: SimTicket[]
   assets: SimAsset[]
+  /** Asset type names the account has defined; a create naming another is refused (§5.8). Default: DEFAULT_ASSET_TYPES. */
+  assetTypes?: string[]
   users: SimUser[]
   tokens: SimToken[]
   settings: { problem_types: string[]; priorities: string[]; ticket_status_list: string[] }
@@ -125,3 +130,13 @@ export interface SyncroSimState {
 export function nextId(account: SyncroAccount): number {
   return account.nextId++
 }
+
+/** Asset types a fresh account is given in the simulator (names as MSPs commonly set them up). */
+export const DEFAULT_ASSET_TYPES = [
+  'Managed Windows Device',
+  'Managed Mac Device',
+  'Network Device',
+  'Desktop',
+  'Laptop',
+  'Server'
+]

@@ -141,7 +141,7 @@ export function assetJson(x: SimAsset, a: SyncroAccount) {
     contact_id: null,
     created_at: x.created_at,
     updated_at: x.updated_at,
-    properties: {},
+    properties: x.properties ?? {},
     asset_type: x.asset_type,
     asset_serial: x.asset_serial,
     external_rmm_link: null,

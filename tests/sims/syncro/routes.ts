@@ -2,6 +2,7 @@
 // needs; auth and permissions are checked before the handler runs (see index.ts), like a Rails
 // before_action — so a permitted-but-invalid request gets 422 and a forbidden one 401.
 
+import { assetRoutes } from './asset-routes'
 import { billingRoutes } from './billing-routes'
 import { directoryRoutes } from './directory-routes'
 import type { SyncroRoute } from './route-kit'
@@ -10,4 +11,4 @@ import { ticketRoutes } from './ticket-routes'
 export type { RouteReply, RouteRequest, RouteHelpers, SyncroRoute } from './route-kit'
 
 /** Order matters: the first matching pattern wins ('/tickets/settings' before '/tickets/:id'). */
-export const routes: SyncroRoute[] = [...directoryRoutes, ...billingRoutes, ...ticketRoutes]
+export const routes: SyncroRoute[] = [...directoryRoutes, ...assetRoutes, ...billingRoutes, ...ticketRoutes]

@@ -5,7 +5,7 @@ import { queryAll, type FilterNode, type QueryOptions } from './query'
 import { FieldsSchema, itemSchema, ItemIdSchema, type FieldInfo } from './schemas'
 
 /** Entities whose field metadata (picklists, string lengths) the connector reads. */
-export type FieldsEntity = 'Tickets' | 'TicketNotes'
+export type FieldsEntity = 'Tickets' | 'TicketNotes' | 'ConfigurationItems'
 
 /** Thin typed wrapper over the shared HTTP client: query, get by id, create, field metadata. */
 export class AutotaskApi {

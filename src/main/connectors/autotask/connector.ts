@@ -4,7 +4,8 @@ import { createHttpClient } from '../http'
 import type { PsaConnector, PsaIdentity } from '../types'
 import { AutotaskApi } from './api'
 import { listContracts, readQuantity, writeQuantity } from './billing'
-import { addCompany, listCompanies, listCompanyAssets } from './directory'
+import { addConfigurationItem, listCiTypes, listCompanyAssets } from './assets'
+import { addCompany, listCompanies } from './directory'
 import { isAutotaskRetryable, mapAutotaskError } from './errors'
 import { probeAll } from './probe'
 import { entityKey } from './query'
@@ -77,6 +78,9 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     getTicket: (ticketId) => readTicket(api, ticketId),
     findTicketByMarker: (customerId, marker) => findByMarker(api, customerId, marker),
     hasNoteWithMarker: (ticketId, marker) => hasNoteWith(api, ticketId, marker),
-    listAssets: (customerId) => listCompanyAssets(api, customerId)
+    listAssets: (customerId) => listCompanyAssets(api, customerId),
+    listAssetsChangedSince: (customerId, since) => listCompanyAssets(api, customerId, since),
+    listAssetTypes: () => listCiTypes(api),
+    createAsset: (input) => addConfigurationItem(api, input)
   }
 }

@@ -1,9 +1,9 @@
-// Companies = customers, ConfigurationItems = assets (autotask.md §7.1).
+// Companies = customers (autotask.md §7.1).
 import { AppError } from '../../../shared/errors'
-import type { PsaAsset, PsaConnector, PsaCustomer } from '../types'
-import { toInt, type AutotaskApi } from './api'
+import type { PsaConnector, PsaCustomer } from '../types'
+import type { AutotaskApi } from './api'
 import type { FilterNode } from './query'
-import { CompanySchema, ConfigurationItemSchema } from './schemas'
+import { CompanySchema } from './schemas'
 
 const COMPANY_CUSTOMER = 1
 const COMPANY_PROSPECT = 3 // autotask.md §7.1
@@ -40,22 +40,4 @@ export async function addCompany(api: AutotaskApi, rawName: string): Promise<Psa
     })
   const id = await api.create('Companies', { companyName: name, companyType: COMPANY_CUSTOMER })
   return { id: String(id), name, type: COMPANY_TYPE_LABELS[COMPANY_CUSTOMER], active: true }
-}
-
-export async function listCompanyAssets(api: AutotaskApi, customerId: string): Promise<PsaAsset[]> {
-  const rows = await api.query(
-    'ConfigurationItems',
-    [
-      { op: 'eq', field: 'companyID', value: toInt(customerId, 'company') },
-      { op: 'eq', field: 'isActive', value: true }
-    ],
-    ConfigurationItemSchema
-  )
-  return rows.map((r) => ({
-    id: String(r.id),
-    customerId: String(r.companyID),
-    name: r.referenceTitle ?? `Configuration item ${r.id}`,
-    serial: r.serialNumber ?? undefined,
-    type: r.configurationItemType == null ? undefined : String(r.configurationItemType)
-  }))
 }

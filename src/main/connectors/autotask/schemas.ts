@@ -120,5 +120,12 @@ export const ConfigurationItemSchema = z.object({
   companyID: id,
   referenceTitle: nullableString,
   serialNumber: nullableString,
-  configurationItemType: z.number().int().nullish()
+  configurationItemType: z.number().int().nullish(),
+  isActive: z.boolean().nullish(),
+  // RMM audit fields (swagger ConfigurationItemModel RMMDeviceAudit*): filled when an RMM feeds Autotask.
+  rmmDeviceAuditHostname: nullableString.catch(null),
+  rmmDeviceAuditMacAddress: nullableString.catch(null),
+  lastModifiedTime: nullableString.catch(null)
 })
+
+export const ProductSchema = z.object({ id, name: nullableString, isActive: z.boolean().nullish() })

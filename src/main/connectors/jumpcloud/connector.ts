@@ -4,16 +4,9 @@ import { createHttpClient, type HttpClient, type HttpClientOptions } from '../ht
 import type { SourceConnector, SourceDevice, SourceEvent, SourceOrg, SourceRegion, UsageCounts } from '../types'
 import { mapJumpCloudError } from './errors'
 import { compareEvents, toSourceEvent } from './events'
+import { insightsRows, listOrgDevices } from './devices'
 import { jumpCloudUrls } from './hosts'
-import {
-  DiEventsSchema,
-  DiPageHeadersSchema,
-  IdOnlySchema,
-  InterfaceDetailsSchema,
-  listOf,
-  OrganizationSchema,
-  SystemSchema
-} from './schemas'
+import { DiEventsSchema, DiPageHeadersSchema, IdOnlySchema, listOf, OrganizationSchema, SystemSchema } from './schemas'
 
 export interface JumpCloudConnectorOptions {
   apiKey: string
@@ -33,8 +26,6 @@ export interface JumpCloudConnectorOptions {
 const LIST_LIMIT = 100
 /** DI maximum rows per call (§A.3). */
 const EVENTS_LIMIT = 10_000
-/** System Insights routes allow up to 10000 rows (V2 spec `trait:systemInsightsLimit:limit`). */
-const INSIGHTS_LIMIT = 10_000
 /**
  * DI accepts any number of repeated x-org-id headers (§A.3), but HTTP servers cap the header block
  * (Node: 16 KiB; ~37 bytes per org line), so large MSPs are split into chunks of this many orgs.
@@ -115,45 +106,16 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
     return { users, devices }
   }
 
-  async function macsBySystem(orgId: string): Promise<Map<string, string[]>> {
-    const macs = new Map<string, string[]>()
-    for (let skip = 0; ;) {
-      const { data } = await consoleHttp.request({
-        method: 'GET',
-        url: '/api/v2/systeminsights/interface_details',
-        params: { limit: INSIGHTS_LIMIT, skip },
-        headers: orgHeader(orgId),
-        schema: InterfaceDetailsSchema
-      })
-      for (const row of data) {
-        const mac = row.mac?.trim().toLowerCase()
-        if (!mac || mac === '00:00:00:00:00:00') continue
-        const list = macs.get(row.system_id) ?? []
-        if (!list.includes(mac)) list.push(mac)
-        macs.set(row.system_id, list)
-      }
-      // V2 bare-array lists: stop on a short page, as JumpCloud's own module does (§A.1).
-      if (data.length < INSIGHTS_LIMIT) return macs
-      skip += data.length
-    }
-  }
-
-  async function listDevices(orgId: string): Promise<SourceDevice[]> {
-    const [systems, macs] = await Promise.all([
-      listAll(consoleHttp, '/api/systems', SystemSchema, {
-        headers: orgHeader(orgId),
-        fields: '_id hostname displayName serialNumber os version'
-      }),
-      macsBySystem(orgId)
-    ])
-    return systems.map((s) => ({
-      id: s._id,
-      orgId,
-      hostname: s.hostname || s.displayName || s._id,
-      serial: s.serialNumber || undefined,
-      macs: macs.get(s._id) ?? [],
-      os: [s.os, s.version].filter(Boolean).join(' ') || undefined
-    }))
+  function listDevices(orgId: string): Promise<SourceDevice[]> {
+    const headers = orgHeader(orgId)
+    return listOrgDevices(orgId, {
+      systems: () =>
+        listAll(consoleHttp, '/api/systems', SystemSchema, {
+          headers,
+          fields: '_id hostname displayName serialNumber os version lastContact'
+        }),
+      insights: (table, schema) => insightsRows(consoleHttp, table, schema, headers)
+    })
   }
 
   async function fetchEventChunk(

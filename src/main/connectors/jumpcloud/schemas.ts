@@ -20,13 +20,18 @@ export const SystemSchema = z.object({
   displayName: z.string().nullish(),
   serialNumber: z.string().nullish(),
   os: z.string().nullish(),
-  version: z.string().nullish()
+  version: z.string().nullish(),
+  lastContact: z.string().nullish().catch(undefined)
 })
 
-/** V2 `system-insights-interface-details` (bare array). */
-export const InterfaceDetailsSchema = z.array(
-  z.object({ system_id: z.string(), mac: z.string().nullish(), interface: z.string().nullish() })
-)
+// System Insights rows (V2, bare arrays). Only system_id is required; a row with an odd value loses that value.
+const insight = z.string().nullish().catch(undefined)
+/** `system-insights-interface-details`. */
+export const InterfaceDetailsSchema = z.object({ system_id: z.string(), mac: insight, interface: insight })
+/** `system-insights-chassis-info`. */
+export const ChassisInfoSchema = z.object({ system_id: z.string(), chassis_types: insight })
+/** `system-insights-system-info`. */
+export const SystemInfoSchema = z.object({ system_id: z.string(), hardware_model: insight, hardware_serial: insight })
 
 // Descriptive parts of an event: one odd value (a number where a name was expected, a string where an
 // object was) is dropped rather than failing the page, which would stall alert intake for every org.

@@ -5,7 +5,8 @@ import type { PsaConnector, PsaIdentity } from '../types'
 import { SyncroApi } from './api'
 import { readQuantity, listSchedules, writeQuantity } from './billing'
 import { readQuantities } from './quantities'
-import { addCustomer, listAllCustomers, listCustomerAssets } from './directory'
+import { addAsset, listAssetTypes, listCustomerAssets } from './assets'
+import { addCustomer, listAllCustomers } from './directory'
 import { createSyncroErrorMapper } from './errors'
 import { probeAll } from './probe'
 import { MeSchema } from './schemas'
@@ -87,6 +88,8 @@ export function createSyncroConnector(opts: SyncroConnectorOptions): SyncroConne
     getTicket: (ticketId) => readTicket(api, ticketId),
     findTicketByMarker: (customerId, marker) => findByMarker(api, customerId, marker, webBase),
     hasNoteWithMarker: (ticketId, marker) => hasNoteWith(api, ticketId, marker),
-    listAssets: (customerId) => listCustomerAssets(api, customerId)
+    listAssets: (customerId) => listCustomerAssets(api, customerId),
+    listAssetTypes: () => listAssetTypes(api),
+    createAsset: (input) => addAsset(api, input)
   }
 }

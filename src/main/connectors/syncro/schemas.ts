@@ -95,7 +95,12 @@ export const AssetSchema = z.object({
   name: z.string().nullable(),
   customer_id: id,
   asset_serial: z.string().nullable().optional(),
-  asset_type: z.string().nullable().optional()
+  asset_type: z.string().nullable().optional(),
+  updated_at: z.string().nullish().catch(undefined),
+  // Free-form per account (syncro.md §5.8: custom fields live here); an odd shape is dropped, not fatal.
+  properties: z.record(z.string(), z.unknown()).nullish().catch(undefined)
 })
+export type SyncroAsset = z.infer<typeof AssetSchema>
+export const AssetReplySchema = z.object({ asset: AssetSchema })
 // syncro.md §5.8: the collection key is `assets`, not `customer_assets` [S1].
 export const AssetPageSchema = z.object({ assets: z.array(AssetSchema), meta: MetaSchema.optional() })
