@@ -3,8 +3,8 @@ import * as electron from 'electron'
 import Store from 'electron-store'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createApp, resolveDataDir, type App } from './core/app'
-import { createBackground } from './core/background'
+import { createApp, resolveDataDir, type App } from './app/app'
+import { createBackground } from './app/background'
 import { startDesktop } from './shell/desktop'
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/main

@@ -1,7 +1,7 @@
 // Browser bridge entry: `node out/node/web.js [--port N] [--data-dir D] [--static-dir D]`.
 // Serves the built renderer and the core's methods on 127.0.0.1 behind a per-launch token.
 import { fileURLToPath } from 'node:url'
-import { createApp, resolveDataDir } from './core/app'
+import { createApp, resolveDataDir } from './app/app'
 import { startWebServer } from './web/server'
 import { parseWebArgs } from './web/args'
 

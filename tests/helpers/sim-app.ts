@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import { createApp, type App } from '../../src/main/core/app'
+import { createApp, type App } from '../../src/main/app/app'
 import { createMemoryStore } from '../../src/main/secrets'
 import type { SecretStore } from '../../src/main/secrets/types'
 import { startAllSims, type AllSims, type AllSimsOptions } from '../sims/all'

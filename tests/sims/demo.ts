@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp, type App } from '../../src/main/core/app'
+import { createApp, type App } from '../../src/main/app/app'
 import { startWebServer, type WebServer } from '../../src/main/web/server'
 import { simEnv } from '../helpers/sim-env'
 import { startAllSims, type AllSims } from './all'

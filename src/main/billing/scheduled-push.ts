@@ -1,10 +1,21 @@
-import type { App } from '../core/app'
+import type { Handlers } from '../../shared/contract'
+import type { EventBus } from '../core/events'
+import type { Logger } from '../core/log'
+import type { Db } from '../db/connection'
 import { createScheduler, type CronLike, type Scheduler, type TimerLike } from '../scheduler/scheduler'
 import { isAppError } from '../../shared/errors'
 import { getRunRow, loadBillingSettings, loadLastScheduledRun, storeLastScheduledRun } from './store'
 import { billingRunInProgress } from './sync'
 
-function runFinished(app: Pick<App, 'db' | 'events'>, runId: string): Promise<void> {
+/** What the schedule needs: the push door (same lock as every other), settings in the db, events and a log. */
+export interface ScheduledPushDeps {
+  db: Db
+  log: Pick<Logger, 'info' | 'warn'>
+  events: Pick<EventBus, 'on'>
+  handlers: Pick<Handlers, 'pushSync'>
+}
+
+function runFinished(app: Pick<ScheduledPushDeps, 'db' | 'events'>, runId: string): Promise<void> {
   return new Promise((resolve) => {
     const off = app.events.on('syncFinished', (p) => {
       if (p.runId !== runId) return
@@ -25,7 +36,7 @@ function runFinished(app: Pick<App, 'db' | 'events'>, runId: string): Promise<vo
  * The Electron shell calls `start()` once, `checkCatchUp()` at start-up and on powerMonitor 'resume', `stop()` on quit.
  */
 export function createBillingScheduler(
-  app: Pick<App, 'db' | 'log' | 'handlers' | 'events'>,
+  app: ScheduledPushDeps,
   opts: { now?: () => Date; cron?: CronLike; timer?: TimerLike } = {}
 ): Scheduler {
   const now = opts.now ?? (() => new Date())

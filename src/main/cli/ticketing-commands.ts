@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { AlertCycleResult, AlertList } from '../../shared/contract/ticketing'
 import { AlertStateSchema } from '../../shared/contract/ticketing'
-import type { App } from '../core/app'
+import type { App } from '../app/app'
 import type { CliContext, CliIo, CommandModule } from './run'
 
 // `psa-bridge alerts [--json] [--state S] [--limit N]`: the alert queue and what was sent, with ticket ids.

@@ -10,7 +10,7 @@ import { TrayController, trayStatusLine, type TrayState } from './tray'
 import { TRAY_ICON_DATA_URL } from './tray-icon'
 import { createMainWindow, installCloseToTray, installSessionPolicy, revealWindow } from './window'
 
-/** The core as the shell sees it (src/main/core/app.ts `App`, structurally). */
+/** The core as the shell sees it (src/main/app/app.ts `App`, structurally). */
 export interface ShellCore {
   dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>
   events: { onAny(cb: (name: EventName, payload: unknown) => void): () => void }

@@ -4,7 +4,7 @@ import type { Envelope } from '../../shared/errors'
 import { eventChannel, methodChannel } from '../../shared/ipc-channels'
 import { originOf } from './security'
 
-/** The part of the core (src/main/core/app.ts `App`) the IPC layer needs. */
+/** The part of the core (src/main/app/app.ts `App`) the IPC layer needs. */
 export interface IpcCore {
   dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>
   events: { onAny(cb: (name: EventName, payload: unknown) => void): () => void }

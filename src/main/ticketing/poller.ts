@@ -1,4 +1,5 @@
-import type { App } from '../core/app'
+import type { Handlers } from '../../shared/contract'
+import type { Logger } from '../core/log'
 import type { TimerLike } from '../scheduler/scheduler'
 
 /** How often the desktop app runs the alert cycle (the DI window itself lags 2 min behind). */
@@ -18,7 +19,7 @@ const realTimer: TimerLike = {
  * `start()` once (it also runs one cycle at once: the queue survives restarts) and `stop()` on quit.
  */
 export function createAlertPoller(
-  app: Pick<App, 'handlers' | 'log'>,
+  app: { handlers: Pick<Handlers, 'pollAlertsNow'>; log: Pick<Logger, 'warn'> },
   opts: { intervalMs?: number; timer?: TimerLike } = {}
 ) {
   const timer = opts.timer ?? realTimer

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
-import { createApp } from '../../../src/main/core/app'
+import { createApp } from '../../../src/main/app/app'
 import { useTempDirs } from '../../helpers/tmp'
 import { useBillingHarness, type BillingHarness } from './harness'
 

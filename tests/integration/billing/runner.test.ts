@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../../src/main/core/app'
+import { createApp } from '../../../src/main/app/app'
 import { useBillingHarness } from './harness'
 
 const start = useBillingHarness()

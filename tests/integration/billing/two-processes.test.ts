@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../../../src/main/core/app'
+import { createApp, type App } from '../../../src/main/app/app'
 import { startBillingHarness, type BillingHarness } from './harness'
 
 const open: Array<{ close(): Promise<void> }> = []

@@ -1,6 +1,6 @@
 // One writer process of the multi-process stress test (shared-data-dir.test.ts): opens its own core on the
 // shared data dir, as `psa-bridge call mapOrg` would, and maps its own orgs as fast as it can.
-import { createApp } from '../../../src/main/core/app'
+import { createApp } from '../../../src/main/app/app'
 import { createMemoryStore } from '../../../src/main/secrets'
 
 const [dataDir, worker, writes, customers] = process.argv.slice(2)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../../../src/main/core/app'
+import { createApp, type App } from '../../../src/main/app/app'
 import type { AlertCycleResult } from '../../../src/shared/contract/ticketing'
 import { simEnv } from '../../helpers/sim-app'
 import { useTicketing } from './setup'

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../../src/main/core/app'
+import { createApp } from '../../../src/main/app/app'
 import { createMemoryStore } from '../../../src/main/secrets'
 import { fakeConnectors } from '../../helpers/fake-connectors'
 import { useTempDirs } from '../../helpers/tmp'

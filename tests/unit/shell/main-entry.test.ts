@@ -31,12 +31,12 @@ vi.mock('electron-store', () => ({
     }
   }
 }))
-vi.mock('../../../src/main/core/app', () => ({
+vi.mock('../../../src/main/app/app', () => ({
   createApp: h.createApp,
   resolveDataDir: (o: { electronUserData?: string }) => `${o.electronUserData}/psa`
 }))
 
-vi.mock('../../../src/main/core/background', () => ({ createBackground: h.createBackground }))
+vi.mock('../../../src/main/app/background', () => ({ createBackground: h.createBackground }))
 
 describe('src/main/index.ts', () => {
   it('starts the desktop app with the core, the built preload and the bundle', async () => {

@@ -1,9 +1,10 @@
 import type { Handlers } from '../../shared/contract'
 import pkg from '../../../package.json'
-import type { AppContext } from './context'
+import type { AppContext } from '../core/context'
 import { summarizeAll } from '../connect/summary'
 import { listRunRows } from '../billing/store'
 
+/** Handlers that read across domains (the tray's and CLI's status line). */
 export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus'> {
   return {
     async getStatus() {

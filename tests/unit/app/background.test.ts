@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createBackground } from '../../../src/main/core/background'
-import type { App } from '../../../src/main/core/app'
+import { createBackground } from '../../../src/main/app/background'
+import type { App } from '../../../src/main/app/app'
 import { AppError } from '../../../src/shared/errors'
 
 function fakeApp(overrides: { pushSync?: () => Promise<unknown> } = {}) {

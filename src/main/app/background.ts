@@ -1,8 +1,8 @@
+import type { Handlers } from '../../shared/contract'
 import { isAppError } from '../../shared/errors'
-import { createBillingScheduler } from '../billing/scheduled-push'
+import { createBillingScheduler, type ScheduledPushDeps } from '../billing/scheduled-push'
 import type { CronLike, TimerLike } from '../scheduler/scheduler'
 import { createAlertPoller } from '../ticketing/poller'
-import type { App } from './app'
 
 /** The desktop app's background work: the billing schedule (with catch-up) and the alert poller. */
 export interface BackgroundJobs {
@@ -14,8 +14,13 @@ export interface BackgroundJobs {
   stop(): void
 }
 
+/** What the background jobs use of the app: the two doors they push through, the log, events and the db. */
+export interface BackgroundDeps extends ScheduledPushDeps {
+  handlers: Pick<Handlers, 'pushSync' | 'pollAlertsNow'>
+}
+
 export function createBackground(
-  app: App,
+  app: BackgroundDeps,
   opts: { cron?: CronLike; timer?: TimerLike; now?: () => Date } = {}
 ): BackgroundJobs {
   const scheduler = createBillingScheduler(app, opts)

@@ -10,15 +10,15 @@ import { createBillingHandlers } from '../billing/handlers'
 import { createConnectHandlers } from '../connect/handlers'
 import { createCustomerHandlers } from '../customers/handlers'
 import { createSecretStore, secretStoreKindFrom, withRedaction, type SecretStore } from '../secrets'
-import type { AppContext } from './context'
-import { dispatch } from './dispatch'
-import { createEventBus, type EventBus } from './events'
-import { createLogger, type Logger } from './log'
+import type { AppContext } from '../core/context'
+import { dispatch } from '../core/dispatch'
+import { createEventBus, type EventBus } from '../core/events'
+import { createLogger, type Logger } from '../core/log'
 import { createSystemHandlers } from './system-handlers'
 import { createTicketingHandlers } from '../ticketing/handlers'
 import { createReportHandlers } from '../reports/handlers'
 
-export { resolveDataDir } from './data-dir'
+export { resolveDataDir } from '../core/data-dir'
 
 export interface AppOptions {
   dataDir: string
@@ -41,7 +41,10 @@ export interface App {
   close(): Promise<void>
 }
 
-/** The application core: plain Node, no Electron. Every door (IPC, browser bridge, CLI) wraps one of these. */
+/**
+ * The application: the core plus every domain's handlers, wired once. Plain Node, no Electron; every door
+ * (IPC, browser bridge, CLI) wraps one of these.
+ */
 export async function createApp(opts: AppOptions): Promise<App> {
   const env = opts.env ?? process.env
   const log = createLogger({ dataDir: opts.dataDir, echo: opts.logEcho })
