@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   "saveJumpCloud",
   "disableIntegration",
   "getCustomersView",
+  "listCustomerNames",
   "refreshData",
   "mapOrg",
   "unmapOrg",

@@ -1,10 +1,8 @@
 import { Command, CommanderError } from 'commander'
 import { readFileSync } from 'node:fs'
-import { methodNames, methods } from '../../shared/contract'
 import type { Envelope } from '../../shared/errors'
-import { createApp, resolveDataDir, type App } from '../app/app'
+import type { App } from '../app/app'
 import { isAppError } from '../../shared/errors'
-import { matchConfident, parseMatchFileText } from '../customers/suggest'
 import { billingCommands } from './billing-commands'
 import { reportCommands } from './report-commands'
 import { ticketingCommands } from './ticketing-commands'
@@ -32,6 +30,8 @@ const commandModules: CommandModule[] = [billingCommands, ticketingCommands, rep
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let app: App | undefined
   const open = async (dataDir?: string): Promise<App> => {
+    // The core (SQLite, connectors, every domain) loads only for a command that uses it: --help stays quick.
+    const { createApp, resolveDataDir } = await import('../app/app')
     app ??= await createApp({
       dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }),
       env: io.env
@@ -78,7 +78,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('methods')
     .description('list every API method (the same contract the UI uses)')
-    .action(() => {
+    .action(async () => {
+      const { methodNames, methods } = await import('../../shared/contract')
       for (const n of methodNames) io.out(`${n.padEnd(22)} ${methods[n].summary}`)
     })
 
@@ -88,7 +89,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'suggest confident org → customer matches for a JSON file {"orgs":[{id,name}],"customers":[{id,name}]}'
     )
     .option('--json', 'machine-readable output (the default)')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { matchConfident, parseMatchFileText } = await import('../customers/suggest')
       let text: string
       try {
         text = readFileSync(file, 'utf8')

@@ -10,6 +10,7 @@ import {
   dropMapping,
   getCustomer,
   getOrg,
+  loadCustomerNames,
   loadCustomers,
   loadMappings,
   loadOrgs,
@@ -24,6 +25,7 @@ import { buildCustomersView, computeSuggestions } from './view'
 type CustomerHandlers = Pick<
   Handlers,
   | 'getCustomersView'
+  | 'listCustomerNames'
   | 'refreshData'
   | 'mapOrg'
   | 'unmapOrg'
@@ -79,6 +81,11 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
     recordActivity(ctx.db, { actor: 'user', action, detail })
 
   return {
+    async listCustomerNames() {
+      const psa = activePsaKind(ctx.db)
+      return { psa, customers: psa ? loadCustomerNames(ctx.db, psa) : [] }
+    },
+
     async getCustomersView() {
       const psa = activePsaKind(ctx.db)
       const catchAll = psa ? readSetting(ctx.db, catchAllKey(psa), IdSetting.nullable(), null) : null

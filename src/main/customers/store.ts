@@ -115,6 +115,14 @@ export function getMappedCustomerId(db: Db, psa: PsaKind, orgId: string): string
   return r?.customer_id ?? null
 }
 
+/** Active customers that still exist in the PSA, id and name only, by name. */
+export function loadCustomerNames(db: Db, psa: PsaKind): Array<{ id: string; name: string }> {
+  return prepared(
+    db,
+    'SELECT id, name FROM psa_customers WHERE psa_kind = ? AND active = 1 AND missing_since IS NULL ORDER BY name COLLATE NOCASE'
+  ).all(psa) as Array<{ id: string; name: string }>
+}
+
 export function loadCustomers(db: Db, psa: PsaKind): CustomerRecord[] {
   return (
     prepared(

@@ -1,8 +1,5 @@
 import type { ReportFormat } from '../../shared/contract/reports'
-import { writeCsv } from './csv'
 import type { MappingReport } from './mapping-report'
-import { writePdf } from './pdf'
-import { writeXlsx } from './xlsx'
 
 export interface ReportBytes {
   fileName: string
@@ -18,7 +15,12 @@ const MIME: Record<ReportFormat, string> = {
 
 /** The mapping report in one format, named after the day it was generated: psa-bridge-mappings-2025-03-14.csv */
 export async function renderMappingReport(report: MappingReport, format: ReportFormat): Promise<ReportBytes> {
+  // Each writer (exceljs, pdfkit: most of a cold start) is loaded only when its format is asked for.
   const bytes =
-    format === 'csv' ? writeCsv(report) : format === 'xlsx' ? await writeXlsx(report) : await writePdf(report)
+    format === 'csv'
+      ? (await import('./csv')).writeCsv(report)
+      : format === 'xlsx'
+        ? await (await import('./xlsx')).writeXlsx(report)
+        : await (await import('./pdf')).writePdf(report)
   return { fileName: `psa-bridge-mappings-${report.generatedAt.slice(0, 10)}.${format}`, mimeType: MIME[format], bytes }
 }

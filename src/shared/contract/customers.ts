@@ -68,6 +68,14 @@ export const customersMethods = {
     z.object({}),
     CustomersViewSchema
   ),
+  listCustomerNames: method(
+    "The PSA's current customers, id and name only (pickers; not the whole Customers view)",
+    z.object({}),
+    z.object({
+      psa: z.enum(['syncro', 'autotask']).nullable(),
+      customers: z.array(z.object({ id: z.string(), name: z.string() }))
+    })
+  ),
   refreshData: method(
     'Re-read organizations from the source and/or customers from the PSA',
     z.object({ from: z.enum(['psa', 'source', 'both']).default('both') }),

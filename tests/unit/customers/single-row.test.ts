@@ -3,6 +3,7 @@ import {
   getCustomer,
   getMappedCustomerId,
   getOrg,
+  loadCustomerNames,
   putMapping,
   saveCustomers,
   saveOrgs
@@ -67,6 +68,25 @@ describe('single-row store reads', () => {
     })
     expect(getMappedCustomerId(db, 'syncro', 'o1')).toBe('c2')
     expect(getMappedCustomerId(db, 'autotask', 'o1')).toBeNull()
+  })
+
+  it('lists customer names for pickers: active ones that still exist in the PSA, by name', () => {
+    seeded()
+    saveCustomers(
+      db,
+      'syncro',
+      [
+        { id: 'c2', name: 'beta', active: true },
+        { id: 'c1', name: 'Alpha', active: true },
+        { id: 'c3', name: 'Gamma', active: false }
+      ],
+      '2026-03-02T00:00:00.000Z'
+    ) // every earlier customer is now missing
+    expect(loadCustomerNames(db, 'syncro')).toEqual([
+      { id: 'c1', name: 'Alpha' },
+      { id: 'c2', name: 'beta' }
+    ])
+    expect(loadCustomerNames(db, 'autotask')).toEqual([])
   })
 
   it('uses the primary keys, never a scan', () => {

@@ -1,5 +1,4 @@
-import axios, { type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
-import axiosRetry from 'axios-retry'
+import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios'
 import { AppError, isAppError } from '../../../shared/errors'
 import {
   badResponse,
@@ -41,7 +40,6 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const counters: HttpStats = { requests: 0, retries: 0, rateLimited: 0 }
   const limiter = new RequestLimiter({ rateLimit: opts.rateLimit, concurrency: opts.concurrency })
   const base = new URL(opts.baseURL)
-  const nodeAdapter = axios.getAdapter('http')
 
   // The far side said "slow down": hold every queued call of this client, not just this one. Done inside the
   // limiter task so the pause is in place before this request's slot is handed to the next one.
@@ -55,54 +53,64 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   }
 
   // Every attempt (retries included) passes through the limiter, so rate/concurrency hold for retries too.
-  const adapter: AxiosAdapter = (config) => {
-    const info = { method: (config.method ?? 'get').toUpperCase(), url: config.url ?? '' }
-    return limiter.run(
-      info,
-      async () => {
-        counters.requests++
-        opts.onRequest?.(info)
-        try {
-          return await nodeAdapter(config)
-        } catch (e) {
-          pauseOn429(e, config)
-          throw e
-        }
+  const adapter =
+    (nodeAdapter: AxiosAdapter): AxiosAdapter =>
+    (config) => {
+      const info = { method: (config.method ?? 'get').toUpperCase(), url: config.url ?? '' }
+      return limiter.run(
+        info,
+        async () => {
+          counters.requests++
+          opts.onRequest?.(info)
+          try {
+            return await nodeAdapter(config)
+          } catch (e) {
+            pauseOn429(e, config)
+            throw e
+          }
+        },
+        config.signal as AbortSignal | undefined
+      )
+    }
+
+  const create = (axios: typeof import('axios').default, axiosRetry: typeof import('axios-retry').default) => {
+    const instance = axios.create({
+      baseURL: opts.baseURL,
+      timeout: timeoutMs,
+      headers: { Accept: 'application/json', ...opts.headers },
+      adapter: adapter(axios.getAdapter('http')),
+      // Parse ourselves: malformed JSON must be an error, not a silently returned string.
+      responseType: 'text',
+      transformResponse: [(d: unknown) => d],
+      paramsSerializer: { serialize: serializeParams },
+      // Auth lives in custom headers (Autotask Secret, JumpCloud x-api-key) which redirects would forward anywhere.
+      maxRedirects: 0,
+      // axios reads unlimited bodies by default: a broken or hostile endpoint streaming gigabytes would take the app down.
+      maxContentLength: maxResponseBytes,
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false }
+    })
+
+    axiosRetry(instance, {
+      retries,
+      shouldResetTimeout: true,
+      retryCondition: () => false, // replaced per request below (needs the request's idempotency)
+      retryDelay: (attempt, error) => {
+        const header = error.response ? flattenHeaders(error.response.headers)['retry-after'] : undefined
+        const after = parseRetryAfter(header)
+        if (after !== undefined) return Math.min(after, maxDelayMs)
+        return backoffDelay(attempt, baseDelayMs, maxDelayMs, random)
       },
-      config.signal as AbortSignal | undefined
-    )
+      onRetry: () => {
+        counters.retries++
+      }
+    })
+    return instance
   }
 
-  const instance = axios.create({
-    baseURL: opts.baseURL,
-    timeout: timeoutMs,
-    headers: { Accept: 'application/json', ...opts.headers },
-    adapter,
-    // Parse ourselves: malformed JSON must be an error, not a silently returned string.
-    responseType: 'text',
-    transformResponse: [(d: unknown) => d],
-    paramsSerializer: { serialize: serializeParams },
-    // Auth lives in custom headers (Autotask Secret, JumpCloud x-api-key) which redirects would forward anywhere.
-    maxRedirects: 0,
-    // axios reads unlimited bodies by default: a broken or hostile endpoint streaming gigabytes would take the app down.
-    maxContentLength: maxResponseBytes,
-    transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false }
-  })
-
-  axiosRetry(instance, {
-    retries,
-    shouldResetTimeout: true,
-    retryCondition: () => false, // replaced per request below (needs the request's idempotency)
-    retryDelay: (attempt, error) => {
-      const header = error.response ? flattenHeaders(error.response.headers)['retry-after'] : undefined
-      const after = parseRetryAfter(header)
-      if (after !== undefined) return Math.min(after, maxDelayMs)
-      return backoffDelay(attempt, baseDelayMs, maxDelayMs, random)
-    },
-    onRetry: () => {
-      counters.retries++
-    }
-  })
+  // axios is loaded with the first request: a command that never talks to a server (status, --help) skips it.
+  let made: Promise<AxiosInstance> | null = null
+  const instance = () =>
+    (made ??= Promise.all([import('axios'), import('axios-retry')]).then(([a, r]) => create(a.default, r.default)))
 
   function checkOrigin(url: string): void {
     if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return
@@ -129,7 +137,9 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     const where = { method: req.method, url: safePath(req.url) }
     let res: AxiosResponse<unknown>
     try {
-      res = await instance.request<unknown>({
+      res = await (
+        await instance()
+      ).request<unknown>({
         method: req.method,
         url: req.url,
         params: req.params,

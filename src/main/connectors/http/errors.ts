@@ -1,4 +1,4 @@
-import { AxiosError } from 'axios'
+import type { AxiosError } from 'axios'
 import type { z } from 'zod'
 import { AppError } from '../../../shared/errors'
 import type { HttpErrorContext } from './types'
@@ -227,6 +227,7 @@ export function badResponse(
   })
 }
 
+/** axios' own test (its errors carry isAxiosError: true), without loading axios before the first request. */
 export function isAxiosError(e: unknown): e is AxiosError {
-  return e instanceof AxiosError
+  return typeof e === 'object' && e !== null && (e as { isAxiosError?: unknown }).isAxiosError === true
 }

@@ -1,5 +1,4 @@
 import { create } from 'zustand'
-import type { CustomerRow } from '../../../shared/contract/customers'
 import type {
   AlertList,
   AlertTicketRow,
@@ -24,7 +23,7 @@ interface TicketingState {
   error: ApiError | null
   notice: string | null
   busy: 'save' | 'toggle' | 'refresh' | 'poll' | 'test' | null
-  customers: CustomerRow[]
+  customers: Array<{ id: string; name: string }>
   testResult: TestTicketResult | null
   /** Activity: the alerts and the tickets generated from them. */
   alerts: AlertList | null
@@ -94,9 +93,10 @@ export const useTicketing = create<TicketingState>((set, get) => {
 
     async load() {
       try {
-        const [view, customers] = await Promise.all([api.getTicketingSettings({}), api.getCustomersView({})])
+        // Names only: the picker needs no orgs, suggestions or mappings (the full Customers view is MBs at 5,000 orgs).
+        const [view, names] = await Promise.all([api.getTicketingSettings({}), api.listCustomerNames({})])
         showView(view)
-        set({ customers: customers.customers.filter((c) => c.active && !c.missing) })
+        set({ customers: names.customers })
         await get().loadActivity()
       } catch (e) {
         set({ error: toApiError(e) })
