@@ -3,6 +3,7 @@ import pkg from '../../../package.json'
 import type { AppContext } from '../core/context'
 import { summarizeAll } from '../connect/summary'
 import { listRunRows } from '../billing/store'
+import { attentionSummary, countInState } from '../ticketing/store'
 
 /** Handlers that read across domains (the tray's and CLI's status line). */
 export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus'> {
@@ -14,7 +15,8 @@ export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus
         dataDir: ctx.dataDir,
         secretStore: ctx.secrets.kind,
         integrations,
-        lastSync: lastBillingSync(ctx)
+        lastSync: lastBillingSync(ctx),
+        alerts: alertBacklog(ctx)
       }
     }
   }
@@ -32,4 +34,10 @@ function lastBillingSync(ctx: AppContext): { at: string; result: string } | null
     (c.blocked ? `, ${c.blocked} blocked` : '') +
     (c.failed ? `, ${c.failed} failed` : '')
   return { at: run.finishedAt, result: run.status === 'ok' ? detail : `${run.status}: ${detail}` }
+}
+
+/** Alerts waiting to be delivered, and those that need a setting changed first (shown, not retried forever). */
+function alertBacklog(ctx: AppContext): { queued: number; attention: number; attentionReason: string | null } {
+  const a = attentionSummary(ctx.db)
+  return { queued: countInState(ctx.db, 'queued'), attention: a.count, attentionReason: a.reason }
 }

@@ -30,6 +30,11 @@ export interface TicketMetadata {
   technicians: Choice[]
   /** Status values that mean the ticket is closed (Syncro "Resolved"/"Invoiced", Autotask 5 Complete). */
   closedStatuses: string[]
+  /** What a new ticket must carry: at least one field of each entry (e.g. Autotask: a queue or a technician). */
+  requiredOneOf?: Array<{
+    fields: Array<'queue' | 'technicianId' | 'priority' | 'status' | 'issueType'>
+    message: string
+  }>
 }
 
 /** A recurring invoice (Syncro schedule) or a Recurring Service contract (Autotask), with its billable items. */

@@ -57,8 +57,11 @@ export class TrayController {
 export function trayStatusLine(status: {
   integrations: unknown[]
   lastSync: { at: string; result: string } | null
+  alerts?: { attention: number }
 }): string {
   if (status.integrations.length === 0) return 'Not connected yet'
+  // Alerts that cannot be delivered until a setting changes come first: nothing else will fix them.
+  if (status.alerts?.attention) return `${status.alerts.attention} alert(s) need attention — see Activity`
   if (!status.lastSync) return 'Not synced yet'
   const at = new Date(status.lastSync.at)
   const when = Number.isNaN(at.getTime())

@@ -3,12 +3,12 @@ import { activePsaKind, openPsa, openSource } from '../connect/open'
 import { getIntegration } from '../connect/store'
 import type { PsaKind } from '../connectors/types'
 import type { AlertCycleResult, TicketingSettings } from '../../shared/contract/ticketing'
-import { deliverQueued, type DeliveryCounts } from './delivery'
+import { deliverQueued } from './delivery'
 import { pollEvents, releaseWaiting } from './intake'
 import { ticketMetadata } from './metadata'
 import { loadTicketingSettings } from './settings'
 import { acquireLease } from '../core/lease'
-import { eventsInState } from './store'
+import { attentionSummary, countInState, requeueAttention } from './store'
 
 export type AlertTrigger = 'manual' | 'schedule' | 'cli' | 'sync'
 
@@ -31,7 +31,7 @@ export function runAlertCycle(
 async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: boolean }): Promise<AlertCycleResult> {
   const psa = activePsaKind(ctx.db)
   const settings = loadTicketingSettings(ctx.db, psa)
-  const empty: DeliveryCounts = { ticketsCreated: 0, notesAdded: 0, suppressed: 0, failed: 0 }
+  const empty = { ticketsCreated: 0, notesAdded: 0, suppressed: 0, failed: 0 }
   if (!psa || !settings.enabled) {
     return {
       ran: false,
@@ -77,8 +77,10 @@ async function leasedCycle(
     }
   }
   releaseWaiting(ctx, psa)
+  // "Retry now" is also how a user says "I changed what was needed" (e.g. reconnected the PSA).
+  if (opts.retryNow) requeueAttention(ctx.db)
   const { connector } = await openPsa(ctx)
-  const counts = await deliverQueued(
+  const { parked, ...counts } = await deliverQueued(
     { ctx, psa, connector, settings, metadata: () => ticketMetadata(ctx, psa, connector) },
     { retryNow: !!opts.retryNow }
   )
@@ -88,7 +90,7 @@ async function leasedCycle(
     notesAdded: counts.notesAdded,
     queued: left.queued
   })
-  ctx.log.info('alert cycle finished', { trigger: opts.trigger, fetched, newAlerts, ...counts, ...left })
+  ctx.log.info('alert cycle finished', { trigger: opts.trigger, fetched, newAlerts, ...counts, parked, ...left })
   const parts = [
     `${newAlerts} new alert(s)`,
     `${counts.ticketsCreated} ticket(s) created`,
@@ -96,13 +98,17 @@ async function leasedCycle(
   ]
   if (left.queued) parts.push(`${left.queued} queued for retry`)
   if (left.waitingMapping) parts.push(`${left.waitingMapping} waiting for a mapping`)
+  if (left.attention) parts.push(`${left.attention} need attention: ${left.attentionReason}`)
   if (pollError) parts.push(`poll failed: ${pollError}`)
   return { ran: true, fetched, newAlerts, ...counts, ...left, pollError, message: `${parts.join(', ')}.` }
 }
 
-function backlog(ctx: AppContext): { queued: number; waitingMapping: number } {
+function backlog(ctx: AppContext) {
+  const attention = attentionSummary(ctx.db)
   return {
-    queued: eventsInState(ctx.db, 'queued').length,
-    waitingMapping: eventsInState(ctx.db, 'waiting-mapping').length
+    queued: countInState(ctx.db, 'queued'),
+    waitingMapping: countInState(ctx.db, 'waiting-mapping'),
+    attention: attention.count,
+    attentionReason: attention.reason
   }
 }

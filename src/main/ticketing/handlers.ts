@@ -9,17 +9,19 @@ import { getCustomer } from '../customers/store'
 import { ALERT_TYPES, alertTypeDef } from './alert-types'
 import { runAlertCycle } from './cycle'
 import { buildTicket, newMarker } from './delivery'
-import { FIRST_LOOKBACK_MS } from './intake'
+import { LAG_MS } from './intake'
 import { ticketMetadata } from './metadata'
 import {
   loadCachedMetadata,
   loadPollState,
   loadTicketingSettings,
   savePollState,
+  requirementProblems,
   saveTicketingSettings,
-  settingsProblems
+  settingsProblems,
+  ticketingSettingsProblem
 } from './settings'
-import { deleteIntent, groupExists, insertIntent, markTicketOpen, upsertGroup } from './store'
+import { deleteIntent, groupExists, insertIntent, markTicketOpen, requeueAttention, upsertGroup } from './store'
 import { alertList, alertTickets } from './views'
 
 type TicketingHandlers = Pick<
@@ -67,7 +69,9 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       choices: cached?.choices ?? null,
       choicesFetchedAt: cached?.fetchedAt ?? null,
       choicesError,
-      problems: cached ? settingsProblems(settings, cached.choices) : [],
+      problems: cached
+        ? [...requirementProblems(settings, cached.choices), ...settingsProblems(settings, cached.choices)]
+        : [],
       lastPoll: { at: poll.at, cursor: poll.cursor, error: poll.error }
     }
   }
@@ -78,20 +82,22 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
     async saveTicketingSettings(input: TicketingSettings) {
       const psa = requirePsa(ctx)
       const cached = loadCachedMetadata(ctx.db, psa)
-      const problem = cached ? settingsProblems(input, cached.choices)[0] : undefined
+      const problem = ticketingSettingsProblem(input, cached?.choices ?? null)
       if (problem) throw new AppError('validation', problem.message, { field: `${problem.scope}.${problem.field}` })
       const before = loadTicketingSettings(ctx.db, psa)
       const now = ctx.now()
-      // Switching ticketing back on after a long pause: start from a recent window, not a flood of stale alerts.
+      // Switching ticketing back on starts from now: what happened while it was off is not turned into a
+      // burst of stale tickets (the very first switch-on still looks back FIRST_LOOKBACK_MS).
       const poll = loadPollState(ctx.db)
-      if (
-        input.enabled &&
-        !before.enabled &&
-        poll.cursor &&
-        Date.parse(poll.cursor) < now.getTime() - FIRST_LOOKBACK_MS
-      )
-        savePollState(ctx.db, { ...poll, cursor: null }, now)
+      if (input.enabled && !before.enabled && poll.cursor)
+        savePollState(
+          ctx.db,
+          { ...poll, cursor: new Date(now.getTime() - LAG_MS).toISOString(), since: now.toISOString() },
+          now
+        )
       saveTicketingSettings(ctx.db, psa, input, now)
+      // A setting changed: alerts parked for attention get another chance in the next cycle.
+      requeueAttention(ctx.db)
       recordActivity(ctx.db, {
         actor: 'user',
         action: 'ticketing.settings.saved',
@@ -101,7 +107,11 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       return view()
     },
 
-    refreshTicketMetadata: () => view(true),
+    async refreshTicketMetadata() {
+      const v = await view(true)
+      requeueAttention(ctx.db)
+      return v
+    },
 
     async sendTestTicket({ customerId, alertType }: { customerId: string; alertType: AlertType }) {
       const psa = requirePsa(ctx)

@@ -50,7 +50,7 @@ export async function pollEvents(
     .filter((o) => !o.disabled)
     .map((o) => o.id)
   if (orgIds.length === 0) {
-    savePollState(ctx.db, { cursor: end.toISOString(), at: now.toISOString(), error: null }, now)
+    savePollState(ctx.db, { ...state, cursor: end.toISOString(), at: now.toISOString(), error: null }, now)
     return { fetched: 0, inserted: 0 }
   }
   let events
@@ -65,7 +65,8 @@ export async function pollEvents(
   ctx.db.transaction(() => {
     for (const e of events) {
       const def = alertTypeOfEvent(e.eventType)
-      if (!def) continue
+      // Happened while automated ticketing was off (it was switched back on at `since`): not an alert now.
+      if (!def || (state.since && Date.parse(e.timestamp) < Date.parse(state.since))) continue
       const st = !settings.types[def.id].enabled ? 'disabled' : route(e.orgId) ? 'queued' : 'waiting-mapping'
       if (
         insertEvent(ctx.db, e, {
@@ -79,7 +80,7 @@ export async function pollEvents(
     }
     // Never move the cursor backwards (a clock step back must not re-open old windows needlessly).
     const next = state.cursor && state.cursor > end.toISOString() ? state.cursor : end.toISOString()
-    savePollState(ctx.db, { cursor: next, at: now.toISOString(), error: null }, now)
+    savePollState(ctx.db, { ...state, cursor: next, at: now.toISOString(), error: null }, now)
   })()
   return { fetched: events.length, inserted }
 }

@@ -22,7 +22,9 @@ const CachedMetadataSchema = z.object({ fetchedAt: z.string(), choices: TicketCh
 const PollStateSchema = z.object({
   cursor: z.string().nullable(),
   at: z.string().nullable(),
-  error: z.string().nullable()
+  error: z.string().nullable(),
+  /** Events before this moment are not taken in (ticketing was switched back on then). */
+  since: z.string().nullable().default(null)
 })
 export type PollState = z.output<typeof PollStateSchema>
 
@@ -44,7 +46,7 @@ export function saveCachedMetadata(db: Db, psa: PsaKind, choices: TicketMetadata
 }
 
 export function loadPollState(db: Db): PollState {
-  return readSetting(db, CURSOR_KEY, PollStateSchema, { cursor: null, at: null, error: null })
+  return readSetting(db, CURSOR_KEY, PollStateSchema, { cursor: null, at: null, error: null, since: null })
 }
 
 export function savePollState(db: Db, s: PollState, now: Date): void {
@@ -116,12 +118,59 @@ export function settingsProblems(s: TicketingSettings, m: TicketMetadata): Field
   return out
 }
 
-/** Throws a validation error naming the first stale value (used before a ticket is sent). */
+const WORDS = {
+  queue: 'queue',
+  technicianId: 'technician',
+  priority: 'priority',
+  status: 'status',
+  issueType: 'issue type'
+}
+
+/**
+ * What the PSA requires on every new ticket (e.g. Autotask: a queue or a technician) and the settings do
+ * not give an enabled alert type: with ticketing on, each such alert could never become a ticket.
+ */
+export function requirementProblems(s: TicketingSettings, m: TicketMetadata): FieldProblem[] {
+  const out: FieldProblem[] = []
+  for (const req of m.requiredOneOf ?? []) {
+    const missing = (Object.keys(s.types) as AlertType[]).filter(
+      (t) => s.types[t].enabled && req.fields.every((f) => resolveFields(s, t)[f] === null)
+    )
+    if (!missing.length) continue
+    const scope = missing.length === Object.keys(s.types).length ? 'defaults' : missing[0]!
+    const names = req.fields.map((f) => WORDS[f]).join(' or ')
+    out.push({
+      scope,
+      field: req.fields[0]!,
+      value: '',
+      message: `${req.message} Choose a default ${names} before switching automated ticketing on.`
+    })
+  }
+  return out
+}
+
+/** Throws a validation error naming the first stale value or missing requirement (used before a ticket is sent). */
 export function assertFieldsValid(scope: string, f: TicketFields, m: TicketMetadata): void {
+  const unmet = (m.requiredOneOf ?? []).find((r) => r.fields.every((x) => f[x] === null))
+  if (unmet)
+    throw new AppError('validation', unmet.message, {
+      field: `${scope}.${unmet.fields[0]}`,
+      hint: `Open Ticketing and choose a default ${unmet.fields.map((x) => WORDS[x]).join(' or ')}.`
+    })
   const p = fieldProblems(scope, f, m)[0]
   if (p)
     throw new AppError('validation', p.message, {
       field: `${p.scope}.${p.field}`,
       hint: 'Open Ticketing, refresh the PSA lists and pick a current value.'
     })
+}
+
+/**
+ * The first reason these settings cannot be saved (or imported), by the same rules everywhere: values that
+ * are not in the PSA's lists, and, with ticketing on, what the PSA requires on every ticket. Lists not
+ * loaded yet = only what can be checked without them.
+ */
+export function ticketingSettingsProblem(s: TicketingSettings, m: TicketMetadata | null): FieldProblem | undefined {
+  if (!m) return undefined
+  return settingsProblems(s, m)[0] ?? (s.enabled ? requirementProblems(s, m)[0] : undefined)
 }

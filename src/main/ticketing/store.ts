@@ -24,6 +24,8 @@ export interface AlertEventRow {
   ticket_id: string | null
   received_at: string
   delivered_at: string | null
+  /** The marker of the note this event was sent in (recorded before the request; null = not sent in a note yet). */
+  note_marker: string | null
 }
 
 export interface AlertTicketDbRow {
@@ -100,6 +102,76 @@ export function recordFailure(db: Db, eventId: string, error: string, nextAttemp
   db.prepare(
     'UPDATE alert_events SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE event_id = ?'
   ).run(error, nextAttemptAt, eventId)
+}
+
+/**
+ * Step 1 of an exactly-once note: the events it lists carry its marker (and the ticket) on disk before the
+ * request, so whatever happens next (lost reply, crash) the retry looks for the marker first.
+ */
+export function markNoteIntent(db: Db, eventIds: string[], marker: string, ticketId: string): void {
+  const st = db.prepare('UPDATE alert_events SET note_marker = ?, ticket_id = ? WHERE event_id = ?')
+  db.transaction(() => {
+    for (const id of eventIds) st.run(marker, ticketId, id)
+  })()
+}
+
+/** The note was never created (its marker is not on the ticket): its events are plain queued alerts again. */
+export function clearNoteIntent(db: Db, marker: string): void {
+  db.prepare(
+    `UPDATE alert_events SET note_marker = NULL, ticket_id = NULL WHERE note_marker = ? AND state <> 'delivered'`
+  ).run(marker)
+}
+
+export function setEventsState(
+  db: Db,
+  eventIds: string[],
+  state: AlertState,
+  extra: { delivery?: 'ticket' | 'note' | 'none'; ticketId?: string | null; at?: string } = {}
+): void {
+  db.transaction(() => {
+    for (const id of eventIds) setEventState(db, id, state, extra)
+  })()
+}
+
+/** Alerts that cannot succeed until a setting changes: kept with what to change, not retried by themselves. */
+export function parkForAttention(db: Db, eventIds: string[], reason: string): void {
+  const st = db.prepare(
+    `UPDATE alert_events SET state = 'attention', last_error = ?, next_attempt_at = NULL WHERE event_id = ?`
+  )
+  db.transaction(() => {
+    for (const id of eventIds) st.run(reason, id)
+  })()
+}
+
+/** After a setting changed (or "Retry now"): parked alerts get another chance, first in line. */
+export function requeueAttention(db: Db): number {
+  return db.prepare(`UPDATE alert_events SET state = 'queued', next_attempt_at = NULL WHERE state = 'attention'`).run()
+    .changes
+}
+
+export function attentionSummary(db: Db): { count: number; reason: string | null } {
+  const r = db
+    .prepare(
+      `SELECT COUNT(*) AS n, (SELECT last_error FROM alert_events WHERE state = 'attention' ORDER BY occurred_at LIMIT 1) AS reason
+       FROM alert_events WHERE state = 'attention'`
+    )
+    .get() as { n: number; reason: string | null }
+  return { count: r.n, reason: r.reason }
+}
+
+/** Of these events, the ones still queued, oldest first (what a failed delivery leaves behind). */
+export function stillQueued(db: Db, eventIds: string[]): AlertEventRow[] {
+  const st = db.prepare(`SELECT * FROM alert_events WHERE event_id = ? AND state = 'queued'`)
+  return eventIds
+    .map((id) => st.get(id) as AlertEventRow | undefined)
+    .filter((e): e is AlertEventRow => !!e)
+    .sort((a, b) =>
+      a.occurred_at === b.occurred_at ? a.event_id.localeCompare(b.event_id) : a.occurred_at < b.occurred_at ? -1 : 1
+    )
+}
+
+export function countInState(db: Db, state: AlertState): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM alert_events WHERE state = ?').get(state) as { n: number }).n
 }
 
 /** The group's current ticket (latest intent) for this PSA, test tickets excluded. */

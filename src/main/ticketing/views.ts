@@ -60,7 +60,8 @@ export function alertList(db: Db, psa: PsaKind | null, now: Date, q: { state?: A
       delivered: counts.delivered ?? 0,
       waitingMapping: counts['waiting-mapping'] ?? 0,
       suppressed: counts.suppressed ?? 0,
-      disabled: counts.disabled ?? 0
+      disabled: counts.disabled ?? 0,
+      attention: counts.attention ?? 0
     },
     oldestQueuedSeconds: oldest.at ? ageSeconds(oldest.at, now) : null
   }

@@ -7,7 +7,13 @@ export const StatusSchema = z.object({
   dataDir: z.string(),
   secretStore: z.enum(['keychain', 'env', 'memory']),
   integrations: z.array(IntegrationSummarySchema),
-  lastSync: z.object({ at: z.string(), result: z.string() }).nullable()
+  lastSync: z.object({ at: z.string(), result: z.string() }).nullable(),
+  /** The alert backlog: queued for (re)delivery, and parked until a setting changes with the first reason. */
+  alerts: z.object({
+    queued: z.number().int().nonnegative(),
+    attention: z.number().int().nonnegative(),
+    attentionReason: z.string().nullable()
+  })
 })
 export type Status = z.infer<typeof StatusSchema>
 

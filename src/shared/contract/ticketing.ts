@@ -10,7 +10,15 @@ const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 export const AlertTypeSchema = z.enum(['fde-key-decrypted', 'admin-granted', 'user-lockout', 'password-expired'])
 export type AlertType = z.infer<typeof AlertTypeSchema>
 
-export const AlertStateSchema = z.enum(['queued', 'delivered', 'waiting-mapping', 'suppressed', 'disabled'])
+/** attention = cannot be delivered until a setting changes (what to change is in `lastError`); not retried by itself. */
+export const AlertStateSchema = z.enum([
+  'queued',
+  'delivered',
+  'waiting-mapping',
+  'suppressed',
+  'disabled',
+  'attention'
+])
 export type AlertState = z.infer<typeof AlertStateSchema>
 
 // Templates are typed by a person: a control character in one (a pasted NUL, an escape) would be sent
@@ -88,6 +96,8 @@ export const TicketingSettingsSchema = z.object({
       template: bodyTemplate.default(
         'JumpCloud reported "{alertType}" again in {org}.\nUser: {user}\nDevice: {device}\nTime: {time}'
       ),
+      // Rendered once per repeat. All repeats of one group found in one cycle are listed in ONE note (oldest
+      // first, under a line saying how many): one request and one notification instead of many.
       /** internal = hidden from the client (Syncro hidden comment / Autotask internal note). */
       visibility: z.enum(['internal', 'public']).default('internal')
     })
@@ -109,7 +119,16 @@ export const TicketChoicesSchema = z.object({
   queues: ChoiceList,
   sources: ChoiceList,
   technicians: ChoiceList,
-  closedStatuses: z.array(z.string())
+  closedStatuses: z.array(z.string()),
+  /** Fields the PSA requires on a new ticket: at least one field of each entry must be set (with the PSA's words). */
+  requiredOneOf: z
+    .array(
+      z.object({
+        fields: z.array(z.enum(['queue', 'technicianId', 'priority', 'status', 'issueType'])),
+        message: z.string()
+      })
+    )
+    .optional()
 })
 
 /** A saved value that is no longer in the PSA's list: shown, and such alerts are not sent with it. */
@@ -164,7 +183,15 @@ export type AlertRow = z.infer<typeof AlertRowSchema>
 
 export const AlertListSchema = z.object({
   alerts: z.array(AlertRowSchema),
-  counts: z.object({ queued: Count, delivered: Count, waitingMapping: Count, suppressed: Count, disabled: Count }),
+  counts: z.object({
+    queued: Count,
+    delivered: Count,
+    waitingMapping: Count,
+    suppressed: Count,
+    disabled: Count,
+    /** Parked until a setting changes (see each alert's lastError for what to change). */
+    attention: Count
+  }),
   /** Age in seconds of the oldest queued alert; null = queue empty. */
   oldestQueuedSeconds: Count.nullable()
 })
@@ -200,6 +227,9 @@ export const AlertCycleResultSchema = z.object({
   failed: Count,
   queued: Count,
   waitingMapping: Count,
+  /** Alerts that need a setting changed before they can be delivered, and the first reason. */
+  attention: Count,
+  attentionReason: z.string().nullable(),
   pollError: z.string().nullable(),
   message: z.string()
 })

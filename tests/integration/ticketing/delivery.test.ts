@@ -22,13 +22,14 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'bob' }, 3)
     h.inject(h.orgs.a.id, 'user_admin_granted', { user: 'alice' }, 3)
     r = await h.poll()
-    expect(r).toMatchObject({ newAlerts: 4, ticketsCreated: 2, notesAdded: 2 })
+    // Both repeats of alice's lockout found in one cycle become ONE note listing them.
+    expect(r).toMatchObject({ newAlerts: 4, ticketsCreated: 2, notesAdded: 1 })
     const tickets = h.tickets()
     expect(tickets).toHaveLength(3)
-    expect(tickets.find((t) => t.id === first!.id)!.notes).toHaveLength(2)
+    expect(tickets.find((t) => t.id === first!.id)!.notes).toHaveLength(1)
     expect(tickets.find((t) => t.id === first!.id)!.notes[0]).toMatchObject({
       internal: true,
-      title: 'Repeated alert: User Lockout'
+      title: 'Repeated alert: User Lockout (×2)'
     })
     expect(tickets.filter((t) => t.id !== first!.id).map((t) => t.notes.length)).toEqual([0, 0])
 
@@ -36,7 +37,7 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     h.clock.advance(60_000)
     r = await h.poll()
     expect(r).toMatchObject({ newAlerts: 0, ticketsCreated: 0, notesAdded: 0 })
-    expect(h.tickets().flatMap((t) => t.notes)).toHaveLength(2)
+    expect(h.tickets().flatMap((t) => t.notes)).toHaveLength(1)
     const list = await h.alerts()
     expect(list.counts).toMatchObject({ delivered: 5, queued: 0 })
     expect(list.alerts.every((a) => a.ticketId !== null)).toBe(true)

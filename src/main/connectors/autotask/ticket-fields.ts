@@ -71,6 +71,10 @@ export async function readTicketMetadata(api: AutotaskApi): Promise<TicketMetada
         value: String(r.id),
         label: [r.firstName, r.lastName].filter(Boolean).join(' ') || `Resource ${r.id}`
       })),
-    closedStatuses: closedStatuses(fields)
+    closedStatuses: closedStatuses(fields),
+    // Autotask refuses a ticket with neither (autotask.md §7.7: "plus a queue or resource").
+    requiredOneOf: [
+      { fields: ['queue', 'technicianId'], message: 'Autotask needs a queue or a technician on every new ticket.' }
+    ]
   }
 }

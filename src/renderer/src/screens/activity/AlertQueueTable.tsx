@@ -9,7 +9,8 @@ const STATE_WORDS: Record<AlertRow['state'], string> = {
   delivered: 'delivered',
   'waiting-mapping': 'waiting for a mapping',
   suppressed: 'suppressed',
-  disabled: 'type off'
+  disabled: 'type off',
+  attention: 'needs attention'
 }
 
 /** Alerts with where they went: a ticket, a note, the retry queue (with its age) or waiting for a mapping. */
@@ -58,6 +59,13 @@ function Outcome({ a }: { a: AlertRow }) {
           {a.nextAttemptAt ? ` · next ${formatTime(a.nextAttemptAt)}` : ''}
         </span>
         {a.lastError && <span className="grid__error">{a.lastError}</span>}
+      </div>
+    )
+  if (a.state === 'attention')
+    return (
+      <div className="grid__last">
+        <span>Not retried until a setting changes (then Retry now):</span>
+        <span className="grid__error">{a.lastError ?? 'the PSA refused it'}</span>
       </div>
     )
   if (a.state === 'waiting-mapping')

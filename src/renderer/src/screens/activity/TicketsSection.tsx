@@ -34,7 +34,7 @@ export function TicketsSection() {
     filter === 'all'
       ? true
       : filter === 'pending'
-        ? a.state === 'queued' || a.state === 'waiting-mapping'
+        ? a.state === 'queued' || a.state === 'waiting-mapping' || a.state === 'attention'
         : a.state === filter
   )
   const c = alerts?.counts
@@ -47,6 +47,7 @@ export function TicketsSection() {
             {c.delivered} delivered · {c.queued} queued
             {alerts.oldestQueuedSeconds !== null ? ` (oldest ${ageText(alerts.oldestQueuedSeconds)})` : ''} ·{' '}
             {c.waitingMapping} waiting for a mapping · {c.suppressed} suppressed
+            {c.attention ? ` · ${c.attention} need attention` : ''}
           </span>
         )}
       </div>

@@ -32,7 +32,7 @@ export function StatusCard({ view }: { view: TicketingView }) {
           <span id={helpId} className="field__help">
             {on
               ? 'On: JumpCloud alerts become tickets in the PSA.'
-              : 'Off: no alerts are polled, no tickets are created.'}
+              : 'Off: no alerts are polled, no tickets are created. Switching it back on starts from that moment: what happened while it was off does not become tickets.'}
           </span>
         </span>
       </label>
@@ -55,6 +55,12 @@ export function StatusCard({ view }: { view: TicketingView }) {
           <dt>Waiting for a mapping</dt>
           <dd>{counts ? counts.waitingMapping : '—'}</dd>
         </div>
+        {counts && counts.attention > 0 && (
+          <div>
+            <dt>Need attention</dt>
+            <dd className="grid__error">{counts.attention} (see Activity: a setting must change, then Retry now)</dd>
+          </div>
+        )}
       </dl>
       <button type="button" className="button" disabled={!on || busy !== null} onClick={() => void pollNow()}>
         {busy === 'poll' ? 'Polling…' : 'Poll now'}

@@ -60,6 +60,7 @@ export function TemplatesPanel({
           </div>
           <TextArea
             label="Note template"
+            help="Filled in once per repeat. All repeats of an alert found in one check go into one note that lists them, oldest first."
             value={note.template}
             onChange={(v) => onChange({ ...draft, note: { ...note, template: v } })}
           />
@@ -69,13 +70,30 @@ export function TemplatesPanel({
   )
 }
 
-function TextArea({ label, value, onChange }: { label: string; value: string; onChange(v: string): void }) {
+function TextArea({
+  label,
+  help,
+  value,
+  onChange
+}: {
+  label: string
+  help?: string
+  value: string
+  onChange(v: string): void
+}) {
   const id = useId()
+  const helpId = useId()
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {help && (
+        <span id={helpId} className="field__help">
+          {help}
+        </span>
+      )}
       <textarea
         id={id}
+        aria-describedby={help ? helpId : undefined}
         className="tk-textarea"
         rows={4}
         maxLength={4000}
