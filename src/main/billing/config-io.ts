@@ -3,20 +3,31 @@ import { ConfigFileSchema } from '../../shared/contract/billing'
 import { AppError } from '../../shared/errors'
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
-import { deleteSetting, readSetting, writeSetting } from '../core/settings'
 import { activePsaKind } from '../connect/open'
-import { catchAllKey } from '../customers/handlers'
-import { loadCustomers, loadMappings, loadOrgs, putMapping, SOURCE } from '../customers/store'
+import {
+  clearOrgFlags,
+  deleteMappings,
+  loadCatchAll,
+  loadCustomers,
+  loadMappings,
+  loadOrgs,
+  putMapping,
+  saveCatchAll,
+  setOrgFlag
+} from '../customers/store'
 import { requireZone } from '../scheduler/zoned-time'
 import { parseSchedule } from '../scheduler/schedule'
-import { z } from 'zod'
 import { loadTicketingSettings, saveTicketingSettings } from '../ticketing/settings'
-import { listBillingMappings, loadBillingSettings, putBillingMapping, storeBillingSettings } from './store'
+import {
+  deleteBillingMappings,
+  listBillingMappings,
+  loadBillingSettings,
+  putBillingMapping,
+  storeBillingSettings
+} from './store'
 
 // Versioned export/import of every mapping and setting. Secrets are never part of it: they live in the
 // keychain only, and the file is meant to be copied between machines.
-
-const CatchAllSetting = z.string()
 
 export function exportConfig(db: Db, now: Date): ConfigFile {
   const psa = activePsaKind(db)
@@ -41,7 +52,7 @@ export function exportConfig(db: Db, now: Date): ConfigFile {
           enabled: m.enabled
         }))
       : [],
-    catchAll: psa ? readSetting(db, catchAllKey(psa), CatchAllSetting.nullable(), null) : null,
+    catchAll: psa ? loadCatchAll(db, psa) : null,
     ignoredOrgs: orgs.filter((o) => o.ignored).map((o) => o.id),
     disabledOrgs: orgs.filter((o) => o.disabled).map((o) => o.id),
     ...(psa ? { ticketing: loadTicketingSettings(db, psa) } : {})
@@ -119,19 +130,16 @@ export function importConfig(db: Db, raw: unknown, now: Date): { customerMapping
   const at = now.toISOString()
   db.transaction(() => {
     storeBillingSettings(db, config.settings, now)
-    db.prepare('UPDATE source_orgs SET ignored = 0, disabled = 0 WHERE source_kind = ?').run(SOURCE)
-    const flag = (col: 'ignored' | 'disabled') =>
-      db.prepare(`UPDATE source_orgs SET ${col} = 1 WHERE source_kind = ? AND id = ?`)
-    for (const id of config.ignoredOrgs) flag('ignored').run(SOURCE, id)
-    for (const id of config.disabledOrgs) flag('disabled').run(SOURCE, id)
+    clearOrgFlags(db)
+    for (const id of config.ignoredOrgs) setOrgFlag(db, id, 'ignored', true)
+    for (const id of config.disabledOrgs) setOrgFlag(db, id, 'disabled', true)
     if (!psa) return
-    db.prepare('DELETE FROM org_mappings WHERE source_kind = ? AND psa_kind = ?').run(SOURCE, psa)
+    deleteMappings(db, psa)
     for (const m of config.customerMappings)
       putMapping(db, { psa, orgId: m.orgId, customerId: m.customerId, origin: 'manual', actor: 'import', now: at })
-    db.prepare('DELETE FROM billing_mappings WHERE psa_kind = ?').run(psa)
+    deleteBillingMappings(db, psa)
     for (const m of config.billingMappings) putBillingMapping(db, { psa, ...m }, at)
-    if (config.catchAll === null) deleteSetting(db, catchAllKey(psa))
-    else writeSetting(db, catchAllKey(psa), CatchAllSetting, config.catchAll, now)
+    saveCatchAll(db, psa, config.catchAll, now)
     // Choice values (priority ids …) are re-checked against the PSA's lists when tickets are sent.
     if (config.ticketing) saveTicketingSettings(db, psa, config.ticketing, now)
   })()

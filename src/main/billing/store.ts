@@ -172,6 +172,16 @@ export function deleteBillingMappingRow(db: Db, id: string): void {
   prepared(db, 'DELETE FROM billing_mappings WHERE id = ?').run(Number(id))
 }
 
+/** Every billing mapping of this org (it was disabled: it is no longer synced to any PSA). */
+export function deleteOrgBillingMappings(db: Db, orgId: string): void {
+  prepared(db, 'DELETE FROM billing_mappings WHERE org_id = ?').run(orgId)
+}
+
+/** Every billing mapping to this PSA (a config import replaces them all). */
+export function deleteBillingMappings(db: Db, psa: PsaKind): void {
+  prepared(db, 'DELETE FROM billing_mappings WHERE psa_kind = ?').run(psa)
+}
+
 export function setLastSync(db: Db, id: string, at: string, result: string): void {
   prepared(db, 'UPDATE billing_mappings SET last_sync_at = ?, last_sync_result = ? WHERE id = ?').run(
     at,

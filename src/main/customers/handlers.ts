@@ -1,20 +1,21 @@
-import { z } from 'zod'
 import { AppError } from '../../shared/errors'
 import type { Handlers } from '../../shared/contract'
 import type { PsaKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { recordActivity } from '../core/activity'
-import { deleteSetting, readSetting, writeSetting } from '../core/settings'
 import { activePsaKind, openPsa, openSource } from '../connect/open'
+import { deleteOrgBillingMappings } from '../billing/store'
 import {
   dropMapping,
   getCustomer,
   getOrg,
+  loadCatchAll,
   loadCustomerNames,
   loadCustomers,
   loadMappings,
   loadOrgs,
   putMapping,
+  saveCatchAll,
   saveCustomers,
   saveOrgs,
   setOrgFlag
@@ -37,9 +38,6 @@ type CustomerHandlers = Pick<
   | 'setCatchAllCustomer'
   | 'listMappings'
 >
-
-export const catchAllKey = (psa: PsaKind) => `${psa}.catchAllCustomer`
-const IdSetting = z.string()
 
 export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
   // Suggestions are recomputed only after something they depend on changed.
@@ -88,7 +86,7 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
 
     async getCustomersView() {
       const psa = activePsaKind(ctx.db)
-      const catchAll = psa ? readSetting(ctx.db, catchAllKey(psa), IdSetting.nullable(), null) : null
+      const catchAll = psa ? loadCatchAll(ctx.db, psa) : null
       return buildCustomersView(ctx.db, psa, suggestions, catchAll)
     },
 
@@ -197,7 +195,7 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
         if (disabled) {
           for (const psa of ['syncro', 'autotask'] as const)
             dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now(), action: 'disabled' })
-          ctx.db.prepare('DELETE FROM billing_mappings WHERE org_id = ?').run(orgId)
+          deleteOrgBillingMappings(ctx.db, orgId)
         }
         setOrgFlag(ctx.db, orgId, 'disabled', disabled)
       })()
@@ -238,11 +236,11 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
     async setCatchAllCustomer({ customerId }) {
       const psa = requirePsa()
       if (customerId === null) {
-        deleteSetting(ctx.db, catchAllKey(psa))
+        saveCatchAll(ctx.db, psa, null, ctx.now())
         return { message: 'No catch-all customer: alerts of unmapped organizations wait for a mapping' }
       }
       const c = requireCustomer(psa, customerId)
-      writeSetting(ctx.db, catchAllKey(psa), IdSetting, customerId, ctx.now())
+      saveCatchAll(ctx.db, psa, customerId, ctx.now())
       audit('catchAll.set', { customerId })
       return { message: `Alerts of unmapped organizations go to ${c.name}` }
     },

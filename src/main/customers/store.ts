@@ -1,4 +1,6 @@
 import type { PsaCustomer, PsaKind, SourceOrg } from '../connectors/types'
+import { z } from 'zod'
+import { deleteSetting, readSetting, writeSetting } from '../core/settings'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
@@ -242,6 +244,29 @@ export function setOrgFlag(db: Db, orgId: string, flag: 'ignored' | 'disabled', 
       orgId
     ).changes === 1
   )
+}
+
+/** Clears every org's ignored and disabled flags (a config import then sets those it lists). */
+export function clearOrgFlags(db: Db): void {
+  prepared(db, 'UPDATE source_orgs SET ignored = 0, disabled = 0 WHERE source_kind = ?').run(SOURCE)
+}
+
+/** Removes every mapping to this PSA's customers without history rows (a config import replaces them all). */
+export function deleteMappings(db: Db, psa: PsaKind): void {
+  prepared(db, 'DELETE FROM org_mappings WHERE source_kind = ? AND psa_kind = ?').run(SOURCE, psa)
+}
+
+const catchAllKey = (psa: PsaKind) => `${psa}.catchAllCustomer`
+const CustomerIdSetting = z.string()
+
+/** The customer that receives the alerts of unmapped orgs, if one is chosen. */
+export function loadCatchAll(db: Db, psa: PsaKind): string | null {
+  return readSetting(db, catchAllKey(psa), CustomerIdSetting.nullable(), null)
+}
+
+export function saveCatchAll(db: Db, psa: PsaKind, customerId: string | null, now: Date): void {
+  if (customerId === null) deleteSetting(db, catchAllKey(psa))
+  else writeSetting(db, catchAllKey(psa), CustomerIdSetting, customerId, now)
 }
 
 function history(

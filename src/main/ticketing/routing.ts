@@ -1,9 +1,6 @@
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
-import { readSetting } from '../core/settings'
-import { catchAllKey } from '../customers/handlers'
-import { loadMappings } from '../customers/store'
-import { z } from 'zod'
+import { loadCatchAll, loadMappings } from '../customers/store'
 
 /**
  * Where an org's alerts go: its mapped customer, else the catch-all customer, else nowhere yet
@@ -15,7 +12,7 @@ export function customerRouter(
 ): (orgId: string) => { customerId: string; via: 'mapping' | 'catch-all' } | null {
   if (!psa) return () => null
   const mapped = new Map(loadMappings(db, psa).map((m) => [m.orgId, m.customerId]))
-  const catchAll = readSetting(db, catchAllKey(psa), z.string().nullable(), null)
+  const catchAll = loadCatchAll(db, psa)
   return (orgId) => {
     const c = mapped.get(orgId)
     if (c) return { customerId: c, via: 'mapping' }
