@@ -88,7 +88,8 @@ describe('psa-bridge match', () => {
     expect(r.code).toBe(0)
     const out = JSON.parse(r.out)
     expect(Object.keys(out).sort()).toEqual(['a1', 'a2', 'a3'])
-    expect(out.a1).toMatchObject({ customerId: '1' })
+    // The customer id comes back as it was given: a number stays a number.
+    expect(out.a1).toMatchObject({ customerId: 1 })
     expect(out.a1.score).toBeGreaterThan(0)
     expect(out.a1.score).toBeLessThanOrEqual(1)
     expect(out.a2).toBeNull()

@@ -7,6 +7,8 @@ import type { NormalizedName } from './normalize'
 //   d:variant     the word and each one-letter deletion of it (symmetric-deletion index): a typo, a swap or a
 //                 dropped letter between two words leaves a deletion variant in common ("smtih"/"smith" → "smih")
 //   c:compact     same letters ignoring spaces ("Oak Ridge" / "Oakridge"), as normalised and as spelled
+//   p:pre         same first three letters: a short form ("Engrg" / "Engineering") or a split word ("River Side")
+//   t:alt         the other reading of an accented word ("Müller" is also "Mueller")
 // Candidates are ranked by how much rare evidence they share: each word of the query counts once (its best key),
 // weighted by inverse document frequency, so a shared surname outweighs a shared "Construction" and its variants.
 
@@ -16,6 +18,7 @@ const COMMON_KEY = 200
 /** Candidates with less than this share of the best candidate's weight only share common words. */
 const MIN_SHARE = 0.4
 const DELETION_WEIGHT = 0.5
+const PREFIX_WEIGHT = 0.3
 
 interface KeyGroup {
   /** key → weight factor; one group per query word, plus one for the whole name. */
@@ -28,14 +31,33 @@ function deletions(word: string): string[] {
   return [...out]
 }
 
-export function blockingKeys(name: NormalizedName): KeyGroup[] {
+/** Words this short may be a short form ("Engrg", "Chiro") or half of a split word ("River Side"). */
+const SHORT_WORD = 6
+
+/**
+ * Keys of a name. `side` decides the prefix keys, which are asymmetric to stay cheap: an indexed name files every
+ * word under `p:` and its short words also under `s:`; a query looks its short words up under `p:` (any indexed word
+ * they may shorten) and its long words under `s:` (only indexed short forms of them).
+ */
+export function blockingKeys(name: NormalizedName, side: 'index' | 'query' = 'index'): KeyGroup[] {
   const groups: KeyGroup[] = []
-  for (const t of new Set(name.tokens)) {
+  name.tokens.forEach((t, i) => {
     const keys = new Map<string, number>([[`t:${t}`, 1]])
+    const alt = name.alts[i]
+    if (alt) keys.set(`t:${alt}`, 1)
     if (t.length >= MIN_DELETION_WORD && !/\d/.test(t))
       for (const v of deletions(t)) keys.set(`d:${v}`, DELETION_WEIGHT)
+    if (t.length >= 3 && !/\d/.test(t)) {
+      const short = t.length <= SHORT_WORD
+      const pre = t.slice(0, 3)
+      if (side === 'query') keys.set(`${short ? 'p' : 's'}:${pre}`, PREFIX_WEIGHT)
+      else {
+        keys.set(`p:${pre}`, PREFIX_WEIGHT)
+        if (short) keys.set(`s:${pre}`, PREFIX_WEIGHT)
+      }
+    }
     groups.push({ keys })
-  }
+  })
   if (name.compact)
     groups.push({
       keys: new Map([
@@ -93,7 +115,7 @@ export class CandidateIndex {
       this.best = new Float64Array(this.size)
     }
     const { acc, best } = this
-    const groups = blockingKeys(name).map((g) =>
+    const groups = blockingKeys(name, 'query').map((g) =>
       [...g.keys].flatMap(([k, w]) => {
         const list = this.postings.get(k)
         return list ? [{ list, w }] : []

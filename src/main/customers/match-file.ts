@@ -2,16 +2,19 @@ import { z } from 'zod'
 import { AppError } from '../../shared/errors'
 
 // The file read by `psa-bridge match FILE --json`: {"orgs":[{"id","name"}],"customers":[{"id","name"}]}.
-// Ids come from two different systems (JumpCloud uses hex strings, Syncro/Autotask numbers), so both are accepted
-// and turned into strings.
+// Ids come from two different systems (JumpCloud uses hex strings, Syncro/Autotask numbers), so both are accepted.
+// The matcher works on their string form (`id`); `given` keeps the id as written, so the answer gives a number back
+// as a number.
 
-const Id = z.union([z.string().trim().min(1, 'id must not be empty').max(200), z.int()]).transform((v) => String(v))
+const Id = z.union([z.string().trim().min(1, 'id must not be empty').max(200), z.int()])
 
-const Named = z.object({
-  id: Id,
-  // No length limit here: an absurd name is data, not a reason to reject the file; the matcher ignores it.
-  name: z.string()
-})
+const Named = z
+  .object({
+    id: Id,
+    // No length limit here: an absurd name is data, not a reason to reject the file; the matcher ignores it.
+    name: z.string()
+  })
+  .transform((x) => ({ id: String(x.id), given: x.id, name: x.name }))
 
 function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx, field: string): void {
   const seen = new Set<string>()

@@ -1,9 +1,22 @@
 import { osaDistance } from './edit-distance'
+import { markDecorations, dropSelfAcronyms } from './decorations'
+import { americanSpelling, numberCanon, spellOutAccents } from './word-relations'
 import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
 /** What the normaliser changed, so a suggestion can say why two names were treated as one. */
 export type ChangeKind =
-  'accent' | 'and' | 'article' | 'suffix' | 'abbreviation' | 'separator' | 'plural' | 'number-word'
+  | 'accent'
+  | 'and'
+  | 'article'
+  | 'suffix'
+  | 'abbreviation'
+  | 'separator'
+  | 'plural'
+  | 'number-word'
+  | 'number'
+  | 'spelling'
+  | 'connector'
+  | 'acronym'
 
 export interface Change {
   kind: ChangeKind
@@ -17,6 +30,10 @@ export interface NormalizedName {
   raw: string
   /** Canonical tokens: lower-case ASCII-folded words after all rules. */
   tokens: readonly string[]
+  /** Another reading of the token, parallel to `tokens`: "Müller" is also "mueller". */
+  alts: readonly (string | null)[]
+  /** Parallel to `tokens`: a branch/suite decoration, honorific or degree rather than the firm's name. */
+  deco: readonly boolean[]
   /** The words as written, parallel to `tokens`, for human-readable reasons. */
   surfaces: readonly string[]
   /** tokens joined by one space; '' means "nothing matchable" (empty, punctuation only, too long). */
@@ -33,14 +50,16 @@ export interface NormalizedName {
 /** Longer than any real company name; such input is treated as unmatchable instead of being scored. */
 export const MAX_NAME_LENGTH = 256
 
-interface Tok {
+export interface Tok {
   t: string
   s: string
+  alt?: string | null
+  deco?: boolean
 }
 
-type SegmentStyle = 'main' | 'comma' | 'paren' | 'dash'
+export type SegmentStyle = 'main' | 'comma' | 'paren' | 'dash'
 
-interface Segment {
+export interface Segment {
   style: SegmentStyle
   text: string
   toks: Tok[]
@@ -177,8 +196,22 @@ function recordAccents(raw: string, changes: Change[]): void {
   }
 }
 
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'at'])
+
+/** Folded word → the same word with its accents spelled out ("muller" → "mueller"). */
+function spelledOutForms(raw: string): Map<string, string> | null {
+  let out: Map<string, string> | null = null
+  for (const m of raw.matchAll(WORD)) {
+    const alt = spellOutAccents(m[0])
+    if (alt) (out ??= new Map()).set(canonical(foldAccents(m[0])), canonical(alt))
+  }
+  return out
+}
+
 const EMPTY: Omit<NormalizedName, 'raw'> = {
   tokens: [],
+  alts: [],
+  deco: [],
   surfaces: [],
   key: '',
   compact: '',
@@ -207,6 +240,7 @@ export function normalizeName(raw: string): NormalizedName {
     }
   }
 
+  dropSelfAcronyms(segs, changes)
   const first = segs.find((seg) => seg.toks.length > 0)
   if (first && first.toks.length > 1 && first.toks[0]!.t === 'the') {
     changes.push({ kind: 'article', from: first.toks[0]!.s })
@@ -232,7 +266,30 @@ export function normalizeName(raw: string): NormalizedName {
     expandAbbreviations(seg.toks, changes)
   }
 
-  const toks = all()
+  markDecorations(segs, raw)
+  const spelledOut = ascii ? null : spelledOutForms(raw)
+  const toks = all().filter((x, i, list) => {
+    // "Township of Salem" = "Salem Township": linking words carry no identity once the name has others.
+    if (list.length > 2 && CONNECTORS.has(x.t)) {
+      changes.push({ kind: 'connector', from: x.s })
+      return false
+    }
+    return true
+  })
+  for (const x of toks) {
+    x.alt = spelledOut?.get(x.t) ?? null
+    const n = numberCanon(x.t)
+    if (n !== x.t) {
+      changes.push({ kind: 'number', from: x.s, to: n })
+      x.t = n
+      continue
+    }
+    const us = americanSpelling(x.t)
+    if (us !== x.t) {
+      changes.push({ kind: 'spelling', from: x.s, to: us })
+      x.t = us
+    }
+  }
   for (const x of toks) {
     const one = singular(x.t)
     if (one !== x.t) {
@@ -245,6 +302,8 @@ export function normalizeName(raw: string): NormalizedName {
   return {
     raw,
     tokens,
+    alts: toks.map((x) => (x.alt ? singular(x.alt) : null)),
+    deco: toks.map((x) => x.deco === true),
     surfaces: toks.map((x) => x.s.replace(/\.$/, '')),
     key: tokens.join(' '),
     compact: tokens.join(''),

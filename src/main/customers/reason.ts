@@ -57,6 +57,17 @@ const PHRASES: [Change['kind'], Phrase][] = [
   ],
   ['separator', (cs) => `same name with different separators: ${unique(cs.map((c) => quote(c.from))).join(' / ')}`],
   ['number-word', (cs) => `${unique(cs.map((c) => quote(c.from))).join(', ')} before a number ignored`],
+  [
+    'number',
+    (cs) => `numbers written the same: ${unique(cs.map((c) => `${quote(c.from)} = ${quote(c.to ?? '')}`)).join(', ')}`
+  ],
+  [
+    'spelling',
+    (cs) =>
+      `British and American spelling: ${unique(cs.map((c) => `${quote(c.from)} = ${quote(c.to ?? '')}`)).join(', ')}`
+  ],
+  ['connector', (cs) => `same words with ${unique(cs.map((c) => quote(c.from))).join(', ')} ignored`],
+  ['acronym', (cs) => `${unique(cs.map((c) => quote(`(${c.from})`))).join(', ')} is the name's own initials`],
   ['plural', (cs) => `singular and plural treated the same: ${unique(cs.map((c) => quote(c.from))).join(', ')}`]
 ]
 

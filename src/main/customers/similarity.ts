@@ -1,20 +1,21 @@
-import { distance as levenshtein } from 'fastest-levenshtein'
 import { normalizeName, type NormalizedName } from './normalize'
 import { osaDistance } from './edit-distance'
-import { DESCRIPTIVE_WORDS } from './vocabulary'
+import { align, isTransposition, type Alignment, type Equivalences } from './align'
+import { explainScored } from './explain'
+import { DESCRIPTIVE_WORDS, GENERIC_WORDS } from './vocabulary'
+import { squeeze } from './word-relations'
 
 export { osaDistance }
-import { changePhrases, sameNameReason } from './reason'
 
-// Score in 0..1 for "these two names are the same company". The scale is fixed so thresholds mean something:
-//   1.00        same name after normalisation
-//   0.90..0.96  same words up to spacing or one typical typo      (CONFIDENT lives here)
-//   0.75..0.89  probably the same: a riskier typo, word order, or an extra word on one side (shown, not bulk-accepted)
-//   < 0.50      a word on each side that the other lacks ("Group"/"Supply", "North"/"South") or different numbers
-// A wrong match bills the wrong client, so a meaningful word present on both sides but different is treated as
-// strong evidence of two different companies, however similar the rest is.
+// Score in 0..1 for "these two names are the same company": the share of both names' weight that the other name
+// accounts for. A word's weight is its rarity among this MSP's names (see weights.ts), so a distinctive word decides
+// and a generic trade word barely counts; a decoration ("- North", "MD") counts a quarter. Words found only on one
+// side cost half their weight (containment: "Smith Accounting" / "Smith Accounting & Tax"). A word on EACH side that
+// the other lacks ("Plumbing" / "Electric", "North" / "South", "2" / "3") means two firms: the score is capped low.
+// Whether a pair is confident is decided in suggest.ts against the rivals on both sides, not by the score alone.
 
-export type MatchKind = 'same' | 'spacing' | 'typo' | 'order' | 'partial' | 'different' | 'none'
+export type MatchKind =
+  'same' | 'spacing' | 'abbreviation' | 'learned' | 'typo' | 'order' | 'partial' | 'different' | 'none'
 
 export interface Comparison {
   score: number
@@ -25,205 +26,150 @@ export interface Comparison {
 export const SCORE = {
   same: 1,
   spacing: 0.96,
-  order: 0.88,
-  /** Per typo that is surely a typo: swapped letters, or a slip in a descriptive word (see typoPenalty). */
-  commonTypo: 0.06,
-  /** Per slip in a name-like word: enough to drop below CONFIDENT on its own. */
-  riskyTypo: 0.12,
-  partialBase: 0.55,
-  partialRange: 0.3,
+  /** All words alike, in another order or another role. */
+  order: 0.95,
+  /** Cap for two names with a differing word on each side. */
   differentMax: 0.4,
-  numberMax: 0.3
+  /** Weight of a decoration word relative to a name word. */
+  decoration: 0.25,
+  /** Share of its weight an unmatched word costs when the other name has no unmatched word. */
+  extra: 0.5
 } as const
 
-function hasDigit(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i)
-    if (c >= 48 && c <= 57) return true
-  }
-  return false
+export interface ScoreContext {
+  /** Weight of a token (its rarity among the names); 1 for every word when absent. */
+  weight?: (token: string) => number
+  /** Word pairs the admin's own mappings showed to be the same. */
+  learned?: Equivalences
 }
-
-/**
- * Penalty if `a` and `b` look like one word mistyped, else null (different words).
- * Common typo (confident): two adjacent letters swapped, or one slip in a descriptive word ("Plumbng").
- * Risky typo (suggested only): one slip in any other word, or two slips in a long word — "Johnson"/"Johnston",
- * "Petersen"/"Peterson", "Bolton"/"Boston" are as often two clients as one typo.
- */
-export function typoPenalty(a: string, b: string): number | null {
-  return typoMatch(a, b)?.penalty ?? null
-}
-
-function typoMatch(a: string, b: string): { penalty: number; distance: number } | null {
-  const short = Math.min(a.length, b.length)
-  const long = Math.max(a.length, b.length)
-  if (long - short > 2 || short < 4 || long < 5) return null
-  if (hasDigit(a) || hasDigit(b)) return null // "Clinic 2" vs "Clinic 3" is never a typo
-  const d = osaDistance(a, b, 2)
-  if (d === 1) {
-    const transposition = a.length === b.length && levenshtein(a, b) === 2
-    // Two known words are two words ("Painting"/"Printing"), not a slip.
-    if (DESCRIPTIVE_WORDS.has(a) && DESCRIPTIVE_WORDS.has(b)) return null
-    const common = transposition || DESCRIPTIVE_WORDS.has(a) || DESCRIPTIVE_WORDS.has(b)
-    return { penalty: common ? SCORE.commonTypo : SCORE.riskyTypo, distance: 1 }
-  }
-  // Two slips only in a long word that starts the same: "Restaraunt", not "Northside"/"Southside".
-  if (d === 2 && short >= 9 && a.slice(0, 2) === b.slice(0, 2)) return { penalty: SCORE.riskyTypo, distance: 2 }
-  return null
-}
-
-interface Alignment {
-  matchedChars: number
-  typos: { i: number; j: number; penalty: number; distance: number }[]
-  /** Leftover words that are the same letters run together ("Oak Ridge" / "Oakridge"). */
-  spacing: { i: number[]; j: number[] } | null
-  extraA: number[]
-  extraB: number[]
-}
-
-// Plain loops: this runs for every candidate pair, so no closures or per-call Sets.
-function align(a: NormalizedName, b: NormalizedName): Alignment {
-  const usedB = new Uint8Array(b.tokens.length)
-  const restA: number[] = []
-  let matchedChars = 0
-  for (let i = 0; i < a.tokens.length; i++) {
-    const t = a.tokens[i]!
-    let found = -1
-    for (let k = 0; k < b.tokens.length; k++) {
-      if (usedB[k] === 0 && b.tokens[k] === t) {
-        found = k
-        break
-      }
-    }
-    if (found >= 0) {
-      usedB[found] = 1
-      matchedChars += 2 * t.length
-    } else restA.push(i)
-  }
-  const restB: number[] = []
-  for (let k = 0; k < b.tokens.length; k++) if (usedB[k] === 0) restB.push(k)
-  const out: Alignment = { matchedChars, typos: [], spacing: null, extraA: restA, extraB: restB }
-  if (restA.length === 0 || restB.length === 0) return out
-
-  const join = (name: NormalizedName, idx: number[]) => idx.map((i) => name.spelledTokens[i]).join('')
-  const joinedA = join(a, restA)
-  if (joinedA === join(b, restB)) {
-    out.spacing = { i: restA, j: restB }
-    out.matchedChars += 2 * joinedA.length
-    out.extraA = []
-    out.extraB = []
-    return out
-  }
-  const takenB = new Uint8Array(b.tokens.length)
-  const leftA: number[] = []
-  for (const i of restA) {
-    let best: { j: number; penalty: number; distance: number } | null = null
-    for (const j of restB) {
-      if (takenB[j] === 1) continue
-      // As spelled too: singular-folding turns the typo "Harirs" into "harir", two edits from "harris".
-      const m = typoMatch(a.tokens[i]!, b.tokens[j]!) ?? typoMatchSpelled(a, i, b, j)
-      if (m && (!best || m.penalty < best.penalty)) best = { j, ...m }
-    }
-    if (best) {
-      takenB[best.j] = 1
-      out.typos.push({ i, ...best })
-      out.matchedChars += a.tokens[i]!.length + b.tokens[best.j]!.length
-    } else leftA.push(i)
-  }
-  out.extraA = leftA
-  out.extraB = restB.filter((j) => takenB[j] === 0)
-  return out
-}
-
-function typoMatchSpelled(a: NormalizedName, i: number, b: NormalizedName, j: number): ReturnType<typeof typoMatch> {
-  const sa = a.spelledTokens[i]!
-  const sb = b.spelledTokens[j]!
-  return sa === a.tokens[i] && sb === b.tokens[j] ? null : typoMatch(sa, sb)
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000
 
 export interface Scored {
   score: number
   kind: MatchKind
   alignment?: Alignment
+  /** Rests on a typo: confident only when no rival is close (suggest.ts). */
+  near?: boolean
+  /** Rests on a slip in a short name-like word ("Rose" / "Ross"): never confident. */
+  risky?: boolean
+  /** Only one name has a word about as rare as the ones they share ("Kim & Banks" / "Kim"): never confident. */
+  distinctExtra?: boolean
+  /** The score as if words found on one side only were not there: two branches of one firm tie on it. */
+  core?: number
+  /** Matched share before the cap for 'different': how close a rival really is. */
+  coverage?: number
+}
+
+/** An extra word weighing more than this share of the rarest shared word is a distinctive word, not a generic one. */
+const DISTINCT_EXTRA = 0.6
+/** …or rarer than the most common word the names share ("Big Sky Plumbing Supply": 'Supply' is rarer than 'Plumbing'). */
+const EXTRA_VS_COMMONEST = 1
+const round = (x: number) => Math.round(x * 1000) / 1000
+const one = () => 1
+
+/**
+ * A slip in the last three letters or one vowel for another: how family names vary ("Peterson" / "Petersen",
+ * "Johnson" / "Johnston", "Meyer" / "Meier"), so two such names are as likely two families as one typo.
+ */
+function nameVariant(x: string, y: string): boolean {
+  let p = 0
+  while (p < x.length && p < y.length && x[p] === y[p]) p++
+  if (p >= Math.min(x.length, y.length) - 3) return true
+  const vowel = /[aeiouy]/
+  return x.length === y.length && vowel.test(x[p]!) && vowel.test(y[p]!) && x.slice(p + 1) === y.slice(p + 1)
+}
+
+/** A number among the name words (not a "#2" / "Suite 200" decoration) that the other name lacks. */
+function hasNumber(name: NormalizedName, idx: readonly number[]): boolean {
+  for (const i of idx) if (!name.deco[i] && /\d/.test(name.tokens[i]!)) return true
+  return false
+}
+
+function tokenWeight(name: NormalizedName, i: number, weight: (t: string) => number): number {
+  return weight(name.tokens[i]!) * (name.deco[i] ? SCORE.decoration : 1)
 }
 
 /** The score alone, without building a reason: used for every candidate pair in bulk matching. */
-export function scoreNames(a: NormalizedName, b: NormalizedName): Scored {
+export function scoreNames(a: NormalizedName, b: NormalizedName, ctx: ScoreContext = {}): Scored {
   if (!a.key || !b.key) return { score: 0, kind: 'none' }
-  if (a.key === b.key) return { score: SCORE.same, kind: 'same' }
+  if (a.key === b.key) return { score: SCORE.same, kind: 'same', coverage: 1 }
   // Spacing is judged on the words as spelled: singular-folding would make "Roberts Sons" read as "Robertson".
-  if (a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing' }
+  if (a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing', coverage: 1 }
 
-  const al = align(a, b)
-  const coverage = al.matchedChars / (a.compact.length + b.compact.length)
-  if (al.extraA.some((i) => hasDigit(a.tokens[i]!)) || al.extraB.some((j) => hasDigit(b.tokens[j]!))) {
-    return { score: round(SCORE.numberMax * coverage), kind: 'different', alignment: al }
-  }
-  if (al.extraA.length > 0 && al.extraB.length > 0)
-    return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al }
-
-  let penalty = 0
-  for (const t of al.typos) penalty += t.penalty
-  if (al.extraA.length > 0 || al.extraB.length > 0) {
-    return {
-      score: round(Math.max(0, SCORE.partialBase + SCORE.partialRange * coverage - penalty)),
-      kind: 'partial',
-      alignment: al
+  const weight = ctx.weight ?? one
+  const al = align(a, b, ctx.learned)
+  let matched = 0
+  let total = 0
+  let near = false
+  let risky = false
+  const rels = new Set<string>() // a handful of entries: cheap next to the alignment itself
+  let rarestShared = 0
+  let commonestShared = Infinity
+  for (const m of al.matches) {
+    let w = 0
+    for (const i of m.i) w += tokenWeight(a, i, weight)
+    for (const j of m.j) w += tokenWeight(b, j, weight)
+    const each = w / (m.i.length + m.j.length)
+    rarestShared = Math.max(rarestShared, each)
+    if (each > 0) commonestShared = Math.min(commonestShared, each)
+    matched += (m.q * w) / 2
+    total += w / 2
+    rels.add(m.rel)
+    if (m.rel === 'typo') {
+      const [x, y] = [a.tokens[m.i[0]!]!, b.tokens[m.j[0]!]!]
+      const ordinary = isTransposition(x, y) || DESCRIPTIVE_WORDS.has(x) || DESCRIPTIVE_WORDS.has(y)
+      if (!ordinary) near = true
+      // A doubled letter ("Kessler" / "Kesler") is a slip at any length; another slip only in a long word.
+      if (!ordinary && squeeze(x) !== squeeze(y) && (Math.min(x.length, y.length) < 7 || nameVariant(x, y)))
+        risky = true
     }
   }
-  if (al.spacing) return { score: round(SCORE.spacing - penalty), kind: 'spacing', alignment: al }
-  if (al.typos.length > 0) return { score: round(SCORE.same - penalty), kind: 'typo', alignment: al }
-  return { score: SCORE.order, kind: 'order', alignment: al } // same words, different order
+  let extra = 0
+  let rarestExtra = 0
+  let tradeExtra = false
+  for (const [name, idx] of [
+    [a, al.extraA],
+    [b, al.extraB]
+  ] as const) {
+    for (const i of idx) {
+      const t = name.tokens[i]!
+      const generic = GENERIC_WORDS.has(t)
+      // A generic word ("Group", "& Tax") costs like a decoration, however rare it is in this list.
+      const w = tokenWeight(name, i, weight) * (generic && !name.deco[i] ? SCORE.decoration : 1)
+      extra += w
+      if (name.deco[i] || generic) continue
+      rarestExtra = Math.max(rarestExtra, w)
+      if (DESCRIPTIVE_WORDS.has(t)) tradeExtra = true
+    }
+  }
+  const coverage = total === 0 ? 0 : matched / (total + extra)
+  if ((al.extraA.length > 0 && al.extraB.length > 0) || hasNumber(a, al.extraA) || hasNumber(b, al.extraB))
+    return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al, coverage }
+
+  const score = total === 0 ? 0 : matched / (total + SCORE.extra * extra)
+  const kind: MatchKind =
+    al.extraA.length + al.extraB.length > 0
+      ? 'partial'
+      : rels.has('typo')
+        ? 'typo'
+        : rels.has('learned')
+          ? 'learned'
+          : rels.has('abbreviation') || rels.has('initialism')
+            ? 'abbreviation'
+            : rels.has('joined')
+              ? 'spacing'
+              : 'order'
+  const capped = kind === 'order' ? Math.min(score, SCORE.order) : Math.min(score, SCORE.spacing)
+  // Names of one-letter words ("S S N") identify nothing beyond an exact match.
+  if (a.tokens.every((t) => t.length === 1) || b.tokens.every((t) => t.length === 1)) risky = true
+  const distinctExtra =
+    tradeExtra || rarestExtra > DISTINCT_EXTRA * rarestShared || rarestExtra > commonestShared * EXTRA_VS_COMMONEST
+  const core = total === 0 ? 0 : round(Math.min(matched / total, SCORE.spacing))
+  return { score: round(capped), kind, alignment: al, near, risky, distinctExtra, coverage, core }
 }
 
-/** A short human phrase for why `scored` came out as it did. */
-export function explain(a: NormalizedName, b: NormalizedName, scored: Scored): string {
-  const al = scored.alignment
-  const words = (name: NormalizedName, idx: number[]) => idx.map((i) => `'${name.surfaces[i]}'`).join(' ')
-  const typoWords = new Set((al?.typos ?? []).flatMap((t) => [a.surfaces[t.i]!, b.surfaces[t.j]!]))
-  const withChanges = (phrases: string[]) => [...phrases, ...changePhrases(a, b, 2, typoWords)].join('; ')
-  switch (scored.kind) {
-    case 'none':
-      return 'nothing comparable in one of the names'
-    case 'same':
-      return sameNameReason(a, b)
-    case 'different': {
-      const numbers = [
-        ...(al?.extraA.map((i) => a.tokens[i]!) ?? []),
-        ...(al?.extraB.map((j) => b.tokens[j]!) ?? [])
-      ].some(hasDigit)
-      const what = numbers ? 'different numbers' : 'different words'
-      return `${what}: ${words(a, al?.extraA ?? []) || '(none)'} / ${words(b, al?.extraB ?? []) || '(none)'}`
-    }
-    default: {
-      const detail: string[] = []
-      if (scored.kind === 'spacing') {
-        const [sa, sb] = al?.spacing
-          ? [words(a, al.spacing.i), words(b, al.spacing.j)]
-          : [`'${a.raw.trim()}'`, `'${b.raw.trim()}'`]
-        detail.push(`same name ignoring spaces: ${sa} / ${sb}`)
-      }
-      for (const t of al?.typos ?? []) {
-        detail.push(
-          `${t.distance === 1 ? 'one-letter' : 'two-letter'} difference: '${a.surfaces[t.i]}' / '${b.surfaces[t.j]}'`
-        )
-      }
-      if (scored.kind === 'order') detail.push('same words in a different order')
-      if (scored.kind === 'partial' && al) {
-        const only = al.extraA.length > 0 ? words(a, al.extraA) : words(b, al.extraB)
-        // No change phrases here: "same name after removing 'LLC'" would be untrue of names that differ by a word.
-        return [`similar, but only one name has ${only}`, ...detail].join('; ')
-      }
-      return withChanges(detail)
-    }
-  }
-}
-
-export function compareNames(a: NormalizedName, b: NormalizedName): Comparison {
-  const scored = scoreNames(a, b)
-  return { score: scored.score, kind: scored.kind, reason: explain(a, b, scored) }
+export function compareNames(a: NormalizedName, b: NormalizedName, ctx: ScoreContext = {}): Comparison {
+  const scored = scoreNames(a, b, ctx)
+  return { score: scored.score, kind: scored.kind, reason: explainScored(a, b, scored) }
 }
 
 /** Convenience for one-off comparisons (tests, CLI); bulk callers normalise once and use scoreNames. */

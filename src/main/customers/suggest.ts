@@ -1,16 +1,23 @@
 import { CandidateIndex } from './blocking'
 import type { MatchFile } from './match-file'
+import type { Equivalences } from './align'
+import { explainScored } from './explain'
 import { normalizeName, type NormalizedName } from './normalize'
-import { explain, scoreNames, type Scored } from './similarity'
+import { scoreNames, type Scored } from './similarity'
+import { corpusWeights, type CorpusWeights } from './weights'
 
 export { MatchFileSchema, parseMatchFile, parseMatchFileText, type MatchFile } from './match-file'
 
-/** At or above: offered for "Accept all". Same words up to spacing or one common typo (see similarity.ts). */
-export const CONFIDENT = 0.9
+/** At or above (and with the margins below): offered for "Accept all". */
+export const CONFIDENT = 0.8
 /** At or above: shown, accepted one by one. */
-export const SUGGEST = 0.75
-/** A confident suggestion also needs this lead over any other pairing of the same org or customer. */
-export const CONFIDENT_MARGIN = 0.05
+export const SUGGEST = 0.6
+/** A confident suggestion also needs this lead over any other pairing of the same org or customer (both sides). */
+export const CONFIDENT_MARGIN = 0.1
+/** A pair that rests on a typo is confident only when nothing else comes this close to either side. */
+export const RIVAL = 0.45
+/** Pairings scored at least this (or this close before the 'different' cap) count as rivals. */
+const KEEP = 0.25
 /** Candidates scored per org after blocking. */
 const CANDIDATES_PER_ORG = 25
 
@@ -30,12 +37,16 @@ export interface Suggestion {
 export interface SuggestOptions {
   /** Already-mapped orgs/customers: never suggested again. */
   exclude?: { orgIds?: Set<string>; customerIds?: Set<string> }
+  /** Word equivalences learned from the admin's mappings ("chiro|chiropractic", both directions). */
+  learned?: Equivalences
 }
 
 interface Edge {
   o: number
   c: number
   score: number
+  /** How close a rival this pairing is: its score, or its matched share when it was capped as 'different'. */
+  strength: number
   scored: Scored
 }
 
@@ -51,8 +62,9 @@ function prepare(list: readonly Named[], excluded: Set<string> | undefined): Sid
     .filter((x) => x.n.key !== '')
 }
 
-function scoreCandidates(orgs: Side[], customers: Side[]): Edge[] {
+function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights, learned?: Equivalences): Edge[] {
   const index = new CandidateIndex(customers.map((c) => c.n))
+  const ctx = { weight: weights.weight, learned }
   const edges: Edge[] = []
   orgs.forEach((org, o) => {
     // Same normalised name: only a spacing variant (0.96) can come within CONFIDENT_MARGIN of it, so skip the
@@ -60,8 +72,9 @@ function scoreCandidates(orgs: Side[], customers: Side[]): Edge[] {
     const exact = index.exact(org.n.key)
     const candidates = exact.length > 0 ? index.sameLetters(org.n) : index.candidates(org.n, CANDIDATES_PER_ORG)
     for (const c of candidates) {
-      const scored = scoreNames(org.n, customers[c]!.n)
-      if (scored.score >= SUGGEST) edges.push({ o, c, score: scored.score, scored })
+      const scored = scoreNames(org.n, customers[c]!.n, ctx)
+      const strength = scored.kind === 'different' ? (scored.coverage ?? 0) * 0.6 : scored.score
+      if (strength >= KEEP) edges.push({ o, c, score: scored.score, strength, scored })
     }
   })
   return edges
@@ -97,27 +110,61 @@ function assign(edges: Edge[]): Edge[] {
   return chosen
 }
 
-/** Best other score involving the same org or the same customer, for the confidence margin. */
-function runnerUp(edges: Edge[]): (e: Edge) => number {
-  const top2 = (map: Map<number, number[]>, k: number, s: number) => {
+/** Best other value involving the same org or the same customer (the runner-up on both sides). */
+function runnerUp(edges: Edge[], value: (e: Edge) => number): (e: Edge) => number {
+  const byO = new Map<number, Edge[]>()
+  const byC = new Map<number, Edge[]>()
+  const keep = (map: Map<number, Edge[]>, k: number, e: Edge) => {
     const cur = map.get(k) ?? []
-    cur.push(s)
-    cur.sort((x, y) => y - x)
+    cur.push(e)
+    cur.sort((x, y) => value(y) - value(x))
     map.set(k, cur.slice(0, 2))
   }
-  const byO = new Map<number, number[]>()
-  const byC = new Map<number, number[]>()
   for (const e of edges) {
-    top2(byO, e.o, e.score)
-    top2(byC, e.c, e.score)
+    keep(byO, e.o, e)
+    keep(byC, e.c, e)
   }
-  // The edge itself is one of the top two of its own lists; the other entry is the runner-up.
-  const other = (list: number[] | undefined, s: number) => {
-    if (!list) return 0
-    const i = list.indexOf(s)
-    return i === -1 ? (list[0] ?? 0) : (list[1 - i] ?? 0)
+  const other = (list: Edge[] | undefined, e: Edge) => {
+    const first = list?.find((x) => x !== e)
+    return first ? value(first) : 0
   }
-  return (e) => Math.max(other(byO.get(e.o), e.score), other(byC.get(e.c), e.score))
+  return (e) => Math.max(other(byO.get(e.o), e), other(byC.get(e.c), e))
+}
+
+interface Rivals {
+  /** Best other score on either side. */
+  second: (e: Edge) => number
+  /** Best other pairing ignoring one-sided words: "Kestrel Dental" is as close to "(North)" as to "(South)". */
+  core: (e: Edge) => number
+  /** Best other pairing's strength, 'different' ones included. */
+  near: (e: Edge) => number
+}
+
+function isConfident(e: Edge, rivals: Rivals): boolean {
+  const s = e.scored
+  if (s.kind === 'different' || s.kind === 'none' || s.risky || s.distinctExtra) return false
+  if (e.score < CONFIDENT || e.score - rivals.second(e) < CONFIDENT_MARGIN) return false
+  // A containment match must also beat the others on the words the names do share.
+  if (s.kind === 'partial' && (s.core ?? e.score) - rivals.core(e) < CONFIDENT_MARGIN) return false
+  // A near-miss is confident only when no other name on either side comes close ("Johnson" / "Johnston").
+  return !s.near || rivals.near(e) < RIVAL
+}
+
+/** "the only customer sharing the rare word 'Kestrel'": the evidence behind a match that is not an exact one. */
+function rareWordPhrase(org: NormalizedName, e: Edge, weights: CorpusWeights): string | null {
+  const al = e.scored.alignment
+  if (!al || e.scored.kind === 'same') return null
+  let best: number | null = null
+  for (const m of al.matches) {
+    if (m.rel !== 'same' || m.i.length !== 1) continue
+    const i = m.i[0]!
+    if (org.deco[i]) continue
+    if (best === null || weights.weight(org.tokens[i]!) > weights.weight(org.tokens[best]!)) best = i
+  }
+  // Shared by just this org and this customer among all names.
+  return best !== null && weights.count(org.tokens[best]!) <= 2
+    ? `the only customer sharing the rare word '${org.surfaces[best]}'`
+    : null
 }
 
 export function suggestMatches(
@@ -127,27 +174,41 @@ export function suggestMatches(
 ): Suggestion[] {
   const os = prepare(orgs, opts.exclude?.orgIds)
   const cs = prepare(customers, opts.exclude?.customerIds)
-  const edges = scoreCandidates(os, cs)
-  const second = runnerUp(edges)
-  return assign(edges).map((e) => ({
-    orgId: os[e.o]!.id,
-    customerId: cs[e.c]!.id,
-    score: e.score,
-    confident: e.score >= CONFIDENT && e.score - second(e) >= CONFIDENT_MARGIN,
-    // Reasons are built only for what is shown, not for every scored pair.
-    reason: explain(os[e.o]!.n, cs[e.c]!.n, e.scored)
-  }))
+  const weights = corpusWeights([...os.map((x) => x.n), ...cs.map((x) => x.n)])
+  const edges = scoreCandidates(os, cs, weights, opts.learned)
+  const rivals: Rivals = {
+    second: runnerUp(edges, (e) => e.score),
+    core: runnerUp(edges, (e) => e.scored.core ?? e.score),
+    near: runnerUp(edges, (e) => e.strength)
+  }
+  return assign(edges.filter((e) => e.score >= SUGGEST)).map((e) => {
+    const reason = explainScored(os[e.o]!.n, cs[e.c]!.n, e.scored)
+    const rare = rareWordPhrase(os[e.o]!.n, e, weights)
+    return {
+      orgId: os[e.o]!.id,
+      customerId: cs[e.c]!.id,
+      score: e.score,
+      confident: isConfident(e, rivals),
+      // Reasons are built only for what is shown, not for every scored pair.
+      reason: rare ? `${reason}; ${rare}` : reason
+    }
+  })
 }
 
-export type ConfidentMatches = Record<string, { customerId: string; score: number } | null>
+export type ConfidentMatches = Record<string, { customerId: string | number; score: number } | null>
 
 /** For `psa-bridge match FILE --json`: every org id is a key; null when there is no confident suggestion. */
-export function matchConfident(input: Pick<MatchFile, 'orgs' | 'customers'>): ConfidentMatches {
+export function matchConfident(input: {
+  orgs: readonly Named[]
+  customers: readonly (Named | MatchFile['customers'][number])[]
+}): ConfidentMatches {
   // Null prototype: an org id of "__proto__" must be an ordinary key.
   const out: ConfidentMatches = Object.create(null) as ConfidentMatches
   for (const o of input.orgs) out[o.id] = null
+  // The customer id goes back as it was given: 77 stays a number, "77" a string.
+  const given = new Map(input.customers.map((c) => [c.id, 'given' in c ? c.given : c.id]))
   for (const s of suggestMatches(input.orgs, input.customers)) {
-    if (s.confident) out[s.orgId] = { customerId: s.customerId, score: s.score }
+    if (s.confident) out[s.orgId] = { customerId: given.get(s.customerId) ?? s.customerId, score: s.score }
   }
   return out
 }

@@ -74,7 +74,6 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['cntr', 'center'],
   ['centre', 'center'],
   ['tech', 'technology'],
-  ['med', 'medical'],
   ['hosp', 'hospital'],
   ['univ', 'university'],
   ['grp', 'group'],
@@ -146,4 +145,14 @@ export const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(
   service software solution specialty staffing storage studio supply surgery surgical surveying system technology
   therapy title towing trading transport transportation travel trucking trust university urgent veterinary warehouse
   wellness windows`.split(/\s+/)
+)
+
+/**
+ * Words that say what kind of organisation a firm is rather than what it does (the issue's "Group", "Associates",
+ * "Services", "Community", "& Tax"). Added or dropped freely; any OTHER descriptive word on one side only ("Big Sky
+ * Plumbing" / "Big Sky Plumbing Supply") names another line of business. Singular, as tokens are.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `group associate service partner company community solution enterprise office practice holding tax firm team
+  consultant professional international`.split(/\s+/)
 )

@@ -46,8 +46,10 @@ describe('labelled set', () => {
     expect(recall).toBeGreaterThanOrEqual(0.85)
   })
 
-  it('pair by pair: no hard negative reaches the confident threshold', () => {
-    const confidentNegatives = labelled.negatives.filter((p) => similarity(p.a, p.b) >= CONFIDENT)
+  it('pair by pair: no hard negative is confident, even with no rival in the list', () => {
+    const alone = (p: { a: string; b: string }) =>
+      suggestMatches([{ id: 'o', name: p.a }], [{ id: 'c', name: p.b }]).some((s) => s.confident)
+    const confidentNegatives = labelled.negatives.filter(alone)
     expect(confidentNegatives).toEqual([])
   })
 

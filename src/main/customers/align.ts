@@ -1,0 +1,183 @@
+import { distance as levenshtein } from 'fastest-levenshtein'
+import { osaDistance } from './edit-distance'
+import type { NormalizedName } from './normalize'
+import { DESCRIPTIVE_WORDS } from './vocabulary'
+import { abbreviates, squeeze } from './word-relations'
+
+// Word-by-word alignment of two normalised names: which word of one is which word of the other, and how sure that
+// is. Passes run from the surest relation to the loosest, each on the words the earlier passes left over.
+
+/** How a word of one name was found in the other. `learned` comes from the admin's own earlier mappings. */
+export type Relation = 'same' | 'learned' | 'joined' | 'abbreviation' | 'initialism' | 'typo'
+
+export interface WordMatch {
+  /** Token indexes on each side (a joined word covers several on one side). */
+  i: number[]
+  j: number[]
+  rel: Relation
+  /** 0..1: how much this pairing counts as the same word. */
+  q: number
+  /** For a typo: one- or two-letter difference; for a learned or abbreviation pair: which way it was read. */
+  distance?: number
+}
+
+export interface Alignment {
+  matches: WordMatch[]
+  extraA: number[]
+  extraB: number[]
+}
+
+/** Learned word equivalences ("chiro" ~ "chiropractic"), both directions, as "a|b" keys. */
+export type Equivalences = ReadonlySet<string>
+
+export const QUALITY: Record<Relation, number> = {
+  same: 1,
+  learned: 1,
+  joined: 0.97,
+  abbreviation: 0.93,
+  initialism: 0.9,
+  typo: 0.88
+}
+
+function hasDigit(t: string): boolean {
+  return /\d/.test(t)
+}
+
+/**
+ * One mistyped word, or null for two different words. A slip is only read in words of 4+ letters, never across
+ * digits, never between two known descriptive words ("Painting" / "Printing"), and two slips only in long words
+ * that start alike ("Restaraunt").
+ */
+export function typoDistance(a: string, b: string): number | null {
+  const short = Math.min(a.length, b.length)
+  const long = Math.max(a.length, b.length)
+  if (long - short > 2 || short < 4 || long < 5 || hasDigit(a) || hasDigit(b)) return null
+  const d = osaDistance(a, b, 2)
+  if (d > 2 || (DESCRIPTIVE_WORDS.has(a) && DESCRIPTIVE_WORDS.has(b))) return null
+  if (d === 1) return 1
+  if (squeeze(a) === squeeze(b)) return 1 // doubled letters twice over: "Philipps" / "Phillips"
+  if (short >= 9 && a.slice(0, 2) === b.slice(0, 2)) return 2
+  return null
+}
+
+/** A swap of two adjacent letters: surely a typo, never another word. */
+export function isTransposition(a: string, b: string): boolean {
+  return a.length === b.length && osaDistance(a, b, 1) === 1 && levenshtein(a, b) === 2
+}
+
+const sameWord = (a: NormalizedName, i: number, b: NormalizedName, j: number) =>
+  a.tokens[i] === b.tokens[j] || (a.alts[i] ?? null) === b.tokens[j] || a.tokens[i] === (b.alts[j] ?? null)
+
+/** "CU" for "Credit Union": a word in capitals that spells the first letters of consecutive words of the other. */
+function initialismAt(a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array): number[] | null {
+  const surface = a.surfaces[i]!
+  const letters = a.tokens[i]!
+  if (!/^[A-Z]{2,5}$/.test(surface) || a.raw === a.raw.toUpperCase()) return null
+  for (let start = 0; start + letters.length <= b.tokens.length; start++) {
+    let ok = true
+    for (let k = 0; k < letters.length && ok; k++)
+      ok = free[start + k] === 1 && b.tokens[start + k]!.length > 1 && b.tokens[start + k]![0] === letters[k]
+    if (ok) return Array.from({ length: letters.length }, (_, k) => start + k)
+  }
+  return null
+}
+
+/** "Oakridge" for "Oak Ridge": a word equal to 2–3 consecutive free words of the other, as spelled. */
+function joinedAt(a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array): number[] | null {
+  const target = a.spelledTokens[i]!
+  for (let start = 0; start < b.tokens.length; start++) {
+    if (free[start] !== 1 || b.spelledTokens[start]![0] !== target[0]) continue
+    let s = ''
+    for (let end = start; end < Math.min(b.tokens.length, start + 3); end++) {
+      if (free[end] !== 1) break
+      s += b.spelledTokens[end]
+      if (end > start && (s === target || s === a.tokens[i])) {
+        return Array.from({ length: end - start + 1 }, (_, k) => start + k)
+      }
+      if (s.length >= target.length) break
+    }
+  }
+  return null
+}
+
+interface State {
+  a: NormalizedName
+  b: NormalizedName
+  freeA: Uint8Array
+  freeB: Uint8Array
+  matches: WordMatch[]
+}
+
+function take(st: State, i: number[], j: number[], rel: Relation, distance?: number): void {
+  for (const x of i) st.freeA[x] = 0
+  for (const x of j) st.freeB[x] = 0
+  st.matches.push({ i, j, rel, q: QUALITY[rel], distance })
+}
+
+/** Pairs each free word of A with the first free word of B that `test` accepts (a number is the distance). */
+function pairPass(st: State, rel: Relation, test: (st: State, i: number, j: number) => number | boolean): void {
+  const { a, b, freeA, freeB } = st
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (freeA[i] !== 1) continue
+    for (let j = 0; j < b.tokens.length; j++) {
+      if (freeB[j] !== 1) continue
+      const r = test(st, i, j)
+      if (r === false) continue
+      take(st, [i], [j], rel, typeof r === 'number' ? r : undefined)
+      break
+    }
+  }
+}
+
+const bothFree = (st: State) => st.freeA.includes(1) && st.freeB.includes(1)
+const sameInRole = (st: State, i: number, j: number) => st.a.deco[i] === st.b.deco[j] && sameWord(st.a, i, st.b, j)
+const sameAnywhere = (st: State, i: number, j: number) => sameWord(st.a, i, st.b, j)
+const isAbbreviation = (st: State, i: number, j: number) => {
+  const { a, b } = st
+  if (a.tokens[i]![0] !== b.tokens[j]![0]) return false
+  const [x, y, sx, sy] = [a.tokens[i]!, b.tokens[j]!, a.spelledTokens[i]!, b.spelledTokens[j]!]
+  return abbreviates(x, y) || abbreviates(y, x) || abbreviates(sx, sy) || abbreviates(sy, sx)
+}
+// As spelled too: singular-folding turns the typo "Harirs" into "harir", two edits from "harris".
+const isTypo = (st: State, i: number, j: number) =>
+  typoDistance(st.a.tokens[i]!, st.b.tokens[j]!) ??
+  typoDistance(st.a.spelledTokens[i]!, st.b.spelledTokens[j]!) ??
+  false
+
+type Spanning = (a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array) => number[] | null
+
+/** Words of one side that cover several words of the other (joined words, initials), in both directions. */
+function spanPass(st: State, rel: Relation, find: Spanning): void {
+  for (let i = 0; i < st.a.tokens.length; i++) {
+    const j = st.freeA[i] === 1 ? find(st.a, i, st.b, st.freeB) : null
+    if (j) take(st, [i], j, rel)
+  }
+  for (let j = 0; j < st.b.tokens.length; j++) {
+    const i = st.freeB[j] === 1 ? find(st.b, j, st.a, st.freeA) : null
+    if (i) take(st, i, [j], rel)
+  }
+}
+
+export function align(a: NormalizedName, b: NormalizedName, learned?: Equivalences): Alignment {
+  const st: State = {
+    a,
+    b,
+    freeA: new Uint8Array(a.tokens.length).fill(1),
+    freeB: new Uint8Array(b.tokens.length).fill(1),
+    matches: []
+  }
+  // Same word (or its spelled-out-accent reading) in the same decoration role first, then anywhere.
+  pairPass(st, 'same', sameInRole)
+  if (bothFree(st)) pairPass(st, 'same', sameAnywhere)
+  if (learned && learned.size > 0 && bothFree(st))
+    pairPass(st, 'learned', (s, i, j) => learned.has(`${s.a.tokens[i]}|${s.b.tokens[j]}`))
+  if (bothFree(st)) spanPass(st, 'joined', joinedAt)
+  if (bothFree(st)) pairPass(st, 'abbreviation', isAbbreviation)
+  if (bothFree(st)) spanPass(st, 'initialism', initialismAt)
+  if (bothFree(st)) pairPass(st, 'typo', isTypo)
+  const extraA: number[] = []
+  const extraB: number[] = []
+  for (let i = 0; i < st.freeA.length; i++) if (st.freeA[i] === 1) extraA.push(i)
+  for (let j = 0; j < st.freeB.length; j++) if (st.freeB[j] === 1) extraB.push(j)
+  return { matches: st.matches, extraA, extraB }
+}
