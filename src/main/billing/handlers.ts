@@ -5,7 +5,8 @@ import type { BillingContainer, PsaKind } from '../connectors/types'
 import { leaseHeld } from '../core/lease'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
-import { activePsaKind, openPsa } from '../connect/open'
+import { activePsaKind, openPsa, throwNoPsa } from '../connect/open'
+import { PSAS } from '../../shared/registry'
 import { getMappedCustomerId, loadMappings } from '../customers/store'
 import { parseSchedule } from '../scheduler/schedule'
 import { requireZone } from '../scheduler/zoned-time'
@@ -57,11 +58,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
   const audit = (action: string, detail: Record<string, unknown>) =>
     recordActivity(ctx.db, { actor: 'user', action, detail, at: now() })
 
-  const requirePsa = (): PsaKind => {
-    const psa = activePsaKind(ctx.db)
-    if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
-    return psa
-  }
+  const requirePsa = (): PsaKind => activePsaKind(ctx.db) ?? throwNoPsa()
   /** The customer an org is mapped to, or a clear error. */
   const customerOf = (psa: PsaKind, orgId: string): string => {
     const customerId = getMappedCustomerId(ctx.db, psa, orgId)
@@ -108,14 +105,10 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const containers: BillingContainer[] = await connector.listBillingTargets(customerId)
       const container = containers.find((c) => c.id === input.containerId)
       if (!container)
-        throw new AppError(
-          'validation',
-          `This customer has no ${psa === 'syncro' ? 'recurring invoice' : 'active Recurring Service contract'} ${input.containerId}.`,
-          {
-            field: 'containerId',
-            hint: 'Use "Refresh data from PSA" and pick again.'
-          }
-        )
+        throw new AppError('validation', `This customer has no ${PSAS[psa].words.containerOne} ${input.containerId}.`, {
+          field: 'containerId',
+          hint: 'Use "Refresh data from PSA" and pick again.'
+        })
       const item = container.items.find((i) => i.id === input.itemId)
       if (!item)
         throw new AppError('validation', `"${container.name}" has no item ${input.itemId}.`, {
@@ -173,20 +166,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const { connector } = await openPsa(ctx)
       const synced = syncedOrgs(ctx.db, psa)
       const customers = customerNames(ctx.db, psa)
-      const what =
-        psa === 'autotask'
-          ? {
-              container: 'an active contract of type Recurring Service',
-              item: 'a service',
-              fixC: 'In Autotask: Contracts → New Contract, type "Recurring Service", status Active, for this company.',
-              fixI: 'In Autotask: open the contract → Services → Add, e.g. "JumpCloud Users".'
-            }
-          : {
-              container: 'a recurring invoice',
-              item: 'a line item',
-              fixC: 'In Syncro: Invoices → Recurring Invoices → New, for this customer.',
-              fixI: 'In Syncro: open the recurring invoice and add a line item for the seats.'
-            }
+      const need = PSAS[psa].prerequisites
       const problems = []
       // One customer per mapped org, read in turn: a prerequisite check is rare and must not trip rate limits.
       for (const m of loadMappings(ctx.db, psa).filter((x) => synced.has(x.orgId))) {
@@ -202,15 +182,15 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
             problems.push({
               ...base,
               problem: 'no-container' as const,
-              message: `No ${what.container}.`,
-              fix: what.fixC
+              message: `No ${need.container}.`,
+              fix: need.fixContainer
             })
           else if (containers.every((c) => c.items.length === 0))
             problems.push({
               ...base,
               problem: 'no-item' as const,
-              message: `${containers.map((c) => `"${c.name}"`).join(', ')} has no ${what.item}.`,
-              fix: what.fixI
+              message: `${containers.map((c) => `"${c.name}"`).join(', ')} has no ${need.item}.`,
+              fix: need.fixItem
             })
         } catch (e) {
           if (e instanceof AppError && e.code !== 'not-found' && e.code !== 'bad-response') throw e

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue'
+import { PSA_KINDS } from '../../shared/registry'
 import type { PlanRow } from '../../shared/contract/billing'
 import { AppError, isAppError } from '../../shared/errors'
 import {
@@ -9,7 +10,7 @@ import {
   type SourceConnector
 } from '../connectors/types'
 import type { AppContext } from '../core/context'
-import { activePsaKind, openPsa, openSource } from '../connect/open'
+import { activePsaKind, noPsaError, openPsa, openSource } from '../connect/open'
 import { loadMappings } from '../customers/store'
 import { monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
@@ -52,7 +53,7 @@ export class Runner {
   /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
   rows: PlanRow[] = []
   private records: RunItemRecord[] = []
-  private psa: PsaKind = 'syncro'
+  private psa: PsaKind = PSA_KINDS[0]
   private synced = new Map<string, string>()
   private done = 0
   private total = 0
@@ -85,7 +86,7 @@ export class Runner {
   async run(): Promise<PlanRow[]> {
     const { ctx } = this
     const psa = activePsaKind(ctx.db)
-    if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+    if (!psa) throw noPsaError()
     await ensureHwmBuckets(ctx) // the HWM rows must be in the billing zone before they are read
     const settings = loadBillingSettings(ctx.db)
     this.month = monthKey(this.now, settings.timeZone)

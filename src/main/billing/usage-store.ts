@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SOURCE_KINDS } from '../../shared/registry'
 import { AppError } from '../../shared/errors'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
@@ -9,7 +10,8 @@ import { bucketState } from './hwm-buckets'
 // Usage samples and the HWM kept from them (tables of migrations 003 and 005). A sample updates its month's and
 // its day's maximum in the same transaction as the raw row, so reading a month's HWMs is one indexed query.
 
-export const SAMPLE_SOURCE = 'jumpcloud'
+// Until orgs carry their source (issue 9, next step) the one source is the first registered.
+export const SAMPLE_SOURCE = SOURCE_KINDS[0]
 
 /** Where a sample came from ('sync': a billing run's count; others may add 'hourly', 'import'). */
 export const SampleOriginSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'origin: a short lowercase word')

@@ -1,19 +1,17 @@
 import { AppError } from '../../shared/errors'
-import type { IntegrationKind } from '../../shared/contract/connect'
+import type { SaveMethodName, SaveResultSchema } from '../../shared/contract/connect'
+import { connectOf, INTEGRATION_KINDS, kindLabel, roleOf, type IntegrationKind } from '../../shared/registry'
+import { entryOf } from '../connectors/registry'
+import type { z } from 'zod'
 import type { Handlers } from '../../shared/contract'
-import { parseSyncroSubdomain } from '../../shared/syncro-subdomain'
 import type { AppContext } from '../core/context'
 import { recordActivity } from '../core/activity'
 import { accountsOf, type SecretAccount } from '../secrets/types'
 import { deleteIntegration, getIntegration, toSummary, upsertIntegration, type IntegrationRow } from './store'
 import { summarizeAll } from './summary'
 
-type ConnectHandlers = Pick<
-  Handlers,
-  'listIntegrations' | 'saveSyncro' | 'saveAutotask' | 'saveJumpCloud' | 'disableIntegration'
->
-
-const LABEL: Record<IntegrationKind, string> = { syncro: 'Syncro', autotask: 'Autotask', jumpcloud: 'JumpCloud' }
+type ConnectHandlers = Pick<Handlers, 'listIntegrations' | SaveMethodName | 'disableIntegration'>
+type SaveResult = z.input<typeof SaveResultSchema>
 
 export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
   /** A secret typed in the form wins; otherwise the saved one is re-used (the form shows it masked). */
@@ -31,7 +29,7 @@ export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
 
   const refuseDuplicate = (existing: IntegrationRow | null, replace: boolean) => {
     if (existing && !replace) {
-      const label = LABEL[existing.kind]
+      const label = kindLabel(existing.kind)
       throw new AppError(
         'conflict',
         `${label} is already connected (${existing.displayName}). Saving again replaces that connection.`,
@@ -66,67 +64,28 @@ export function createConnectHandlers(ctx: AppContext): ConnectHandlers {
     }
   }
 
+  /** One save method per registered kind: its registry entry verifies and says what to store. */
+  const saveOf =
+    (kind: IntegrationKind) =>
+    async (input: { replace: boolean }): Promise<SaveResult> => {
+      const existing = getIntegration(ctx.db, kind)
+      refuseDuplicate(existing, input.replace)
+      const secret = (typed: string | undefined, account: SecretAccount, label: string) =>
+        secretOrSaved(typed, account, existing, label)
+      const saved = await entryOf(kind).save(input, { factory: ctx.connectors, secret })
+      return persist(kind, roleOf(kind), saved.displayName, saved.settings, saved.secrets, !!existing)
+    }
+  const saveHandlers = Object.fromEntries(
+    INTEGRATION_KINDS.map((kind) => [connectOf(kind).method, saveOf(kind)])
+  ) as unknown as Pick<Handlers, SaveMethodName>
+
   return {
     listIntegrations: () => summarizeAll(ctx.db, ctx.secrets),
-
-    async saveSyncro(input) {
-      const parsed = parseSyncroSubdomain(input.subdomain)
-      if (!parsed.ok) throw new AppError('validation', parsed.message, { field: 'subdomain' })
-      const existing = getIntegration(ctx.db, 'syncro')
-      refuseDuplicate(existing, input.replace)
-      const apiToken = await secretOrSaved(input.apiToken, 'syncro.apiToken', existing, 'API token')
-      const identity = await ctx.connectors.syncro({ subdomain: parsed.subdomain, apiToken }).verify()
-      return persist(
-        'syncro',
-        'psa',
-        identity.displayName,
-        { subdomain: parsed.subdomain },
-        { 'syncro.apiToken': apiToken },
-        !!existing
-      )
-    },
-
-    async saveAutotask(input) {
-      const existing = getIntegration(ctx.db, 'autotask')
-      refuseDuplicate(existing, input.replace)
-      const secret = await secretOrSaved(input.secret, 'autotask.secret', existing, 'Secret')
-      const integrationCode = await secretOrSaved(
-        input.integrationCode,
-        'autotask.integrationCode',
-        existing,
-        'Integration code'
-      )
-      const zone = await ctx.connectors.autotaskZone(input.username)
-      await ctx.connectors.autotask({ username: input.username, secret, integrationCode, zoneUrl: zone.url }).verify()
-      return persist(
-        'autotask',
-        'psa',
-        `${input.username} (${zone.zoneName})`,
-        { username: input.username, zoneName: zone.zoneName, zoneUrl: zone.url, webUrl: zone.webUrl },
-        { 'autotask.secret': secret, 'autotask.integrationCode': integrationCode },
-        !!existing
-      )
-    },
-
-    async saveJumpCloud(input) {
-      const existing = getIntegration(ctx.db, 'jumpcloud')
-      refuseDuplicate(existing, input.replace)
-      const apiKey = await secretOrSaved(input.apiKey, 'jumpcloud.apiKey', existing, 'API key')
-      const providerId = input.providerId.toLowerCase()
-      const identity = await ctx.connectors.jumpcloud({ apiKey, providerId, region: input.region }).verify()
-      return persist(
-        'jumpcloud',
-        'source',
-        identity.displayName,
-        { providerId, region: input.region },
-        { 'jumpcloud.apiKey': apiKey },
-        !!existing
-      )
-    },
+    ...saveHandlers,
 
     async disableIntegration({ kind }) {
       const existing = getIntegration(ctx.db, kind)
-      if (!existing) throw new AppError('not-found', `${LABEL[kind]} is not connected.`)
+      if (!existing) throw new AppError('not-found', `${kindLabel(kind)} is not connected.`)
       for (const account of accountsOf(kind)) await ctx.secrets.delete(account)
       const removedRows = deleteIntegration(ctx.db, kind)
       recordActivity(ctx.db, { actor: 'user', action: 'integration.disabled', detail: { kind, removedRows } })

@@ -1,8 +1,10 @@
 import { AppError } from '../../shared/errors'
-import type { PsaConnector, PsaKind, SourceConnector, SourceRegion } from '../connectors/types'
+import { kindLabel, NO_PSA_HINT, NO_PSA_MESSAGE, SOURCE_KINDS } from '../../shared/registry'
+import type { SecretAccount } from '../../shared/registry/secrets'
+import { makePsa, makeSource, psaEntry, sourceEntry } from '../connectors/registry'
+import type { PsaConnector, PsaKind, SourceConnector, SourceKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import type { Db } from '../db/connection'
-import type { SecretAccount } from '../secrets/types'
 import { getIntegration, listIntegrationRows } from './store'
 
 /**
@@ -15,7 +17,15 @@ export function activePsaKind(db: Db): PsaKind | null {
   return (psas[0]?.kind as PsaKind | undefined) ?? null
 }
 
-async function secret(ctx: AppContext, account: SecretAccount): Promise<string> {
+/** The one "No PSA is connected yet" error. */
+export function noPsaError(): AppError {
+  return new AppError('config', NO_PSA_MESSAGE, { hint: NO_PSA_HINT })
+}
+export function throwNoPsa(): never {
+  throw noPsaError()
+}
+
+const secretReader = (ctx: AppContext) => async (account: SecretAccount) => {
   const v = await ctx.secrets.get(account)
   if (!v)
     throw new AppError('config', `The saved credentials are incomplete (${account.split('.')[0]}).`, {
@@ -26,38 +36,17 @@ async function secret(ctx: AppContext, account: SecretAccount): Promise<string> 
 
 export async function openPsa(ctx: AppContext): Promise<{ kind: PsaKind; connector: PsaConnector }> {
   const kind = activePsaKind(ctx.db)
-  if (!kind) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+  if (!kind) throw noPsaError()
   const row = getIntegration(ctx.db, kind)!
-  if (kind === 'syncro') {
-    return {
-      kind,
-      connector: ctx.connectors.syncro({
-        subdomain: row.settings.subdomain!,
-        apiToken: await secret(ctx, 'syncro.apiToken')
-      })
-    }
-  }
-  return {
-    kind,
-    connector: ctx.connectors.autotask({
-      username: row.settings.username!,
-      zoneUrl: row.settings.zoneUrl!,
-      webUrl: row.settings.webUrl || undefined,
-      secret: await secret(ctx, 'autotask.secret'),
-      integrationCode: await secret(ctx, 'autotask.integrationCode')
-    })
-  }
+  const config = await psaEntry(kind).config(row.settings, secretReader(ctx))
+  return { kind, connector: makePsa(ctx.connectors, kind, config) }
 }
 
-export async function openSource(ctx: AppContext): Promise<SourceConnector> {
-  const row = getIntegration(ctx.db, 'jumpcloud')
+export async function openSource(ctx: AppContext, kind: SourceKind = SOURCE_KINDS[0]): Promise<SourceConnector> {
+  const row = getIntegration(ctx.db, kind)
   if (!row)
-    throw new AppError('config', 'JumpCloud is not connected yet.', {
-      hint: 'Connect the JumpCloud Multi-Tenant Portal first.'
+    throw new AppError('config', `${kindLabel(kind)} is not connected yet.`, {
+      hint: `Connect ${kindLabel(kind)} first.`
     })
-  return ctx.connectors.jumpcloud({
-    apiKey: await secret(ctx, 'jumpcloud.apiKey'),
-    providerId: row.settings.providerId!,
-    region: (row.settings.region ?? 'us') as SourceRegion
-  })
+  return makeSource(ctx.connectors, kind, await sourceEntry(kind).config(row.settings, secretReader(ctx)))
 }

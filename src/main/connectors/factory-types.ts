@@ -1,5 +1,7 @@
+import type { PsaKind, SourceKind } from '../../shared/registry'
+import type { ConfigOf } from './registry'
 import type { SaasAlertsConnector } from './saasalerts'
-import type { PsaConnector, SourceConnector, SourceRegion } from './types'
+import type { PsaConnector, SourceConnector } from './types'
 
 export interface AutotaskZone {
   /** The zone's name, or its API host when the reply has none. */
@@ -8,17 +10,14 @@ export interface AutotaskZone {
   webUrl: string
 }
 
-/** Builds connectors from saved settings + secrets; the only place that knows hosts and overrides. */
-export interface ConnectorFactory {
-  syncro(o: { subdomain: string; apiToken: string }): PsaConnector
+/**
+ * Builds connectors from saved settings + secrets; the only place that knows hosts and overrides.
+ * One function per registered kind (from the registry), plus Autotask's zone discovery.
+ */
+export type ConnectorFactory = { [K in PsaKind]: (config: ConfigOf<K>) => PsaConnector } & {
+  [K in SourceKind]: (config: ConfigOf<K>) => SourceConnector
+} & {
   autotaskZone(username: string): Promise<AutotaskZone>
-  autotask(o: {
-    username: string
-    secret: string
-    integrationCode: string
-    zoneUrl: string
-    webUrl?: string
-  }): PsaConnector
-  jumpcloud(o: { apiKey: string; providerId: string; region: SourceRegion }): SourceConnector
+  /** Not a registered source yet: its registry entries replace this member. */
   saasalerts(o: { apiKey: string }): SaasAlertsConnector
 }

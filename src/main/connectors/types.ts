@@ -1,7 +1,8 @@
 // The two interfaces every connector implements. Ids are strings everywhere in our domain
 // (Syncro/Autotask ids are integers on the wire, JumpCloud ids are hex strings).
 
-export type PsaKind = 'syncro' | 'autotask'
+export type { PsaKind, SourceKind } from '../../shared/registry'
+import type { PsaKind } from '../../shared/registry'
 
 export interface PsaCustomer {
   id: string

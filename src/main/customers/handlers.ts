@@ -3,8 +3,9 @@ import type { Handlers } from '../../shared/contract'
 import type { PsaKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { recordActivity } from '../core/activity'
-import { activePsaKind, openPsa, openSource } from '../connect/open'
+import { activePsaKind, openPsa, openSource, throwNoPsa } from '../connect/open'
 import { deleteOrgBillingMappings } from '../billing/store'
+import { PSA_KINDS } from '../../shared/registry'
 import {
   dropMapping,
   getCustomer,
@@ -58,11 +59,7 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
     return value
   }
 
-  const requirePsa = (): PsaKind => {
-    const psa = activePsaKind(ctx.db)
-    if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
-    return psa
-  }
+  const requirePsa = (): PsaKind => activePsaKind(ctx.db) ?? throwNoPsa()
   const requireOrg = (orgId: string) => {
     const org = getOrg(ctx.db, orgId) // one row by key: O(1) in the number of orgs
     if (!org) throw new AppError('not-found', 'That organization is not in the list. Refresh data from the source.')
@@ -193,7 +190,7 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
       const org = requireOrg(orgId)
       ctx.db.transaction(() => {
         if (disabled) {
-          for (const psa of ['syncro', 'autotask'] as const)
+          for (const psa of PSA_KINDS)
             dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now(), action: 'disabled' })
           deleteOrgBillingMappings(ctx.db, orgId)
         }

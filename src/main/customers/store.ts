@@ -1,10 +1,12 @@
 import type { PsaCustomer, PsaKind, SourceOrg } from '../connectors/types'
 import { z } from 'zod'
 import { deleteSetting, readSetting, writeSetting } from '../core/settings'
+import { SOURCE_KINDS } from '../../shared/registry'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
-export const SOURCE = 'jumpcloud'
+// Until orgs carry their source (issue 9, next step) the one source is the first registered.
+export const SOURCE = SOURCE_KINDS[0]
 
 export interface OrgRecord {
   id: string

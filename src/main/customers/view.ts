@@ -38,7 +38,7 @@ export function buildCustomersView(
   if (!psa) {
     return {
       psa: null,
-      source: sourceRefreshed ? 'jumpcloud' : null,
+      source: sourceRefreshed ? SOURCE : null,
       orgs: orgs.map((o) => orgRow(o, null, null, null)),
       customers: [],
       catchAll: null,
@@ -54,7 +54,7 @@ export function buildCustomersView(
     mappedOrgIdsByCustomer.set(m.customerId, [...(mappedOrgIdsByCustomer.get(m.customerId) ?? []), m.orgId])
   return {
     psa,
-    source: sourceRefreshed ? 'jumpcloud' : null,
+    source: sourceRefreshed ? SOURCE : null,
     orgs: orgs.map((o) => {
       const m = mappings.get(o.id)
       const s = sugg.get(o.id)

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { kindLabel } from '../../shared/registry'
 import type { MappingReport, MappingReportRow, ReportBillingLine } from './mapping-report'
 
 // The one tabular shape every writer (CSV, XLSX, PDF) renders, so the three formats can never disagree.
@@ -76,7 +77,7 @@ export function summaryLines(report: MappingReport): Array<[string, Cell]> {
   return [
     ['Report', 'Organization mappings'],
     ['Generated at', formatTime(report.generatedAt, report.timeZone)],
-    ['PSA', report.psa === 'syncro' ? 'Syncro' : report.psa === 'autotask' ? 'Autotask' : 'not connected'],
+    ['PSA', report.psa ? kindLabel(report.psa) : 'not connected'],
     ['Billing month (HWM)', report.month],
     ['Time zone', report.timeZone],
     ['Organizations', report.total],

@@ -6,16 +6,5 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>
 }
 
-/** Every secret field the app knows, and the env var a headless server sets instead of the keychain. */
-export const SECRET_ACCOUNTS = {
-  'syncro.apiToken': 'PSA_BRIDGE_SYNCRO_API_TOKEN',
-  'autotask.secret': 'PSA_BRIDGE_AUTOTASK_SECRET',
-  'autotask.integrationCode': 'PSA_BRIDGE_AUTOTASK_INTEGRATION_CODE',
-  'jumpcloud.apiKey': 'PSA_BRIDGE_JUMPCLOUD_API_KEY'
-} as const
-
-export type SecretAccount = keyof typeof SECRET_ACCOUNTS
-
-export function accountsOf(integration: string): SecretAccount[] {
-  return (Object.keys(SECRET_ACCOUNTS) as SecretAccount[]).filter((a) => a.startsWith(integration + '.'))
-}
+// Account names and their env vars derive from the registry's Connect forms (one per secret field).
+export { SECRET_ACCOUNTS, accountsOf, type SecretAccount } from '../../shared/registry/secrets'

@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/context'
+import { SOURCE_KINDS } from '../../shared/registry'
 import { activePsaKind, openPsa, openSource } from '../connect/open'
 import { getIntegration } from '../connect/store'
 import type { PsaKind } from '../connectors/types'
@@ -65,7 +66,7 @@ async function leasedCycle(
   let fetched = 0
   let newAlerts = 0
   let pollError: string | null = null
-  if (getIntegration(ctx.db, 'jumpcloud')) {
+  if (getIntegration(ctx.db, SOURCE_KINDS[0])) {
     try {
       const r = await pollEvents(ctx, await openSource(ctx), psa, settings)
       fetched = r.fetched

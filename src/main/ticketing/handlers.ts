@@ -4,7 +4,7 @@ import type { AlertType, TicketingSettings, TicketingView } from '../../shared/c
 import type { PsaKind } from '../connectors/types'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
-import { activePsaKind, openPsa } from '../connect/open'
+import { activePsaKind, noPsaError, openPsa } from '../connect/open'
 import { getCustomer } from '../customers/store'
 import { ALERT_TYPES, alertTypeDef } from './alert-types'
 import { runAlertCycle } from './cycle'
@@ -42,7 +42,7 @@ const DEFINITE_REFUSALS = new Set(['auth', 'permission', 'not-found', 'validatio
 
 function requirePsa(ctx: AppContext): PsaKind {
   const psa = activePsaKind(ctx.db)
-  if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+  if (!psa) throw noPsaError()
   return psa
 }
 

@@ -1,10 +1,11 @@
 import type { PsaKind, SourceEvent } from '../connectors/types'
+import { SOURCE_KINDS } from '../../shared/registry'
 import type { Db } from '../db/connection'
 import type { AlertState, AlertType } from '../../shared/contract/ticketing'
 
 // SQL of the ticketing tables (migration 004). Times are ISO strings, so they compare as text.
 
-export const SOURCE_KIND = 'jumpcloud'
+export const SOURCE_KIND = SOURCE_KINDS[0]
 
 export interface AlertEventRow {
   event_id: string

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { PsaKindSchema } from '../registry'
 import { TicketingSettingsSchema } from './ticketing'
 
 // Billing: HWM snapshots → billing mappings → plan → preview/push → runs. View models are shaped so the
@@ -134,7 +135,7 @@ export const RunItemSchema = z.object({
 })
 
 export const BillingViewSchema = z.object({
-  psa: z.enum(['syncro', 'autotask']).nullable(),
+  psa: PsaKindSchema.nullable(),
   month: z.string(),
   settings: BillingSettingsSchema,
   running: z.boolean(),
@@ -191,7 +192,7 @@ export type HwmHistory = z.infer<typeof HwmHistorySchema>
 export const ConfigFileSchema = z.object({
   version: z.literal(1),
   exportedAt: z.string(),
-  psa: z.enum(['syncro', 'autotask']).nullable(),
+  psa: PsaKindSchema.nullable(),
   settings: BillingSettingsSchema,
   customerMappings: z.array(z.object({ orgId: Id, customerId: Id })),
   billingMappings: z.array(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { PsaKindSchema, SourceKindSchema } from '../registry'
 
 const Id = z.string().trim().min(1).max(200)
 
@@ -39,8 +40,8 @@ export const CustomerRowSchema = z.object({
 export type CustomerRow = z.infer<typeof CustomerRowSchema>
 
 export const CustomersViewSchema = z.object({
-  psa: z.enum(['syncro', 'autotask']).nullable(),
-  source: z.enum(['jumpcloud']).nullable(),
+  psa: PsaKindSchema.nullable(),
+  source: SourceKindSchema.nullable(),
   orgs: z.array(OrgRowSchema),
   customers: z.array(CustomerRowSchema),
   catchAll: z.object({ customerId: z.string(), customerName: z.string().nullable() }).nullable(),

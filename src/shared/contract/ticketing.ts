@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { ALERT_TYPE_IDS, PsaKindSchema } from '../registry'
 
 // Ticketing: JumpCloud Directory Insights events → alerts → PSA tickets (one per group) and notes.
 // View models are shaped so the Ticketing and Activity screens can render them directly.
@@ -7,7 +8,7 @@ import { method } from './define'
 const Id = z.string().trim().min(1).max(200)
 const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 
-export const AlertTypeSchema = z.enum(['fde-key-decrypted', 'admin-granted', 'user-lockout', 'password-expired'])
+export const AlertTypeSchema = z.enum(ALERT_TYPE_IDS)
 export type AlertType = z.infer<typeof AlertTypeSchema>
 
 /** attention = cannot be delivered until a setting changes (what to change is in `lastError`); not retried by itself. */
@@ -141,7 +142,7 @@ export const SettingProblemSchema = z.object({
 })
 
 export const TicketingViewSchema = z.object({
-  psa: z.enum(['syncro', 'autotask']).nullable(),
+  psa: PsaKindSchema.nullable(),
   settings: TicketingSettingsSchema,
   alertTypes: z.array(z.object({ id: AlertTypeSchema, label: z.string(), eventTypes: z.array(z.string()) })),
   /** The PSA's own lists; null = not loaded yet (PSA not connected or unreachable). */
@@ -201,7 +202,7 @@ export const AlertTicketRowSchema = z.object({
   groupKey: z.string(),
   customerId: z.string(),
   customerName: z.string().nullable(),
-  psa: z.enum(['syncro', 'autotask']),
+  psa: PsaKindSchema,
   /** creating = request sent, outcome unknown yet (resolved by marker lookup before any new create). */
   state: z.enum(['creating', 'open', 'closed']),
   ticketId: z.string().nullable(),

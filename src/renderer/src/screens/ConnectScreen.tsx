@@ -1,3 +1,4 @@
+import { PSA_CHOICES, SOURCE_CHOICES } from '../../../shared/registry'
 import { ErrorNotice } from '../components/Notice'
 import { useIntegrations } from '../stores/integrations'
 import { IntegrationCard } from './connect/IntegrationCard'
@@ -9,8 +10,8 @@ export function ConnectScreen() {
   return (
     <>
       <p className="screen__intro">
-        Connect one PSA (Syncro or Autotask) and your JumpCloud Multi-Tenant Portal. Credentials are verified against
-        the service before they are saved, and secrets are kept in your operating system&apos;s keychain.
+        Connect one PSA ({PSA_CHOICES}) and your {SOURCE_CHOICES} account. Credentials are verified against the service
+        before they are saved, and secrets are kept in your operating system&apos;s keychain.
       </p>
       {error && <ErrorNotice message={error.message} hint={error.hint} />}
       {/* Cards mount once the list is known, so their forms start from the saved settings. */}

@@ -1,3 +1,4 @@
+import { NO_PSA_MESSAGE, PSA_CHOICES } from '../../../../shared/registry'
 import { useEffect, useMemo, useState } from 'react'
 import type { BillingMappingRow, PlanRow } from '../../../../shared/contract/billing'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -45,9 +46,7 @@ export function BillingScreen() {
         Each month the highest count of users or devices (the high-water mark) is written to the PSA. Preview shows what
         would change before anything is written.
       </p>
-      {!view.psa && (
-        <ErrorNotice message="No PSA is connected yet." hint="Connect Syncro or Autotask on the Connect step." />
-      )}
+      {!view.psa && <ErrorNotice message={NO_PSA_MESSAGE} hint={`Connect ${PSA_CHOICES} on the Connect step.`} />}
       <div className="billing__stamp muted">
         Month {view.month} · Last push{' '}
         {view.lastRun

@@ -3,11 +3,11 @@ import type { BillingMappingRow } from '../../../../shared/contract/billing'
 import { Field, SelectField } from '../../components/Field'
 import { ErrorNotice } from '../../components/Notice'
 import { useBilling, type EditorTarget } from '../../stores/billing'
-import { parseCount, parseMoney, targetWords } from './format'
+import { hasUnitCost, parseCount, parseMoney, targetWords, type Psa } from './format'
 
 interface Props {
   target: EditorTarget
-  psa: 'syncro' | 'autotask' | null
+  psa: Psa
   /** The mapping being edited, if any: its values pre-fill the form. */
   existing: BillingMappingRow | null
 }
@@ -51,7 +51,7 @@ export function MappingEditor({ target, psa, existing }: Props) {
       itemId,
       metric,
       nonBillable: nb,
-      unitCost: psa === 'autotask' ? cost.value : null
+      unitCost: hasUnitCost(psa) ? cost.value : null
     })
     setSaving(false)
   }
@@ -128,7 +128,7 @@ export function MappingEditor({ target, psa, existing }: Props) {
           help="Subtracted from the HWM (e.g. service accounts)."
           error={tried ? errors.nonBillable : null}
         />
-        {psa === 'autotask' && (
+        {hasUnitCost(psa) && (
           <Field
             label="Unit cost"
             name="unitCost"

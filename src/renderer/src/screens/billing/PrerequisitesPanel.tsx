@@ -1,8 +1,8 @@
 import { useBilling } from '../../stores/billing'
-import { targetWords } from './format'
+import { targetWords, type Psa } from './format'
 
 /** Lists mapped customers that cannot be billed yet, with what to do in the PSA. */
-export function PrerequisitesPanel({ psa }: { psa: 'syncro' | 'autotask' | null }) {
+export function PrerequisitesPanel({ psa }: { psa: Psa }) {
   const result = useBilling((s) => s.prerequisites)
   const checking = useBilling((s) => s.checking)
   const words = targetWords(psa)
@@ -19,13 +19,7 @@ export function PrerequisitesPanel({ psa }: { psa: 'syncro' | 'autotask' | null 
           {checking ? 'Checking…' : 'Check prerequisites'}
         </button>
       </div>
-      <p className="card__description">
-        Every mapped customer needs{' '}
-        {psa === 'autotask'
-          ? 'an active Recurring Service contract with a service'
-          : 'a recurring invoice with a line item'}
-        .
-      </p>
+      <p className="card__description">Every mapped customer needs {words.prerequisite}.</p>
       {result &&
         (result.problems.length === 0 ? (
           <p role="status" className="muted">

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react'
 import type { BillingSettings } from '../../../../shared/contract/billing'
 import { Field, SelectField } from '../../components/Field'
 import { useBilling } from '../../stores/billing'
-import { formatTime } from './format'
+import { formatTime, hasUnitCost, type Psa } from './format'
 
 const DAYS = Array.from({ length: 31 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))
 
@@ -13,7 +13,7 @@ export function SettingsPanel({
   nextRunAt
 }: {
   settings: BillingSettings
-  psa: 'syncro' | 'autotask' | null
+  psa: Psa
   nextRunAt: string | null
 }) {
   const [draft, setDraft] = useState(settings)
@@ -38,7 +38,7 @@ export function SettingsPanel({
           checked={draft.allowZero}
           onChange={(v) => put({ allowZero: v })}
         />
-        {psa === 'autotask' && (
+        {hasUnitCost(psa) && (
           <Check
             label="Sync unit cost"
             help="Also write each mapping's unit cost."

@@ -1,12 +1,17 @@
 import type { PlanRow } from '../../../../shared/contract/billing'
+import { PSA_KINDS, PSAS, type PsaDescription, type PsaKind } from '../../../../shared/registry'
 
-type Psa = 'syncro' | 'autotask' | null
+export type Psa = PsaKind | null
 
 /** The PSA's own words for the two pickers, so admins see what their PSA calls them. */
-export function targetWords(psa: Psa): { container: string; item: string; containers: string } {
-  return psa === 'autotask'
-    ? { container: 'Contract', item: 'Contract service', containers: 'active Recurring Service contracts' }
-    : { container: 'Recurring invoice', item: 'Line item', containers: 'recurring invoices' }
+export function targetWords(psa: Psa): PsaDescription['words'] {
+  // Before a PSA is connected the first registered one's words stand in (the screens are disabled then).
+  return PSAS[psa ?? PSA_KINDS[0]].words
+}
+
+/** Whether the PSA takes a unit cost with the quantity (the editor and settings show the field). */
+export function hasUnitCost(psa: Psa): boolean {
+  return psa !== null && PSAS[psa].billing.unitCost
 }
 
 export function targetLabel(t: { containerName: string; itemName: string }): string {

@@ -1,22 +1,10 @@
 import type { IntegrationKind, IntegrationSummary } from '../../../../shared/contract/connect'
 import type { MethodOutput } from '../../../../shared/contract'
+import type { ConnectField } from '../../../../shared/registry'
 
 export type SaveResult = MethodOutput<'saveSyncro'>
 
-export interface FieldSpec {
-  /** The contract input key, so an error's `field` lands on the right input. */
-  name: string
-  label: string
-  kind: 'text' | 'secret' | 'select'
-  options?: ReadonlyArray<{ value: string; label: string }>
-  help?: string
-  placeholder?: string
-  /** Pre-fill from the saved integration's non-secret settings. */
-  settingKey?: string
-  defaultValue?: string
-  /** Runs as the user types and on submit; a message blocks the request. */
-  validate?(value: string): string | null
-}
+export type FieldSpec = ConnectField
 
 export type FormValues = Record<string, string>
 
@@ -24,7 +12,7 @@ export interface IntegrationSpec {
   kind: IntegrationKind
   title: string
   description: string
-  fields: FieldSpec[]
+  fields: readonly FieldSpec[]
   /**
    * Builds the contract input and calls the API. Secret fields arrive as undefined when left
    * empty with a secret already saved: the core then re-uses the one in the keychain.

@@ -1,3 +1,4 @@
+import { NO_PSA_MESSAGE, SOURCE_CHOICES } from '../../../../shared/registry'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { OrgRow } from '../../../../shared/contract/customers'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -49,7 +50,7 @@ export function CustomersScreen() {
       </p>
       {(!view.psa || !view.source) && (
         <ErrorNotice
-          message={!view.psa ? 'No PSA is connected yet.' : 'JumpCloud is not connected yet.'}
+          message={!view.psa ? NO_PSA_MESSAGE : `${SOURCE_CHOICES} is not connected yet.`}
           hint="Connect it on the Connect step, then refresh the data here."
         />
       )}
@@ -64,7 +65,7 @@ export function CustomersScreen() {
       </div>
       {empty ? (
         <p className="customers__empty">
-          No organizations yet. Use “Refresh data from source” to read them from JumpCloud.
+          No organizations yet. Use “Refresh data from source” to read them from {SOURCE_CHOICES}.
         </p>
       ) : (
         <OrgTable rows={rows} customers={view.customers} query={query} onDisable={onDisable} />

@@ -9,8 +9,7 @@ import { FieldsTable } from './FieldsTable'
 import { StatusCard } from './StatusCard'
 import { TemplatesPanel, templatesValid } from './TemplatesPanel'
 import { TestTicketPanel } from './TestTicketPanel'
-
-const PSA_NAME = { syncro: 'Syncro', autotask: 'Autotask' } as const
+import { kindLabel, NO_PSA_MESSAGE, PSA_CHOICES } from '../../../../shared/registry'
 
 export function TicketingScreen() {
   const view = useTicketing((s) => s.view)
@@ -59,9 +58,7 @@ export function TicketingScreen() {
         JumpCloud security alerts become tickets in your PSA: one ticket per organization, alert type and user or
         device; repeats are added to it as notes.
       </p>
-      {!psa && (
-        <ErrorNotice message="No PSA is connected yet." hint="Connect Syncro or Autotask on the Connect step." />
-      )}
+      {!psa && <ErrorNotice message={NO_PSA_MESSAGE} hint={`Connect ${PSA_CHOICES} on the Connect step.`} />}
       <div className="billing__messages">
         {error && <ErrorNotice message={error.message} hint={error.hint} />}
         {notice && <StatusNotice>{notice}</StatusNotice>}
@@ -75,8 +72,8 @@ export function TicketingScreen() {
               <div className="tk-lists">
                 <span className="muted">
                   {view.choices
-                    ? `${PSA_NAME[psa]} lists read ${formatTime(view.choicesFetchedAt)}`
-                    : `${PSA_NAME[psa]} lists not loaded`}
+                    ? `${kindLabel(psa)} lists read ${formatTime(view.choicesFetchedAt)}`
+                    : `${kindLabel(psa)} lists not loaded`}
                 </span>
                 <button
                   type="button"

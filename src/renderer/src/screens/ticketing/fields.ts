@@ -1,8 +1,9 @@
 import type { TicketFields, TicketingView } from '../../../../shared/contract/ticketing'
+import { PSAS, type PsaKind } from '../../../../shared/registry'
 
 // Pure helpers of the Ticketing screen: which fields a PSA has, their options and fallbacks.
 
-export type Psa = 'syncro' | 'autotask'
+export type Psa = PsaKind
 export type Choices = NonNullable<TicketingView['choices']>
 export type ListField = Exclude<keyof TicketFields, 'daysDue'>
 type ListName = 'priorities' | 'issueTypes' | 'subIssueTypes' | 'statuses' | 'technicians' | 'queues' | 'sources'
@@ -25,31 +26,13 @@ const LIST_OF: Record<ListField, ListName> = {
   source: 'sources'
 }
 
-/** The editable fields of a PSA, in column order. Queue, source and sub-issue type exist in Autotask only. */
+/** The editable fields of a PSA, in column order and in its own words (from the registry). */
 export function fieldsOf(psa: Psa): FieldDef[] {
-  const f = (key: keyof TicketFields, label: string): FieldDef => ({
+  return PSAS[psa].ticketFields.map(({ key, label }) => ({
     key,
     label,
     list: key === 'daysDue' ? null : LIST_OF[key]
-  })
-  return psa === 'autotask'
-    ? [
-        f('priority', 'Priority'),
-        f('issueType', 'Issue type'),
-        f('subIssueType', 'Sub-issue type'),
-        f('status', 'Status'),
-        f('daysDue', 'Days due'),
-        f('technicianId', 'Tech assigned to'),
-        f('queue', 'Queue'),
-        f('source', 'Source')
-      ]
-    : [
-        f('priority', 'Priority'),
-        f('issueType', 'Problem type'),
-        f('status', 'Status'),
-        f('daysDue', 'Days due'),
-        f('technicianId', 'Tech assigned to')
-      ]
+  }))
 }
 
 export interface Option {
