@@ -73,7 +73,7 @@ export const customersMethods = {
     "The PSA's current customers, id and name only (pickers; not the whole Customers view)",
     z.object({}),
     z.object({
-      psa: z.enum(['syncro', 'autotask']).nullable(),
+      psa: PsaKindSchema.nullable(),
       customers: z.array(z.object({ id: z.string(), name: z.string() }))
     })
   ),
