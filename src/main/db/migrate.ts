@@ -60,6 +60,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): { applied: nu
   const record = db.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
   for (const m of migrations) {
     if (done.has(m.id)) continue
+    assertRebuildDeclared(m)
     const apply = db.transaction(() => {
       db.exec(m.sql)
       if (m.rebuild) assertForeignKeysHold(db, m)
@@ -85,6 +86,17 @@ function assertForeignKeysHold(db: Db, m: Migration): void {
   if (broken.length > 0)
     throw new AppError('internal', `Migration ${m.id} (${m.name}) would leave ${broken.length} broken reference(s).`, {
       hint: 'Nothing was changed. Report this with the data directory.'
+    })
+}
+
+/**
+ * Dropping a table inside the usual transaction (foreign keys on) cascades into every child table, so a
+ * migration that drops one must declare `rebuild` and run the documented way; anything else is refused.
+ */
+function assertRebuildDeclared(m: Migration): void {
+  if (!m.rebuild && /\bDROP\s+TABLE\b/i.test(m.sql))
+    throw new AppError('internal', `Migration ${m.id} (${m.name}) drops a table but does not declare rebuild.`, {
+      hint: 'Set rebuild: true so it runs with foreign keys off and is checked with foreign_key_check.'
     })
 }
 

@@ -56,4 +56,20 @@ describe('rebuilding the integrations table (migration 6)', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     db.close()
   })
+
+  it('refuses a table rebuild that does not declare it, before it can cascade into the children', () => {
+    const db = openDatabase(join(tmp(), 'c.db'))
+    migrate(db, upTo(6))
+    db.prepare(
+      `INSERT INTO integrations (kind, role, display_name, settings_json, created_at, updated_at) VALUES ('jumpcloud', 'source', 'JC', '{}', ?, ?)`
+    ).run(at, at)
+    db.prepare(
+      `INSERT INTO source_orgs (source_kind, id, name, refreshed_at) VALUES ('jumpcloud', 'o1', 'Org', ?)`
+    ).run(at)
+    const undeclared = { ...migrations.find((m) => m.id === 6)!, id: 7, name: 'undeclared', rebuild: undefined }
+    expect(() => migrate(db, [...upTo(6), undeclared])).toThrow(/does not declare rebuild/)
+    expect(db.prepare('SELECT count(*) AS n FROM source_orgs').get()).toEqual({ n: 1 })
+    expect(db.prepare('SELECT max(id) AS id FROM schema_migrations').get()).toEqual({ id: 6 })
+    db.close()
+  })
 })
