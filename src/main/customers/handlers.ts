@@ -15,6 +15,7 @@ import {
   loadCustomers,
   loadMappings,
   loadOrgs,
+  putCustomer,
   putMapping,
   saveCatchAll,
   saveCustomers,
@@ -223,7 +224,7 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
       }
       const created = await connector.createCustomer({ name: org.name })
       const at = now()
-      saveCustomerRow(ctx, kind, created, at)
+      putCustomer(ctx.db, kind, created, at)
       putMapping(ctx.db, { psa: kind, orgId, customerId: created.id, origin: 'created', actor: 'user', now: at })
       changed()
       audit('customer.created', { orgId, customerId: created.id })
@@ -258,19 +259,4 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
       }))
     }
   }
-}
-
-/** A customer we just created is known before the next refresh. */
-function saveCustomerRow(
-  ctx: AppContext,
-  psa: PsaKind,
-  c: { id: string; name: string; type?: string; active: boolean },
-  at: string
-): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO psa_customers (psa_kind, id, name, type, active, refreshed_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (psa_kind, id) DO UPDATE SET name = excluded.name, missing_since = NULL`
-    )
-    .run(psa, c.id, c.name, c.type ?? null, c.active ? 1 : 0, at)
 }

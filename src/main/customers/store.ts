@@ -61,6 +61,20 @@ export function saveCustomers(db: Db, psa: PsaKind, customers: PsaCustomer[], no
   })()
 }
 
+/** A customer we just created is known before the next refresh. */
+export function putCustomer(
+  db: Db,
+  psa: PsaKind,
+  c: { id: string; name: string; type?: string; active: boolean },
+  at: string
+): void {
+  prepared(
+    db,
+    `INSERT INTO psa_customers (psa_kind, id, name, type, active, refreshed_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (psa_kind, id) DO UPDATE SET name = excluded.name, missing_since = NULL`
+  ).run(psa, c.id, c.name, c.type ?? null, c.active ? 1 : 0, at)
+}
+
 export function loadOrgs(db: Db): OrgRecord[] {
   return (
     prepared(
