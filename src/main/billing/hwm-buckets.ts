@@ -67,43 +67,82 @@ export function retargetBuckets(db: Db, zone: string): BucketState {
   })()
 }
 
-const DELETE_DAYS = 'DELETE FROM usage_hwm_days WHERE day >= @lo AND day < @hi'
-// Days as JSON [[day, start, end], …]; each sample falls in exactly one. Per (org, metric, day): the peak is the
-// earliest sample with the greatest count, as computeHwm defines it.
-const INSERT_DAYS = `
-WITH d AS (
-  SELECT json_extract(value, '$[0]') AS day, json_extract(value, '$[1]') AS s, json_extract(value, '$[2]') AS e
-  FROM json_each(@days)
-), x AS (
-  SELECT u.source_kind, u.org_id, u.metric, d.day, u.count, u.taken_at,
-    ROW_NUMBER() OVER (PARTITION BY u.source_kind, u.org_id, u.metric, d.day ORDER BY u.count DESC, u.taken_at) AS rn,
-    COUNT(*) OVER p AS n, MIN(u.taken_at) OVER p AS f, MAX(u.taken_at) OVER p AS l
-  FROM usage_snapshots u JOIN d ON u.taken_at >= d.s AND u.taken_at < d.e
-  WHERE u.taken_at >= @start AND u.taken_at < @end
-  WINDOW p AS (PARTITION BY u.source_kind, u.org_id, u.metric, d.day)
-)
-INSERT INTO usage_hwm_days (source_kind, org_id, day, metric, hwm, points, first_at, last_at, peak_at)
-SELECT source_kind, org_id, day, metric, count, n, f, l, taken_at FROM x WHERE rn = 1`
-const DELETE_MONTH = 'DELETE FROM usage_hwm_months WHERE month = @month'
-const INSERT_MONTH = `
-INSERT INTO usage_hwm_months (month, source_kind, org_id, metric, hwm, points, first_at, last_at, peak_at)
-SELECT @month, source_kind, org_id, metric, hwm, n, f, l, peak_at FROM (
-  SELECT source_kind, org_id, metric, hwm, peak_at,
-    ROW_NUMBER() OVER (PARTITION BY source_kind, org_id, metric ORDER BY hwm DESC, peak_at) AS rn,
-    SUM(points) OVER p AS n, MIN(first_at) OVER p AS f, MAX(last_at) OVER p AS l
-  FROM usage_hwm_days WHERE day >= @lo AND day < @hi
-  WINDOW p AS (PARTITION BY source_kind, org_id, metric)
-) WHERE rn = 1`
+interface Agg {
+  source: string
+  org: string
+  metric: string
+  key: string
+  hwm: number
+  points: number
+  first: string
+  last: string
+  peak: string
+}
 
-/** Recomputes one month's day and month rows in `zone` from the raw samples (call inside a transaction). */
+/** Folds one sample into a bucket: the peak is the earliest sample with the greatest count (as computeHwm). */
+function fold(into: Map<string, Agg>, id: string, key: string, s: Sample): void {
+  const a = into.get(id)
+  if (a === undefined) {
+    into.set(id, {
+      source: s[0],
+      org: s[1],
+      metric: s[2],
+      key,
+      hwm: s[3],
+      points: 1,
+      first: s[4],
+      last: s[4],
+      peak: s[4]
+    })
+    return
+  }
+  const count = s[3]
+  const at = s[4]
+  a.points += 1
+  if (at < a.first) a.first = at
+  if (at > a.last) a.last = at
+  if (count > a.hwm || (count === a.hwm && at < a.peak)) {
+    a.hwm = count
+    a.peak = at
+  }
+}
+
+type Sample = [source: string, org: string, metric: string, count: number, at: string]
+
+const INSERT_DAY = `INSERT INTO usage_hwm_days (source_kind, org_id, day, metric, hwm, points, first_at, last_at, peak_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const INSERT_MONTH = `INSERT INTO usage_hwm_months (month, source_kind, org_id, metric, hwm, points, first_at, last_at, peak_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/**
+ * Recomputes one month's day and month rows in `zone` from the raw samples (call inside a transaction). The samples
+ * are read in time order through the taken_at index, so each one's day is found by advancing one pointer over the
+ * month's day bounds (ISO strings compare chronologically): no date arithmetic per sample.
+ */
 export function rebuildMonth(db: Db, month: MonthKey, zone: string): void {
   const { start, end } = monthBounds(month, zone)
-  const days = daysOf(month, zone).map((d) => [d.day, d.start.toISOString(), d.end.toISOString()])
-  const range = { lo: `${month}-`, hi: `${month}.` } // every 'YYYY-MM-DD' of the month ('.' sorts after '-')
-  prepared(db, DELETE_DAYS).run(range)
-  prepared(db, INSERT_DAYS).run({ days: JSON.stringify(days), start: start.toISOString(), end: end.toISOString() })
-  prepared(db, DELETE_MONTH).run({ month })
-  prepared(db, INSERT_MONTH).run({ month, ...range })
+  const days = daysOf(month, zone).map((d) => ({ day: d.day, end: d.end.toISOString() }))
+  const byDay = new Map<string, Agg>()
+  const byMonth = new Map<string, Agg>()
+  let di = 0
+  const rows = prepared(
+    db,
+    'SELECT source_kind, org_id, metric, count, taken_at FROM usage_snapshots WHERE taken_at >= ? AND taken_at < ? ORDER BY taken_at'
+  ).raw(true)
+  for (const s of rows.iterate(start.toISOString(), end.toISOString()) as Iterable<Sample>) {
+    while (s[4] >= days[di]!.end) di++
+    const who = `${s[0]}\u0000${s[1]}\u0000${s[2]}`
+    fold(byDay, `${who}\u0000${di}`, days[di]!.day, s)
+    fold(byMonth, who, month, s)
+  }
+  // 'YYYY-MM-' ≤ day < 'YYYY-MM.' is exactly the month's days ('.' sorts right after '-').
+  prepared(db, 'DELETE FROM usage_hwm_days WHERE day >= ? AND day < ?').run(`${month}-`, `${month}.`)
+  prepared(db, 'DELETE FROM usage_hwm_months WHERE month = ?').run(month)
+  const insDay = prepared(db, INSERT_DAY)
+  for (const a of byDay.values()) insDay.run(a.source, a.org, a.key, a.metric, a.hwm, a.points, a.first, a.last, a.peak)
+  const insMonth = prepared(db, INSERT_MONTH)
+  for (const a of byMonth.values())
+    insMonth.run(month, a.source, a.org, a.metric, a.hwm, a.points, a.first, a.last, a.peak)
 }
 
 function monthsBetween(from: MonthKey, to: MonthKey): number {

@@ -1,0 +1,28 @@
+import { performance } from 'node:perf_hooks'
+
+export interface Figure {
+  min: number
+  median: number
+  max: number
+  runs: number
+}
+
+export function figure(values: readonly number[]): Figure {
+  const v = [...values].sort((a, b) => a - b)
+  return { min: v[0]!, median: v[Math.floor((v.length - 1) / 2)]!, max: v[v.length - 1]!, runs: v.length }
+}
+
+/** Runs fn `runs` times (after one warm-up) and returns its wall times in ms. */
+export async function timeRuns(runs: number, fn: (i: number) => unknown): Promise<Figure> {
+  await fn(-1)
+  const out: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    await fn(i)
+    out.push(performance.now() - t0)
+  }
+  return figure(out)
+}
+
+export const fmt = (f: Figure, unit: string, digits = 1) =>
+  `${f.min.toFixed(digits)} / ${f.median.toFixed(digits)} / ${f.max.toFixed(digits)} ${unit} (min/median/max, ${f.runs} runs)`
