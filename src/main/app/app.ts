@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../db/connection'
 import { migrate } from '../db/migrate'
 import { migrations } from '../db/migrations'
 import { createBillingHandlers } from '../billing/handlers'
+import { deleteOrgBillingMappings } from '../billing/store'
 import { createConnectHandlers } from '../connect/handlers'
 import { createCustomerHandlers } from '../customers/handlers'
 import { createSecretStore, secretStoreKindFrom, withRedaction, type SecretStore } from '../secrets'
@@ -65,7 +66,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const handlers: Handlers = {
     ...createSystemHandlers(ctx),
     ...createConnectHandlers(ctx),
-    ...createCustomerHandlers(ctx),
+    // Disabling an org also ends its billing: a cross-domain step, so it is wired here.
+    ...createCustomerHandlers(ctx, { orgDisabled: (orgId) => deleteOrgBillingMappings(db, orgId) }),
     ...createBillingHandlers(ctx),
     ...createTicketingHandlers(ctx),
     ...createReportHandlers(ctx, () => handlers)

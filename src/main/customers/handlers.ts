@@ -4,7 +4,6 @@ import type { PsaKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { recordActivity } from '../core/activity'
 import { activePsaKind, openPsa, openSource, throwNoPsa } from '../connect/open'
-import { deleteOrgBillingMappings } from '../billing/store'
 import { PSA_KINDS } from '../../shared/registry'
 import {
   dropMapping,
@@ -41,7 +40,13 @@ type CustomerHandlers = Pick<
   | 'listMappings'
 >
 
-export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
+/** What other domains do when an org changes here; the app layer wires it, so customers imports no other domain. */
+export interface CustomerHooks {
+  /** Runs inside the transaction that disables the org: its rows elsewhere (billing mappings) go with its mappings. */
+  orgDisabled(orgId: string): void
+}
+
+export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): CustomerHandlers {
   // Suggestions are recomputed only after something they depend on changed.
   let cache: { version: number; psa: PsaKind; value: Map<string, Suggestion> } | null = null
   let version = 0
@@ -193,7 +198,7 @@ export function createCustomerHandlers(ctx: AppContext): CustomerHandlers {
         if (disabled) {
           for (const psa of PSA_KINDS)
             dropMapping(ctx.db, { psa, orgId, actor: 'user', now: now(), action: 'disabled' })
-          deleteOrgBillingMappings(ctx.db, orgId)
+          hooks.orgDisabled(orgId)
         }
         setOrgFlag(ctx.db, orgId, 'disabled', disabled)
       })()

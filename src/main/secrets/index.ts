@@ -1,5 +1,4 @@
 import { AppError } from '../../shared/errors'
-import type { Logger } from '../core/log'
 import { createEnvStore } from './env-store'
 import { createKeychainStore, DEFAULT_KEYCHAIN_SERVICE } from './keychain-store'
 import { createMemoryStore } from './memory-store'
@@ -28,7 +27,12 @@ export function secretStoreKindFrom(env: NodeJS.ProcessEnv): SecretStoreKind {
 }
 
 /** Wraps a store so every secret that passes through is registered for log redaction. */
-export function withRedaction(store: SecretStore, log: Logger): SecretStore {
+/** The part of the logger that hides secrets (core/log's Logger has it; secrets sit below the core). */
+export interface Redactor {
+  redact(secret: string): void
+}
+
+export function withRedaction(store: SecretStore, log: Redactor): SecretStore {
   return {
     kind: store.kind,
     async get(a) {
