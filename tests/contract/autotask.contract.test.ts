@@ -69,7 +69,7 @@ describe.skipIf(!spec)('Autotask client vs the official swagger', () => {
       from: item.quantity,
       to: item.quantity + 1,
       unitCost: 2,
-      effectiveDate: new Date('2026-03-15T00:00:00Z')
+      billingDay: '2026-03-15'
     })
     const meta = await c.getTicketMetadata()
     const ticket = await c.createTicket({

@@ -89,7 +89,7 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
     const targets = await c.listBillingTargets(String(withSchedule.customer_id))
     const target = { containerId: targets[0]!.id, itemId: targets[0]!.items[0]!.id }
     await c.getQuantity(target)
-    await c.setQuantity(target, { from: 0, to: 3, effectiveDate: new Date() })
+    await c.setQuantity(target, { from: 0, to: 3, billingDay: '2026-02-01' })
     await c.getTicketMetadata()
     const ref = await c.createTicket({
       customerId: customers[0]!.id,

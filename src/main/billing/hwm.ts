@@ -46,6 +46,12 @@ export function monthKey(at: Date | string, zone: string): MonthKey {
   return DateTime.fromMillis(parseInstant(at), { zone: z }).toFormat('yyyy-MM')
 }
 
+/** The calendar day ('YYYY-MM-DD') of an instant in the billing zone: which PSA billing period a push is for. */
+export function dayKey(at: Date | string, zone: string): string {
+  const z = requireZone(zone)
+  return DateTime.fromMillis(parseInstant(at), { zone: z }).toFormat('yyyy-MM-dd')
+}
+
 /** The month as UTC instants [start, end): local midnight on the 1st to local midnight on the next 1st. */
 export function monthBounds(key: MonthKey, zone: string): { start: Date; end: Date } {
   const z = requireZone(zone)

@@ -17,7 +17,12 @@ export const PlanInputSchema = z.object({
   /** The PSA's current quantity; null = the contract/invoice line no longer exists. */
   current: Count.nullable(),
   /** A user-approved decrease; valid only for exactly this target quantity. */
-  approvedDecrease: z.object({ to: Count }).optional()
+  approvedDecrease: z.object({ to: Count }).optional(),
+  /**
+   * What else must be written besides the quantity, in words ("unit cost 10 → 12.5", "the period is split"): with an
+   * unchanged quantity these make the item an `update`.
+   */
+  also: z.array(z.string()).optional()
 })
 export type PlanInput = z.infer<typeof PlanInputSchema>
 
@@ -29,7 +34,7 @@ export const PlanSettingsSchema = z.object({
 })
 export type PlanSettings = z.infer<typeof PlanSettingsSchema>
 
-export const PLAN_ACTIONS = ['unchanged', 'increase', 'decrease', 'held', 'blocked'] as const
+export const PLAN_ACTIONS = ['unchanged', 'increase', 'decrease', 'update', 'held', 'blocked'] as const
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
 /** Machine-readable reason, for the UI and tests; `reason` is the human sentence. */
@@ -38,6 +43,7 @@ export const PLAN_CODES = [
   'increase',
   'decrease',
   'decrease-approved',
+  'update',
   'decrease-needs-review',
   'zero-not-allowed',
   'target-vanished',
@@ -55,9 +61,9 @@ export type PlanItem = PlanInput & {
   reason: string
 }
 
-/** Only `increase` and `decrease` items are to be written to the PSA. */
+/** Only `increase`, `decrease` and `update` items are to be written to the PSA. */
 export function isWrite(item: PlanItem): boolean {
-  return item.action === 'increase' || item.action === 'decrease'
+  return item.action === 'increase' || item.action === 'decrease' || item.action === 'update'
 }
 
 function fail(path: string, message: string): never {
@@ -105,7 +111,11 @@ function planOne(input: PlanInput, settings: PlanSettings): PlanItem {
       'The PSA contract or invoice line for this mapping no longer exists; fix the mapping before billing.'
     )
   }
-  if (next === current) return item(next, 'unchanged', 'same', `Quantity is already ${current}; nothing to write.`)
+  const also = input.also?.length ? ` Also: ${input.also.join('; ')}.` : ''
+  if (next === current)
+    return also
+      ? item(next, 'update', 'update', `Quantity stays ${current}.${also}`)
+      : item(next, 'unchanged', 'same', `Quantity is already ${current}; nothing to write.`)
   if (next === 0 && !settings.allowZero) {
     return item(
       next,
@@ -114,11 +124,12 @@ function planOne(input: PlanInput, settings: PlanSettings): PlanItem {
       `The new quantity would be 0 (was ${current}); writing 0 is turned off in settings.`
     )
   }
-  if (next > current) return item(next, 'increase', 'increase', `Increase from ${current} to ${next}.`)
-  if (!settings.reviewDecreases) return item(next, 'decrease', 'decrease', `Decrease from ${current} to ${next}.`)
+  if (next > current) return item(next, 'increase', 'increase', `Increase from ${current} to ${next}.${also}`)
+  if (!settings.reviewDecreases)
+    return item(next, 'decrease', 'decrease', `Decrease from ${current} to ${next}.${also}`)
   const approved = input.approvedDecrease?.to
   if (approved === next)
-    return item(next, 'decrease', 'decrease-approved', `Approved decrease from ${current} to ${next}.`)
+    return item(next, 'decrease', 'decrease-approved', `Approved decrease from ${current} to ${next}.${also}`)
   const stale = approved === undefined ? '' : ` (the approval was for ${approved}, so it needs approving again)`
   return item(
     next,

@@ -66,13 +66,20 @@ export function toRecord(psa: PsaKind, m: BillingMappingRecord, row: PlanRow, at
     newQuantity: row.newQuantity,
     action: row.action,
     result: row.result,
-    message: row.error ?? (row.result === 'held' || row.result === 'blocked' ? row.reason : null),
+    message: row.error ?? (row.result === 'held' || row.result === 'blocked' ? row.reason : writtenNote(row)),
     at
   }
 }
 
+/** What Activity says beside a written row: a unit cost change, a write confirmed after its reply was lost. */
+function writtenNote(row: PlanRow): string | null {
+  const cost =
+    row.unitCost && row.result !== 'unchanged' ? `unit cost ${row.unitCost.from ?? 'none'} → ${row.unitCost.to}` : null
+  return [cost, row.note ?? null].filter(Boolean).join('; ') || null
+}
+
 export function lastResultText(r: RunItemRecord): string {
-  if (r.result === 'written') return `written ${r.oldQuantity} → ${r.newQuantity}`
+  if (r.result === 'written') return `written ${r.oldQuantity} → ${r.newQuantity}${r.message ? ` (${r.message})` : ''}`
   if (r.result === 'unchanged') return `unchanged (${r.oldQuantity})`
   return r.message ? `${r.result}: ${r.message}` : r.result
 }

@@ -7,13 +7,15 @@ import {
   type PsaConnector,
   type PsaKind,
   type QuantityChange,
+  type QuantityRead,
   type SourceConnector
 } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { activePsaKind, noPsaError, openPsa, openSource } from '../connect/open'
 import { loadMappings } from '../customers/store'
-import { monthKey } from './hwm'
+import { dayKey, monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
+import { confirmedDespite, LOST_REPLY_NOTE } from './confirm-write'
 import { mappingBlock } from './mapping-block'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, systemicError } from './run-errors'
@@ -50,6 +52,10 @@ const WRITE_BATCH = 250
 /** One run's pipeline: count → snapshot → HWM → per mapping: re-read the PSA quantity, plan, write if changed. */
 export class Runner {
   month = ''
+  private billingDay = ''
+  private syncUnitCost = false
+  /** Unit cost changes planned per mapping id (shown on the row, written with the quantity). */
+  private costs = new Map<string, { from: number | null; to: number }>()
   /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
   rows: PlanRow[] = []
   private records: RunItemRecord[] = []
@@ -90,6 +96,10 @@ export class Runner {
     await ensureHwmBuckets(ctx) // the HWM rows must be in the billing zone before they are read
     const settings = loadBillingSettings(ctx.db)
     this.month = monthKey(this.now, settings.timeZone)
+    // The PSA period this push is for: today in the billing zone (not UTC — a push at 21:00 New York on the 31st is
+    // still December's), so Autotask's adjustment is effective from that period's start.
+    this.billingDay = dayKey(this.now, settings.timeZone)
+    this.syncUnitCost = settings.syncUnitCost
 
     this.psa = psa
     const synced = (this.synced = syncedOrgs(ctx.db, psa))
@@ -143,14 +153,14 @@ export class Runner {
             const step = await this.plan(connector, m, orgHwm, approvals.get(m.id), settings, prefetched)
             if ('row' in step) this.finish(m, step.row)
             else if (batch) pending.push({ m, item: step.item })
-            else this.finish(m, await this.writeOne(connector, m, step.item, settings))
+            else this.finish(m, await this.writeOne(connector, m, step.item))
           }
           // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
-          if (batch && pending.length >= WRITE_BATCH) await this.writeBatch(batch, pending.splice(0), settings)
+          if (batch && pending.length >= WRITE_BATCH) await this.writeBatch(connector, batch, pending.splice(0))
         })
       )
     )
-    if (batch && pending.length > 0) await this.writeBatch(batch, pending, settings)
+    if (batch && pending.length > 0) await this.writeBatch(connector, batch, pending)
     this.record(this.records)
     if (this.aborted) throw new Abort(this.aborted)
     // Stable order for people and tests: as the mappings are listed.
@@ -182,10 +192,13 @@ export class Runner {
   private async prefetch(
     read: NonNullable<PsaConnector['getQuantities']>,
     mappings: BillingMappingRecord[]
-  ): Promise<Map<string, { quantity: number }>> {
+  ): Promise<Map<string, QuantityRead | Error>> {
     this.progress('read', 0, mappings.length)
     try {
-      const map = await read(mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })))
+      const map = await read(
+        mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })),
+        { billingDay: this.billingDay }
+      )
       this.progress('read', mappings.length, mappings.length)
       return map
     } catch (e) {
@@ -217,20 +230,23 @@ export class Runner {
     hwm: number | null,
     approvedTo: number | undefined,
     settings: { reviewDecreases: boolean; allowZero: boolean },
-    prefetched: Map<string, { quantity: number }> | null
+    prefetched: Map<string, QuantityRead | Error> | null
   ): Promise<{ row: PlanRow } | { item: PlanItem }> {
     const target = { containerId: m.containerId, itemId: m.itemId }
     const early = this.stopped()
     if (early) return { row: failedRow(m, hwm, null, `Not attempted: ${early.message}`) }
     let current: number | null
+    let read: QuantityRead | null = null
     try {
       // Read during this run: the plan's `current` is the PSA's state now, not at preview time (Autotask writes
       // deltas, so a stale `from` would push a wrong number; its writes re-check `from` at the effective date too).
-      const read = prefetched
-        ? (prefetched.get(targetKey(target))?.quantity ?? null)
-        : (await connector.getQuantity(target)).quantity
+      const got = prefetched
+        ? (prefetched.get(targetKey(target)) ?? null)
+        : await connector.getQuantity(target, { billingDay: this.billingDay })
+      if (got instanceof Error) throw got // this target alone could not be read: it fails, the others go on
+      read = got
       // A fractional or negative line ("12.5" from Syncro) fails this item alone: it is not a seat count we can own.
-      current = read === null ? null : parseQuantity(read)
+      current = got === null ? null : parseQuantity(got.quantity)
     } catch (e) {
       if (isAppError(e) && e.code === 'not-found') current = null
       else {
@@ -239,7 +255,13 @@ export class Runner {
         return { row: failedRow(m, hwm, null, errorText(e)) }
       }
     }
-    const input = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm, current }
+    const cost = this.costChange(m, read)
+    if (cost) this.costs.set(m.id, cost)
+    const also = [
+      ...(cost ? [`unit cost ${cost.from ?? 'none'} → ${cost.to}`] : []),
+      ...(read?.split ? ['the billing period holds more than one quantity in the PSA; it is evened out'] : [])
+    ]
+    const input = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm, current, also }
     const [item] = computePlan(
       [approvedTo === undefined ? input : { ...input, approvedDecrease: { to: approvedTo } }],
       {
@@ -249,79 +271,92 @@ export class Runner {
     ) as [PlanItem]
     if (!isWrite(item))
       return {
-        row: planRow(
+        row: this.withCost(
           m,
-          item,
-          item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked',
-          null
+          planRow(
+            m,
+            item,
+            item.action === 'unchanged' ? 'unchanged' : item.action === 'held' ? 'held' : 'blocked',
+            null
+          )
         )
       }
-    if (this.opts.dryRun) return { row: planRow(m, item, 'planned', null) }
+    if (this.opts.dryRun) return { row: this.withCost(m, planRow(m, item, 'planned', null)) }
     return { item }
   }
 
-  private changeFor(
-    m: BillingMappingRecord,
-    item: PlanItem,
-    settings: { syncUnitCost: boolean },
-    effectiveDate: Date
-  ): QuantityChange {
-    const change: QuantityChange = { from: item.current!, to: item.newQuantity!, effectiveDate }
-    if (settings.syncUnitCost && m.unitCost !== null) change.unitCost = m.unitCost
+  /** The unit cost this mapping wants written, when it differs from the PSA's (null = leave it). */
+  private costChange(m: BillingMappingRecord, read: QuantityRead | null): { from: number | null; to: number } | null {
+    if (!this.syncUnitCost || m.unitCost === null || !read) return null
+    return read.unitCost === m.unitCost ? null : { from: read.unitCost ?? null, to: m.unitCost }
+  }
+
+  private changeFor(m: BillingMappingRecord, item: PlanItem): QuantityChange {
+    const change: QuantityChange = { from: item.current!, to: item.newQuantity!, billingDay: this.billingDay }
+    if (this.syncUnitCost && m.unitCost !== null) change.unitCost = m.unitCost
     return change
   }
 
-  private async writeOne(
-    connector: PsaConnector,
-    m: BillingMappingRecord,
-    item: PlanItem,
-    settings: { syncUnitCost: boolean }
-  ): Promise<PlanRow> {
+  private async writeOne(connector: PsaConnector, m: BillingMappingRecord, item: PlanItem): Promise<PlanRow> {
     const stop = this.stopped() // another item may have hit an outage while we were reading
-    if (stop) return planRow(m, item, 'failed', `Not attempted: ${stop.message}`)
+    if (stop) return this.withCost(m, planRow(m, item, 'failed', `Not attempted: ${stop.message}`))
+    const target = { containerId: m.containerId, itemId: m.itemId }
+    const change = this.changeFor(m, item)
     try {
-      await connector.setQuantity(
-        { containerId: m.containerId, itemId: m.itemId },
-        this.changeFor(m, item, settings, this.ctx.now())
-      )
-      return this.settle(m, item, null)
+      await connector.setQuantity(target, change)
+      return this.settle(connector, m, item, change, null)
     } catch (e) {
-      return this.settle(m, item, e)
+      return this.settle(connector, m, item, change, e)
     }
   }
 
   private async writeBatch(
+    connector: PsaConnector,
     write: NonNullable<PsaConnector['setQuantities']>,
-    pending: Array<{ m: BillingMappingRecord; item: PlanItem }>,
-    settings: { syncUnitCost: boolean }
+    pending: Array<{ m: BillingMappingRecord; item: PlanItem }>
   ): Promise<void> {
     const stop = this.stopped()
     if (stop) {
-      for (const p of pending) this.finish(p.m, planRow(p.m, p.item, 'failed', `Not attempted: ${stop.message}`))
+      for (const p of pending)
+        this.finish(p.m, this.withCost(p.m, planRow(p.m, p.item, 'failed', `Not attempted: ${stop.message}`)))
       return
     }
-    const at = this.ctx.now()
+    const changes = pending.map((p) => this.changeFor(p.m, p.item))
     let results: Array<unknown>
     try {
       results = await write(
-        pending.map((p) => ({
-          target: { containerId: p.m.containerId, itemId: p.m.itemId },
-          change: this.changeFor(p.m, p.item, settings, at)
-        }))
+        pending.map((p, i) => ({ target: { containerId: p.m.containerId, itemId: p.m.itemId }, change: changes[i]! }))
       )
     } catch (e) {
       results = pending.map(() => e) // the batch's reads failed: nothing was written
     }
-    pending.forEach((p, i) => this.finish(p.m, this.settle(p.m, p.item, results[i] ?? null)))
+    const rows = await Promise.all(
+      pending.map((p, i) => this.settle(connector, p.m, p.item, changes[i]!, results[i] ?? null))
+    )
+    pending.forEach((p, i) => this.finish(p.m, rows[i]!))
   }
 
-  /** The row for a write that succeeded (error null) or failed. */
-  private settle(m: BillingMappingRecord, item: PlanItem, error: unknown): PlanRow {
-    if (error === null) return planRow(m, item, 'written', null)
+  /** The row for a write that succeeded (error null) or failed — unless a re-read shows the PSA has it (a lost reply). */
+  private async settle(
+    connector: PsaConnector,
+    m: BillingMappingRecord,
+    item: PlanItem,
+    change: QuantityChange,
+    error: unknown
+  ): Promise<PlanRow> {
+    if (error === null) return this.withCost(m, planRow(m, item, 'written', null))
+    const target = { containerId: m.containerId, itemId: m.itemId }
+    if (await confirmedDespite(connector, target, change, error))
+      return this.withCost(m, { ...planRow(m, item, 'written', null), note: LOST_REPLY_NOTE })
     const fatal = this.systemic(error)
     if (fatal) this.aborted ??= fatal
     if (isAppError(error) && error.code === 'not-found')
       return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
-    return planRow(m, item, 'failed', errorText(error))
+    return this.withCost(m, planRow(m, item, 'failed', errorText(error)))
+  }
+
+  private withCost(m: BillingMappingRecord, row: PlanRow): PlanRow {
+    const cost = this.costs.get(m.id)
+    return cost ? { ...row, unitCost: cost } : row
   }
 }

@@ -73,10 +73,28 @@ export interface QuantityWrite {
 export interface QuantityChange {
   from: number
   to: number
-  /** Autotask: adjustedUnitCost on the adjustment. Ignored by Syncro. */
+  /** The unit cost / price to set with it (a mapping's own values; left out = leave the PSA's as they are). */
   unitCost?: number
-  /** Autotask: effectiveDate of the adjustment. */
-  effectiveDate: Date
+  unitPrice?: number
+  /**
+   * The calendar day ('YYYY-MM-DD', billing time zone) whose billing period this quantity is for. Autotask posts the
+   * adjustment effective from that period's start, so the whole period carries it; Syncro ignores it.
+   */
+  billingDay: string
+}
+
+/** A target's quantity (and money values) as the PSA holds them for a billing day's period. */
+export interface QuantityRead {
+  quantity: number
+  unitCost?: number
+  unitPrice?: number
+  /** Autotask: the period holds more than one units value (a mid-period change): it must be evened out. */
+  split?: boolean
+}
+
+export interface ReadOptions {
+  /** As QuantityChange.billingDay; default: today (UTC). */
+  billingDay?: string
 }
 
 export interface NewTicket {
@@ -172,13 +190,15 @@ export interface PsaConnector {
   listCustomers(opts?: { includeProspects?: boolean; includeInactive?: boolean }): Promise<PsaCustomer[]>
   createCustomer(input: { name: string }): Promise<PsaCustomer>
   listBillingTargets(customerId: string): Promise<BillingContainer[]>
-  getQuantity(target: BillingTargetRef): Promise<{ quantity: number; unitCost?: number }>
+  getQuantity(target: BillingTargetRef, opts?: ReadOptions): Promise<QuantityRead>
   setQuantity(target: BillingTargetRef, change: QuantityChange): Promise<void>
   /**
    * Optional batch read for billing runs: the quantities of many targets in fewer requests than one per target.
-   * Keyed by `targetKey`; a target missing from the map no longer exists. Same values as getQuantity.
+   * Keyed by `targetKey`; a target missing from the map no longer exists; an Error value = that target alone could not
+   * be read (e.g. its invoice's reply was malformed). Throws only when the PSA as a whole failed. Same values as
+   * getQuantity.
    */
-  getQuantities?(targets: BillingTargetRef[]): Promise<Map<string, { quantity: number; unitCost?: number }>>
+  getQuantities?(targets: BillingTargetRef[], opts?: ReadOptions): Promise<Map<string, QuantityRead | Error>>
   /**
    * Optional batch write: like setQuantity for each (same checks, re-read at the effective date), with the re-reads
    * batched. Resolves per write, in order: null = done, an Error = that write failed (nothing thrown for one item).

@@ -9,7 +9,8 @@ import { TicketingSettingsSchema } from './ticketing'
 const Id = z.string().trim().min(1).max(200)
 const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 export const MetricSchema = z.enum(['users', 'devices'])
-export const PlanActionSchema = z.enum(['unchanged', 'increase', 'decrease', 'held', 'blocked'])
+/** `update`: the quantity stays, but its unit cost/price (or an uneven Autotask period) must be written. */
+export const PlanActionSchema = z.enum(['unchanged', 'increase', 'decrease', 'update', 'held', 'blocked'])
 /** What happened to a plan row: `planned` = preview only (nothing written). */
 export const ItemResultSchema = z.enum(['written', 'unchanged', 'held', 'blocked', 'failed', 'planned'])
 export const RunStatusSchema = z.enum(['running', 'ok', 'partial', 'failed', 'interrupted'])
@@ -28,8 +29,8 @@ export const BillingSettingsSchema = z.object({
   allowZero: z.boolean().default(false),
   /** Months are cut in this zone (HWM). */
   timeZone: z.string().default('America/New_York'),
-  /** Autotask only: also write the mapping's unit cost on each adjustment. */
-  syncUnitCost: z.boolean().default(false),
+  /** Write each mapping's unit cost too (Autotask: on the adjustment; Syncro: the line's cost), when it set one. */
+  syncUnitCost: z.boolean().default(true),
   scheduleEnabled: z.boolean().default(false),
   schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' })
 })
@@ -113,7 +114,11 @@ export const PlanRowSchema = z.object({
   code: z.string(),
   reason: z.string(),
   result: ItemResultSchema,
-  error: z.string().nullable()
+  error: z.string().nullable(),
+  /** The PSA's unit cost before this run and the one written (null/absent = not synced for this row). */
+  unitCost: z.object({ from: z.number().nullable(), to: z.number() }).nullish(),
+  /** 'confirmed after a lost reply': the write's reply was lost, a re-read showed the PSA has the new value. */
+  note: z.string().nullish()
 })
 export type PlanRow = z.infer<typeof PlanRowSchema>
 

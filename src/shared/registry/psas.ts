@@ -35,7 +35,7 @@ export const PSAS = {
       { key: 'daysDue', label: 'Days due' },
       { key: 'technicianId', label: 'Tech assigned to' }
     ],
-    billing: { metrics: ['users', 'devices'], unitCost: false },
+    billing: { metrics: ['users', 'devices'], unitCost: true },
     connect: {
       method: 'saveSyncro',
       summary: 'Verify Syncro credentials and save them',

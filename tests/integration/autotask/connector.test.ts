@@ -184,29 +184,30 @@ describe('billing', () => {
     expect(await h.connector.listBillingTargets(String(inactiveOnly?.id))).toEqual([])
   })
 
-  it('setQuantity posts the signed delta as an adjustment that splits the units period', async () => {
+  it('setQuantity posts the signed delta effective from the billing period start, so the whole period carries it', async () => {
     const contract = activeRecurring()[0]
     const [container] = await h.connector.listBillingTargets(String(contract?.companyID))
     const item = container?.items.find((i) => i.name === SERVICE_USER)
     if (!container || !item) throw new Error('seed has no billing item')
     const target = { containerId: container.id, itemId: item.id }
-    const effectiveDate = new Date('2026-03-10T00:00:00Z')
+    const billingDay = '2026-03-10'
     const before = await h.connector.getQuantity(target)
     expect(before.quantity).toBe(item.quantity)
 
-    await h.connector.setQuantity(target, { from: item.quantity, to: item.quantity + 5, unitCost: 8.5, effectiveDate })
+    await h.connector.setQuantity(target, { from: item.quantity, to: item.quantity + 5, unitCost: 8.5, billingDay })
     const adj = h.sim.state.tables.ContractServiceAdjustments.at(-1)
     expect(adj).toMatchObject({
       contractServiceID: Number(item.id),
       unitChange: 5,
-      effectiveDate: effectiveDate.toISOString(),
+      effectiveDate: '2026-03-01T00:00:00.000Z', // the sim's contracts start on the 1st: monthly periods
       adjustedUnitCost: 8.5
     })
     const csId = Number(item.id)
-    expect(unitsAt(h.sim.state, csId, new Date('2026-03-05T00:00:00Z'))).toBe(item.quantity)
+    expect(unitsAt(h.sim.state, csId, new Date('2026-02-28T23:00:00Z'))).toBe(item.quantity)
+    expect(unitsAt(h.sim.state, csId, new Date('2026-03-01T00:00:00Z'))).toBe(item.quantity + 5)
     expect(unitsAt(h.sim.state, csId, NOW)).toBe(item.quantity + 5)
     expect(unitsAt(h.sim.state, csId, new Date('2026-05-20T00:00:00Z'))).toBe(item.quantity + 5)
-    expect(await h.connector.getQuantity(target)).toEqual({ quantity: item.quantity + 5, unitCost: 8.5 })
+    expect(await h.connector.getQuantity(target)).toMatchObject({ quantity: item.quantity + 5, unitCost: 8.5 })
   })
 
   it('refuses to adjust when Autotask no longer shows the expected units, and is a no-op when already at target', async () => {
@@ -217,10 +218,10 @@ describe('billing', () => {
     const target = { containerId: container.id, itemId: item.id }
     const count = () => h.sim.state.tables.ContractServiceAdjustments.length
     await expect(
-      h.connector.setQuantity(target, { from: item.quantity + 1, to: item.quantity + 3, effectiveDate: NOW })
+      h.connector.setQuantity(target, { from: item.quantity + 1, to: item.quantity + 3, billingDay: '2026-03-15' })
     ).rejects.toMatchObject({ code: 'conflict' })
     expect(count()).toBe(0)
-    await h.connector.setQuantity(target, { from: item.quantity + 1, to: item.quantity, effectiveDate: NOW })
+    await h.connector.setQuantity(target, { from: item.quantity + 1, to: item.quantity, billingDay: '2026-03-15' })
     expect(count()).toBe(0)
     await expect(h.connector.getQuantity({ containerId: '999', itemId: item.id })).rejects.toMatchObject({
       code: 'not-found'
@@ -233,7 +234,7 @@ describe('billing', () => {
     const item = container?.items.find((i) => i.name === SERVICE_USER) ?? container?.items[0]
     if (!container || !item) throw new Error('seed has no billing item')
     const target = { containerId: container.id, itemId: item.id }
-    const change = { from: item.quantity, to: item.quantity + 2, effectiveDate: NOW }
+    const change = { from: item.quantity, to: item.quantity + 2, billingDay: '2026-03-15' }
     h.sim.faults.add({ kind: 'drop-reply', count: 1, match: { method: 'POST', path: 'ServiceAdjustments' } })
     await expect(h.connector.setQuantity(target, change)).rejects.toMatchObject({ code: 'unavailable' })
     await h.connector.setQuantity(target, change)

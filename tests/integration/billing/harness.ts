@@ -33,7 +33,7 @@ export interface BillingHarness {
 
 export async function startBillingHarness(
   psa: Psa,
-  opts: { mappings?: number; orgs?: number; seed?: number } = {}
+  opts: { mappings?: number; orgs?: number; seed?: number; now?: () => Date } = {}
 ): Promise<BillingHarness> {
   const sims = await startAllSims({ orgs: opts.orgs ?? 16, seed: opts.seed ?? 3 })
   const dir = mkdtempSync(join(tmpdir(), 'psa-bridge-billing-'))
@@ -50,7 +50,7 @@ export async function startBillingHarness(
     PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL: sims.jumpcloud.consoleUrl,
     PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: sims.jumpcloud.insightsUrl
   }
-  const app = await createApp({ dataDir: dir, env })
+  const app = await createApp({ dataDir: dir, env, now: opts.now })
   const call = async <M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     const r = await app.dispatch(name, input)
     if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { appError: r.error })

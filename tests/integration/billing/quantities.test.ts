@@ -1,7 +1,14 @@
 // The optional batch read (PsaConnector.getQuantities) each PSA connector offers billing runs: same values as
 // getQuantity, vanished targets left out, and fewer requests than one per target.
 import { afterEach, describe, expect, it } from 'vitest'
-import { targetKey } from '../../../src/main/connectors/types'
+import { targetKey, type QuantityRead } from '../../../src/main/connectors/types'
+
+/** A read's quantity (undefined when missing; an Error value fails the test). */
+function qty(got: Map<string, QuantityRead | Error>, key: string): number | undefined {
+  const r = got.get(key)
+  if (r instanceof Error) throw r
+  return r?.quantity
+}
 import { LIST_ALL_FROM } from '../../../src/main/connectors/syncro/quantities'
 import { unitsAt } from '../../sims/autotask'
 import { startHarness as startAutotask, NOW } from '../autotask/setup'
@@ -28,9 +35,7 @@ describe('Syncro getQuantities', () => {
     const got = await c.getQuantities!(targets)
     expect(sim.requests.length - before).toBe(2)
     for (const l of [...multi.lines, ...other.lines])
-      expect(got.get(targetKey({ containerId: String(l.schedule_id), itemId: String(l.id) }))?.quantity).toBe(
-        Number(l.quantity)
-      )
+      expect(qty(got, targetKey({ containerId: String(l.schedule_id), itemId: String(l.id) }))).toBe(Number(l.quantity))
     expect(got.has(targetKey({ containerId: String(gone.schedule_id), itemId: String(gone.id) }))).toBe(false)
     expect(got.size).toBe(targets.length - 1)
   })
@@ -47,7 +52,7 @@ describe('Syncro getQuantities', () => {
     expect(requests.every((r) => r.method === 'GET' && r.path.endsWith('/schedules'))).toBe(true)
     expect(requests.length).toBeLessThan(targets.length / 4)
     schedules.forEach((s) =>
-      expect(got.get(targetKey({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }))?.quantity).toBe(
+      expect(qty(got, targetKey({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }))).toBe(
         Number(s.lines[0]!.quantity)
       )
     )
@@ -55,7 +60,7 @@ describe('Syncro getQuantities', () => {
 })
 
 describe('Autotask getQuantities', () => {
-  it('reads every contract service in two queries, matching getQuantity; a service gone or moved to another contract is missing', async () => {
+  it('reads every contract service in three queries, matching getQuantity; a service gone or moved to another contract is missing', async () => {
     const h = await startAutotask()
     closers.push(() => h.sim.close())
     const t = h.sim.state.tables
@@ -64,37 +69,37 @@ describe('Autotask getQuantities', () => {
     const moved = { ...targets[0]!, containerId: '424242' }
     const before = h.sim.requests.length
     const got = await h.connector.getQuantities!([moved, ...targets.slice(1)])
-    expect(h.sim.requests.length - before).toBe(2)
+    expect(h.sim.requests.length - before).toBe(3) // services, their contracts (period anchors), the units
     expect(got.has(targetKey(moved))).toBe(false)
     for (const [i, cs] of services.entries()) {
       if (i === 0) continue
-      expect(got.get(targetKey(targets[i]!))?.quantity).toBe(unitsAt(h.sim.state, cs.id as number, NOW) ?? 0)
+      expect(qty(got, targetKey(targets[i]!))).toBe(unitsAt(h.sim.state, cs.id as number, NOW) ?? 0)
       expect(got.get(targetKey(targets[i]!))).toEqual(await h.connector.getQuantity(targets[i]!))
     }
   })
 
-  it('setQuantities re-reads in two queries, then posts one adjustment per change with the same checks as setQuantity', async () => {
+  it('setQuantities re-reads in three queries, then posts one adjustment per change with the same checks as setQuantity', async () => {
     const h = await startAutotask()
     closers.push(() => h.sim.close())
     const t = h.sim.state.tables
     const active = new Set(t.Contracts.filter((c) => c.contractType === 7 && c.status === 1).map((c) => c.id))
     const services = t.ContractServices.filter((cs) => active.has(cs.contractID)).slice(0, 4)
-    const at = NOW
-    const units = services.map((cs) => unitsAt(h.sim.state, cs.id as number, at) ?? 0)
+    const at = NOW.toISOString().slice(0, 10)
+    const units = services.map((cs) => unitsAt(h.sim.state, cs.id as number, NOW) ?? 0)
     const ref = (i: number) => ({ containerId: String(services[i]!.contractID), itemId: String(services[i]!.id) })
     const writes = [
-      { target: ref(0), change: { from: units[0]!, to: units[0]! + 3, effectiveDate: at } }, // written
-      { target: ref(1), change: { from: units[1]! + 1, to: units[1]! + 5, effectiveDate: at } }, // someone changed it: conflict
-      { target: ref(2), change: { from: units[2]! + 9, to: units[2]!, effectiveDate: at } }, // already there: nothing to post
+      { target: ref(0), change: { from: units[0]!, to: units[0]! + 3, billingDay: at } }, // written
+      { target: ref(1), change: { from: units[1]! + 1, to: units[1]! + 5, billingDay: at } }, // someone changed it: conflict
+      { target: ref(2), change: { from: units[2]! + 9, to: units[2]!, billingDay: at } }, // already there: nothing to post
       {
         target: { ...ref(3), containerId: '424242' },
-        change: { from: units[3]!, to: units[3]! + 1, effectiveDate: at }
+        change: { from: units[3]!, to: units[3]! + 1, billingDay: at }
       } // moved: not-found
     ]
     const before = h.sim.requests.length
     const results = await h.connector.setQuantities!(writes)
     const sent = h.sim.requests.slice(before)
-    expect(sent.filter((r) => /\/query$/i.test(r.path))).toHaveLength(2)
+    expect(sent.filter((r) => /\/query$/i.test(r.path))).toHaveLength(3)
     expect(sent.filter((r) => !/\/query$/i.test(r.path)).map((r) => r.path)).toEqual([
       expect.stringMatching(new RegExp(`Contracts/${services[0]!.contractID}/ServiceAdjustments$`, 'i'))
     ])
@@ -104,7 +109,7 @@ describe('Autotask getQuantities', () => {
       null,
       'not-found'
     ])
-    expect(unitsAt(h.sim.state, services[0]!.id as number, at)).toBe(units[0]! + 3)
-    expect(unitsAt(h.sim.state, services[1]!.id as number, at)).toBe(units[1])
+    expect(unitsAt(h.sim.state, services[0]!.id as number, NOW)).toBe(units[0]! + 3)
+    expect(unitsAt(h.sim.state, services[1]!.id as number, NOW)).toBe(units[1])
   })
 })

@@ -46,8 +46,9 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     const second = await h.call('pushSync', {})
     expect(second).toMatchObject({ status: 'ok', counts: { written: 0, unchanged: h.mapped.length } })
     expect(h.psaWrites()).toBe(writesAfterFirst)
-    // Economy: Syncro reads one recurring invoice per target; Autotask reads all targets in two queries.
-    expect(h.psaRequests() - readsBefore).toBe(psa === 'syncro' ? h.mapped.length : 2)
+    // Economy: Syncro reads one recurring invoice per target; Autotask reads all targets in three queries
+    // (services, their contracts for the billing periods, the period's units).
+    expect(h.psaRequests() - readsBefore).toBe(psa === 'syncro' ? h.mapped.length : 3)
 
     const changed = h.mapped[1]!
     h.setUsage(changed.orgId, users[1]! + 7)

@@ -77,7 +77,7 @@ describe('Syncro connector against the simulator', () => {
     const priceBefore = line.retail_cents
     const c = connect()
     const target = { containerId: String(s.id), itemId: String(line.id) }
-    await c.setQuantity(target, { from: Number(line.quantity), to: 42, effectiveDate: new Date('2026-02-01') })
+    await c.setQuantity(target, { from: Number(line.quantity), to: 42, billingDay: '2026-02-01' })
     expect(line.quantity).toBe('42.0')
     expect(line.name).toBe(nameBefore)
     expect(line.retail_cents).toBe(priceBefore)
@@ -93,7 +93,7 @@ describe('Syncro connector against the simulator', () => {
     const lineId = s.lines[0]!.id
     s.lines.shift()
     const lineTarget = { containerId: String(s.id), itemId: String(lineId) }
-    const change = { from: 1, to: 2, effectiveDate: new Date() }
+    const change = { from: 1, to: 2, billingDay: '2026-02-01' }
     await expect(c.setQuantity(lineTarget, change)).rejects.toMatchObject({
       code: 'not-found',
       message: expect.stringContaining(String(lineId))
@@ -115,7 +115,7 @@ describe('Syncro connector against the simulator', () => {
     await expect(
       connect().setQuantity(
         { containerId: String(s.id), itemId: String(s.lines[0]!.id) },
-        { from: 1, to: -3, effectiveDate: new Date() }
+        { from: 1, to: -3, billingDay: '2026-02-01' }
       )
     ).rejects.toMatchObject({ code: 'validation' })
     expect(current().stats().writes).toBe(0)

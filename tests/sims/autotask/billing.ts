@@ -1,5 +1,16 @@
 // Contract billing rules of the sim: monthly ContractServiceUnits periods and how a
 // ContractServiceAdjustment splits them (autotask.md §7.4–§7.6, ContractServiceUnitsEntity.htm).
+//
+// Proration, as the sim models it: one units row per billing period (from the contract's start, monthly —
+// contractPeriodType 1 in the seed); an adjustment effective inside a period splits that period's row at the
+// effective date ([start, effective) keeps the old units, [effective, end] gets the new), and moves every later
+// period too. Autotask bills each part pro rata: "By default, Autotask prorates service changes on a contract based
+// on the effective date of the change … Additional line items are added to the customer's invoice for the prorated
+// amounts" (support.sync365.app, "Autotask Feature: Disable Prorate"); Datto's KB "Edits to recurring service
+// contracts created unwanted prorations" (kb.datto.com 360035806752) shows such edits cannot be undone, only offset.
+// An adjustment effective at a period's start replaces that whole period's units — what LastPass's sync does:
+// "the integration uploads seat counts with the start date of the current billing period" (support.lastpass.com).
+// Tests read the rows of a period to check that the whole period carries one value.
 import { AutotaskRuleError, ci, type Row } from './filter'
 import { findById, nextId, type AutotaskState } from './model'
 
@@ -76,6 +87,11 @@ export function applyAdjustment(state: AutotaskState, body: unknown, parentContr
   if (affected.some((r) => (r.units as number) + unitChange < 0))
     throw new AutotaskRuleError('The adjustment would make the number of units negative.')
   const adjustedUnitCost = ci(body, 'adjustedUnitCost')
+  const adjustedUnitPrice = ci(body, 'adjustedUnitPrice')
+  const money = {
+    ...(typeof adjustedUnitCost === 'number' ? { cost: adjustedUnitCost } : {}),
+    ...(typeof adjustedUnitPrice === 'number' ? { price: adjustedUnitPrice } : {})
+  }
   for (const row of affected) {
     const start = Date.parse(String(row.startDate))
     if (start < effective) {
@@ -85,12 +101,12 @@ export function applyAdjustment(state: AutotaskState, body: unknown, parentContr
         id: nextId(state),
         startDate: new Date(effective).toISOString(),
         units: (row.units as number) + unitChange,
-        ...(typeof adjustedUnitCost === 'number' ? { cost: adjustedUnitCost } : {})
+        ...money
       })
       row.endDate = new Date(effective - 1).toISOString()
     } else {
       row.units = (row.units as number) + unitChange
-      if (typeof adjustedUnitCost === 'number') row.cost = adjustedUnitCost
+      Object.assign(row, money)
     }
   }
   const id = nextId(state)

@@ -1,8 +1,6 @@
 // Recurring Service contracts = billing containers, ContractServices (+ ContractServiceUnits) = items (§7.2–§7.6).
-import { AppError } from '../../../shared/errors'
-import type { BillingContainer, BillingTargetRef, QuantityChange } from '../types'
+import type { BillingContainer } from '../types'
 import { toInt, type AutotaskApi } from './api'
-import { adjustmentBody, checkChange } from './adjust'
 import { chunk } from './query'
 import { ContractSchema, ContractServiceSchema, ContractServiceUnitSchema, ServiceSchema } from './schemas'
 
@@ -12,28 +10,6 @@ const CONTRACT_ACTIVE = 1 // autotask.md §7.2
 function coversAt(row: { startDate: string; endDate: string }, at: Date): boolean {
   const t = at.getTime()
   return Date.parse(row.startDate) <= t && t <= Date.parse(row.endDate)
-}
-
-async function unitsAt(api: AutotaskApi, contractServiceId: number, at: Date) {
-  const rows = await api.query(
-    'ContractServiceUnits',
-    [{ op: 'eq', field: 'contractServiceID', value: contractServiceId }],
-    ContractServiceUnitSchema
-  )
-  return rows.find((r) => coversAt(r, at))
-}
-
-async function contractService(api: AutotaskApi, target: BillingTargetRef) {
-  const cs = await api.get(`ContractServices/${toInt(target.itemId, 'contract service')}`, ContractServiceSchema)
-  if (!cs || String(cs.contractID) !== target.containerId)
-    throw new AppError(
-      'not-found',
-      `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`,
-      {
-        hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
-      }
-    )
-  return cs
 }
 
 /** The company's active Recurring Service contracts with their services and the units covering `at`. */
@@ -95,19 +71,4 @@ export async function listContracts(api: AutotaskApi, customerId: string, at: Da
         unitPrice: s.unitPrice ?? undefined
       }))
   }))
-}
-
-export async function readQuantity(api: AutotaskApi, target: BillingTargetRef, at: Date) {
-  const cs = await contractService(api, target)
-  const row = await unitsAt(api, cs.id, at)
-  return { quantity: row?.units ?? 0, unitCost: row?.cost ?? cs.unitCost ?? undefined }
-}
-
-export async function writeQuantity(api: AutotaskApi, target: BillingTargetRef, change: QuantityChange): Promise<void> {
-  checkChange(change)
-  const cs = await contractService(api, target)
-  // Read-before-write at the adjustment's effective date: the delta is only right if nobody changed it.
-  const body = adjustmentBody(cs, (await unitsAt(api, cs.id, change.effectiveDate))?.units ?? 0, change)
-  // create-only entity, created through the parent contract (§7.6)
-  if (body) await api.create(`Contracts/${cs.contractID}/ServiceAdjustments`, body)
 }

@@ -3,13 +3,14 @@
 import { createHttpClient } from '../http'
 import type { PsaConnector, PsaIdentity } from '../types'
 import { AutotaskApi } from './api'
-import { listContracts, readQuantity, writeQuantity } from './billing'
+import { listContracts } from './billing'
 import { addConfigurationItem, listCiTypes, listCompanyAssets } from './assets'
 import { addCompany, listCompanies } from './directory'
+import { utcDay } from './period'
 import { isAutotaskRetryable, mapAutotaskError } from './errors'
 import { probeAll } from './probe'
 import { entityKey } from './query'
-import { readQuantities, writeQuantities } from './quantities'
+import { readQuantities, readQuantity, writeQuantities, writeQuantity } from './quantities'
 import { CompanySchema } from './schemas'
 import { readTicketMetadata } from './ticket-fields'
 import { addNote, findByMarker, hasNoteWith, openTicket, readTicket } from './tickets'
@@ -68,9 +69,9 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     listCustomers: (o) => listCompanies(api, o),
     createCustomer: (input) => addCompany(api, input.name),
     listBillingTargets: (customerId) => listContracts(api, customerId, now()),
-    getQuantities: (targets) => readQuantities(api.query, targets, now()),
-    getQuantity: (target) => readQuantity(api, target, now()),
-    setQuantity: (target, change) => writeQuantity(api, target, change),
+    getQuantities: (targets, o) => readQuantities(api.query, targets, o?.billingDay ?? utcDay(now())),
+    getQuantity: (target, o) => readQuantity(api.query, target, o?.billingDay ?? utcDay(now())),
+    setQuantity: (target, change) => writeQuantity(api, { target, change }),
     setQuantities: (writes) => writeQuantities(api, writes),
     getTicketMetadata: () => readTicketMetadata(api),
     createTicket: (input) => openTicket(api, input, opts.webUrl),

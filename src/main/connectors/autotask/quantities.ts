@@ -1,73 +1,108 @@
 import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/errors'
-import { targetKey, type BillingTargetRef, type QuantityWrite } from '../types'
-import { adjustmentBody, checkChange } from './adjust'
+import { targetKey, type BillingTargetRef, type QuantityRead, type QuantityWrite } from '../types'
+import { adjustmentBodies, checkChange } from './adjust'
+import { periodAt, periodUnits, type PeriodUnits } from './period'
 import { chunk, type FilterNode } from './query'
-import { ContractServiceSchema, ContractServiceUnitSchema } from './schemas'
+import { ContractSchema, ContractServiceSchema, ContractServiceUnitSchema } from './schemas'
 
 type Query = <S extends z.ZodType>(entity: string, filter: FilterNode[], schema: S) => Promise<Array<z.infer<S>>>
+type ContractService = z.infer<typeof ContractServiceSchema>
 
-/** Units rows of these contract services whose period covers `at`. */
-function coveringFilter(ids: number[], at: Date): FilterNode[] {
-  const iso = at.toISOString()
-  return [
-    { op: 'in', field: 'contractServiceID', value: ids },
-    { op: 'lte', field: 'startDate', value: iso },
-    { op: 'gte', field: 'endDate', value: iso }
-  ]
-}
-
-function unitsCovering<U extends { contractServiceID: number; startDate: string; endDate: string }>(
-  units: U[],
-  at: Date
-): Map<number, U> {
-  const t = at.getTime()
-  return new Map(
-    units.filter((u) => Date.parse(u.startDate) <= t && t <= Date.parse(u.endDate)).map((u) => [u.contractServiceID, u])
+const inChunks = <S extends z.ZodType>(
+  query: Query,
+  entity: string,
+  field: string,
+  ids: number[],
+  schema: S,
+  extra: FilterNode[] = []
+) =>
+  Promise.all(chunk(ids).map((part) => query(entity, [{ op: 'in', field, value: part }, ...extra], schema))).then((x) =>
+    x.flat()
   )
-}
 
-/** The contract services with these ids and their units rows covering `at`: two queries per 500 ids. */
-async function readServices(query: Query, ids: number[], at: Date) {
-  const [services, units] = await Promise.all([
-    Promise.all(
-      chunk(ids).map((part) =>
-        query('ContractServices', [{ op: 'in', field: 'id', value: part }], ContractServiceSchema)
-      )
-    ).then((x) => x.flat()),
-    Promise.all(
-      chunk(ids).map((part) => query('ContractServiceUnits', coveringFilter(part, at), ContractServiceUnitSchema))
-    ).then((x) => x.flat())
-  ])
-  return { services, unitsBy: unitsCovering(units, at) }
-}
-
-const idsOf = (targets: readonly BillingTargetRef[]) => [
-  ...new Set(targets.map((t) => Number(t.itemId)).filter((n) => Number.isSafeInteger(n) && n > 0))
+const ids = (values: readonly string[]) => [
+  ...new Set(values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))
 ]
 
 /**
- * Current units of many contract services in two queries per 500 (ContractServices to check each still belongs to
- * its contract, ContractServiceUnits covering `at`), instead of two requests per service: a 1,000-org billing run
- * reads in 4 requests. Targets missing from the result no longer exist. Same values as getQuantity (§7.4).
+ * The contract services of these targets and the units of the billing period covering `day` (period.ts), in three
+ * parallel queries per 500 targets: ContractServices (each must still belong to its contract), Contracts (their
+ * start anchors the periods), ContractServiceUnits (a window wide enough for any monthly period around `day`).
+ */
+async function readPeriods(query: Query, targets: readonly BillingTargetRef[], day: string) {
+  const d = Date.parse(`${day}T00:00:00Z`)
+  const window: FilterNode[] = [
+    { op: 'gte', field: 'endDate', value: new Date(d - 32 * 86_400_000).toISOString() },
+    { op: 'lte', field: 'startDate', value: new Date(d + 33 * 86_400_000).toISOString() }
+  ]
+  const serviceIds = ids(targets.map((t) => t.itemId))
+  const [services, contracts, units] = await Promise.all([
+    inChunks(query, 'ContractServices', 'id', serviceIds, ContractServiceSchema),
+    inChunks(query, 'Contracts', 'id', ids(targets.map((t) => t.containerId)), ContractSchema),
+    inChunks(query, 'ContractServiceUnits', 'contractServiceID', serviceIds, ContractServiceUnitSchema, window)
+  ])
+  const startOf = new Map(contracts.map((c) => [c.id, c.startDate]))
+  const periods = new Map<number, PeriodUnits>()
+  for (const cs of services) {
+    const period = periodAt(day, startOf.get(cs.contractID))
+    periods.set(
+      cs.id,
+      periodUnits(
+        units.filter((u) => u.contractServiceID === cs.id),
+        period
+      )
+    )
+  }
+  return { byId: new Map(services.map((cs) => [String(cs.id), cs])), periods }
+}
+
+function gone(target: BillingTargetRef): AppError {
+  return new AppError(
+    'not-found',
+    `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`,
+    {
+      hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
+    }
+  )
+}
+
+function serviceOf(byId: Map<string, ContractService>, target: BillingTargetRef): ContractService | null {
+  const cs = byId.get(target.itemId)
+  return cs && String(cs.contractID) === target.containerId ? cs : null
+}
+
+/**
+ * Units (and unit cost/price) of many contract services for the billing period covering `day`, in three queries per
+ * 500 instead of several requests per service. Targets missing from the result no longer exist (§7.4–§7.5).
  */
 export async function readQuantities(
   query: Query,
   targets: readonly BillingTargetRef[],
-  at: Date
-): Promise<Map<string, { quantity: number; unitCost?: number }>> {
-  const { services, unitsBy } = await readServices(query, idsOf(targets), at)
-  const out = new Map<string, { quantity: number; unitCost?: number }>()
-  for (const cs of services) {
-    const target = { containerId: String(cs.contractID), itemId: String(cs.id) }
-    const row = unitsBy.get(cs.id)
-    const unitCost = row?.cost ?? cs.unitCost ?? undefined
-    out.set(
-      targetKey(target),
-      unitCost === undefined ? { quantity: row?.units ?? 0 } : { quantity: row?.units ?? 0, unitCost }
-    )
+  day: string
+): Promise<Map<string, QuantityRead>> {
+  const { byId, periods } = await readPeriods(query, targets, day)
+  const out = new Map<string, QuantityRead>()
+  for (const t of targets) {
+    const cs = serviceOf(byId, t)
+    if (!cs) continue
+    const p = periods.get(cs.id)!
+    const read: QuantityRead = { quantity: p.units }
+    const cost = p.cost ?? cs.unitCost
+    const price = p.price ?? cs.unitPrice
+    if (cost != null) read.unitCost = cost
+    if (price != null) read.unitPrice = price
+    if (p.split) read.split = true
+    out.set(targetKey(t), read)
   }
   return out
+}
+
+/** One target's read, or not-found. */
+export async function readQuantity(query: Query, target: BillingTargetRef, day: string): Promise<QuantityRead> {
+  const read = (await readQuantities(query, [target], day)).get(targetKey(target))
+  if (!read) throw gone(target)
+  return read
 }
 
 type Create = (path: string, data: Record<string, unknown>) => Promise<number>
@@ -76,52 +111,45 @@ type Create = (path: string, data: Record<string, unknown>) => Promise<number>
 const STOPS = new Set(['auth', 'permission', 'unavailable', 'timeout', 'rate-limited'])
 
 /**
- * Many adjustments with the reads batched: ContractServices and the units at each effective date in two queries
- * per 500 services, then one POST per change — the same checks as setQuantity (adjust.ts), 1 request per write.
+ * Many quantity changes with the reads batched (readPeriods per billing day), then the adjustments of each target
+ * in order (adjust.ts) — usually one POST per write. Resolves per write: null = done, an Error = that one failed.
  */
 export async function writeQuantities(
   api: { query: Query; create: Create },
   writes: readonly QuantityWrite[]
 ): Promise<Array<Error | null>> {
   const results: Array<Error | null> = writes.map(() => null)
-  const valid: number[] = []
+  const byDay = new Map<string, number[]>()
   writes.forEach((w, i) => {
     try {
       checkChange(w.change)
-      valid.push(i)
+      byDay.set(w.change.billingDay, [...(byDay.get(w.change.billingDay) ?? []), i])
     } catch (e) {
       results[i] = e as Error
     }
   })
-  // Usually one effective date per run; group anyway so each re-read is at its own date.
-  const byDate = new Map<number, number[]>()
-  for (const i of valid) {
-    const t = writes[i]!.change.effectiveDate.getTime()
-    byDate.set(t, [...(byDate.get(t) ?? []), i])
-  }
   let stop: Error | null = null
-  for (const [t, idx] of byDate) {
-    const at = new Date(t)
-    const { services, unitsBy } = await readServices(api.query, idsOf(idx.map((i) => writes[i]!.target)), at)
-    const csById = new Map(services.map((cs) => [String(cs.id), cs]))
+  for (const [day, idx] of byDay) {
+    const { byId, periods } = await readPeriods(
+      api.query,
+      idx.map((i) => writes[i]!.target),
+      day
+    )
     await Promise.all(
       idx.map(async (i) => {
         const { target, change } = writes[i]!
-        const cs = csById.get(target.itemId)
-        if (!cs || String(cs.contractID) !== target.containerId) {
-          results[i] = new AppError(
-            'not-found',
-            `Autotask contract ${target.containerId} has no service ${target.itemId} any more.`,
-            {
-              hint: 'Re-select the billing target: the contract service was removed or moved in Autotask.'
-            }
-          )
+        const cs = serviceOf(byId, target)
+        if (!cs) {
+          results[i] = gone(target)
           return
         }
         try {
-          const body = adjustmentBody(cs, unitsBy.get(cs.id)?.units ?? 0, change)
-          if (stop) throw new AppError('cancelled', `Not attempted: ${stop.message}`)
-          if (body) await api.create(`Contracts/${cs.contractID}/ServiceAdjustments`, body)
+          const bodies = adjustmentBodies(cs, periods.get(cs.id)!, change)
+          // In order: each step corrects what the previous one left (period.ts stepsTo).
+          for (const body of bodies) {
+            if (stop) throw new AppError('cancelled', `Not attempted: ${stop.message}`)
+            await api.create(`Contracts/${cs.contractID}/ServiceAdjustments`, body)
+          }
         } catch (e) {
           results[i] = e as Error
           if (isAppError(e) && STOPS.has(e.code)) stop ??= e
@@ -130,4 +158,10 @@ export async function writeQuantities(
     )
   }
   return results
+}
+
+/** One write, its error thrown. */
+export async function writeQuantity(api: { query: Query; create: Create }, w: QuantityWrite): Promise<void> {
+  const [error] = await writeQuantities(api, [w])
+  if (error) throw error
 }

@@ -50,7 +50,9 @@ export const ContractSchema = z.object({
   companyID: id,
   contractName: z.string(),
   contractType: z.number().int(),
-  status: z.number().int()
+  status: z.number().int(),
+  /** The billing periods' anchor (autotask.md §7.2); optional so a reply without it still reads. */
+  startDate: z.string().nullish()
 })
 
 export const ContractServiceSchema = z.object({
@@ -70,7 +72,8 @@ export const ContractServiceUnitSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   units: z.number(),
-  cost: z.number().nullish()
+  cost: z.number().nullish(),
+  price: z.number().nullish()
 })
 
 const PicklistValueSchema = z.object({

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors'
-import type { BillingContainer, BillingItem, BillingTargetRef, QuantityChange } from '../types'
+import type { BillingContainer, BillingItem, BillingTargetRef, QuantityChange, QuantityRead } from '../types'
 import { wireId, type SyncroApi } from './api'
 import { ScheduleLineReplySchema, SchedulePageSchema, ScheduleReplySchema, type SyncroScheduleLine } from './schemas'
 
@@ -18,20 +18,21 @@ export async function listSchedules(api: SyncroApi, customerId: string): Promise
   }))
 }
 
-export async function readQuantity(
-  api: SyncroApi,
-  target: BillingTargetRef
-): Promise<{ quantity: number; unitCost?: number }> {
-  const line = await readLine(api, target)
-  const item = toItem(line)
-  return item.unitCost === undefined
-    ? { quantity: item.quantity }
-    : { quantity: item.quantity, unitCost: item.unitCost }
+export async function readQuantity(api: SyncroApi, target: BillingTargetRef): Promise<QuantityRead> {
+  return toRead(toItem(await readLine(api, target)))
+}
+
+export function toRead(item: BillingItem): QuantityRead {
+  const read: QuantityRead = { quantity: item.quantity }
+  if (item.unitCost !== undefined) read.unitCost = item.unitCost
+  if (item.unitPrice !== undefined) read.unitPrice = item.unitPrice
+  return read
 }
 
 /**
- * Sends `quantity` only: "only what you send changes" (syncro.md §5.3 [S3]), so price, name and
- * product stay as the MSP set them. The reply is checked so a silently ignored write is caught.
+ * Sends `quantity` (and the mapping's unit cost/price when it sets them) only: "only what you send changes"
+ * (syncro.md §5.3 [S3]), so name and product stay as the MSP set them. The reply is checked so a silently ignored
+ * write is caught.
  */
 export async function writeQuantity(api: SyncroApi, target: BillingTargetRef, change: QuantityChange): Promise<void> {
   if (!Number.isFinite(change.to) || change.to < 0) {
@@ -39,15 +40,22 @@ export async function writeQuantity(api: SyncroApi, target: BillingTargetRef, ch
   }
   const scheduleId = wireId(target.containerId, 'recurring invoice')
   const lineId = wireId(target.itemId, 'recurring invoice line')
-  const reply = await api.put(
-    `/schedules/${scheduleId}/line_items/${lineId}`,
-    { quantity: change.to },
-    ScheduleLineReplySchema
-  )
-  if (reply.schedule_line_item.quantity !== change.to) {
+  // Money in integer cents (syncro.md §5.3 [S1]); sent only when the mapping sets it.
+  const body: Record<string, number> = { quantity: change.to }
+  if (change.unitCost !== undefined) body.cost_cents = Math.round(change.unitCost * 100)
+  if (change.unitPrice !== undefined) body.retail_cents = Math.round(change.unitPrice * 100)
+  const reply = await api.put(`/schedules/${scheduleId}/line_items/${lineId}`, body, ScheduleLineReplySchema)
+  const got = reply.schedule_line_item
+  if (got.quantity !== change.to) {
     throw new AppError(
       'bad-response',
-      `Syncro answered quantity ${reply.schedule_line_item.quantity} after we set ${change.to} on line ${lineId}.`
+      `Syncro answered quantity ${got.quantity} after we set ${change.to} on line ${lineId}.`
+    )
+  }
+  if (body.cost_cents !== undefined && got.cost_cents != null && Math.round(got.cost_cents) !== body.cost_cents) {
+    throw new AppError(
+      'bad-response',
+      `Syncro kept cost ${got.cost_cents / 100} after we set ${change.unitCost} on line ${lineId}.`
     )
   }
 }

@@ -1,7 +1,7 @@
 import { isAppError } from '../../../shared/errors'
-import { targetKey, type BillingTargetRef } from '../types'
+import { targetKey, type BillingTargetRef, type QuantityRead } from '../types'
 import { wireId, type SyncroApi } from './api'
-import { toItem } from './billing'
+import { toItem, toRead } from './billing'
 import { SchedulePageSchema, ScheduleReplySchema, type SyncroSchedule } from './schemas'
 
 /**
@@ -9,6 +9,9 @@ import { SchedulePageSchema, ScheduleReplySchema, type SyncroSchedule } from './
  * examples, syncro.md §2) costs fewer requests than one GET per schedule; below it, GET each one.
  */
 export const LIST_ALL_FROM = 40
+
+/** Errors that concern the one schedule asked for; anything else (auth, outage, rate limit) stops the whole read. */
+const ONE_TARGET = new Set(['bad-response', 'validation', 'permission'])
 
 /**
  * Quantities of many schedule lines with as few requests as possible at 180/min (syncro.md §3): one GET per
@@ -18,8 +21,9 @@ export const LIST_ALL_FROM = 40
 export async function readQuantities(
   api: SyncroApi,
   targets: readonly BillingTargetRef[]
-): Promise<Map<string, { quantity: number; unitCost?: number }>> {
+): Promise<Map<string, QuantityRead | Error>> {
   const ids = [...new Set(targets.map((t) => t.containerId))]
+  const out = new Map<string, QuantityRead | Error>()
   let schedules: SyncroSchedule[]
   if (ids.length >= LIST_ALL_FROM) schedules = await api.all('/schedules', 'schedules', SchedulePageSchema)
   else {
@@ -28,22 +32,22 @@ export async function readQuantities(
         return (await api.get(`/schedules/${wireId(id, 'recurring invoice')}`, ScheduleReplySchema)).schedule
       } catch (e) {
         if (isAppError(e) && e.code === 'not-found') return null // deleted in Syncro: its lines are reported missing
+        // One unreadable invoice (a malformed reply, a refused id) fails its own lines, not everyone's billing.
+        if (isAppError(e) && ONE_TARGET.has(e.code)) {
+          for (const t of targets) if (t.containerId === id) out.set(targetKey(t), e)
+          return null
+        }
         throw e
       }
     }
     schedules = (await Promise.all(ids.map(one))).filter((s): s is SyncroSchedule => s !== null)
   }
   const wanted = new Set(targets.map(targetKey))
-  const out = new Map<string, { quantity: number; unitCost?: number }>()
   for (const s of schedules) {
     for (const line of s.lines) {
       const key = targetKey({ containerId: String(s.id), itemId: String(line.id) })
       if (!wanted.has(key)) continue
-      const item = toItem(line)
-      out.set(
-        key,
-        item.unitCost === undefined ? { quantity: item.quantity } : { quantity: item.quantity, unitCost: item.unitCost }
-      )
+      out.set(key, toRead(toItem(line)))
     }
   }
   return out

@@ -41,7 +41,7 @@ export function SettingsPanel({
         {hasUnitCost(psa) && (
           <Check
             label="Sync unit cost"
-            help="Also write each mapping's unit cost."
+            help="Write each mapping's unit cost to the PSA too, also when only the cost changed."
             checked={draft.syncUnitCost}
             onChange={(v) => put({ syncUnitCost: v })}
           />

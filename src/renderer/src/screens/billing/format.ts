@@ -31,7 +31,7 @@ export function qty(n: number | null | undefined): string {
 
 /** Rows a push writes: held and blocked ones wait, unchanged ones are skipped. */
 export function writesOf(rows: readonly PlanRow[]): number {
-  return rows.filter((r) => r.action === 'increase' || r.action === 'decrease').length
+  return rows.filter((r) => r.action === 'increase' || r.action === 'decrease' || r.action === 'update').length
 }
 
 /** Parses a count typed by the user; null when it is not a whole number ≥ 0. */
