@@ -58,10 +58,13 @@ describe('psa-bridge CLI', () => {
     expect(invalid.code).toBe(2)
   })
 
-  it('exits 1 when the operation fails for another reason', async () => {
-    const r = await cli(['--data-dir', tmp(), 'call', 'disableIntegration', '--input', '{"kind":"syncro"}'])
+  it('exits 1 when the operation fails for another reason; a reference to nothing is bad input (2)', async () => {
+    const r = await cli(['--data-dir', tmp(), 'call', 'refreshData', '--input', '{"from":"psa"}'])
     expect(r.code).toBe(1)
-    expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'not-found' } })
+    expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'config' } })
+    const gone = await cli(['--data-dir', tmp(), 'call', 'disableIntegration', '--input', '{"kind":"syncro"}'])
+    expect(gone.code).toBe(2)
+    expect(JSON.parse(gone.out)).toMatchObject({ error: { code: 'not-found' } })
   })
 })
 

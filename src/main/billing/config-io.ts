@@ -17,7 +17,12 @@ import {
 } from '../customers/store'
 import { requireZone } from '../scheduler/zoned-time'
 import { parseSchedule } from '../scheduler/schedule'
-import { loadTicketingSettings, saveTicketingSettings } from '../ticketing/settings'
+import {
+  loadCachedMetadata,
+  loadTicketingSettings,
+  saveTicketingSettings,
+  ticketingSettingsProblem
+} from '../ticketing/settings'
 import {
   deleteBillingMappings,
   listBillingMappings,
@@ -121,7 +126,28 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
   if (config.catchAll !== null) needCustomer('catchAll', config.catchAll)
   config.ignoredOrgs.forEach((id, i) => needOrg(`ignoredOrgs.${i}`, id))
   config.disabledOrgs.forEach((id, i) => needOrg(`disabledOrgs.${i}`, id))
+  if (config.ticketing && psa) checkTicketing(db, psa, config.ticketing)
   return { config, psa }
+}
+
+/**
+ * Ticket settings pass the same rules as on the Ticketing screen: every choice value must be in the PSA's
+ * lists (a priority "99 Bogus" would otherwise sit in the alert queue), and what the PSA requires is set.
+ */
+function checkTicketing(db: Db, psa: PsaKind, t: NonNullable<ConfigFile['ticketing']>): void {
+  const lists = loadCachedMetadata(db, psa)?.choices ?? null
+  const chosen = [t.defaults, ...Object.values(t.types).map((x) => x.overrides)].some((f) =>
+    Object.entries(f).some(([k, v]) => k !== 'daysDue' && v !== null)
+  )
+  if (!lists && chosen)
+    invalid(
+      'ticketing',
+      "the PSA's ticket lists (priorities, statuses …) are not loaded yet, so the file's choices cannot be checked",
+      'Open Ticketing once (or run: psa-bridge call refreshTicketMetadata), then import again.'
+    )
+  const p = ticketingSettingsProblem(t, lists)
+  if (p)
+    invalid(`ticketing.${p.scope === 'defaults' ? 'defaults' : `types.${p.scope}.overrides`}.${p.field}`, p.message)
 }
 
 /** Replaces mappings and settings with the file's, in one transaction: all or nothing. */
@@ -140,7 +166,7 @@ export function importConfig(db: Db, raw: unknown, now: Date): { customerMapping
     deleteBillingMappings(db, psa)
     for (const m of config.billingMappings) putBillingMapping(db, { psa, ...m }, at)
     saveCatchAll(db, psa, config.catchAll, now)
-    // Choice values (priority ids …) are re-checked against the PSA's lists when tickets are sent.
+    // Checked against the PSA's lists above, and again when tickets are sent (the lists may change).
     if (config.ticketing) saveTicketingSettings(db, psa, config.ticketing, now)
   })()
   return {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { InputFileError, readJsonFile } from './input-file'
 import { writeOutputFile } from './output-file'
 import type { Command } from 'commander'
 import type { SyncResult } from '../../shared/contract/billing'
@@ -59,12 +59,10 @@ export const billingCommands: CommandModule = (program: Command, cli: CliContext
     .action(async (file: string) => {
       let parsed: unknown
       try {
-        parsed = JSON.parse(readFileSync(file, 'utf8'))
+        parsed = readJsonFile(file)
       } catch (e) {
-        return cli.fail(
-          2,
-          `Error (validation): cannot read ${file} as JSON: ${e instanceof Error ? e.message : String(e)}`
-        )
+        if (!(e instanceof InputFileError)) throw e
+        return cli.fail(2, `Error (validation): ${e.message}`)
       }
       const app = await cli.app()
       cli.report(

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander'
-import { readFileSync } from 'node:fs'
+import { InputFileError, readInputText, readJsonFile } from './input-file'
 import type { Envelope } from '../../shared/errors'
 import type { App } from '../app/app'
 import { isAppError } from '../../shared/errors'
@@ -44,7 +44,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(json ? JSON.stringify(env.value, null, 2) : human(env.value))
       return
     }
-    code = env.error.code === 'validation' ? 2 : 1
+    // A reference to something that does not exist (an unknown org id) is bad input like any other.
+    code = env.error.code === 'validation' || env.error.code === 'not-found' ? 2 : 1
     if (json) io.out(JSON.stringify({ error: env.error }, null, 2))
     else io.err(`Error (${env.error.code}): ${env.error.message}${env.error.hint ? `\n${env.error.hint}` : ''}`)
   }
@@ -93,9 +94,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { matchConfident, parseMatchFileText } = await import('../customers/suggest')
       let text: string
       try {
-        text = readFileSync(file, 'utf8')
+        text = readInputText(file)
       } catch (e) {
-        io.err(`Error (validation): cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`)
+        if (!(e instanceof InputFileError)) throw e
+        io.err(`Error (validation): ${e.message}`)
         code = 2
         return
       }
@@ -131,9 +133,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (name: string, o: { input: string; inputFile?: string }) => {
       let input: unknown
       try {
-        input = JSON.parse(o.inputFile ? readFileSync(o.inputFile, 'utf8') : o.input)
+        input = o.inputFile ? readJsonFile(o.inputFile) : JSON.parse(o.input)
       } catch (e) {
-        io.err(`Error (validation): the input is not valid JSON: ${e instanceof Error ? e.message : String(e)}`)
+        const message = e instanceof InputFileError ? e.message : `the input is not valid JSON: ${String(e)}`
+        io.err(`Error (validation): ${message}`)
         code = 2
         return
       }

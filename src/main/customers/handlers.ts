@@ -4,6 +4,7 @@ import type { PsaKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { recordActivity } from '../core/activity'
 import { activePsaKind, openPsa, openSource, throwNoPsa } from '../connect/open'
+import { getIntegration } from '../connect/store'
 import { PSA_KINDS } from '../../shared/registry'
 import {
   dropMapping,
@@ -19,7 +20,8 @@ import {
   saveCatchAll,
   saveCustomers,
   saveOrgs,
-  setOrgFlag
+  setOrgFlag,
+  SOURCE
 } from './store'
 import { suggestMatches, type Suggestion } from './suggest'
 import { buildCustomersView, computeSuggestions } from './view'
@@ -94,20 +96,33 @@ export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): C
     },
 
     async refreshData({ from }) {
-      const total = from === 'both' ? 2 : 1
+      // "both" refreshes whichever side is connected and says what it skipped; asking for one side that is
+      // not connected is an error.
+      const psaKind = activePsaKind(ctx.db)
+      const sourceOn = !!getIntegration(ctx.db, SOURCE)
+      const skipped: string[] = []
+      let wantSource = from !== 'psa'
+      let wantPsa = from !== 'source'
+      if (from === 'both' && (sourceOn || psaKind)) {
+        if (!psaKind) skipped.push('customers (no PSA is connected yet)')
+        if (!sourceOn) skipped.push('organizations (JumpCloud is not connected yet)')
+        wantSource = sourceOn
+        wantPsa = !!psaKind
+      }
+      const total = Number(wantSource) + Number(wantPsa)
       let done = 0
       const progress = (phase: string) => ctx.events.emit('syncProgress', { runId: 'refresh', phase, done, total })
       let orgs: number | null = null
       let customers: number | null = null
       progress('starting')
-      if (from !== 'psa') {
+      if (wantSource) {
         const list = await (await openSource(ctx)).listOrganizations()
         saveOrgs(ctx.db, list, now())
         orgs = list.length
         done++
         progress('organizations')
       }
-      if (from !== 'source') {
+      if (wantPsa) {
         const { kind, connector } = await openPsa(ctx)
         const list = await connector.listCustomers()
         saveCustomers(ctx.db, kind, list, now())
@@ -120,7 +135,8 @@ export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): C
         orgs !== null ? `${orgs} organizations` : null,
         customers !== null ? `${customers} customers` : null
       ].filter(Boolean)
-      return { orgs, customers, message: `Refreshed ${parts.join(' and ')}` }
+      const message = `Refreshed ${parts.join(' and ')}${skipped.length ? `; skipped ${skipped.join(' and ')}` : ''}.`
+      return { orgs, customers, message }
     },
 
     async mapOrg({ orgId, customerId }) {

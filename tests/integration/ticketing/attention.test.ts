@@ -104,3 +104,31 @@ describe.each(['syncro', 'autotask'] as const)('Alerts that need a setting chang
     expect(h.tickets().flatMap((t) => t.notes)).toEqual([])
   })
 })
+
+describe.each(['syncro', 'autotask'] as const)('config import of ticket settings (%s)', (psa) => {
+  it('refuses a priority the PSA does not have, naming the path, and changes nothing', async () => {
+    const h = await start(psa)
+    const before = await h.s.call<{ ticketing: TicketingSettings }>('exportConfig')
+    const bogus = {
+      ...before,
+      ticketing: { ...before.ticketing, defaults: { ...before.ticketing.defaults, priority: '99 Bogus' } }
+    }
+    await expect(h.s.call('importConfig', { config: bogus })).rejects.toMatchObject({
+      envelope: {
+        code: 'validation',
+        field: 'ticketing.defaults.priority',
+        message: expect.stringContaining('99 Bogus')
+      }
+    })
+    expect((await h.settings()).defaults.priority).toBe(before.ticketing.defaults.priority)
+    if (psa === 'autotask') {
+      const noQueue = {
+        ...before,
+        ticketing: { ...before.ticketing, defaults: { ...before.ticketing.defaults, queue: null } }
+      }
+      await expect(h.s.call('importConfig', { config: noQueue })).rejects.toMatchObject({
+        envelope: { code: 'validation', message: expect.stringMatching(/queue or a technician/) }
+      })
+    }
+  })
+})
