@@ -45,7 +45,18 @@ export const METHOD_NAMES = [
   "acknowledgeGroup",
   "snoozeGroup",
   "pollAlertsNow",
-  "exportMappingReport"
+  "exportMappingReport",
+  "getAssetsView",
+  "pullAssets",
+  "acceptAssetMatch",
+  "acceptAllAssetMatches",
+  "matchAssetTo",
+  "unmatchAsset",
+  "setAssetIgnored",
+  "setAssetTypeMapping",
+  "previewAssetCreate",
+  "createAssets",
+  "exportAssetsReport"
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [
@@ -53,7 +64,8 @@ export const EVENT_NAMES = [
   "syncProgress",
   "syncFinished",
   "billingSettingsChanged",
-  "alertsChanged"
+  "alertsChanged",
+  "assetsPullProgress"
 ] as const satisfies readonly EventName[]
 
 // Compile-time staleness check: a contract method or event missing here is a type error.

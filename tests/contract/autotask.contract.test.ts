@@ -86,7 +86,7 @@ describe.skipIf(!spec)('Autotask client vs the official swagger', () => {
     await c.findTicketByMarker(created.id, '[m-1]')
     await c.listAssets(customers[0]?.id ?? '1')
     await c.listAssetsChangedSince!(customers[0]?.id ?? '1', new Date('2026-01-01T00:00:00Z'))
-    const [type] = await c.listAssetTypes()
+    const [type] = (await c.listAssetTypes()).types
     await c.createAsset({ customerId: created.id, name: 'CONTRACT-PC', type: type!.value, serial: 'C0NTRACT1' })
   })
   afterAll(async () => {

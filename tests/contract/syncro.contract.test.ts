@@ -105,7 +105,7 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
     await c.getTicket(ref.id)
     await c.findTicketByMarker(customers[0]!.id, '[c:1]')
     await c.listAssets(String(withSchedule.customer_id))
-    const [type] = await c.listAssetTypes()
+    const [type] = (await c.listAssetTypes()).types
     await c.createAsset({ customerId: customers[0]!.id, name: 'CONTRACT-PC', type: type!.value, serial: 'C0NTRACT1' })
   })
   afterAll(async () => {

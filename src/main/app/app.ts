@@ -6,6 +6,7 @@ import { createConnectorFactory } from '../connectors/factory'
 import { openDatabase, type Db } from '../db/connection'
 import { migrate } from '../db/migrate'
 import { migrations } from '../db/migrations'
+import { createAssetHandlers } from '../assets/handlers'
 import { createBillingHandlers } from '../billing/handlers'
 import { deleteOrgBillingMappings } from '../billing/store'
 import { createConnectHandlers } from '../connect/handlers'
@@ -70,7 +71,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createCustomerHandlers(ctx, { orgDisabled: (orgId) => deleteOrgBillingMappings(db, orgId) }),
     ...createBillingHandlers(ctx),
     ...createTicketingHandlers(ctx),
-    ...createReportHandlers(ctx, () => handlers)
+    ...createReportHandlers(ctx, () => handlers),
+    ...createAssetHandlers(ctx)
   }
   log.info('core started', { dataDir: opts.dataDir, secretStore: store.kind })
   return {

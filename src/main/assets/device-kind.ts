@@ -1,8 +1,9 @@
 // What kind of machine a source device is, and which PSA asset type each kind becomes (a table like IT Glue's
 // "configuration type mapping"): defaults found by name among the PSA's own types, overridable per kind.
 
-export const DEVICE_KINDS = ['desktop', 'laptop', 'server', 'virtual', 'mobile', 'other'] as const
-export type DeviceKind = (typeof DEVICE_KINDS)[number]
+import { DEVICE_KINDS, type DeviceKind } from '../../shared/contract/assets'
+
+export { DEVICE_KINDS, type DeviceKind }
 
 export interface DeviceTraits {
   /** osquery `chassis_info.chassis_types` (SMBIOS names: "Notebook", "Desktop", "Rack Mount Chassis"…). */
@@ -60,16 +61,17 @@ export function defaultTypeMapping(types: readonly PsaAssetType[]): AssetTypeMap
   return Object.fromEntries(DEVICE_KINDS.map((k) => [k, pick(k)])) as AssetTypeMapping
 }
 
-/** Saved overrides win where they still name an existing type. */
+/** Saved overrides win where they still name an existing type (any name when the type list is not `complete`). */
 export function resolveTypeMapping(
   types: readonly PsaAssetType[],
-  saved: Partial<Record<DeviceKind, string | null>>
+  saved: Partial<Record<DeviceKind, string | null>>,
+  complete = true
 ): AssetTypeMapping {
   const out = defaultTypeMapping(types)
   const exists = new Set(types.map((t) => t.value))
   for (const k of DEVICE_KINDS) {
     const v = saved[k]
-    if (v === null || (v !== undefined && exists.has(v))) out[k] = v
+    if (v === null || (v !== undefined && (!complete || exists.has(v)))) out[k] = v
   }
   return out
 }

@@ -3,6 +3,7 @@ import { InputFileError, readInputText, readJsonFile } from './input-file'
 import type { Envelope } from '../../shared/errors'
 import type { App } from '../app/app'
 import { isAppError } from '../../shared/errors'
+import { assetsCommands } from './assets-commands'
 import { billingCommands } from './billing-commands'
 import { reportCommands } from './report-commands'
 import { ticketingCommands } from './ticketing-commands'
@@ -24,7 +25,7 @@ export interface CliContext {
 export type CommandModule = (program: Command, cli: CliContext) => void
 
 /** Domain command modules (billing, ticketing …): each adds its commands to the program. */
-const commandModules: CommandModule[] = [billingCommands, ticketingCommands, reportCommands]
+const commandModules: CommandModule[] = [billingCommands, ticketingCommands, reportCommands, assetsCommands]
 
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

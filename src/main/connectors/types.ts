@@ -217,7 +217,8 @@ export interface PsaConnector {
   listAssets(customerId: string): Promise<PsaAsset[]>
   /** Only the assets changed since `since` (PSAs that can filter on it: an incremental pull). */
   listAssetsChangedSince?(customerId: string, since: Date): Promise<PsaAsset[]>
-  listAssetTypes(): Promise<Choice[]>
+  /** `complete: false` when the PSA cannot list them (Syncro: names seen on assets); other names may exist. */
+  listAssetTypes(): Promise<{ types: Choice[]; complete: boolean }>
   createAsset(input: NewAsset): Promise<PsaAsset>
 }
 

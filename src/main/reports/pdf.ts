@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import type { MappingReport } from './mapping-report'
-import { REPORT_COLUMNS, reportLines, summaryLines, type Cell } from './table'
+import { asSheet, type ReportSheet } from './sheet'
+import type { Cell } from './table'
 
 export interface PdfOptions {
   /** pdfkit deflates page streams by default; tests turn it off to read the text back. */
@@ -43,7 +44,8 @@ export function toWinAnsi(text: string): string {
  * Landscape table with the summary on top of page 1, the column header repeated on every page and
  * "Page i of n" in each footer (pages are buffered so the total is known when footers are written).
  */
-export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<Buffer> {
+export function writePdf(report: MappingReport | ReportSheet, opts: PdfOptions = {}): Promise<Buffer> {
+  const t = asSheet(report)
   const doc = new PDFDocument({
     size: opts.size ?? 'LETTER',
     layout: 'landscape',
@@ -51,9 +53,9 @@ export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<
     bufferPages: true,
     compress: opts.compress ?? true,
     info: {
-      Title: 'PSA Bridge: organization mappings',
+      Title: `PSA Bridge: ${t.title.toLowerCase()}`,
       Creator: 'PSA Bridge',
-      CreationDate: new Date(report.generatedAt)
+      CreationDate: new Date(t.generatedAt)
     }
   })
   const chunks: Buffer[] = []
@@ -66,8 +68,8 @@ export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<
   const left = MARGIN
   const tableWidth = doc.page.width - 2 * MARGIN
   const bottom = () => doc.page.height - MARGIN - FOOTER_GAP
-  const total = REPORT_COLUMNS.reduce((s, c) => s + c.pdf, 0)
-  const widths = REPORT_COLUMNS.map((c) => (c.pdf / total) * tableWidth)
+  const total = t.columns.reduce((s, c) => s + c.pdf, 0)
+  const widths = t.columns.map((c) => (c.pdf / total) * tableWidth)
   const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0))
 
   const rowHeight = (cells: string[], font: string, size: number) => {
@@ -95,16 +97,16 @@ export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<
       .stroke()
   }
 
-  const header = REPORT_COLUMNS.map((c) => toWinAnsi(c.title))
+  const header = t.columns.map((c) => toWinAnsi(c.title))
   const headerHeight = rowHeight(header, 'Helvetica-Bold', HEADER_FONT_SIZE)
   const drawHeader = (y: number) => {
     drawRow(header, y, headerHeight, 'Helvetica-Bold', HEADER_FONT_SIZE, '#e4e9f0')
     return y + headerHeight
   }
 
-  let y = drawSummary(doc, report, left, tableWidth)
+  let y = drawSummary(doc, t, left, tableWidth)
   y = drawHeader(y)
-  reportLines(report).forEach((line, n) => {
+  t.lines.forEach((line, n) => {
     const cells = line.map((c: Cell) => toWinAnsi(String(c)))
     const h = rowHeight(cells, 'Helvetica', FONT_SIZE)
     if (y + h > bottom()) {
@@ -114,22 +116,22 @@ export function writePdf(report: MappingReport, opts: PdfOptions = {}): Promise<
     drawRow(cells, y, h, 'Helvetica', FONT_SIZE, n % 2 === 1 ? '#f5f6f8' : null)
     y += h
   })
-  if (report.rows.length === 0)
+  if (t.lines.length === 0)
     doc
       .font('Helvetica')
       .fontSize(FONT_SIZE + 1)
       .fillColor('#444444')
-      .text('No organizations yet.', left, y + 8)
+      .text(toWinAnsi(t.emptyText), left, y + 8)
 
-  drawFooters(doc, toWinAnsi(`PSA Bridge mapping report, generated ${summaryLines(report)[1]![1]}`))
+  drawFooters(doc, toWinAnsi(t.caption))
   doc.end()
   return done
 }
 
 /** Title and the header block as label/value pairs in three columns; returns the y below it. */
-function drawSummary(doc: PDFKit.PDFDocument, report: MappingReport, left: number, width: number): number {
-  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(14).text('Organization mappings', left, MARGIN)
-  const pairs = summaryLines(report).slice(1)
+function drawSummary(doc: PDFKit.PDFDocument, t: ReportSheet, left: number, width: number): number {
+  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(14).text(toWinAnsi(t.title), left, MARGIN)
+  const pairs = t.summary.slice(1)
   const perColumn = Math.ceil(pairs.length / 3)
   const colWidth = width / 3
   const top = MARGIN + 24

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { z as zod } from 'zod'
+import { assetsMethods } from './assets'
 import { billingMethods } from './billing'
 import { connectMethods } from './connect'
 import { customersMethods } from './customers'
@@ -16,7 +17,8 @@ export const methods = {
   ...customersMethods,
   ...billingMethods,
   ...ticketingMethods,
-  ...reportsMethods
+  ...reportsMethods,
+  ...assetsMethods
 } satisfies Record<string, MethodDef>
 
 export type Methods = typeof methods
@@ -32,7 +34,9 @@ export const events = {
   /** Billing settings (incl. the schedule) changed: the scheduler re-reads them. */
   billingSettingsChanged: zod.object({}),
   /** An alert cycle changed alerts or tickets (Ticketing/Activity screens re-read listAlerts/listAlertTickets). */
-  alertsChanged: zod.object({ ticketsCreated: zod.number(), notesAdded: zod.number(), queued: zod.number() })
+  alertsChanged: zod.object({ ticketsCreated: zod.number(), notesAdded: zod.number(), queued: zod.number() }),
+  /** An assets pull moved on: `done` of `total` customers. */
+  assetsPullProgress: zod.object({ done: zod.number(), total: zod.number(), customerId: zod.string().nullable() })
 }
 export type Events = typeof events
 export type EventName = keyof Events

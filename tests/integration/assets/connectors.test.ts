@@ -32,7 +32,7 @@ describe('Syncro assets', () => {
       hostname: 'FRONT-01',
       macs: ['3C:52:82:00:00:01', '3C:52:82:00:00:02']
     })
-    expect((await c.listAssetTypes()).map((t) => t.value)).toContain('Managed Windows Device')
+    expect((await c.listAssetTypes()).types.map((t) => t.value)).toContain('Managed Windows Device')
 
     const made = await c.createAsset({
       customerId: String(customer.id),
@@ -59,7 +59,8 @@ describe('Autotask configuration items', () => {
   it('creates a CI with its type and a product, lists inactive ones too, and reads changes since a time', async () => {
     h = await startHarness()
     const company = h.sim.state.tables.Companies.find((c) => (c.id as number) > 0)!
-    const types = await h.connector.listAssetTypes()
+    const { types, complete } = await h.connector.listAssetTypes()
+    expect(complete).toBe(true)
     expect(types.map((t) => t.label)).toEqual(['Workstation', 'Server', 'Laptop', 'Network Device', 'Printer'])
     const before = h.sim.clock.now()
     h.sim.clock.advance(60_000)

@@ -31,12 +31,16 @@ export async function listCompanyAssets(api: AutotaskApi, customerId: string, si
   return rows.map(toPsaAsset)
 }
 
-export async function listCiTypes(api: AutotaskApi): Promise<Choice[]> {
+async function activeCiTypes(api: AutotaskApi): Promise<Choice[]> {
   const f = field(await api.fields('ConfigurationItems'), 'configurationItemType')
   return (f?.picklistValues ?? [])
     .filter((p) => p.isActive)
     .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))
     .map((p) => ({ value: p.value, label: p.label }))
+}
+
+export async function listCiTypes(api: AutotaskApi): Promise<{ types: Choice[]; complete: boolean }> {
+  return { types: await activeCiTypes(api), complete: true }
 }
 
 /**
@@ -58,7 +62,7 @@ export async function addConfigurationItem(api: AutotaskApi, input: NewAsset): P
   const name = input.name.trim()
   if (!name) throw new AppError('validation', 'An asset needs a name.', { field: 'name' })
   const type = toInt(input.type, 'configuration item type')
-  const label = (await listCiTypes(api)).find((t) => t.value === input.type)?.label
+  const label = (await activeCiTypes(api)).find((t) => t.value === input.type)?.label
   if (!label) throw new AppError('validation', `Autotask has no active configuration item type ${input.type}.`)
   // No nulls in create bodies (autotask.md §3.1): optional fields are left out.
   const body: Record<string, unknown> = {

@@ -38,7 +38,7 @@ export async function listCustomerAssets(api: SyncroApi, customerId: string): Pr
   return assets.map(toPsaAsset)
 }
 
-export async function listAssetTypes(api: SyncroApi): Promise<Choice[]> {
+export async function listAssetTypes(api: SyncroApi): Promise<{ types: Choice[]; complete: boolean }> {
   const names = new Set<string>()
   for (let page = 1; page <= TYPE_SAMPLE_PAGES; page++) {
     const reply = await api.get('/customer_assets', AssetPageSchema, { page })
@@ -46,7 +46,7 @@ export async function listAssetTypes(api: SyncroApi): Promise<Choice[]> {
     const total = reply.meta?.total_pages
     if (reply.assets.length === 0 || (total !== undefined && page >= total)) break
   }
-  return [...names].sort().map((n) => ({ value: n, label: n }))
+  return { types: [...names].sort().map((n) => ({ value: n, label: n })), complete: false }
 }
 
 export async function addAsset(api: SyncroApi, input: NewAsset): Promise<PsaAsset> {

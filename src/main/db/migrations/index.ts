@@ -6,6 +6,7 @@ import m004 from './004-ticketing'
 import m005 from './005-usage-buckets'
 import m006 from './006-more-kinds'
 import m007 from './007-alert-attention'
+import m008 from './008-assets'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   { id: 4, name: 'ticketing', sql: m004 },
   { id: 5, name: 'usage-buckets', sql: m005 },
   { id: 6, name: 'more-kinds', sql: m006, rebuild: true },
-  { id: 7, name: 'alert-attention', sql: m007, rebuild: true }
+  { id: 7, name: 'alert-attention', sql: m007, rebuild: true },
+  { id: 8, name: 'assets', sql: m008 }
 ]

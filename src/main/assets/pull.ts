@@ -1,0 +1,65 @@
+import { isAppError } from '../../shared/errors'
+import { openPsa, openSource } from '../connect/open'
+import type { AppContext } from '../core/context'
+import { writeSetting } from '../core/settings'
+import { SOURCE } from '../customers/store'
+import { customerOfOrg, TypesSetting, typesKey } from './scope'
+import { lastPull, recordPull, saveAssets, saveDevices } from './store'
+
+// Pull: devices of every mapped org and assets of their PSA customers. A customer's first pull (and one a day)
+// is full; after that, a PSA that can filter by change time is asked only for what changed since the last pull.
+
+/** A full re-read at least this often catches deletions an incremental read cannot see. */
+const FULL_EVERY_MS = 24 * 3600_000
+/** Changes are read from a little before the last pull: clocks of the PSA and this machine differ. */
+const OVERLAP_MS = 5 * 60_000
+
+export interface PullResult {
+  customers: number
+  devices: number
+  assets: number
+  incremental: number
+}
+
+export async function pullAssets(ctx: AppContext, opts: { customerId?: string; full?: boolean }): Promise<PullResult> {
+  const { kind: psa, connector } = await openPsa(ctx)
+  const source = await openSource(ctx)
+  const orgsOf = new Map<string, string[]>()
+  for (const [orgId, customerId] of customerOfOrg(ctx, psa))
+    if (!opts.customerId || customerId === opts.customerId)
+      orgsOf.set(customerId, [...(orgsOf.get(customerId) ?? []), orgId])
+  const result: PullResult = { customers: orgsOf.size, devices: 0, assets: 0, incremental: 0 }
+  let done = 0
+  ctx.events.emit('assetsPullProgress', { done, total: orgsOf.size, customerId: null })
+
+  for (const [customerId, orgIds] of orgsOf) {
+    const now = ctx.now()
+    const prev = lastPull(ctx.db, psa, customerId)
+    const fresh = prev?.fullAt && now.getTime() - Date.parse(prev.fullAt) < FULL_EVERY_MS
+    const since = prev && fresh && !opts.full && connector.listAssetsChangedSince ? prev.lastAt : null
+    const assets = since
+      ? await connector.listAssetsChangedSince!(customerId, new Date(Date.parse(since) - OVERLAP_MS))
+      : await connector.listAssets(customerId)
+    saveAssets(ctx.db, psa, customerId, assets, now.toISOString(), since === null)
+    recordPull(ctx.db, psa, customerId, now.toISOString(), since === null)
+    result.assets += assets.length
+    if (since) result.incremental++
+    for (const orgId of orgIds) {
+      // JumpCloud documents no "changed since" filter for systems, so devices are always read in full.
+      const devices = await source.listDevices(orgId)
+      saveDevices(ctx.db, SOURCE, orgId, devices, now.toISOString(), true)
+      recordPull(ctx.db, SOURCE, orgId, now.toISOString(), true)
+      result.devices += devices.length
+    }
+    ctx.events.emit('assetsPullProgress', { done: ++done, total: orgsOf.size, customerId })
+  }
+  try {
+    writeSetting(ctx.db, typesKey(psa), TypesSetting, await connector.listAssetTypes(), ctx.now())
+  } catch (e) {
+    // Types only matter for creating; a refused read must not fail the pull (the last list stays).
+    if (!isAppError(e)) throw e
+    ctx.log.warn('reading PSA asset types failed', { code: e.code })
+  }
+  ctx.log.info('assets pulled', { ...result })
+  return result
+}
