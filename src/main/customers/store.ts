@@ -32,18 +32,18 @@ export interface MappingRecord {
 }
 
 /** Replaces the cached org list; orgs absent from the refresh are marked missing, not deleted (their mappings stay visible). */
-export function saveOrgs(db: Db, orgs: SourceOrg[], now: string): void {
+export function saveOrgs(db: Db, orgs: SourceOrg[], now: string, source: string = SOURCE): void {
   db.transaction(() => {
     prepared(db, 'UPDATE source_orgs SET missing_since = COALESCE(missing_since, ?) WHERE source_kind = ?').run(
       now,
-      SOURCE
+      source
     )
     const up = prepared(
       db,
       `INSERT INTO source_orgs (source_kind, id, name, refreshed_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (source_kind, id) DO UPDATE SET name = excluded.name, refreshed_at = excluded.refreshed_at, missing_since = NULL`
     )
-    for (const o of orgs) up.run(SOURCE, o.id, o.name, now)
+    for (const o of orgs) up.run(source, o.id, o.name, now)
   })()
 }
 
@@ -75,12 +75,12 @@ export function putCustomer(
   ).run(psa, c.id, c.name, c.type ?? null, c.active ? 1 : 0, at)
 }
 
-export function loadOrgs(db: Db): OrgRecord[] {
+export function loadOrgs(db: Db, source: string = SOURCE): OrgRecord[] {
   return (
     prepared(
       db,
       'SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? ORDER BY name COLLATE NOCASE'
-    ).all(SOURCE) as Array<{
+    ).all(source) as Array<{
       id: string
       name: string
       ignored: number
@@ -156,12 +156,12 @@ export function loadCustomers(db: Db, psa: PsaKind): CustomerRecord[] {
   ).map((r) => ({ id: r.id, name: r.name, type: r.type, active: r.active === 1, missingSince: r.missing_since }))
 }
 
-export function loadMappings(db: Db, psa: PsaKind): MappingRecord[] {
+export function loadMappings(db: Db, psa: PsaKind, source: string = SOURCE): MappingRecord[] {
   return (
     prepared(
       db,
       'SELECT org_id, customer_id, origin, score, updated_at, updated_by FROM org_mappings WHERE source_kind = ? AND psa_kind = ?'
-    ).all(SOURCE, psa) as Array<{
+    ).all(source, psa) as Array<{
       org_id: string
       customer_id: string
       origin: MappingRecord['origin']
@@ -192,6 +192,8 @@ export function putMapping(
   db: Db,
   m: {
     psa: PsaKind
+    /** The org's source; default the first source. */
+    source?: string
     orgId: string
     customerId: string
     origin: MappingRecord['origin']
@@ -200,19 +202,21 @@ export function putMapping(
     now: string
   }
 ): void {
+  const source = m.source ?? SOURCE
   db.transaction(() => {
     const old = prepared(
       db,
       'SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?'
-    ).get(SOURCE, m.orgId, m.psa) as { customer_id: string } | undefined
+    ).get(source, m.orgId, m.psa) as { customer_id: string } | undefined
     prepared(
       db,
       `INSERT INTO org_mappings (source_kind, org_id, psa_kind, customer_id, origin, score, created_at, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_kind, org_id, psa_kind) DO UPDATE SET customer_id = excluded.customer_id, origin = excluded.origin,
          score = excluded.score, updated_at = excluded.updated_at, updated_by = excluded.updated_by`
-    ).run(SOURCE, m.orgId, m.psa, m.customerId, m.origin, m.score ?? null, m.now, m.now, m.actor)
+    ).run(source, m.orgId, m.psa, m.customerId, m.origin, m.score ?? null, m.now, m.now, m.actor)
     history(db, {
+      source,
       psa: m.psa,
       orgId: m.orgId,
       action: old ? 'remapped' : 'mapped',
@@ -288,6 +292,7 @@ export function saveCatchAll(db: Db, psa: PsaKind, customerId: string | null, no
 function history(
   db: Db,
   h: {
+    source?: string
     psa: PsaKind
     orgId: string
     action: string
@@ -301,5 +306,5 @@ function history(
     db,
     `INSERT INTO mapping_history (source_kind, psa_kind, org_id, action, old_customer_id, new_customer_id, at, actor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(SOURCE, h.psa, h.orgId, h.action, h.oldId, h.newId, h.now, h.actor)
+  ).run(h.source ?? SOURCE, h.psa, h.orgId, h.action, h.oldId, h.newId, h.now, h.actor)
 }

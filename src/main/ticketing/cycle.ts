@@ -5,11 +5,11 @@ import { getIntegration } from '../connect/store'
 import type { PsaKind } from '../connectors/types'
 import type { AlertCycleResult, TicketingSettings } from '../../shared/contract/ticketing'
 import { deliverQueued } from './delivery'
-import { pollEvents, releaseWaiting } from './intake'
+import { fixedTypeIntake, pollEvents, releaseWaiting } from './intake'
 import { ticketMetadata } from './metadata'
 import { loadTicketingSettings } from './settings'
 import { acquireLease } from '../core/lease'
-import { attentionSummary, countInState, requeueAttention } from './store'
+import { attentionSummary, countInState, requeueAttention, SOURCE_KIND } from './store'
 
 export type AlertTrigger = 'manual' | 'schedule' | 'cli' | 'sync'
 
@@ -68,7 +68,7 @@ async function leasedCycle(
   let pollError: string | null = null
   if (getIntegration(ctx.db, SOURCE_KINDS[0])) {
     try {
-      const r = await pollEvents(ctx, await openSource(ctx), psa, settings)
+      const r = await pollEvents(ctx, await openSource(ctx), psa, fixedTypeIntake(SOURCE_KIND, settings))
       fetched = r.fetched
       newAlerts = r.inserted
     } catch (e) {

@@ -4,7 +4,8 @@ import { recordActivity } from '../core/activity'
 import { isAppError } from '../../shared/errors'
 import type { DeliveryDeps } from './delivery'
 import { newMarker } from './marker'
-import { buildTicket, noteFor, templateValues } from './ticket-content'
+import { rulesFor, type AlertRules } from './alert-rules'
+import { noteFor, ticketFrom } from './ticket-content'
 import {
   clearNoteIntent,
   currentTicket,
@@ -39,6 +40,12 @@ export interface GroupTarget {
 
 const ids = (es: AlertEventRow[]) => es.map((e) => e.event_id)
 
+/** What each alert of a group becomes, by its source's settings. */
+function rulesOfGroup(d: DeliveryDeps, orgName: string): (e: AlertEventRow) => AlertRules {
+  const settings = { fixed: d.settings, severity: d.severity ?? (() => null) }
+  return (e) => rulesFor(settings, e, orgName)
+}
+
 /**
  * Delivers one group's due alerts (oldest first): the first opens the ticket when the group has no open one,
  * every other repeat goes into ONE note. Throws on failure; the caller records it on what is still queued.
@@ -54,9 +61,10 @@ export async function deliverGroup(
   const out: GroupCounts = { ticketsCreated: 0, notesAdded: 0, suppressed: 0 }
   const key = events[0]!.group_key
   const group = loadGroup(ctx.db, key)
+  const rulesOf = rulesOfGroup(d, where.orgName)
   let pending: AlertEventRow[] = []
   for (const e of events) {
-    if (!d.settings.types[e.alert_type].enabled) setEventState(ctx.db, e.event_id, 'disabled')
+    if (!rulesOf(e).enabled) setEventState(ctx.db, e.event_id, 'disabled')
     else if (group?.snoozed_until && e.occurred_at < group.snoozed_until) {
       setEventState(ctx.db, e.event_id, 'suppressed', { delivery: 'none', at: at() })
       out.suppressed++
@@ -130,7 +138,7 @@ export async function deliverGroup(
   const marker = `psa-bridge:note ${randomBytes(8).toString('hex')}`
   markNoteIntent(ctx.db, ids(pending), marker, ticketId)
   try {
-    await connector.addTicketNote(ticketId, noteFor(d.settings, pending, where.orgName, marker))
+    await connector.addTicketNote(ticketId, noteFor(rulesOf, pending, marker))
   } catch (err) {
     // Not allowed to add notes: a new ticket listing the repeats rather than lost alerts.
     if (!(isAppError(err) && err.code === 'permission')) throw err
@@ -170,10 +178,10 @@ async function create(
   intent: AlertTicketDbRow,
   orgName: string
 ): Promise<PsaTicketRef> {
-  const first = events[0]!
-  const ticket = await buildTicket(d, first.alert_type, intent, templateValues(first, orgName))
+  const rulesOf = rulesOfGroup(d, orgName)
+  const ticket = await ticketFrom(d, rulesOf(events[0]!), intent)
   if (events.length > 1) {
-    const also = noteFor(d.settings, events.slice(1), orgName, intent.marker).body
+    const also = noteFor(rulesOf, events.slice(1), intent.marker).body
     ticket.body = `${ticket.body}\n\nAlso reported:\n${also}`
   }
   const ref = await d.connector.createTicket(ticket)

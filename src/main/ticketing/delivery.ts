@@ -2,6 +2,7 @@ import type { PsaConnector, PsaKind, TicketMetadata } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { loadOrgs } from '../customers/store'
 import { isAppError } from '../../shared/errors'
+import type { SeverityTicketing } from '../../shared/contract/severity-ticketing'
 import type { TicketingSettings } from '../../shared/contract/ticketing'
 import { deliverGroup, type CycleMemory } from './deliver-group'
 import { customerRouter } from './routing'
@@ -37,6 +38,8 @@ export interface DeliveryDeps {
   psa: PsaKind
   connector: PsaConnector
   settings: TicketingSettings
+  /** A severity source's settings (SaaS Alerts); null for a source of fixed alert types. */
+  severity?: (sourceKind: string) => SeverityTicketing | null
   metadata: () => Promise<TicketMetadata>
 }
 
@@ -59,8 +62,19 @@ export async function deliverQueued(d: DeliveryDeps, opts: { retryNow: boolean }
     if (g) g.push(e)
     else groups.set(e.group_key, [e])
   }
-  const orgNames = new Map(loadOrgs(d.ctx.db).map((o) => [o.id, o.name]))
-  const route = customerRouter(d.ctx.db, d.psa)
+  // Org ids, names and mappings are per source.
+  const perSource = new Map<string, { names: Map<string, string>; route: ReturnType<typeof customerRouter> }>()
+  const sourceOf = (kind: string) => {
+    let v = perSource.get(kind)
+    if (!v) {
+      v = {
+        names: new Map(loadOrgs(d.ctx.db, kind).map((o) => [o.id, o.name])),
+        route: customerRouter(d.ctx.db, d.psa, kind)
+      }
+      perSource.set(kind, v)
+    }
+    return v
+  }
   const now = d.ctx.now().toISOString()
   const due = [...groups.values()].filter(
     (g) => opts.retryNow || !g[0]!.next_attempt_at || g[0]!.next_attempt_at <= now
@@ -74,13 +88,14 @@ export async function deliverQueued(d: DeliveryDeps, opts: { retryNow: boolean }
     while (next < due.length) {
       const events = due[next++]!
       const orgId = events[0]!.org_id
+      const src = sourceOf(events[0]!.source_kind)
       try {
         const r = await deliverGroup(
           deps,
           events,
           {
-            orgName: orgNames.get(orgId) ?? orgId,
-            customer: route(orgId)?.customerId ?? null
+            orgName: src.names.get(orgId) ?? orgId,
+            customer: src.route(orgId)?.customerId ?? null
           },
           memory
         )

@@ -1,11 +1,11 @@
-import type { PsaKind, SourceConnector } from '../connectors/types'
+import type { PsaKind, SourceConnector, SourceEvent } from '../connectors/types'
 import type { AppContext } from '../core/context'
-import { lastRefresh, loadOrgs, saveOrgs, SOURCE } from '../customers/store'
+import { lastRefresh, loadOrgs, saveOrgs } from '../customers/store'
 import type { TicketingSettings } from '../../shared/contract/ticketing'
 import { ALL_EVENT_TYPES, alertTypeOfEvent, groupKeyOf } from './alert-types'
 import { customerRouter } from './routing'
 import { loadPollState, savePollState } from './settings'
-import { eventsInState, insertEvent, setEventState } from './store'
+import { eventsInState, insertEvent, setEventState, type AlertEventRow } from './store'
 
 /** Directory Insights can index events late: the window ends this far before now. */
 export const LAG_MS = 2 * 60_000
@@ -17,10 +17,10 @@ export const FIRST_LOOKBACK_MS = 60 * 60_000
 export const ORG_LIST_MAX_AGE_MS = 6 * 60 * 60_000
 
 /** Re-reads the organizations from the source when the cached list is missing or stale. */
-async function refreshOrgsIfStale(ctx: AppContext, source: SourceConnector, now: Date): Promise<void> {
-  const last = lastRefresh(ctx.db, 'source_orgs', SOURCE)
+async function refreshOrgsIfStale(ctx: AppContext, kind: string, source: SourceConnector, now: Date): Promise<void> {
+  const last = lastRefresh(ctx.db, 'source_orgs', kind)
   if (last && now.getTime() - Date.parse(last) < ORG_LIST_MAX_AGE_MS) return
-  saveOrgs(ctx.db, await source.listOrganizations(), now.toISOString())
+  saveOrgs(ctx.db, await source.listOrganizations(), now.toISOString(), kind)
 }
 
 export interface PollResult {
@@ -28,69 +28,95 @@ export interface PollResult {
   inserted: number
 }
 
+/** How one source's events become alerts: which types to read, and each event's alert type, group and switch. */
+export interface IntakeSpec {
+  /** The source kind (org ids, cursor and alerts are kept per source). */
+  kind: string
+  /** Event types to read; undefined = every type (a source whose alerts are chosen by severity). */
+  eventTypes?: string[]
+  /** undefined = not an alert (ignored). */
+  classify(e: SourceEvent): { alertType: AlertEventRow['alert_type']; groupKey: string; enabled: boolean } | undefined
+}
+
+/** The four fixed JumpCloud alert types (jumpcloud.md §A.3), each switched on or off in the settings. */
+export function fixedTypeIntake(kind: string, settings: TicketingSettings): IntakeSpec {
+  return {
+    kind,
+    eventTypes: ALL_EVENT_TYPES,
+    classify(e) {
+      const def = alertTypeOfEvent(e.eventType)
+      return def && { alertType: def.id, groupKey: groupKeyOf(def, e), enabled: settings.types[def.id].enabled }
+    }
+  }
+}
+
 /** One intake window [cursor − overlap, now − lag) for every enabled org; the cursor advances only on success. */
 export async function pollEvents(
   ctx: AppContext,
   source: SourceConnector,
   psa: PsaKind | null,
-  settings: TicketingSettings
+  spec: IntakeSpec
 ): Promise<PollResult> {
   const now = ctx.now()
-  const state = loadPollState(ctx.db)
+  const state = loadPollState(ctx.db, spec.kind)
   const end = new Date(now.getTime() - LAG_MS)
   const cursor = state.cursor ? new Date(state.cursor) : new Date(end.getTime() - FIRST_LOOKBACK_MS)
   const start = new Date(Math.min(cursor.getTime(), end.getTime()) - OVERLAP_MS)
+  const failed = (e: unknown) =>
+    savePollState(
+      ctx.db,
+      { ...state, at: now.toISOString(), error: e instanceof Error ? e.message : String(e) },
+      now,
+      spec.kind
+    )
   try {
-    await refreshOrgsIfStale(ctx, source, now)
+    await refreshOrgsIfStale(ctx, spec.kind, source, now)
   } catch (e) {
-    savePollState(ctx.db, { ...state, at: now.toISOString(), error: e instanceof Error ? e.message : String(e) }, now)
+    failed(e)
     throw e
   }
-  const orgIds = loadOrgs(ctx.db)
+  const orgIds = loadOrgs(ctx.db, spec.kind)
     .filter((o) => !o.disabled)
     .map((o) => o.id)
   if (orgIds.length === 0) {
-    savePollState(ctx.db, { ...state, cursor: end.toISOString(), at: now.toISOString(), error: null }, now)
+    savePollState(ctx.db, { ...state, cursor: end.toISOString(), at: now.toISOString(), error: null }, now, spec.kind)
     return { fetched: 0, inserted: 0 }
   }
   let events
   try {
-    events = await source.fetchEvents({ orgIds, eventTypes: ALL_EVENT_TYPES, start, end })
+    events = await source.fetchEvents({ orgIds, eventTypes: spec.eventTypes, start, end })
   } catch (e) {
-    savePollState(ctx.db, { ...state, at: now.toISOString(), error: e instanceof Error ? e.message : String(e) }, now)
+    failed(e)
     throw e
   }
-  const route = customerRouter(ctx.db, psa)
+  const route = customerRouter(ctx.db, psa, spec.kind)
   let inserted = 0
   ctx.db.transaction(() => {
     for (const e of events) {
-      const def = alertTypeOfEvent(e.eventType)
+      const a = spec.classify(e)
       // Happened while automated ticketing was off (it was switched back on at `since`): not an alert now.
-      if (!def || (state.since && Date.parse(e.timestamp) < Date.parse(state.since))) continue
-      const st = !settings.types[def.id].enabled ? 'disabled' : route(e.orgId) ? 'queued' : 'waiting-mapping'
-      if (
-        insertEvent(ctx.db, e, {
-          alertType: def.id,
-          groupKey: groupKeyOf(def, e),
-          state: st,
-          receivedAt: now.toISOString()
-        })
-      )
-        inserted++
+      if (!a || (state.since && Date.parse(e.timestamp) < Date.parse(state.since))) continue
+      const st = !a.enabled ? 'disabled' : route(e.orgId) ? 'queued' : 'waiting-mapping'
+      const row = { alertType: a.alertType, groupKey: a.groupKey, state: st, receivedAt: now.toISOString() } as const
+      if (insertEvent(ctx.db, e, { ...row, sourceKind: spec.kind })) inserted++
     }
     // Never move the cursor backwards (a clock step back must not re-open old windows needlessly).
     const next = state.cursor && state.cursor > end.toISOString() ? state.cursor : end.toISOString()
-    savePollState(ctx.db, { ...state, cursor: next, at: now.toISOString(), error: null }, now)
+    savePollState(ctx.db, { ...state, cursor: next, at: now.toISOString(), error: null }, now, spec.kind)
   })()
   return { fetched: events.length, inserted }
 }
 
 /** Alerts that waited for a mapping go to the queue once their org is mapped (or a catch-all is set). */
 export function releaseWaiting(ctx: AppContext, psa: PsaKind | null): number {
-  const route = customerRouter(ctx.db, psa)
+  const routers = new Map<string, ReturnType<typeof customerRouter>>()
+  const routeOf = (kind: string) => {
+    if (!routers.has(kind)) routers.set(kind, customerRouter(ctx.db, psa, kind))
+    return routers.get(kind)!
+  }
   let n = 0
   for (const e of eventsInState(ctx.db, 'waiting-mapping')) {
-    if (!route(e.org_id)) continue
+    if (!routeOf(e.source_kind)(e.org_id)) continue
     setEventState(ctx.db, e.event_id, 'queued')
     n++
   }

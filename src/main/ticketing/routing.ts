@@ -8,10 +8,11 @@ import { loadCatchAll, loadMappings } from '../customers/store'
  */
 export function customerRouter(
   db: Db,
-  psa: PsaKind | null
+  psa: PsaKind | null,
+  source?: string
 ): (orgId: string) => { customerId: string; via: 'mapping' | 'catch-all' } | null {
   if (!psa) return () => null
-  const mapped = new Map(loadMappings(db, psa).map((m) => [m.orgId, m.customerId]))
+  const mapped = new Map(loadMappings(db, psa, source).map((m) => [m.orgId, m.customerId]))
   const catchAll = loadCatchAll(db, psa)
   return (orgId) => {
     const c = mapped.get(orgId)

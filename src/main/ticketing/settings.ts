@@ -17,6 +17,8 @@ import {
 export const settingsKey = (psa: PsaKind) => `${psa}.ticketing`
 const metadataKey = (psa: PsaKind) => `${psa}.ticketMetadata`
 export const CURSOR_KEY = 'jumpcloud.alertCursor'
+/** Each source's intake cursor ("<source>.alertCursor": Disable & Clear of the source removes it). */
+const cursorKey = (source?: string) => (source ? `${source}.alertCursor` : CURSOR_KEY)
 
 const CachedMetadataSchema = z.object({ fetchedAt: z.string(), choices: TicketChoicesSchema })
 const PollStateSchema = z.object({
@@ -45,12 +47,12 @@ export function saveCachedMetadata(db: Db, psa: PsaKind, choices: TicketMetadata
   writeSetting(db, metadataKey(psa), CachedMetadataSchema, { fetchedAt: now.toISOString(), choices }, now)
 }
 
-export function loadPollState(db: Db): PollState {
-  return readSetting(db, CURSOR_KEY, PollStateSchema, { cursor: null, at: null, error: null, since: null })
+export function loadPollState(db: Db, source?: string): PollState {
+  return readSetting(db, cursorKey(source), PollStateSchema, { cursor: null, at: null, error: null, since: null })
 }
 
-export function savePollState(db: Db, s: PollState, now: Date): void {
-  writeSetting(db, CURSOR_KEY, PollStateSchema, s, now)
+export function savePollState(db: Db, s: PollState, now: Date, source?: string): void {
+  writeSetting(db, cursorKey(source), PollStateSchema, s, now)
 }
 
 const FIELDS = [

@@ -2,6 +2,7 @@ import type { PsaKind, SourceEvent } from '../connectors/types'
 import { SOURCE_KINDS } from '../../shared/registry'
 import type { Db } from '../db/connection'
 import type { AlertState, AlertType } from '../../shared/contract/ticketing'
+import type { Severity } from '../../shared/contract/severity-ticketing'
 
 // SQL of the ticketing tables (migration 004). Times are ISO strings, so they compare as text.
 
@@ -9,8 +10,10 @@ export const SOURCE_KIND = SOURCE_KINDS[0]
 
 export interface AlertEventRow {
   event_id: string
+  source_kind: string
   org_id: string
-  alert_type: AlertType
+  /** A fixed alert type (JumpCloud), or the severity of a source that alerts by severity. */
+  alert_type: AlertType | Severity
   event_type: string
   occurred_at: string
   subject_user: string | null
@@ -49,10 +52,11 @@ export interface AlertTicketDbRow {
 export function insertEvent(
   db: Db,
   e: SourceEvent,
-  a: { alertType: AlertType; groupKey: string; state: AlertState; receivedAt: string }
+  a: { alertType: AlertType | Severity; groupKey: string; state: AlertState; receivedAt: string; sourceKind?: string }
 ): boolean {
   const detail = JSON.stringify({
     message: e.message ?? null,
+    severity: e.severity ?? null,
     initiatedBy: e.initiatedBy ?? null,
     deviceId: e.deviceId ?? null
   })
@@ -64,7 +68,7 @@ export function insertEvent(
     )
     .run(
       e.id,
-      SOURCE_KIND,
+      a.sourceKind ?? SOURCE_KIND,
       e.orgId,
       a.alertType,
       e.eventType,

@@ -2,7 +2,7 @@ import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { loadCustomers, loadOrgs } from '../customers/store'
 import type { AlertList, AlertState, AlertTicketRow } from '../../shared/contract/ticketing'
-import { alertTypeDef } from './alert-types'
+import { alertLabel } from './alert-rules'
 import type { AlertEventRow, AlertTicketDbRow } from './store'
 
 // Read models for the Ticketing and Activity screens and the CLI.
@@ -19,7 +19,10 @@ export function alertList(db: Db, psa: PsaKind | null, now: Date, q: { state?: A
     .all(...[psa ?? '', ...(q.state ? [q.state] : []), q.limit]) as Array<
     AlertEventRow & { t_number: string | null; t_url: string | null }
   >
-  const orgNames = new Map(loadOrgs(db).map((o) => [o.id, o.name]))
+  // Org ids are per source: names are looked up by (source, id).
+  const orgNames = new Map<string, string>()
+  for (const kind of new Set(rows.map((r) => r.source_kind)))
+    for (const o of loadOrgs(db, kind)) orgNames.set(`${kind}|${o.id}`, o.name)
   const counts = Object.fromEntries(
     (
       db.prepare('SELECT state, COUNT(*) AS n FROM alert_events GROUP BY state').all() as Array<{
@@ -35,9 +38,9 @@ export function alertList(db: Db, psa: PsaKind | null, now: Date, q: { state?: A
     alerts: rows.map((r) => ({
       eventId: r.event_id,
       orgId: r.org_id,
-      orgName: orgNames.get(r.org_id) ?? null,
+      orgName: orgNames.get(`${r.source_kind}|${r.org_id}`) ?? null,
       alertType: r.alert_type,
-      alertLabel: alertTypeDef(r.alert_type).label,
+      alertLabel: alertLabel(r.alert_type),
       eventType: r.event_type,
       occurredAt: r.occurred_at,
       user: r.subject_user,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { bodyTemplate, Choice, oneLineTemplate, TicketFieldsSchema } from './ticketing'
+import { bodyTemplate, Choice, oneLineTemplate, SeveritySchema, TicketFieldsSchema } from './ticketing'
 
 // Ticketing for a source that raises alerts by severity (SaaS Alerts): every event is an alert of its
 // severity; the priority comes from the severity, optional per-event-type overrides change the issue
@@ -7,7 +7,7 @@ import { bodyTemplate, Choice, oneLineTemplate, TicketFieldsSchema } from './tic
 // integration's "Alert Priority Mapping", "Ticket defaults", "Note defaults" and "Custom Issue Type"
 // steps; the required ones must be set before automated ticketing can be switched on.
 
-export const SeveritySchema = z.enum(['critical', 'medium', 'low'])
+export { SeveritySchema }
 export type Severity = z.infer<typeof SeveritySchema>
 export const SEVERITY_LABELS: Record<Severity, string> = { critical: 'Critical', medium: 'Medium', low: 'Low' }
 
@@ -69,6 +69,16 @@ export const SeverityTicketingSchema = z.object({
       visibility: null
     })),
   /** Set each organization's PSA contract (when it has one) on every ticket created for it. */
-  contractOnTickets: z.boolean().default(false)
+  contractOnTickets: z.boolean().default(false),
+  /** Organization id → its PSA contract id (Autotask contract / Syncro contract); optional per org. */
+  orgContracts: z
+    .record(
+      z.string().trim().min(1).max(200),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,15}$/)
+    )
+    .default({})
 })
 export type SeverityTicketing = z.output<typeof SeverityTicketingSchema>

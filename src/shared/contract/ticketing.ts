@@ -11,6 +11,11 @@ const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 export const AlertTypeSchema = z.enum(ALERT_TYPE_IDS)
 export type AlertType = z.infer<typeof AlertTypeSchema>
 
+/** Severities of a source that alerts by severity (SaaS Alerts `alertStatus`). */
+export const SeveritySchema = z.enum(['critical', 'medium', 'low'])
+/** What an alert row is: a fixed alert type, or a severity. */
+export const AlertKindSchema = z.union([AlertTypeSchema, SeveritySchema])
+
 /** attention = cannot be delivered until a setting changes (what to change is in `lastError`); not retried by itself. */
 export const AlertStateSchema = z.enum([
   'queued',
@@ -159,7 +164,7 @@ export const AlertRowSchema = z.object({
   eventId: z.string(),
   orgId: z.string(),
   orgName: z.string().nullable(),
-  alertType: AlertTypeSchema,
+  alertType: AlertKindSchema,
   alertLabel: z.string(),
   eventType: z.string(),
   occurredAt: z.string(),
