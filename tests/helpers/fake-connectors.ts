@@ -1,4 +1,5 @@
 import { AppError } from '../../src/shared/errors'
+import { INTEGRATION_KINDS } from '../../src/shared/registry'
 import type { ConnectorFactory } from '../../src/main/connectors/factory-types'
 import type { SaasAlertsConnector } from '../../src/main/connectors/saasalerts'
 import type { PsaConnector, SourceConnector } from '../../src/main/connectors/types'
@@ -23,7 +24,17 @@ export function fakeConnectors(valid: {
         throw new Error(`fake connector: ${String(prop)} not expected in this test`)
       }
     })
+  // A kind this helper has no fake for refuses to be opened (so registering a kind needs no edit here).
+  const unexpected = Object.fromEntries(
+    INTEGRATION_KINDS.map((kind) => [
+      kind,
+      () => {
+        throw new Error(`fake connectors: no fake for ${kind} in this test`)
+      }
+    ])
+  ) as unknown as ConnectorFactory
   return {
+    ...unexpected,
     calls,
     syncro: ({ subdomain, apiToken }) => {
       calls.push(`syncro:${subdomain}`)
