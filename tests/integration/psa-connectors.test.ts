@@ -44,14 +44,17 @@ describe.each(PSA_KINDS)('%s connector (shared PSA suite)', (kind) => {
   it('reads a target quantity as listed, writes a new one and reads it back (batch read agrees)', async () => {
     const { container, item } = await billableTarget()
     const target = { containerId: container.id, itemId: item.id }
-    const read = await connector.getQuantity(target)
+    // The billing day on the simulator's clock: the period whose quantity is read and written.
+    const billingDay = now().toISOString().slice(0, 10)
+    const read = await connector.getQuantity(target, { billingDay })
     expect(read.quantity).toBe(item.quantity)
     const to = item.quantity + 3
-    await connector.setQuantity(target, { from: item.quantity, to, effectiveDate: now() })
-    expect((await connector.getQuantity(target)).quantity).toBe(to)
+    await connector.setQuantity(target, { from: item.quantity, to, billingDay })
+    expect((await connector.getQuantity(target, { billingDay })).quantity).toBe(to)
     if (connector.getQuantities) {
-      const batch = await connector.getQuantities([target])
-      expect(batch.get(targetKey(target))?.quantity).toBe(to)
+      const batch = await connector.getQuantities([target], { billingDay })
+      const hit = batch.get(targetKey(target))
+      expect(hit instanceof Error ? hit : hit?.quantity).toBe(to)
     }
   })
 
