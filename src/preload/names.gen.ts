@@ -20,6 +20,8 @@ export const METHOD_NAMES = [
   "createCustomerForOrg",
   "setCatchAllCustomer",
   "listMappings",
+  "listLearnedEquivalences",
+  "removeLearnedEquivalence",
   "getBillingView",
   "listBillingTargets",
   "saveBillingMapping",

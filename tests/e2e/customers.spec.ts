@@ -15,8 +15,9 @@ import {
   statusOf
 } from './support/customers-page'
 
-// Seed 5: messy PSA twins of most orgs, some confident and some not (see tests/sims/*/seed.ts).
-const SEED = 5
+// Seed 12: messy PSA twins of most orgs, some confident and some not (see tests/sims/*/seed.ts); seed 5 has no
+// unconfident suggestion left since the matcher generalised (issue 13).
+const SEED = 12
 const SIZE = 12
 
 test.describe('Customers', () => {

@@ -15,6 +15,7 @@ import {
   saveCatchAll,
   setOrgFlag
 } from '../customers/store'
+import { listLearned, replaceLearned } from '../customers/learned'
 import { requireZone } from '../scheduler/zoned-time'
 import { parseSchedule } from '../scheduler/schedule'
 import {
@@ -60,7 +61,8 @@ export function exportConfig(db: Db, now: Date): ConfigFile {
     catchAll: psa ? loadCatchAll(db, psa) : null,
     ignoredOrgs: orgs.filter((o) => o.ignored).map((o) => o.id),
     disabledOrgs: orgs.filter((o) => o.disabled).map((o) => o.id),
-    ...(psa ? { ticketing: loadTicketingSettings(db, psa) } : {})
+    ...(psa ? { ticketing: loadTicketingSettings(db, psa) } : {}),
+    learnedEquivalences: listLearned(db)
   }
 }
 
@@ -157,6 +159,7 @@ export function importConfig(db: Db, raw: unknown, now: Date): { customerMapping
   db.transaction(() => {
     storeBillingSettings(db, config.settings, now)
     clearOrgFlags(db)
+    if (config.learnedEquivalences) replaceLearned(db, config.learnedEquivalences)
     for (const id of config.ignoredOrgs) setOrgFlag(db, id, 'ignored', true)
     for (const id of config.disabledOrgs) setOrgFlag(db, id, 'disabled', true)
     if (!psa) return

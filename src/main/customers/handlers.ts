@@ -23,6 +23,7 @@ import {
   setOrgFlag,
   SOURCE
 } from './store'
+import { learnedLookup, learnFromMapping, listLearned, removeLearned } from './learned'
 import { suggestMatches, type Suggestion } from './suggest'
 import { buildCustomersView, computeSuggestions } from './view'
 
@@ -40,6 +41,8 @@ type CustomerHandlers = Pick<
   | 'createCustomerForOrg'
   | 'setCatchAllCustomer'
   | 'listMappings'
+  | 'listLearnedEquivalences'
+  | 'removeLearnedEquivalence'
 >
 
 /** What other domains do when an org changes here; the app layer wires it, so customers imports no other domain. */
@@ -50,20 +53,24 @@ export interface CustomerHooks {
 
 export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): CustomerHandlers {
   // Suggestions are recomputed only after something they depend on changed.
-  let cache: { version: number; psa: PsaKind; value: Map<string, Suggestion> } | null = null
+  // The learned words are part of the key: a config import (another domain's handler) may replace them.
+  let cache: { version: number; psa: PsaKind; learned: string; value: Map<string, Suggestion> } | null = null
   let version = 0
   const changed = () => void version++
 
   const suggestions = (psa: PsaKind): Map<string, Suggestion> => {
-    if (cache && cache.version === version && cache.psa === psa) return cache.value
+    const learned = learnedLookup(ctx.db)
+    const learnedKey = [...learned].sort().join(',')
+    if (cache && cache.version === version && cache.psa === psa && cache.learned === learnedKey) return cache.value
     const mappings = loadMappings(ctx.db, psa)
     const value = computeSuggestions(
       loadOrgs(ctx.db),
       loadCustomers(ctx.db, psa),
       new Set(mappings.map((m) => m.orgId)),
-      new Set(mappings.map((m) => m.customerId))
+      new Set(mappings.map((m) => m.customerId)),
+      learned
     )
-    cache = { version, psa, value }
+    cache = { version, psa, learned: learnedKey, value }
     return value
   }
 
@@ -143,7 +150,11 @@ export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): C
       const psa = requirePsa()
       const org = requireOrg(orgId)
       const c = requireCustomer(psa, customerId)
-      putMapping(ctx.db, { psa, orgId, customerId, origin: 'manual', actor: 'user', now: now() })
+      const at = now()
+      ctx.db.transaction(() => {
+        putMapping(ctx.db, { psa, orgId, customerId, origin: 'manual', actor: 'user', now: at })
+        learnFromMapping(ctx.db, org.name, c.name, at)
+      })()
       changed()
       return { message: `${org.name} is mapped to ${c.name}` }
     },
@@ -163,15 +174,19 @@ export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): C
       const s = suggestions(psa).get(orgId)
       if (!s) throw new AppError('not-found', `There is no suggestion for ${org.name} any more.`)
       const c = requireCustomer(psa, s.customerId)
-      putMapping(ctx.db, {
-        psa,
-        orgId,
-        customerId: s.customerId,
-        origin: 'suggestion',
-        score: s.score,
-        actor: 'user',
-        now: now()
-      })
+      const at = now()
+      ctx.db.transaction(() => {
+        putMapping(ctx.db, {
+          psa,
+          orgId,
+          customerId: s.customerId,
+          origin: 'suggestion',
+          score: s.score,
+          actor: 'user',
+          now: at
+        })
+        learnFromMapping(ctx.db, org.name, c.name, at)
+      })()
       changed()
       return { message: `${org.name} is mapped to ${c.name}` }
     },
@@ -278,6 +293,18 @@ export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): C
         updatedAt: m.updatedAt,
         updatedBy: m.updatedBy
       }))
+    },
+
+    async listLearnedEquivalences() {
+      return listLearned(ctx.db)
+    },
+
+    async removeLearnedEquivalence({ a, b }) {
+      const found = listLearned(ctx.db).find((e) => (e.a === a && e.b === b) || (e.a === b && e.b === a))
+      if (!found || !removeLearned(ctx.db, a, b))
+        throw new AppError('not-found', `'${a}' = '${b}' is not a learned equivalence.`)
+      audit('matching.forget', { a: found.a, b: found.b })
+      return { message: `Forgot that '${found.shownA}' = '${found.shownB}'` }
     }
   }
 }

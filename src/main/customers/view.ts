@@ -10,6 +10,7 @@ import {
   type CustomerRecord,
   type OrgRecord
 } from './store'
+import type { Equivalences } from './align'
 import { suggestMatches, type Suggestion } from './suggest'
 
 /**
@@ -20,11 +21,12 @@ export function computeSuggestions(
   orgs: OrgRecord[],
   customers: CustomerRecord[],
   mappedOrgIds: Set<string>,
-  mappedCustomerIds: Set<string>
+  mappedCustomerIds: Set<string>,
+  learned?: Equivalences
 ): Map<string, Suggestion> {
   const candidates = orgs.filter((o) => !o.ignored && !o.disabled && !o.missingSince && !mappedOrgIds.has(o.id))
   const pool = customers.filter((c) => c.active && !c.missingSince && !mappedCustomerIds.has(c.id))
-  return new Map(suggestMatches(candidates, pool).map((s) => [s.orgId, s]))
+  return new Map(suggestMatches(candidates, pool, { learned }).map((s) => [s.orgId, s]))
 }
 
 export function buildCustomersView(

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { PsaKindSchema } from '../registry'
+import { LearnedEquivalenceSchema } from './customers'
 import { TicketingSettingsSchema } from './ticketing'
 
 // Billing: HWM snapshots → billing mappings → plan → preview/push → runs. View models are shaped so the
@@ -218,7 +219,9 @@ export const ConfigFileSchema = z.object({
   ignoredOrgs: z.array(Id),
   disabledOrgs: z.array(Id),
   /** Ticketing settings of the PSA (optional: files from before ticketing existed still import). */
-  ticketing: TicketingSettingsSchema.optional()
+  ticketing: TicketingSettingsSchema.optional(),
+  /** Word equivalences learned from mappings (optional: older files still import, and leave the list alone). */
+  learnedEquivalences: z.array(LearnedEquivalenceSchema).max(10_000).optional()
 })
 export type ConfigFile = z.infer<typeof ConfigFileSchema>
 

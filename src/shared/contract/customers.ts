@@ -63,6 +63,26 @@ export const MappingListSchema = z.array(
 
 const Ok = z.object({ message: z.string() })
 
+/** A canonical word as the matcher compares it: lower-case letters and digits. */
+const Word = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+$/, 'a word in lower-case letters or digits')
+
+export const LearnedEquivalenceSchema = z.object({
+  a: Word,
+  b: Word,
+  /** The words as written in the names the equivalence was learned from. */
+  shownA: z.string().max(256),
+  shownB: z.string().max(256),
+  orgName: z.string().max(256),
+  customerName: z.string().max(256),
+  createdAt: z.string().max(64)
+})
+export type LearnedEquivalence = z.infer<typeof LearnedEquivalenceSchema>
+
 export const customersMethods = {
   getCustomersView: method(
     'Organizations with their mapping, status and suggestion, and the PSA customers',
@@ -110,5 +130,15 @@ export const customersMethods = {
     z.object({ customerId: Id.nullable() }),
     Ok
   ),
-  listMappings: method('Current organization → customer mappings', z.object({}), MappingListSchema)
+  listMappings: method('Current organization → customer mappings', z.object({}), MappingListSchema),
+  listLearnedEquivalences: method(
+    'Word equivalences learned from accepted suggestions and hand mappings ("Chiro" = "Chiropractic")',
+    z.object({}),
+    z.array(LearnedEquivalenceSchema)
+  ),
+  removeLearnedEquivalence: method(
+    'Forget one learned word equivalence: later suggestions no longer use it',
+    z.object({ a: Word, b: Word }),
+    Ok
+  )
 }

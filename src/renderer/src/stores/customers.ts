@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { CustomersView } from '../../../shared/contract/customers'
+import type { CustomersView, LearnedEquivalence } from '../../../shared/contract/customers'
 import { api, toApiError, type ApiError } from '../api/client'
 import { rowActions } from './row-actions'
 import { indexOrgs, type IndexedOrg, type StatusFilter } from '../screens/customers/filter'
@@ -15,6 +15,8 @@ export interface PendingCreate {
 
 interface CustomersState {
   view: CustomersView | null
+  /** Word equivalences learned from mappings, loaded with the view (a mapping may have taught one). */
+  learned: LearnedEquivalence[]
   indexed: IndexedOrg[]
   loading: boolean
   error: ApiError | null
@@ -39,6 +41,7 @@ interface CustomersState {
   createInPsa(orgId: string, confirmSimilar?: boolean): Promise<void>
   cancelCreate(): void
   setCatchAll(customerId: string | null): Promise<void>
+  forgetLearned(e: LearnedEquivalence): Promise<void>
 }
 
 export const useCustomers = create<CustomersState>((set, get) => {
@@ -46,6 +49,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
 
   return {
     view: null,
+    learned: [],
     indexed: [],
     loading: false,
     error: null,
@@ -59,9 +63,9 @@ export const useCustomers = create<CustomersState>((set, get) => {
     async load() {
       set({ loading: true })
       try {
-        const view = await api.getCustomersView({})
+        const [view, learned] = await Promise.all([api.getCustomersView({}), api.listLearnedEquivalences({})])
         performance.mark('customers:view-loaded')
-        set({ view, indexed: indexOrgs(view.orgs), loading: false })
+        set({ view, learned, indexed: indexOrgs(view.orgs), loading: false })
       } catch (e) {
         set({ loading: false, error: toApiError(e) })
       }
@@ -120,6 +124,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
       }
     },
     cancelCreate: () => set({ pendingCreate: null }),
-    setCatchAll: (customerId) => act(null, () => api.setCatchAllCustomer({ customerId }))
+    setCatchAll: (customerId) => act(null, () => api.setCatchAllCustomer({ customerId })),
+    forgetLearned: (e) => act(null, () => api.removeLearnedEquivalence({ a: e.a, b: e.b }))
   }
 })

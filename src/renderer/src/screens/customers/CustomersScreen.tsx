@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice, StatusNotice } from '../../components/Notice'
 import { useCustomers } from '../../stores/customers'
 import { CatchAllSelector } from './CatchAllSelector'
+import { LearnedEquivalences } from './LearnedEquivalences'
 import { countByStatus, filterOrgs } from './filter'
 import { OrgTable } from './OrgTable'
 import { RefreshControls } from './RefreshControls'
@@ -59,6 +60,7 @@ export function CustomersScreen() {
         <RefreshControls refreshedAt={view.refreshedAt} />
       </div>
       <Toolbar counts={counts} confidentCount={confidentCount} />
+      <LearnedEquivalences />
       <div className="customers__messages">
         {error && <ErrorNotice message={error.message} hint={error.hint} />}
         {notice && <StatusNotice>{notice}</StatusNotice>}
