@@ -226,7 +226,7 @@ function syncRows(): void {
     row({
       what: `peak RSS of the bench process during a ${SYNC_ORGS}-org sync (app + the three simulators in one process)`,
       target: '< 150 MB for the app alone at 5,000 orgs',
-      measured: fmt(f as Figure, 'MB', 0),
+      measured: fmt(f as Figure, 'MB', 0).replace('runs)', 'samples: each sync of each run)'),
       met: null,
       note: 'the simulators share the process, so this over-states the app; a 5,000-org app-only figure is not measured here'
     })
