@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { ActivityScreen } from './screens/activity/ActivityScreen'
+import { AssetsScreen } from './screens/assets/AssetsScreen'
 import { BillingScreen } from './screens/billing/BillingScreen'
 import { ConnectScreen } from './screens/ConnectScreen'
 import { CustomersScreen } from './screens/customers/CustomersScreen'
@@ -12,6 +13,7 @@ const SCREENS: Record<StepId, () => React.JSX.Element> = {
   customers: CustomersScreen,
   billing: BillingScreen,
   ticketing: TicketingScreen,
+  assets: AssetsScreen,
   activity: ActivityScreen
 }
 

@@ -6,6 +6,7 @@ export const STEPS = [
   { id: 'customers', label: 'Customers', title: 'Map organizations to customers' },
   { id: 'billing', label: 'Billing', title: 'Bill the monthly high-water mark' },
   { id: 'ticketing', label: 'Ticketing', title: 'Turn security alerts into tickets' },
+  { id: 'assets', label: 'Assets', title: 'Devices matched to PSA assets' },
   { id: 'activity', label: 'Activity', title: 'Activity: billing runs, tickets and alerts' }
 ] as const
 export type StepId = (typeof STEPS)[number]['id']

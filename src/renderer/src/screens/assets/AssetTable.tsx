@@ -1,0 +1,113 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef } from 'react'
+import type { AssetRow } from '../../../../shared/contract/assets'
+
+const ROW_HEIGHT = 40
+
+interface AssetTableProps {
+  rows: AssetRow[]
+  /** PSA-only assets, offered by "Match to" for a device of the same customer. */
+  candidates: AssetRow[]
+  selected: Set<string>
+  busy: boolean
+  onToggle(deviceId: string): void
+  onAction(action: 'accept' | 'unmatch' | 'ignore' | 'unignore' | 'match', row: AssetRow, assetId?: string): void
+}
+
+/** Devices and PSA assets of one tab, virtualized: only the rows in view are in the DOM. */
+export function AssetTable({ rows, candidates, selected, busy, onToggle, onAction }: AssetTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (i) => rows[i]?.key ?? i
+  })
+  return (
+    <div className="asset-table" role="table" aria-label="Assets" aria-rowcount={rows.length + 1}>
+      <div className="asset-table__row asset-table__row--head" role="row">
+        <span role="columnheader">Select</span>
+        <span role="columnheader">Customer</span>
+        <span role="columnheader">Device</span>
+        <span role="columnheader">Serial / MAC</span>
+        <span role="columnheader">PSA asset</span>
+        <span role="columnheader">Why</span>
+        <span role="columnheader">Actions</span>
+      </div>
+      <div ref={scrollRef} className="asset-table__body" style={{ height: 480, overflow: 'auto' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = rows[v.index]!
+            const name = r.hostname ?? r.assetName ?? r.key
+            return (
+              <div
+                key={r.key}
+                role="row"
+                aria-label={name}
+                className="asset-table__row"
+                style={{ position: 'absolute', top: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+              >
+                <span role="cell">
+                  {r.tab === 'unmatched' && r.deviceId && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${name}`}
+                      checked={selected.has(r.deviceId)}
+                      onChange={() => onToggle(r.deviceId!)}
+                    />
+                  )}
+                </span>
+                <span role="cell">{r.customerName ?? r.customerId}</span>
+                <span role="cell">{r.hostname ?? '—'}</span>
+                <span role="cell">{[r.deviceSerial ?? r.assetSerial, r.macs[0]].filter(Boolean).join(' · ')}</span>
+                <span role="cell">
+                  {r.assetName ?? '—'}
+                  {r.assetActive === false ? ' (inactive)' : ''}
+                </span>
+                <span role="cell">{r.reason ?? r.conflict ?? (r.via ? `by ${r.via}` : '')}</span>
+                <span role="cell" className="asset-table__actions">
+                  {r.status === 'suggested' && (
+                    <button type="button" disabled={busy} onClick={() => onAction('accept', r)}>
+                      Accept
+                    </button>
+                  )}
+                  {r.status === 'confirmed' && (
+                    <button type="button" disabled={busy} onClick={() => onAction('unmatch', r)}>
+                      Unmatch
+                    </button>
+                  )}
+                  {r.deviceId && r.tab !== 'ignored' && (
+                    <select
+                      aria-label={`${r.status === 'none' ? 'Match' : 'Change match of'} ${name} to`}
+                      disabled={busy}
+                      value=""
+                      onChange={(e) => e.target.value && onAction('match', r, e.target.value)}
+                    >
+                      <option value="">{r.status === 'none' ? 'Match to…' : 'Change match…'}</option>
+                      {candidates
+                        .filter((c) => c.customerId === r.customerId)
+                        .map((c) => (
+                          <option key={c.key} value={c.assetId!}>
+                            {c.assetName} {c.assetSerial ? `(${c.assetSerial})` : ''}
+                          </option>
+                        ))}
+                    </select>
+                  )}
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => onAction(r.tab === 'ignored' ? 'unignore' : 'ignore', r)}
+                  >
+                    {r.tab === 'ignored' ? 'Un-ignore' : 'Ignore'}
+                  </button>
+                </span>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}
