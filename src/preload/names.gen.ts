@@ -7,6 +7,7 @@ export const METHOD_NAMES = [
   "saveSyncro",
   "saveAutotask",
   "saveJumpCloud",
+  "saveSaasAlerts",
   "disableIntegration",
   "getCustomersView",
   "listCustomerNames",

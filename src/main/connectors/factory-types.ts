@@ -1,6 +1,5 @@
 import type { PsaKind, SourceKind } from '../../shared/registry'
 import type { ConfigOf } from './registry'
-import type { SaasAlertsConnector } from './saasalerts'
 import type { PsaConnector, SourceConnector } from './types'
 
 export interface AutotaskZone {
@@ -18,6 +17,4 @@ export type ConnectorFactory = { [K in PsaKind]: (config: ConfigOf<K>) => PsaCon
   [K in SourceKind]: (config: ConfigOf<K>) => SourceConnector
 } & {
   autotaskZone(username: string): Promise<AutotaskZone>
-  /** Not a registered source yet: its registry entries replace this member. */
-  saasalerts(o: { apiKey: string }): SaasAlertsConnector
 }

@@ -4,7 +4,6 @@ import { discoverAutotaskZone } from './autotask/zone'
 import { endpointOverridesFromEnv } from './endpoints'
 import type { ConnectorFactory } from './factory-types'
 import { entryOf } from './registry'
-import { createSaasAlertsConnector } from './saasalerts'
 
 export function createConnectorFactory(env: NodeJS.ProcessEnv): ConnectorFactory {
   const o = endpointOverridesFromEnv(env)
@@ -22,8 +21,6 @@ export function createConnectorFactory(env: NodeJS.ProcessEnv): ConnectorFactory
   return {
     ...perKind,
     autotaskZone: (username: string) =>
-      discoverAutotaskZone({ username, zoneLookupUrl: o.autotaskZoneLookupUrl, timeoutMs: o.timeoutMs }),
-    saasalerts: (c: { apiKey: string }) =>
-      once('saasalerts', c, () => createSaasAlertsConnector({ ...c, baseUrl: o.saasAlertsUrl, timeoutMs: o.timeoutMs }))
+      discoverAutotaskZone({ username, zoneLookupUrl: o.autotaskZoneLookupUrl, timeoutMs: o.timeoutMs })
   } as unknown as ConnectorFactory
 }

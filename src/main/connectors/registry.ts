@@ -2,6 +2,7 @@ import type { IntegrationKind, PsaKind, SourceKind } from '../../shared/registry
 import { autotaskEntry } from './autotask/entry'
 import type { ConnectorFactory } from './factory-types'
 import { jumpcloudEntry } from './jumpcloud/entry'
+import { saasalertsEntry } from './saasalerts/entry'
 import type { EntryShape, KindEntry, SaveInput } from './registry-types'
 import { syncroEntry } from './syncro/entry'
 import type { PsaConnector, SourceConnector } from './types'
@@ -15,7 +16,8 @@ export const PSA_ENTRIES = {
 } satisfies { [K in PsaKind]: EntryShape<SaveInput<K>, PsaConnector> }
 
 export const SOURCE_ENTRIES = {
-  jumpcloud: jumpcloudEntry
+  jumpcloud: jumpcloudEntry,
+  saasalerts: saasalertsEntry
 } satisfies { [K in SourceKind]: EntryShape<SaveInput<K>, SourceConnector> }
 
 type Entries = typeof PSA_ENTRIES & typeof SOURCE_ENTRIES

@@ -13,6 +13,7 @@ export const SOURCES = {
       meaning: "the month's high-water mark of users (suspended included) or devices"
     },
     alertTypes: ['fde-key-decrypted', 'admin-granted', 'user-lockout', 'password-expired'],
+    alertsBy: 'type',
     connect: {
       method: 'saveJumpCloud',
       summary: 'Verify the JumpCloud MTP API key by listing the provider organizations and save it',
@@ -52,6 +53,23 @@ export const SOURCES = {
           normalize: (v) => (v === 'eu' ? 'eu' : 'us')
         }
       ]
+    }
+  },
+  saasalerts: {
+    label: 'SaaS Alerts',
+    orgWord: 'organization',
+    billing: { metrics: ['users'], meaning: 'the billable users SaaS Alerts reports on the billing date' },
+    // Alerts by severity (critical / medium / low), not by fixed types: see alertsBy.
+    alertTypes: [],
+    alertsBy: 'severity',
+    connect: {
+      method: 'saveSaasAlerts',
+      summary: 'Verify the SaaS Alerts API key by listing its organizations and save it',
+      input: z.object({ apiKey: secretField('API key').optional(), replace: replaceField }),
+      title: 'SaaS Alerts',
+      description:
+        'Source: Microsoft 365 / Google Workspace security alerts by severity and billable users. Create the key under Settings → API.',
+      fields: [{ name: 'apiKey', label: 'API key', kind: 'secret' }]
     }
   }
 } as const satisfies Record<string, SourceDescription>

@@ -81,5 +81,7 @@ export interface SourceDescription {
   }
   /** The alert types this source raises (ids of the contract's AlertType). */
   readonly alertTypes: readonly string[]
+  /** 'type' = the fixed `alertTypes` above; 'severity' = every event is an alert of its severity (critical/medium/low), with optional per-event-type overrides. */
+  readonly alertsBy: 'type' | 'severity'
   readonly connect: ConnectDescription
 }
