@@ -29,6 +29,7 @@ import {
 import { billingRunInProgress, runBillingSync } from './sync'
 import { syncedOrgs } from './synced-orgs'
 import { billingMappingRow, billingTargets, billingView, customerNames, hwmHistory, runDetail } from './views'
+import { orgMonthHwm } from './usage-store'
 
 type BillingHandlers = Pick<
   Handlers,
@@ -182,7 +183,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
             problems.push({
               ...base,
               problem: 'no-container' as const,
-              message: `No ${need.container}.`,
+              message: `Needs ${need.container}.`,
               fix: need.fixContainer
             })
           else if (containers.every((c) => c.items.length === 0))
@@ -216,6 +217,17 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     async approveDecrease({ mappingId, to }) {
       const m = getBillingMapping(ctx.db, mappingId)
       const month = monthKey(ctx.now(), loadBillingSettings(ctx.db).timeZone)
+      // Only the planned value can be approved: another number would be stored but never release the decrease.
+      const hwm = orgMonthHwm(ctx.db, m.orgId, month)[m.metric]
+      const planned = hwm === null ? null : Math.max(0, hwm - m.nonBillable)
+      if (planned !== to)
+        throw new AppError(
+          'validation',
+          planned === null
+            ? `No ${m.metric} count was recorded for ${month}, so there is no decrease to approve.`
+            : `The planned quantity of "${m.itemName}" is ${planned}, not ${to}; approve ${planned}.`,
+          { field: 'to', hint: 'Preview again to see the current plan.' }
+        )
       putApproval(ctx.db, { mappingId, month, to, at: now(), by: 'user' })
       audit('billing.decrease.approved', { mappingId, month, to })
       return { message: `Decrease of "${m.itemName}" to ${to} approved for ${month}; it is written on the next push.` }

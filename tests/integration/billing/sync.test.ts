@@ -135,8 +135,10 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     expect(h.psaQuantity(down)).toBe(start)
     expect(h.psaWrites()).toBe(before + 1)
 
-    // An approval for another number does not release it; the exact one does.
-    await h.call('approveDecrease', { mappingId: down.mappingId, to: target + 1 })
+    // An approval for another number is refused (it would never release the decrease); the planned one is taken.
+    await expect(h.call('approveDecrease', { mappingId: down.mappingId, to: target + 1 })).rejects.toMatchObject({
+      appError: { code: 'validation', message: expect.stringContaining(`is ${target}, not ${target + 1}`) }
+    })
     expect((await h.call('pushSync', {})).items.find((i) => i.mappingId === down.mappingId)).toMatchObject({
       result: 'held'
     })
