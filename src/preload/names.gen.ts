@@ -48,6 +48,8 @@ export const METHOD_NAMES = [
   "acknowledgeGroup",
   "snoozeGroup",
   "pollAlertsNow",
+  "getSourceTicketing",
+  "saveSourceTicketing",
   "exportMappingReport",
   "getAssetsView",
   "pullAssets",

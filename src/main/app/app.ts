@@ -18,6 +18,7 @@ import { createEventBus, type EventBus } from '../core/events'
 import { createLogger, type Logger } from '../core/log'
 import { createSystemHandlers } from './system-handlers'
 import { createTicketingHandlers } from '../ticketing/handlers'
+import { createSeverityTicketingHandlers } from '../ticketing/severity-handlers'
 import { createReportHandlers } from '../reports/handlers'
 
 export { resolveDataDir } from '../core/data-dir'
@@ -71,6 +72,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createCustomerHandlers(ctx, { orgDisabled: (orgId) => deleteOrgBillingMappings(db, orgId) }),
     ...createBillingHandlers(ctx),
     ...createTicketingHandlers(ctx),
+    ...createSeverityTicketingHandlers(ctx),
     ...createReportHandlers(ctx, () => handlers),
     ...createAssetHandlers(ctx)
   }

@@ -2,10 +2,11 @@ import type { AppContext } from '../core/context'
 import { SOURCE_KINDS } from '../../shared/registry'
 import { activePsaKind, openPsa, openSource } from '../connect/open'
 import { getIntegration } from '../connect/store'
-import type { PsaKind } from '../connectors/types'
+import type { PsaKind, SourceKind } from '../connectors/types'
 import type { AlertCycleResult, TicketingSettings } from '../../shared/contract/ticketing'
 import { deliverQueued } from './delivery'
-import { fixedTypeIntake, pollEvents, releaseWaiting } from './intake'
+import { fixedTypeIntake, pollEvents, releaseWaiting, severityIntake, type IntakeSpec } from './intake'
+import { isSeveritySource, loadSeverityTicketing, severityLookup } from './severity-settings'
 import { ticketMetadata } from './metadata'
 import { loadTicketingSettings } from './settings'
 import { acquireLease } from '../core/lease'
@@ -33,7 +34,7 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
   const psa = activePsaKind(ctx.db)
   const settings = loadTicketingSettings(ctx.db, psa)
   const empty = { ticketsCreated: 0, notesAdded: 0, suppressed: 0, failed: 0 }
-  if (!psa || !settings.enabled) {
+  if (!psa || (!settings.enabled && severitySourcesOn(ctx, psa).length === 0)) {
     return {
       ran: false,
       fetched: 0,
@@ -66,15 +67,20 @@ async function leasedCycle(
   let fetched = 0
   let newAlerts = 0
   let pollError: string | null = null
-  if (getIntegration(ctx.db, SOURCE_KINDS[0])) {
+  const intakes: Array<[string, IntakeSpec]> = []
+  if (settings.enabled && getIntegration(ctx.db, SOURCE_KINDS[0]))
+    intakes.push([SOURCE_KINDS[0], fixedTypeIntake(SOURCE_KIND, settings)])
+  for (const kind of severitySourcesOn(ctx, psa))
+    intakes.push([kind, severityIntake(kind, loadSeverityTicketing(ctx.db, psa, kind))])
+  for (const [kind, spec] of intakes) {
     try {
-      const r = await pollEvents(ctx, await openSource(ctx), psa, fixedTypeIntake(SOURCE_KIND, settings))
-      fetched = r.fetched
-      newAlerts = r.inserted
+      const r = await pollEvents(ctx, await openSource(ctx, kind as SourceKind), psa, spec)
+      fetched += r.fetched
+      newAlerts += r.inserted
     } catch (e) {
       // A failed poll does not stop delivery of what is already queued; the cursor stays put.
       pollError = e instanceof Error ? e.message : String(e)
-      ctx.log.warn('alert poll failed', { error: pollError })
+      ctx.log.warn('alert poll failed', { source: kind, error: pollError })
     }
   }
   releaseWaiting(ctx, psa)
@@ -82,7 +88,14 @@ async function leasedCycle(
   if (opts.retryNow) requeueAttention(ctx.db)
   const { connector } = await openPsa(ctx)
   const { parked, ...counts } = await deliverQueued(
-    { ctx, psa, connector, settings, metadata: () => ticketMetadata(ctx, psa, connector) },
+    {
+      ctx,
+      psa,
+      connector,
+      settings,
+      severity: severityLookup(ctx.db, psa),
+      metadata: () => ticketMetadata(ctx, psa, connector)
+    },
     { retryNow: !!opts.retryNow }
   )
   const left = backlog(ctx)
@@ -102,6 +115,13 @@ async function leasedCycle(
   if (left.attention) parts.push(`${left.attention} need attention: ${left.attentionReason}`)
   if (pollError) parts.push(`poll failed: ${pollError}`)
   return { ran: true, fetched, newAlerts, ...counts, ...left, pollError, message: `${parts.join(', ')}.` }
+}
+
+/** Connected severity sources whose automated ticketing is on. */
+function severitySourcesOn(ctx: AppContext, psa: PsaKind): string[] {
+  return SOURCE_KINDS.filter(
+    (k) => isSeveritySource(k) && getIntegration(ctx.db, k) && loadSeverityTicketing(ctx.db, psa, k).enabled
+  )
 }
 
 function backlog(ctx: AppContext) {

@@ -4,6 +4,8 @@ import { lastRefresh, loadOrgs, saveOrgs } from '../customers/store'
 import type { TicketingSettings } from '../../shared/contract/ticketing'
 import { ALL_EVENT_TYPES, alertTypeOfEvent, groupKeyOf } from './alert-types'
 import { customerRouter } from './routing'
+import { effectiveSeverity, severityGroupKey } from './severity-rules'
+import type { SeverityTicketing } from '../../shared/contract/severity-ticketing'
 import { loadPollState, savePollState } from './settings'
 import { eventsInState, insertEvent, setEventState, type AlertEventRow } from './store'
 
@@ -121,4 +123,19 @@ export function releaseWaiting(ctx: AppContext, psa: PsaKind | null): number {
     n++
   }
   return n
+}
+
+/** A severity source (SaaS Alerts): every event is an alert of its severity, grouped on the chosen stable fields. */
+export function severityIntake(kind: string, settings: SeverityTicketing): IntakeSpec {
+  return {
+    kind,
+    classify(e) {
+      const severity = effectiveSeverity(e.severity)
+      return {
+        alertType: severity,
+        groupKey: severityGroupKey(kind, settings.groupBy, { ...e, severity }),
+        enabled: settings.severities[severity].enabled
+      }
+    }
+  }
 }

@@ -7,6 +7,7 @@ import { customersMethods } from './customers'
 import { reportsMethods } from './reports'
 import { systemMethods } from './system'
 import { ticketingMethods } from './ticketing'
+import { severityTicketingMethods } from './severity-ticketing'
 import type { MethodDef } from './define'
 
 // The one table: every method the UI, the CLI and the browser bridge can call.
@@ -17,6 +18,7 @@ export const methods = {
   ...customersMethods,
   ...billingMethods,
   ...ticketingMethods,
+  ...severityTicketingMethods,
   ...reportsMethods,
   ...assetsMethods
 } satisfies Record<string, MethodDef>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { method } from './define'
 import { bodyTemplate, Choice, oneLineTemplate, SeveritySchema, TicketFieldsSchema } from './ticketing'
 
 // Ticketing for a source that raises alerts by severity (SaaS Alerts): every event is an alert of its
@@ -82,3 +83,27 @@ export const SeverityTicketingSchema = z.object({
     .default({})
 })
 export type SeverityTicketing = z.output<typeof SeverityTicketingSchema>
+
+// Methods of a severity source's ticketing settings (the source is a registered source kind).
+const SourceInput = z.object({ source: z.string().trim().min(1).max(40) })
+
+export const SeverityTicketingViewSchema = z.object({
+  source: z.string(),
+  settings: SeverityTicketingSchema,
+  /** What must be set before automated ticketing can be switched on; empty = ready. */
+  missing: z.array(z.string())
+})
+export type SeverityTicketingView = z.output<typeof SeverityTicketingViewSchema>
+
+export const severityTicketingMethods = {
+  getSourceTicketing: method(
+    "A severity source's ticketing settings (priority per severity, overrides, note defaults) and what is missing",
+    SourceInput,
+    SeverityTicketingViewSchema
+  ),
+  saveSourceTicketing: method(
+    "Save a severity source's ticketing settings; switching it on is refused while required defaults are missing",
+    SourceInput.extend({ settings: SeverityTicketingSchema }),
+    SeverityTicketingViewSchema
+  )
+}
