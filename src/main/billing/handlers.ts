@@ -10,7 +10,8 @@ import { PSAS } from '../../shared/registry'
 import { getMappedCustomerId, loadMappings } from '../customers/store'
 import { parseSchedule } from '../scheduler/schedule'
 import { requireZone } from '../scheduler/zoned-time'
-import { exportConfig, importConfig } from './config-io'
+import { exportConfig, importConfig, validateConfig } from './config-io'
+import { checkConfigTargets } from './config-targets'
 import { monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
 import {
@@ -273,7 +274,9 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       if (billingRunInProgress(ctx.db) || leaseHeld(ctx.db, 'billingRun', ctx.now())) {
         throw new AppError('conflict', 'A billing sync is running; import the configuration when it has finished.')
       }
-      const r = importConfig(ctx.db, config, ctx.now())
+      // Every billing target is checked against the live PSA first, as on the Billing screen (config-targets.ts).
+      const { config: file, psa } = validateConfig(ctx.db, config)
+      const r = importConfig(ctx.db, await checkConfigTargets(ctx, file, psa), ctx.now())
       audit('config.imported', r)
       rebucket() // the imported settings may carry another billing zone
       ctx.events.emit('billingSettingsChanged', {})
