@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { PlanRow, RunCounts, SyncResult } from '../../shared/contract/billing'
 import { AppError, isAppError } from '../../shared/errors'
 import type { AppContext } from '../core/context'
-import { acquireLease } from '../core/lease'
+import { acquireLease, leaseHolder } from '../core/lease'
 import type { Db } from '../db/connection'
 import { Abort, errorText } from './run-errors'
 import { pruneSamples } from './hwm-buckets'
@@ -35,7 +35,7 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
   if (!lease) {
     throw new AppError(
       'conflict',
-      'Another PSA Bridge process (the app or the command line) is running a billing sync.',
+      `Another PSA Bridge process (the app or the command line) is running a billing sync: ${leaseHolder(ctx.db, 'billingRun', ctx.now()) ?? 'another process'}.`,
       {
         hint: 'Wait for it to finish; its result appears in Activity.'
       }
