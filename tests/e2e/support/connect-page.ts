@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type CardName = 'Syncro' | 'Autotask' | 'JumpCloud MTP'
+export type CardName = 'Syncro' | 'Autotask' | 'JumpCloud MTP' | 'SaaS Alerts'
 
 /** One integration card of the Connect screen (a region named by its heading). */
 export function card(page: Page, name: CardName): Locator {
