@@ -50,9 +50,9 @@ export async function openCustomers(page: Page): Promise<void> {
 /** Reads organizations, then customers, through the screen's refresh buttons. */
 export async function refreshBoth(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Refresh data from source' }).click()
-  await expect(page.getByRole('status').filter({ hasText: /^Refreshed \d+ organizations$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /^Refreshed \d+ organizations\.$/ })).toBeVisible()
   await page.getByRole('button', { name: 'Refresh data from PSA' }).click()
-  await expect(page.getByRole('status').filter({ hasText: /^Refreshed \d+ customers$/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /^Refreshed \d+ customers\.$/ })).toBeVisible()
 }
 
 /** The grid row of one organization, found by its exact name cell. */
