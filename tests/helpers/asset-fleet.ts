@@ -37,7 +37,7 @@ const DEVICES = [
   { hostname: 'FILE-SRV', serialNumber: 'CZC7777SRV', macs: ['3c:52:82:00:00:10'], chassisTypes: 'Rack Mount Chassis' }
 ]
 
-interface AssetSpec {
+export interface AssetSpec {
   name: string
   serial: string | null
   mac?: string
@@ -61,46 +61,7 @@ export async function plantFleet(
 ): Promise<PlantedFleet> {
   const ids = sims.jumpcloud.control.addSystems({ orgId, systems: DEVICES })
   const deviceIds = Object.fromEntries(DEVICES.map((d, i) => [d.hostname, ids[i]!]))
-  const assetIds: Record<string, string> = {}
-  if (psa === 'syncro') {
-    const res = await fetch(`${sims.syncro.url}/__sim/assets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        assets: ASSETS.map((a) => ({
-          customer_id: Number(customerId),
-          name: a.active === false ? `${a.name} (retired)` : a.name,
-          asset_type: 'Managed Windows Device',
-          asset_serial: a.serial,
-          properties: {
-            ...(a.mac ? { 'MAC Address': a.mac } : {}),
-            ...(a.hostname ? { Hostname: a.hostname } : {})
-          }
-        }))
-      })
-    })
-    const { ids: made } = (await res.json()) as { ids: number[] }
-    ASSETS.forEach((a, i) => (assetIds[a.name] = String(made[i])))
-  } else {
-    const t = sims.autotask.state.tables
-    for (const a of ASSETS) {
-      const id = 9_000_000 + t.ConfigurationItems.length
-      t.ConfigurationItems.push({
-        id,
-        companyID: Number(customerId),
-        referenceTitle: a.name,
-        serialNumber: a.serial,
-        configurationItemType: 1,
-        isActive: a.active !== false,
-        productID: 1,
-        createDate: '2025-01-10T00:00:00Z',
-        lastModifiedTime: '2025-01-10T00:00:00Z',
-        rmmDeviceAuditHostname: a.hostname ?? null,
-        rmmDeviceAuditMacAddress: a.mac ?? null
-      })
-      assetIds[a.name] = String(id)
-    }
-  }
+  const assetIds = await plantAssets(sims, psa, customerId, ASSETS)
   return {
     expectedMatches: {
       'ACC-LT-01': 'Accounting laptop',
@@ -121,4 +82,54 @@ export async function plantFleet(
     deviceIds,
     assetIds
   }
+}
+
+/** Adds PSA assets to one customer in the Syncro or Autotask simulator; returns asset name → id. */
+export async function plantAssets(
+  sims: AllSims,
+  psa: 'syncro' | 'autotask',
+  customerId: string,
+  specs: readonly AssetSpec[]
+): Promise<Record<string, string>> {
+  const assetIds: Record<string, string> = {}
+  if (psa === 'syncro') {
+    const res = await fetch(`${sims.syncro.url}/__sim/assets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        assets: specs.map((a) => ({
+          customer_id: Number(customerId),
+          name: a.active === false ? `${a.name} (retired)` : a.name,
+          asset_type: 'Managed Windows Device',
+          asset_serial: a.serial,
+          properties: {
+            ...(a.mac ? { 'MAC Address': a.mac } : {}),
+            ...(a.hostname ? { Hostname: a.hostname } : {})
+          }
+        }))
+      })
+    })
+    const { ids: made } = (await res.json()) as { ids: number[] }
+    specs.forEach((a, i) => (assetIds[a.name] = String(made[i])))
+  } else {
+    const t = sims.autotask.state.tables
+    for (const a of specs) {
+      const id = 9_000_000 + t.ConfigurationItems.length
+      t.ConfigurationItems.push({
+        id,
+        companyID: Number(customerId),
+        referenceTitle: a.name,
+        serialNumber: a.serial,
+        configurationItemType: 1,
+        isActive: a.active !== false,
+        productID: 1,
+        createDate: '2025-01-10T00:00:00Z',
+        lastModifiedTime: '2025-01-10T00:00:00Z',
+        rmmDeviceAuditHostname: a.hostname ?? null,
+        rmmDeviceAuditMacAddress: a.mac ?? null
+      })
+      assetIds[a.name] = String(id)
+    }
+  }
+  return assetIds
 }

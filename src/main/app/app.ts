@@ -17,6 +17,7 @@ import { dispatch } from '../core/dispatch'
 import { createEventBus, type EventBus } from '../core/events'
 import { createLogger, type Logger } from '../core/log'
 import { createSystemHandlers } from './system-handlers'
+import { deviceEvidenceSource } from './device-evidence'
 import { createTicketingHandlers } from '../ticketing/handlers'
 import { createSeverityTicketingHandlers } from '../ticketing/severity-handlers'
 import { createReportHandlers } from '../reports/handlers'
@@ -68,8 +69,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const handlers: Handlers = {
     ...createSystemHandlers(ctx),
     ...createConnectHandlers(ctx),
-    // Disabling an org also ends its billing: a cross-domain step, so it is wired here.
-    ...createCustomerHandlers(ctx, { orgDisabled: (orgId) => deleteOrgBillingMappings(db, orgId) }),
+    // Disabling an org also ends its billing, and pulled devices suggest customers: cross-domain steps, wired here.
+    ...createCustomerHandlers(ctx, {
+      orgDisabled: (orgId) => deleteOrgBillingMappings(db, orgId),
+      deviceEvidence: deviceEvidenceSource(db)
+    }),
     ...createBillingHandlers(ctx),
     ...createTicketingHandlers(ctx),
     ...createSeverityTicketingHandlers(ctx),

@@ -2,7 +2,7 @@ import { isAppError } from '../../shared/errors'
 import { openPsa, openSource } from '../connect/open'
 import type { AppContext } from '../core/context'
 import { writeSetting } from '../core/settings'
-import { SOURCE } from '../customers/store'
+import { loadCustomers, loadOrgs, SOURCE } from '../customers/store'
 import { customerOfOrg, TypesSetting, typesKey } from './scope'
 import { lastPull, recordPull, saveAssets, saveDevices } from './store'
 
@@ -21,7 +21,10 @@ export interface PullResult {
   incremental: number
 }
 
-export async function pullAssets(ctx: AppContext, opts: { customerId?: string; full?: boolean }): Promise<PullResult> {
+export async function pullAssets(
+  ctx: AppContext,
+  opts: { customerId?: string; full?: boolean; unmapped?: boolean }
+): Promise<PullResult> {
   const { kind: psa, connector } = await openPsa(ctx)
   const source = await openSource(ctx)
   const orgsOf = new Map<string, string[]>()
@@ -52,6 +55,26 @@ export async function pullAssets(ctx: AppContext, opts: { customerId?: string; f
       result.devices += devices.length
     }
     ctx.events.emit('assetsPullProgress', { done: ++done, total: orgsOf.size, customerId })
+  }
+  if (opts.unmapped && !opts.customerId) {
+    // Orgs without a customer and customers without an org: their shared devices suggest mappings (Customers).
+    const mapped = customerOfOrg(ctx, psa)
+    const taken = new Set(mapped.values())
+    const now = ctx.now().toISOString()
+    for (const org of loadOrgs(ctx.db))
+      if (!mapped.has(org.id) && !org.ignored && !org.disabled && !org.missingSince) {
+        const devices = await source.listDevices(org.id)
+        saveDevices(ctx.db, SOURCE, org.id, devices, now, true)
+        recordPull(ctx.db, SOURCE, org.id, now, true)
+        result.devices += devices.length
+      }
+    for (const c of loadCustomers(ctx.db, psa))
+      if (!taken.has(c.id) && c.active && !c.missingSince) {
+        const assets = await connector.listAssets(c.id)
+        saveAssets(ctx.db, psa, c.id, assets, now, true)
+        recordPull(ctx.db, psa, c.id, now, true)
+        result.assets += assets.length
+      }
   }
   try {
     writeSetting(ctx.db, typesKey(psa), TypesSetting, await connector.listAssetTypes(), ctx.now())

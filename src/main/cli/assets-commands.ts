@@ -39,12 +39,14 @@ export const assetsCommands: CommandModule = (program: Command, cli: CliContext)
     .description('read devices of mapped organizations and the assets of their PSA customers')
     .option('--customer <id>', 'one PSA customer only')
     .option('--full', 'read everything again, not only what changed')
+    .option('--unmapped', 'also unmapped organizations and customers (their shared devices suggest mappings)')
     .option('--json', 'machine-readable output')
-    .action(async (o: { customer?: string; full?: boolean; json?: boolean }) => {
+    .action(async (o: { customer?: string; full?: boolean; unmapped?: boolean; json?: boolean }) => {
       const app = await cli.app()
       const input: Record<string, unknown> = {}
       if (o.customer !== undefined) input.customerId = o.customer
       if (o.full) input.full = true
+      if (o.unmapped) input.unmapped = true
       cli.report(await app.dispatch('pullAssets', input), !!o.json, (v) => {
         const r = v as { customers: number; devices: number; assets: number; incremental: number }
         return `pulled ${r.devices} devices and ${r.assets} PSA assets for ${r.customers} customers (${r.incremental} incremental)`

@@ -26,6 +26,7 @@ import {
 import { learnedLookup, learnFromMapping, listLearned, removeLearned } from './learned'
 import { suggestMatches, type Suggestion } from './suggest'
 import { buildCustomersView, computeSuggestions } from './view'
+import type { DeviceEvidence } from './device-evidence'
 
 type CustomerHandlers = Pick<
   Handlers,
@@ -49,28 +50,45 @@ type CustomerHandlers = Pick<
 export interface CustomerHooks {
   /** Runs inside the transaction that disables the org: its rows elsewhere (billing mappings) go with its mappings. */
   orgDisabled(orgId: string): void
+  /** Device overlap per org (from the assets the app layer knows); `key` changes whenever the evidence may have. */
+  deviceEvidence?(psa: PsaKind): { key: string; evidence: readonly DeviceEvidence[] }
 }
 
 export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): CustomerHandlers {
   // Suggestions are recomputed only after something they depend on changed.
   // The learned words are part of the key: a config import (another domain's handler) may replace them.
-  let cache: { version: number; psa: PsaKind; learned: string; value: Map<string, Suggestion> } | null = null
+  let cache: {
+    version: number
+    psa: PsaKind
+    learned: string
+    devices: string
+    value: Map<string, Suggestion>
+  } | null = null
   let version = 0
   const changed = () => void version++
 
   const suggestions = (psa: PsaKind): Map<string, Suggestion> => {
     const learned = learnedLookup(ctx.db)
     const learnedKey = [...learned].sort().join(',')
-    if (cache && cache.version === version && cache.psa === psa && cache.learned === learnedKey) return cache.value
+    const devices = hooks.deviceEvidence?.(psa) ?? { key: '', evidence: [] }
+    if (
+      cache &&
+      cache.version === version &&
+      cache.psa === psa &&
+      cache.learned === learnedKey &&
+      cache.devices === devices.key
+    )
+      return cache.value
     const mappings = loadMappings(ctx.db, psa)
     const value = computeSuggestions(
       loadOrgs(ctx.db),
       loadCustomers(ctx.db, psa),
       new Set(mappings.map((m) => m.orgId)),
       new Set(mappings.map((m) => m.customerId)),
-      learned
+      learned,
+      devices.evidence
     )
-    cache = { version, psa, learned: learnedKey, value }
+    cache = { version, psa, learned: learnedKey, devices: devices.key, value }
     return value
   }
 

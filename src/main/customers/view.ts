@@ -12,6 +12,7 @@ import {
 } from './store'
 import type { Equivalences } from './align'
 import { suggestMatches, type Suggestion } from './suggest'
+import { withDeviceEvidence, type DeviceEvidence } from './device-evidence'
 
 /**
  * Suggestions only pair orgs that still need a customer with customers nobody is mapped to, so
@@ -22,11 +23,19 @@ export function computeSuggestions(
   customers: CustomerRecord[],
   mappedOrgIds: Set<string>,
   mappedCustomerIds: Set<string>,
-  learned?: Equivalences
+  learned?: Equivalences,
+  devices: readonly DeviceEvidence[] = []
 ): Map<string, Suggestion> {
   const candidates = orgs.filter((o) => !o.ignored && !o.disabled && !o.missingSince && !mappedOrgIds.has(o.id))
   const pool = customers.filter((c) => c.active && !c.missingSince && !mappedCustomerIds.has(c.id))
-  return new Map(suggestMatches(candidates, pool, { learned }).map((s) => [s.orgId, s]))
+  const byName = new Map(suggestMatches(candidates, pool, { learned }).map((s) => [s.orgId, s]))
+  if (devices.length === 0) return byName
+  const names = new Map(pool.map((c) => [c.id, c.name]))
+  return withDeviceEvidence(byName, devices, {
+    orgIds: new Set(candidates.map((o) => o.id)),
+    customerIds: new Set(names.keys()),
+    customerName: (id) => names.get(id) ?? id
+  })
 }
 
 export function buildCustomersView(

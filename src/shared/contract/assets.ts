@@ -79,8 +79,8 @@ export const assetsMethods = {
     AssetsViewSchema
   ),
   pullAssets: method(
-    'Read devices of mapped orgs and assets of their PSA customers (full the first time, then incremental where the PSA allows)',
-    Scope.extend({ full: z.boolean().optional() }),
+    'Read devices of mapped orgs and assets of their PSA customers (full the first time, then incremental where the PSA allows); unmapped: also unmapped orgs and customers, whose shared devices suggest org mappings',
+    Scope.extend({ full: z.boolean().optional(), unmapped: z.boolean().optional() }),
     z.object({
       customers: z.number().int(),
       devices: z.number().int(),
