@@ -18,7 +18,7 @@ import { ensureHwmBuckets } from './hwm-job'
 import { confirmedDespite, LOST_REPLY_NOTE } from './confirm-write'
 import { mappingBlock } from './mapping-block'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
-import { Abort, errorText, systemicError } from './run-errors'
+import { Abort, errorText, SystemicBreaker } from './run-errors'
 import { blockedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
 import {
   approvalsFor,
@@ -64,6 +64,11 @@ export class Runner {
   private done = 0
   private total = 0
   private aborted: AppError | null = null
+  /** One item's 5xx fails that item; a streak across items (or nothing but failures) means the remote is down. */
+  private readonly psaBreaker = new SystemicBreaker()
+  private readonly sourceBreaker = new SystemicBreaker()
+  /** Mapping id → its place in the list, so rows come back in a stable order however the run ended. */
+  private order = new Map<string, number>()
   private readonly now: Date
 
   constructor(
@@ -85,8 +90,15 @@ export class Runner {
     return this.aborted
   }
 
-  private systemic(e: unknown): AppError | null {
-    return systemicError(e)
+  /** Records a failure of one item; stops the run when it says the remote as a whole is unusable. */
+  private failed(breaker: SystemicBreaker, e: unknown, item: string): void {
+    const stop = breaker.failure(e, item)
+    if (stop) this.aborted ??= stop
+  }
+
+  /** The rows in the order the mappings are listed (for people and tests), also after an abort. */
+  sortedRows(): PlanRow[] {
+    return this.rows.sort((a, b) => (this.order.get(a.mappingId) ?? 0) - (this.order.get(b.mappingId) ?? 0))
   }
 
   async run(): Promise<PlanRow[]> {
@@ -107,6 +119,7 @@ export class Runner {
     // not this org's any more (mapping-block.ts): such mappings are listed as blocked, never skipped silently.
     const customerOf = new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
     const enabled = listBillingMappings(ctx.db, psa).filter((m) => m.enabled)
+    this.order = new Map(enabled.map((m, i) => [m.id, i]))
     const mappings = enabled.filter((m) => synced.has(m.orgId))
     const orphans = enabled.filter((m) => !customerOf.has(m.orgId))
     // Every synced org gets its snapshot (the HWM history exists before a billing mapping is made), orgs with
@@ -162,10 +175,10 @@ export class Runner {
     )
     if (batch && pending.length > 0) await this.writeBatch(connector, batch, pending)
     this.record(this.records)
+    // Not one answer from a remote that failed every time: it is down, whatever the number of items.
+    this.aborted ??= this.sourceBreaker.neverAnswered() ?? this.psaBreaker.neverAnswered()
     if (this.aborted) throw new Abort(this.aborted)
-    // Stable order for people and tests: as the mappings are listed.
-    const order = new Map(enabled.map((m, i) => [m.id, i]))
-    return this.rows.sort((a, b) => (order.get(a.mappingId) ?? 0) - (order.get(b.mappingId) ?? 0))
+    return this.sortedRows()
   }
 
   private get phase(): string {
@@ -216,10 +229,10 @@ export class Runner {
         { orgId, metric: 'users', count: c.users, takenAt, origin: 'sync' },
         { orgId, metric: 'devices', count: c.devices, takenAt, origin: 'sync' }
       ])
+      this.sourceBreaker.success()
     } catch (e) {
-      const fatal = this.systemic(e)
-      if (fatal) this.aborted ??= fatal
-      else this.ctx.log.warn('usage count failed', { orgId, error: errorText(e) })
+      this.ctx.log.warn('usage count failed', { orgId, error: errorText(e) })
+      this.failed(this.sourceBreaker, e, orgId)
     }
   }
 
@@ -244,14 +257,14 @@ export class Runner {
         ? (prefetched.get(targetKey(target)) ?? null)
         : await connector.getQuantity(target, { billingDay: this.billingDay })
       if (got instanceof Error) throw got // this target alone could not be read: it fails, the others go on
+      this.psaBreaker.success()
       read = got
       // A fractional or negative line ("12.5" from Syncro) fails this item alone: it is not a seat count we can own.
       current = got === null ? null : parseQuantity(got.quantity)
     } catch (e) {
       if (isAppError(e) && e.code === 'not-found') current = null
       else {
-        const fatal = this.systemic(e)
-        if (fatal) this.aborted ??= fatal
+        this.failed(this.psaBreaker, e, m.id)
         return { row: failedRow(m, hwm, null, errorText(e)) }
       }
     }
@@ -344,12 +357,16 @@ export class Runner {
     change: QuantityChange,
     error: unknown
   ): Promise<PlanRow> {
-    if (error === null) return this.withCost(m, planRow(m, item, 'written', null))
+    if (error === null) {
+      this.psaBreaker.success()
+      return this.withCost(m, planRow(m, item, 'written', null))
+    }
     const target = { containerId: m.containerId, itemId: m.itemId }
-    if (await confirmedDespite(connector, target, change, error))
+    if (await confirmedDespite(connector, target, change, error)) {
+      this.psaBreaker.success()
       return this.withCost(m, { ...planRow(m, item, 'written', null), note: LOST_REPLY_NOTE })
-    const fatal = this.systemic(error)
-    if (fatal) this.aborted ??= fatal
+    }
+    this.failed(this.psaBreaker, error, m.id)
     if (isAppError(error) && error.code === 'not-found')
       return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
     return this.withCost(m, planRow(m, item, 'failed', errorText(error)))

@@ -54,7 +54,7 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
     } catch (e) {
       if (!(e instanceof Abort) && !isAppError(e)) ctx.log.error('billing run crashed', { runId, error: errorText(e) })
       error = e instanceof Abort ? e.error.message : errorText(e)
-      items = runner.rows
+      items = runner.sortedRows()
     }
     const counts = countItems(items)
     const status = error ? 'failed' : counts.failed > 0 ? 'partial' : 'ok'

@@ -10,8 +10,12 @@ import { SchedulePageSchema, ScheduleReplySchema, type SyncroSchedule } from './
  */
 export const LIST_ALL_FROM = 40
 
-/** Errors that concern the one schedule asked for; anything else (auth, outage, rate limit) stops the whole read. */
-const ONE_TARGET = new Set(['bad-response', 'validation', 'permission'])
+/**
+ * Errors that fail the lines of the one schedule asked for. A 5xx or timeout on one schedule is among them: whether
+ * Syncro as a whole is down is the billing run's call (its breaker counts such failures across items); auth and
+ * rate limits stop the whole read.
+ */
+const ONE_TARGET = new Set(['bad-response', 'validation', 'permission', 'unavailable', 'timeout'])
 
 /**
  * Quantities of many schedule lines with as few requests as possible at 180/min (syncro.md §3): one GET per
