@@ -61,7 +61,9 @@ export const METHOD_NAMES = [
   "setAssetTypeMapping",
   "previewAssetCreate",
   "createAssets",
-  "exportAssetsReport"
+  "exportAssetsReport",
+  "listAudit",
+  "exportAudit"
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

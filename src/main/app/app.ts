@@ -21,6 +21,9 @@ import { deviceEvidenceSource } from './device-evidence'
 import { createTicketingHandlers } from '../ticketing/handlers'
 import { createSeverityTicketingHandlers } from '../ticketing/severity-handlers'
 import { createReportHandlers } from '../reports/handlers'
+import type { Door } from '../../shared/contract/audit'
+import { createAuditHandlers } from './audit/handlers'
+import { createAuditHook } from './audit/hook'
 
 export { resolveDataDir } from '../core/data-dir'
 
@@ -37,7 +40,8 @@ export interface AppOptions {
 
 export interface App {
   handlers: Handlers
-  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>
+  /** `door` says who is calling (the audit trail records it); callers inside the app leave it out. */
+  dispatch(name: unknown, input: unknown, door?: Door): Promise<Envelope<unknown>>
   events: Pick<EventBus, 'onAny' | 'on'>
   log: Logger
   db: Db
@@ -78,12 +82,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createTicketingHandlers(ctx),
     ...createSeverityTicketingHandlers(ctx),
     ...createReportHandlers(ctx, () => handlers),
-    ...createAssetHandlers(ctx)
+    ...createAssetHandlers(ctx),
+    ...createAuditHandlers(ctx)
   }
+  const audit = createAuditHook(ctx, () => handlers)
   log.info('core started', { dataDir: opts.dataDir, secretStore: store.kind })
   return {
     handlers,
-    dispatch: (name, input) => dispatch(handlers, name, input, log),
+    dispatch: (name, input, door = 'internal') => dispatch(handlers, name, input, log, { door, audit }),
     events,
     log,
     db,

@@ -4,6 +4,7 @@ import type { Envelope } from '../../shared/errors'
 import type { App } from '../app/app'
 import { isAppError } from '../../shared/errors'
 import { assetsCommands } from './assets-commands'
+import { auditCommands } from './audit-commands'
 import { billingCommands } from './billing-commands'
 import { reportCommands } from './report-commands'
 import { ticketingCommands } from './ticketing-commands'
@@ -25,7 +26,13 @@ export interface CliContext {
 export type CommandModule = (program: Command, cli: CliContext) => void
 
 /** Domain command modules (billing, ticketing …): each adds its commands to the program. */
-const commandModules: CommandModule[] = [billingCommands, ticketingCommands, reportCommands, assetsCommands]
+const commandModules: CommandModule[] = [
+  billingCommands,
+  ticketingCommands,
+  reportCommands,
+  assetsCommands,
+  auditCommands
+]
 
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -33,10 +40,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const open = async (dataDir?: string): Promise<App> => {
     // The core (SQLite, connectors, every domain) loads only for a command that uses it: --help stays quick.
     const { createApp, resolveDataDir } = await import('../app/app')
-    app ??= await createApp({
-      dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }),
-      env: io.env
-    })
+    if (!app) {
+      const core = await createApp({
+        dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }),
+        env: io.env
+      })
+      // Every command's call is a person's call through the CLI door (the audit trail records it).
+      app = { ...core, dispatch: (name, input) => core.dispatch(name, input, 'cli') }
+    }
     return app
   }
   let code = 0

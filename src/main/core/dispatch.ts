@@ -1,9 +1,26 @@
 import { z } from 'zod'
 import { AppError, isAppError, type Envelope } from '../../shared/errors'
-import { isMethodName, methods, type Handlers } from '../../shared/contract'
+import { isMethodName, methods, type Handlers, type MethodName } from '../../shared/contract'
+import type { Door } from '../../shared/contract/audit'
 
 export interface DispatchLog {
   error(msg: string, meta?: Record<string, unknown>): void
+}
+
+/**
+ * Records people's changes (app/audit). `before` runs after the input is parsed and before the handler (to read
+ * the old values); `after` runs once the handler succeeded, whatever its reply: the change happened.
+ */
+export interface AuditHook {
+  before(name: MethodName, input: unknown): Promise<AuditPending | null>
+  after(pending: AuditPending, output: unknown, door: Door): Promise<void>
+}
+export type AuditPending = { readonly method: MethodName }
+
+/** Who is calling: the door (for the audit trail) and the audit hook of the app. */
+export interface CallOptions {
+  door: Door
+  audit?: AuditHook
 }
 
 /**
@@ -15,7 +32,8 @@ export async function dispatch(
   handlers: Handlers,
   name: unknown,
   rawInput: unknown,
-  log?: DispatchLog
+  log?: DispatchLog,
+  call: CallOptions = { door: 'internal' }
 ): Promise<Envelope<unknown>> {
   if (!isMethodName(name)) {
     return { ok: false, error: { code: 'validation', message: `Unknown method: ${String(name).slice(0, 80)}` } }
@@ -25,7 +43,9 @@ export async function dispatch(
   if (!parsed.success) return { ok: false, error: zodToAppError(parsed.error).toJSON() }
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>
+    const pending = call.audit ? await call.audit.before(name, parsed.data) : null
     const value = await handler(parsed.data)
+    if (pending) await recordAudit(call, pending, value, log)
     const out = def.output.safeParse(value)
     if (!out.success) {
       log?.error('handler output failed its schema', {
@@ -42,6 +62,15 @@ export async function dispatch(
     if (isAppError(e)) return { ok: false, error: e.toJSON() }
     log?.error('handler failed', { method: name, error: e instanceof Error ? e.message : String(e) })
     return { ok: false, error: { code: 'internal', message: 'Something went wrong. See the log for details.' } }
+  }
+}
+
+/** A failed audit write is logged, never turned into a failed call: the change itself has already been made. */
+async function recordAudit(call: CallOptions, pending: AuditPending, value: unknown, log?: DispatchLog) {
+  try {
+    await call.audit?.after(pending, value, call.door)
+  } catch (e) {
+    log?.error('audit record failed', { method: pending.method, error: e instanceof Error ? e.message : String(e) })
   }
 }
 

@@ -6,7 +6,7 @@ import { originOf } from './security'
 
 /** The part of the core (src/main/app/app.ts `App`) the IPC layer needs. */
 export interface IpcCore {
-  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>
+  dispatch(name: unknown, input: unknown, door: 'window'): Promise<Envelope<unknown>>
   events: { onAny(cb: (name: EventName, payload: unknown) => void): () => void }
   log: { error(msg: string, meta?: object): void }
 }
@@ -52,7 +52,7 @@ export function registerIpcHandlers(
         core.log.error('IPC call refused: foreign sender', { method: name, origin: senderOrigin(event) })
         return FOREIGN_SENDER
       }
-      return core.dispatch(name, input)
+      return core.dispatch(name, input, 'window')
     })
     return channel
   })

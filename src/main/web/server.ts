@@ -7,7 +7,8 @@ import { readStatic } from './static'
 
 /** The part of the core the bridge needs (the full App satisfies it). */
 export interface BridgeApp {
-  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>
+  /** The bridge names itself as the door (the audit trail records it). */
+  dispatch(name: unknown, input: unknown, door: 'bridge'): Promise<Envelope<unknown>>
   events: { onAny(cb: (name: EventName, payload: unknown) => void): () => void }
 }
 
@@ -93,7 +94,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
       if (type !== 'application/json') return sendText(res, 415, 'Send application/json')
       const input = await readJson(req, maxBody)
-      const envelope = await opts.app.dispatch(decodeMethodName(url.pathname.slice(5)), input)
+      const envelope = await opts.app.dispatch(decodeMethodName(url.pathname.slice(5)), input, 'bridge')
       return sendJson(res, 200, envelope)
     }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { z as zod } from 'zod'
 import { assetsMethods } from './assets'
+import { auditMethods } from './audit'
 import { billingMethods } from './billing'
 import { connectMethods } from './connect'
 import { customersMethods } from './customers'
@@ -20,7 +21,8 @@ export const methods = {
   ...ticketingMethods,
   ...severityTicketingMethods,
   ...reportsMethods,
-  ...assetsMethods
+  ...assetsMethods,
+  ...auditMethods
 } satisfies Record<string, MethodDef>
 
 export type Methods = typeof methods

@@ -8,6 +8,7 @@ import m006 from './006-more-kinds'
 import m007 from './007-alert-attention'
 import m008 from './008-assets'
 import m009 from './009-learned-equivalences'
+import m010 from './010-audit'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   { id: 6, name: 'more-kinds', sql: m006, rebuild: true },
   { id: 7, name: 'alert-attention', sql: m007, rebuild: true },
   { id: 8, name: 'assets', sql: m008 },
-  { id: 9, name: 'learned-equivalences', sql: m009 }
+  { id: 9, name: 'learned-equivalences', sql: m009 },
+  { id: 10, name: 'audit', sql: m010 }
 ]

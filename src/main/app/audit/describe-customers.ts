@@ -1,0 +1,75 @@
+import type { Handlers } from '../../../shared/contract'
+import { activePsaKind } from '../../connect/open'
+import { getOrg, loadCatchAll } from '../../customers/store'
+import { customerLabel, orgLabel } from './subjects'
+import type { AuditCatalog, AuditReader, Fields, Snapshot } from './types'
+
+type CustomersMethods =
+  | 'mapOrg'
+  | 'unmapOrg'
+  | 'acceptSuggestion'
+  | 'acceptAllSuggestions'
+  | 'createCustomerForOrg'
+  | 'setCatchAllCustomer'
+  | 'setOrgIgnored'
+  | 'setOrgDisabled'
+  | 'removeLearnedEquivalence'
+
+type Mappings = Awaited<ReturnType<Handlers['listMappings']>>
+const label = (m: Mappings[number]) => `${m.customerName ?? 'customer'} (#${m.customerId})`
+
+/** One org's PSA customer. */
+async function orgMapping(r: AuditReader, orgId: string): Promise<Snapshot> {
+  const m = (await r.handlers.listMappings({})).find((x) => x.orgId === orgId)
+  return { subject: orgLabel(r.ctx.db, orgId), fields: { customer: m ? label(m) : null } }
+}
+
+/** Every org's customer, keyed by org: "Accept all" lists each mapping it made. */
+async function allMappings(r: AuditReader): Promise<Snapshot> {
+  const fields: Fields = {}
+  for (const m of await r.handlers.listMappings({})) fields[`${m.orgName ?? 'org'} (org ${m.orgId})`] = label(m)
+  return { subject: 'every organization with a confident suggestion', fields }
+}
+
+function orgFlags(r: AuditReader, orgId: string): Snapshot {
+  const org = getOrg(r.ctx.db, orgId)
+  return {
+    subject: orgLabel(r.ctx.db, orgId),
+    fields: { ignored: org?.ignored ?? null, disabled: org?.disabled ?? null }
+  }
+}
+
+export const customersAudit: Pick<AuditCatalog, CustomersMethods> = {
+  mapOrg: { kind: 'mapping', read: (r, i) => orgMapping(r, i.orgId) },
+  unmapOrg: { kind: 'mapping', read: (r, i) => orgMapping(r, i.orgId) },
+  acceptSuggestion: { kind: 'mapping', read: (r, i) => orgMapping(r, i.orgId) },
+  acceptAllSuggestions: { kind: 'mapping', read: allMappings },
+  createCustomerForOrg: {
+    kind: 'mapping',
+    read: (r, i) => orgMapping(r, i.orgId),
+    facts: (_i, o) => ({ 'customer created in the PSA': `#${o.customerId}` })
+  },
+  setCatchAllCustomer: {
+    kind: 'mapping',
+    read: (r) => {
+      const psa = activePsaKind(r.ctx.db)
+      const id = psa ? loadCatchAll(r.ctx.db, psa) : null
+      return {
+        subject: 'catch-all customer for alerts of unmapped organizations',
+        fields: { customer: customerLabel(r.ctx.db, id) }
+      }
+    }
+  },
+  setOrgIgnored: { kind: 'ignore', read: (r, i) => orgFlags(r, i.orgId) },
+  setOrgDisabled: { kind: 'ignore', read: (r, i) => orgFlags(r, i.orgId) },
+  removeLearnedEquivalence: {
+    kind: 'mapping',
+    read: async (r, i) => {
+      const e = (await r.handlers.listLearnedEquivalences({})).find((x) => x.a === i.a && x.b === i.b)
+      return {
+        subject: `learned word equivalence "${i.a}" = "${i.b}"`,
+        fields: { learned: e ? `"${e.shownA}" = "${e.shownB}" (from ${e.orgName} → ${e.customerName})` : null }
+      }
+    }
+  }
+}
