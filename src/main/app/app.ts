@@ -9,6 +9,7 @@ import { migrations } from '../db/migrations'
 import { createAssetHandlers } from '../assets/handlers'
 import { createBillingHandlers } from '../billing/handlers'
 import { deleteOrgBillingMappings } from '../billing/store'
+import { sampleUsage, type SampleSummary } from '../billing/usage-sampler'
 import { createConnectHandlers } from '../connect/handlers'
 import { createCustomerHandlers } from '../customers/handlers'
 import { createSecretStore, secretStoreKindFrom, withRedaction, type SecretStore } from '../secrets'
@@ -46,7 +47,14 @@ export interface App {
   log: Logger
   db: Db
   dataDir: string
+  /** Work that has no contract method: the background jobs' own steps (background.ts). */
+  jobs: AppJobs
   close(): Promise<void>
+}
+
+export interface AppJobs {
+  /** One pass of background usage sampling (counts of every synced org, then create/delete events replayed). */
+  sampleUsage(o?: { shouldStop?: () => boolean }): Promise<SampleSummary>
 }
 
 /**
@@ -94,6 +102,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     db,
     dataDir: opts.dataDir,
+    jobs: { sampleUsage: (o) => sampleUsage(ctx, o) },
     async close() {
       db.close()
     }

@@ -31,6 +31,7 @@ import {
 } from './store'
 import { orgMonthHwm, recordSamples } from './usage-store'
 import { syncedOrgs } from './synced-orgs'
+import { billingStopRequested } from './run-stop'
 
 export type RunTrigger = 'manual' | 'tray' | 'schedule' | 'catch-up' | 'cli'
 
@@ -86,8 +87,9 @@ export class Runner {
       this.ctx.events.emit('syncProgress', { runId: this.runId, phase, done, total })
   }
 
+  /** An outage seen by this run, or a stop asked from outside (service shutdown): no new step starts. */
   private stopped(): AppError | null {
-    return this.aborted
+    return this.aborted ?? billingStopRequested(this.ctx.db)
   }
 
   /** Records a failure of one item; stops the run when it says the remote as a whole is unusable. */
@@ -221,7 +223,7 @@ export class Runner {
 
   /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */
   private async snapshot(source: SourceConnector, orgId: string): Promise<void> {
-    if (this.aborted) return
+    if (this.stopped()) return
     try {
       const c = await source.getUsageCounts(orgId)
       const takenAt = this.now.toISOString()

@@ -2,7 +2,13 @@ import type { Handlers } from '../../shared/contract'
 import type { EventBus } from '../core/events'
 import type { Logger } from '../core/log'
 import type { Db } from '../db/connection'
-import { createScheduler, type CronLike, type Scheduler, type TimerLike } from '../scheduler/scheduler'
+import {
+  createScheduler,
+  type CronLike,
+  type Scheduler,
+  type SchedulerDeps,
+  type TimerLike
+} from '../scheduler/scheduler'
 import { isAppError } from '../../shared/errors'
 import { getRunRow, loadBillingSettings, loadLastScheduledRun, storeLastScheduledRun } from './store'
 import { billingRunInProgress } from './sync'
@@ -37,7 +43,7 @@ function runFinished(app: Pick<ScheduledPushDeps, 'db' | 'events'>, runId: strin
  */
 export function createBillingScheduler(
   app: ScheduledPushDeps,
-  opts: { now?: () => Date; cron?: CronLike; timer?: TimerLike } = {}
+  opts: { now?: () => Date; cron?: CronLike; timer?: TimerLike } & Pick<SchedulerDeps, 'isPaused' | 'track'> = {}
 ): Scheduler {
   const now = opts.now ?? (() => new Date())
   const scheduler = createScheduler({
@@ -65,6 +71,8 @@ export function createBillingScheduler(
       if (isAppError(e) && e.code === 'conflict') app.log.info('scheduled billing run skipped: a run is in progress')
       else app.log.warn('scheduled billing run failed', { error: e instanceof Error ? e.message : String(e) })
     },
+    isPaused: opts.isPaused,
+    track: opts.track,
     cron: opts.cron,
     timer: opts.timer
   })

@@ -7,12 +7,23 @@ import type { Db } from '../db/connection'
 import { Abort, errorText } from './run-errors'
 import { pruneSamples } from './hwm-buckets'
 import { Runner, type BillingSyncOptions } from './runner'
+import { billingStopRequested, clearBillingStop, setBillingStop } from './run-stop'
 import { finishRun, insertRun, ZERO_COUNTS } from './store'
 
 export type { BillingSyncOptions, RunTrigger } from './runner'
 export { syncedOrgs } from './synced-orgs'
 
 const running = new WeakMap<Db, string>()
+
+/**
+ * Asks the run in progress in this process (if any) to stop: items not yet started end "Not attempted", items in
+ * flight finish, and the run is recorded "interrupted" with what it did. Returns whether a run was in progress.
+ */
+export function requestBillingStop(db: Db, reason: string): boolean {
+  if (!running.has(db)) return false
+  setBillingStop(db, reason)
+  return true
+}
 
 /** The id of the billing run in progress in this process, if any. */
 export function billingRunInProgress(db: Db): string | null {
@@ -57,7 +68,12 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
       items = runner.sortedRows()
     }
     const counts = countItems(items)
-    const status = error ? 'failed' : counts.failed > 0 ? 'partial' : 'ok'
+    // A stop that cut the run short (items not attempted) makes it "interrupted"; one that came after the last
+    // item changes nothing.
+    const stop = billingStopRequested(ctx.db)
+    const cut = stop !== null && (error !== null || counts.failed > 0)
+    if (cut) error ??= stop.message
+    const status = cut ? 'interrupted' : error ? 'failed' : counts.failed > 0 ? 'partial' : 'ok'
     const finishedAt = ctx.now().toISOString()
     finishRun(ctx.db, runId, { status, finishedAt, counts, error })
     pruneSamples(ctx.db, ctx.now()) // raw samples are an audit window; the HWM rows stay
@@ -77,6 +93,7 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
     }
   } finally {
     running.delete(ctx.db)
+    clearBillingStop(ctx.db)
     lease.release()
   }
 }

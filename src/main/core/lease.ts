@@ -9,7 +9,12 @@ import { deleteSetting, readSetting, writeSetting } from './settings'
 // deliver the same queued alert (two tickets) or push billing at once.
 
 /** The leases in use: settings keys, one per kind of exclusive work. */
-export const LEASES = { alertCycle: 'ticketing.cycleLease', billingRun: 'billing.runLease' } as const
+export const LEASES = {
+  alertCycle: 'ticketing.cycleLease',
+  billingRun: 'billing.runLease',
+  /** The process running the background jobs of this data dir (`psa-bridge service`, `web --background`). */
+  background: 'app.backgroundLease'
+} as const
 export type LeaseName = keyof typeof LEASES
 /** A lease not renewed for this long belongs to a process that died mid-cycle. */
 export const LEASE_TTL_MS = 5 * 60_000

@@ -24,6 +24,13 @@ export interface SchedulerDeps {
   /** Starts the run; rejects with a conflict when one is in progress (the scheduler then just skips). */
   run(trigger: 'schedule' | 'catch-up'): Promise<unknown>
   onError?(e: unknown): void
+  /**
+   * While true nothing runs and no slot is recorded, so a slot missed while paused runs once (as a catch-up) after
+   * the pause ends. The app's one pause switch (background.ts).
+   */
+  isPaused?(): boolean
+  /** Wraps each run, so the owner can wait for it (shutdown, tests). */
+  track?<T>(run: () => Promise<T>): Promise<T>
   cron?: CronLike
   timer?: TimerLike
 }
@@ -57,6 +64,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const decide = async (trigger: 'schedule' | 'catch-up'): Promise<boolean> => {
     try {
+      if (deps.isPaused?.()) return false
       const c = deps.config()
       if (!c.enabled) return false
       const now = deps.now()
@@ -65,7 +73,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const missed = missedRuns(c.schedule, state)
       // Recorded before running: a crash mid-run must not make every later start re-run it (once, not per day).
       deps.setLastRunAt(now)
-      await deps.run(missed > 1 || trigger === 'catch-up' ? 'catch-up' : 'schedule')
+      const run = () => deps.run(missed > 1 || trigger === 'catch-up' ? 'catch-up' : 'schedule')
+      await (deps.track ? deps.track(run) : run())
       return true
     } catch (e) {
       deps.onError?.(e)

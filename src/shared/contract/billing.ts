@@ -23,6 +23,13 @@ export const ScheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31), time: z.string(), zone: z.string() })
 ])
 
+/** Every 5 minutes at most (two count requests per org each time), once a day at least. */
+export const SampleEveryMinutesSchema = z
+  .number()
+  .int('Sampling interval: whole minutes')
+  .min(5, 'Sampling interval: at least 5 minutes')
+  .max(1440, 'Sampling interval: at most 1440 minutes (a day)')
+
 export const BillingSettingsSchema = z.object({
   /** Hold decreases until approved. */
   reviewDecreases: z.boolean().default(false),
@@ -33,7 +40,9 @@ export const BillingSettingsSchema = z.object({
   /** Write each mapping's unit cost too (Autotask: on the adjustment; Syncro: the line's cost), when it set one. */
   syncUnitCost: z.boolean().default(true),
   scheduleEnabled: z.boolean().default(false),
-  schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' })
+  schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' }),
+  /** Background count samples between pushes (minutes): the HWM catches peaks the daily push would miss. */
+  sampleEveryMinutes: SampleEveryMinutesSchema.default(60)
 })
 export type BillingSettings = z.output<typeof BillingSettingsSchema>
 
@@ -44,7 +53,8 @@ export const BillingSettingsPatchSchema = z.object({
   timeZone: z.string().optional(),
   syncUnitCost: z.boolean().optional(),
   scheduleEnabled: z.boolean().optional(),
-  schedule: ScheduleSchema.optional()
+  schedule: ScheduleSchema.optional(),
+  sampleEveryMinutes: SampleEveryMinutesSchema.optional()
 })
 
 export const TargetRefSchema = z.object({

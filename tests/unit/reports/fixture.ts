@@ -59,6 +59,7 @@ export function billingView(mappings: BillingMappingRow[], timeZone = 'UTC'): Bi
       timeZone,
       syncUnitCost: false,
       scheduleEnabled: false,
+      sampleEveryMinutes: 60,
       schedule: { kind: 'daily', time: '12:00', zone: timeZone }
     },
     running: false,
