@@ -5,7 +5,7 @@ import type { AppContext } from '../core/context'
 import { SOURCE_KINDS } from '../../shared/registry'
 import { ensureHwmBuckets } from './hwm-job'
 import { billingStopRequested } from './run-stop'
-import { errorText, systemicError } from './run-errors'
+import { errorText, SystemicBreaker } from './run-errors'
 import { syncedOrgs } from './synced-orgs'
 import { replayCountEvents } from './usage-events'
 import { recordSamples, type UsageSample } from './usage-store'
@@ -44,6 +44,8 @@ export async function sampleUsage(ctx: AppContext, o: { shouldStop?: () => boole
   await ensureHwmBuckets(ctx) // samples go into buckets of the current billing zone
   const source = await openSource(ctx)
   const stop = () => (o.shouldStop?.() ?? false) || billingStopRequested(ctx.db) !== null
+  // One org's 5xx loses that org's sample only; an outage (a streak across orgs, or a refused key) ends the pass.
+  const breaker = new SystemicBreaker()
   let outage: Error | null = null
   let pending: UsageSample[] = []
   const flush = () => {
@@ -63,17 +65,19 @@ export async function sampleUsage(ctx: AppContext, o: { shouldStop?: () => boole
             { orgId, metric: 'devices', count: c.devices, takenAt, origin: SAMPLE_ORIGIN }
           )
           summary.orgs += 1
+          breaker.success()
           if (pending.length >= CHUNK) flush()
         } catch (e) {
           summary.failed += 1
           // The source is down or the key was revoked: the other orgs would fail the same way.
-          outage ??= systemicError(e)
+          outage ??= breaker.failure(e, orgId)
           if (!outage) ctx.log.warn('usage sample failed', { orgId, error: errorText(e) })
         }
       })
     )
   )
   flush()
+  outage ??= breaker.neverAnswered()
   if (outage) throw outage
   if (!stop()) summary.eventPoints = await replayCountEvents(ctx, source, orgIds, at)
   return summary
