@@ -1,13 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import type { AssetRow } from '../../../../shared/contract/assets'
+import { MatchToPicker } from './MatchToPicker'
 
 const ROW_HEIGHT = 40
+const NONE: readonly AssetRow[] = []
 
 interface AssetTableProps {
   rows: AssetRow[]
-  /** PSA-only assets, offered by "Match to" for a device of the same customer. */
-  candidates: AssetRow[]
+  /** PSA-only assets per customer, offered by "Match to" for a device of that customer. */
+  candidates: ReadonlyMap<string, readonly AssetRow[]>
   selected: Set<string>
   busy: boolean
   onToggle(deviceId: string): void
@@ -79,21 +81,13 @@ export function AssetTable({ rows, candidates, selected, busy, onToggle, onActio
                     </button>
                   )}
                   {r.deviceId && r.tab !== 'ignored' && (
-                    <select
-                      aria-label={`${r.status === 'none' ? 'Match' : 'Change match of'} ${name} to`}
+                    <MatchToPicker
+                      label={`${r.status === 'none' ? 'Match' : 'Change match of'} ${name} to`}
+                      placeholder={r.status === 'none' ? 'Match to…' : 'Change match…'}
                       disabled={busy}
-                      value=""
-                      onChange={(e) => e.target.value && onAction('match', r, e.target.value)}
-                    >
-                      <option value="">{r.status === 'none' ? 'Match to…' : 'Change match…'}</option>
-                      {candidates
-                        .filter((c) => c.customerId === r.customerId)
-                        .map((c) => (
-                          <option key={c.key} value={c.assetId!}>
-                            {c.assetName} {c.assetSerial ? `(${c.assetSerial})` : ''}
-                          </option>
-                        ))}
-                    </select>
+                      candidates={candidates.get(r.customerId) ?? NONE}
+                      onChoose={(assetId) => onAction('match', r, assetId)}
+                    />
                   )}
                   <button
                     type="button"

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice, StatusNotice } from '../../components/Notice'
 import { downloadReport } from '../customers/ExportReportButton'
 import { AssetTable } from './AssetTable'
-import { filterAssetRows, indexAssetRows } from './filter'
+import { candidatesByCustomer, filterAssetRows, indexAssetRows } from './filter'
 import './assets.css'
 
 const TABS: Array<{ id: AssetTab; label: string }> = [
@@ -28,6 +28,7 @@ export function AssetsScreen() {
   const [error, setError] = useState<{ message: string; hint?: string } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [plan, setPlan] = useState<Plan | null>(null)
+  const [unmapped, setUnmapped] = useState(false)
 
   const load = useCallback(async () => {
     setView(await api.getAssetsView(customerId ? { customerId } : {}))
@@ -58,7 +59,7 @@ export function AssetsScreen() {
 
   const indexed = useMemo(() => (indexAssetRows(view?.rows ?? []), view?.rows ?? []), [view])
   const rows = useMemo(() => filterAssetRows(indexed, tab, query), [indexed, tab, query])
-  const candidates = useMemo(() => (view?.rows ?? []).filter((r) => r.tab === 'psa-only'), [view])
+  const candidates = useMemo(() => candidatesByCustomer(view?.rows ?? []), [view])
   const onAction = (action: string, r: AssetRow, assetId?: string) =>
     void run(async () => {
       if (action === 'accept') await api.acceptAssetMatch({ deviceId: r.deviceId! })
@@ -93,13 +94,19 @@ export function AssetsScreen() {
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              const r = await api.pullAssets(customerId ? { customerId } : {})
+              const r = await api.pullAssets(customerId ? { customerId } : { unmapped })
               return `Pulled ${r.devices} devices and ${r.assets} PSA assets for ${r.customers} customers.`
             })
           }
         >
           Pull assets
         </button>
+        {!customerId && (
+          <label title="Devices they share with a PSA customer suggest org mappings on the Customers screen">
+            <input type="checkbox" checked={unmapped} onChange={(e) => setUnmapped(e.target.checked)} /> also unmapped
+            organizations and customers
+          </label>
+        )}
         <button
           type="button"
           disabled={busy || !view?.counts.matched}

@@ -29,3 +29,35 @@ function haystack(r: AssetRow): string {
 export function indexAssetRows(rows: readonly AssetRow[]): void {
   for (const r of rows) haystack(r)
 }
+
+/** PSA-only assets grouped by customer, for "Match to" (a device only matches an asset of its own customer). */
+export function candidatesByCustomer(rows: readonly AssetRow[]): Map<string, AssetRow[]> {
+  const out = new Map<string, AssetRow[]>()
+  for (const r of rows)
+    if (r.tab === 'psa-only' && r.assetId) {
+      const list = out.get(r.customerId) ?? []
+      list.push(r)
+      out.set(r.customerId, list)
+    }
+  return out
+}
+
+/** "Match to" options: assets whose name, serial, MAC or hostname contains every typed word; prefix matches first. */
+export function filterCandidates(
+  candidates: readonly AssetRow[],
+  query: string,
+  limit: number
+): { items: AssetRow[]; more: number } {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const first = words[0] ?? ''
+  const prefix: AssetRow[] = []
+  const rest: AssetRow[] = []
+  for (const c of candidates) {
+    const text = haystack(c)
+    if (!words.every((w) => text.includes(w))) continue
+    if (first && (c.assetName ?? '').toLowerCase().startsWith(first)) prefix.push(c)
+    else rest.push(c)
+  }
+  const all = [...prefix, ...rest]
+  return { items: all.slice(0, limit), more: Math.max(0, all.length - limit) }
+}

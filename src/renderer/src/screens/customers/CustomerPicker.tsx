@@ -1,6 +1,6 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { createPortal } from 'react-dom'
+import { useCallback } from 'react'
 import type { CustomerRow } from '../../../../shared/contract/customers'
+import { Combobox } from '../../components/Combobox'
 import { filterCustomers } from './filter'
 
 const MAX_OPTIONS = 50
@@ -15,148 +15,27 @@ interface CustomerPickerProps {
   onChoose(customer: CustomerRow): void
 }
 
-/**
- * ARIA 1.2 combobox: type to filter, arrows to move, Enter or click to choose, Escape to leave.
- * The listbox is portalled to <body> with fixed position so the grid's scroll box and row
- * transforms cannot clip it.
- */
+/** The PSA customer combobox: type to filter by name, inactive and already-mapped customers marked. */
 export function CustomerPicker(props: CustomerPickerProps) {
-  const listId = useId()
-  const inputRef = useRef<HTMLInputElement>(null)
-  const [open, setOpen] = useState(false)
-  const [query, setQuery] = useState('')
-  const [active, setActive] = useState(0)
-  const [pos, setPos] = useState<{ left: number; top: number; width: number; bottom: number } | null>(null)
-
-  const { items, more } = useMemo(
-    () => (open ? filterCustomers(props.customers, query, MAX_OPTIONS) : { items: [], more: 0 }),
-    [open, props.customers, query]
-  )
-
-  useLayoutEffect(() => {
-    if (!open || !inputRef.current) return
-    const place = () => {
-      const r = inputRef.current?.getBoundingClientRect()
-      if (r)
-        setPos({
-          left: r.left,
-          top: r.bottom + 2,
-          width: Math.max(r.width, 260),
-          bottom: window.innerHeight - r.top + 2
-        })
-    }
-    place()
-    // The grid scrolls under a fixed list: follow the input rather than float away.
-    window.addEventListener('scroll', place, true)
-    window.addEventListener('resize', place)
-    return () => {
-      window.removeEventListener('scroll', place, true)
-      window.removeEventListener('resize', place)
-    }
-  }, [open])
-
-  const close = () => {
-    setOpen(false)
-    setQuery('')
-  }
-  const choose = (c: CustomerRow | undefined) => {
-    if (!c) return
-    close()
-    props.onChoose(c)
-  }
-  const start = (text: string) => {
-    setQuery(text)
-    setActive(0)
-    setOpen(true)
-  }
-
-  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault()
-      if (!open) return start('')
-      setActive((i) => Math.min(i + 1, items.length - 1))
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault()
-      setActive((i) => Math.max(i - 1, 0))
-    } else if (e.key === 'Enter' && open) {
-      e.preventDefault()
-      choose(items[active])
-    } else if (e.key === 'Escape' && open) {
-      e.preventDefault()
-      close()
-    }
-  }
-
-  // Above the input when there is no room below (the last rows of the grid).
-  const flip = pos !== null && pos.top + 260 > window.innerHeight
-  const optionId = (i: number) => `${listId}-o${i}`
-
+  const { customers } = props
+  const search = useCallback((q: string) => filterCustomers(customers, q, MAX_OPTIONS), [customers])
   return (
-    <div className="picker">
-      <input
-        ref={inputRef}
-        className="picker__input"
-        role="combobox"
-        aria-label={props.label}
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && items[active] ? optionId(active) : undefined}
-        value={open ? query : (props.selectedName ?? '')}
-        placeholder={props.placeholder ?? 'Choose customer…'}
-        disabled={props.disabled}
-        spellCheck={false}
-        autoComplete="off"
-        onFocus={() => start('')}
-        onClick={() => !open && start('')}
-        onBlur={close}
-        onChange={(e) => start(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      {open &&
-        pos &&
-        createPortal(
-          <ul
-            id={listId}
-            role="listbox"
-            aria-label={props.label}
-            className="picker__list"
-            style={
-              flip
-                ? { left: pos.left, bottom: pos.bottom, width: pos.width }
-                : { left: pos.left, top: pos.top, width: pos.width }
-            }
-          >
-            {items.map((c, i) => (
-              <li
-                key={c.id}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === active}
-                className="picker__option"
-                // mousedown would blur the input (and close the list) before the click lands.
-                onMouseDown={(e) => e.preventDefault()}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => choose(c)}
-              >
-                <span className="picker__name">{c.name}</span>
-                {!c.active && <span className="picker__meta">inactive</span>}
-                {c.mappedOrgIds.length > 0 && <span className="picker__meta">{c.mappedOrgIds.length} mapped</span>}
-              </li>
-            ))}
-            {items.length === 0 && (
-              <li className="picker__empty" aria-disabled="true">
-                No customer matches “{query}”
-              </li>
-            )}
-            {more > 0 && (
-              <li className="picker__empty" aria-disabled="true">
-                {more} more — type to narrow
-              </li>
-            )}
-          </ul>,
-          document.body
-        )}
-    </div>
+    <Combobox<CustomerRow>
+      label={props.label}
+      selectedText={props.selectedName}
+      placeholder={props.placeholder ?? 'Choose customer…'}
+      disabled={props.disabled}
+      search={search}
+      keyOf={(c) => c.id}
+      emptyText={(q) => `No customer matches “${q}”`}
+      onChoose={props.onChoose}
+      renderOption={(c) => (
+        <>
+          <span className="picker__name">{c.name}</span>
+          {!c.active && <span className="picker__meta">inactive</span>}
+          {c.mappedOrgIds.length > 0 && <span className="picker__meta">{c.mappedOrgIds.length} mapped</span>}
+        </>
+      )}
+    />
   )
 }
