@@ -1,4 +1,7 @@
-import type { AllSims } from '../sims/all'
+import type { AllSims as Sims } from '../sims/all'
+
+/** The simulators this helper plants into (the e2e worker's set has these too). */
+type AllSims = Pick<Sims, 'jumpcloud' | 'syncro' | 'autotask'>
 
 // Plants one client's messy fleet in the JumpCloud sim (devices of `orgId`) and in a PSA sim (assets of
 // `customerId`), with the pairing a careful human would make. Realistic traps: placeholder serials, a dock MAC

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice, StatusNotice } from '../../components/Notice'
 import { downloadReport } from '../customers/ExportReportButton'
 import { AssetTable } from './AssetTable'
+import { TypeMappingPanel } from './TypeMappingPanel'
 import { candidatesByCustomer, filterAssetRows, indexAssetRows } from './filter'
 import './assets.css'
 
@@ -136,6 +137,17 @@ export function AssetsScreen() {
       </div>
       {error && <ErrorNotice message={error.message} hint={error.hint} />}
       {notice && <StatusNotice>{notice}</StatusNotice>}
+      {view && (
+        <TypeMappingPanel
+          view={view}
+          busy={busy}
+          onChange={(kind, type) =>
+            void run(async () => {
+              await api.setAssetTypeMapping({ mapping: { [kind]: type } })
+            })
+          }
+        />
+      )}
       <div className="assets__tabs" role="tablist" aria-label="Asset status">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
