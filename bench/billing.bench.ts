@@ -244,7 +244,8 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
           itemName: 'JumpCloud Users',
           metric: 'users',
           nonBillable: 0,
-          unitCost: null
+          unitCost: null,
+          unitPrice: null
         },
         now
       )

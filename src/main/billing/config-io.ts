@@ -55,6 +55,7 @@ export function exportConfig(db: Db, now: Date): ConfigFile {
           metric: m.metric,
           nonBillable: m.nonBillable,
           unitCost: m.unitCost,
+          unitPrice: m.unitPrice,
           enabled: m.enabled
         }))
       : [],

@@ -130,7 +130,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
           itemName: item.name,
           metric: input.metric,
           nonBillable: input.nonBillable,
-          unitCost: input.unitCost
+          unitCost: input.unitCost,
+          unitPrice: input.unitPrice
         },
         now()
       )

@@ -1,5 +1,6 @@
 // The result rows of a billing run: what the plan and write steps produced, and how each is recorded.
 import type { MappingBlock } from './mapping-block'
+import { moneyWords } from './money'
 import type { PlanRow } from '../../shared/contract/billing'
 import type { PsaKind } from '../connectors/types'
 import type { BillingMappingRecord, RunItemRecord } from './store'
@@ -71,11 +72,10 @@ export function toRecord(psa: PsaKind, m: BillingMappingRecord, row: PlanRow, at
   }
 }
 
-/** What Activity says beside a written row: a unit cost change, a write confirmed after its reply was lost. */
+/** What Activity says beside a written row: a unit cost/price change, a write confirmed after its reply was lost. */
 function writtenNote(row: PlanRow): string | null {
-  const cost =
-    row.unitCost && row.result !== 'unchanged' ? `unit cost ${row.unitCost.from ?? 'none'} → ${row.unitCost.to}` : null
-  return [cost, row.note ?? null].filter(Boolean).join('; ') || null
+  const money = row.result !== 'unchanged' ? moneyWords(row) : []
+  return [...money, row.note ?? null].filter(Boolean).join('; ') || null
 }
 
 export function lastResultText(r: RunItemRecord): string {

@@ -17,6 +17,7 @@ import { dayKey, monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
 import { confirmedDespite, LOST_REPLY_NOTE } from './confirm-write'
 import { mappingBlock } from './mapping-block'
+import { moneyChange, moneyWords, withMoney, type MoneyChange } from './money'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, SystemicBreaker } from './run-errors'
 import { blockedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
@@ -54,9 +55,9 @@ const WRITE_BATCH = 250
 export class Runner {
   month = ''
   private billingDay = ''
-  private syncUnitCost = false
-  /** Unit cost changes planned per mapping id (shown on the row, written with the quantity). */
-  private costs = new Map<string, { from: number | null; to: number }>()
+  private syncMoney = false
+  /** Unit cost/price changes planned per mapping id (shown on the row, written with the quantity). */
+  private money = new Map<string, MoneyChange>()
   /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
   rows: PlanRow[] = []
   private records: RunItemRecord[] = []
@@ -113,7 +114,7 @@ export class Runner {
     // The PSA period this push is for: today in the billing zone (not UTC — a push at 21:00 New York on the 31st is
     // still December's), so Autotask's adjustment is effective from that period's start.
     this.billingDay = dayKey(this.now, settings.timeZone)
-    this.syncUnitCost = settings.syncUnitCost
+    this.syncMoney = settings.syncUnitCost
 
     this.psa = psa
     const synced = (this.synced = syncedOrgs(ctx.db, psa))
@@ -270,10 +271,10 @@ export class Runner {
         return { row: failedRow(m, hwm, null, errorText(e)) }
       }
     }
-    const cost = this.costChange(m, read)
-    if (cost) this.costs.set(m.id, cost)
+    const money = moneyChange(this.syncMoney, m, read)
+    if (money) this.money.set(m.id, money)
     const also = [
-      ...(cost ? [`unit cost ${cost.from ?? 'none'} → ${cost.to}`] : []),
+      ...moneyWords(money),
       ...(read?.split ? ['the billing period holds more than one quantity in the PSA; it is evened out'] : [])
     ]
     const input = { mappingId: m.id, orgId: m.orgId, metric: m.metric, nonBillable: m.nonBillable, hwm, current, also }
@@ -286,7 +287,7 @@ export class Runner {
     ) as [PlanItem]
     if (!isWrite(item))
       return {
-        row: this.withCost(
+        row: this.withMoney(
           m,
           planRow(
             m,
@@ -296,25 +297,17 @@ export class Runner {
           )
         )
       }
-    if (this.opts.dryRun) return { row: this.withCost(m, planRow(m, item, 'planned', null)) }
+    if (this.opts.dryRun) return { row: this.withMoney(m, planRow(m, item, 'planned', null)) }
     return { item }
   }
 
-  /** The unit cost this mapping wants written, when it differs from the PSA's (null = leave it). */
-  private costChange(m: BillingMappingRecord, read: QuantityRead | null): { from: number | null; to: number } | null {
-    if (!this.syncUnitCost || m.unitCost === null || !read) return null
-    return read.unitCost === m.unitCost ? null : { from: read.unitCost ?? null, to: m.unitCost }
-  }
-
   private changeFor(m: BillingMappingRecord, item: PlanItem): QuantityChange {
-    const change: QuantityChange = { from: item.current!, to: item.newQuantity!, billingDay: this.billingDay }
-    if (this.syncUnitCost && m.unitCost !== null) change.unitCost = m.unitCost
-    return change
+    return withMoney({ from: item.current!, to: item.newQuantity!, billingDay: this.billingDay }, this.syncMoney, m)
   }
 
   private async writeOne(connector: PsaConnector, m: BillingMappingRecord, item: PlanItem): Promise<PlanRow> {
     const stop = this.stopped() // another item may have hit an outage while we were reading
-    if (stop) return this.withCost(m, planRow(m, item, 'failed', `Not attempted: ${stop.message}`))
+    if (stop) return this.withMoney(m, planRow(m, item, 'failed', `Not attempted: ${stop.message}`))
     const target = { containerId: m.containerId, itemId: m.itemId }
     const change = this.changeFor(m, item)
     try {
@@ -333,7 +326,7 @@ export class Runner {
     const stop = this.stopped()
     if (stop) {
       for (const p of pending)
-        this.finish(p.m, this.withCost(p.m, planRow(p.m, p.item, 'failed', `Not attempted: ${stop.message}`)))
+        this.finish(p.m, this.withMoney(p.m, planRow(p.m, p.item, 'failed', `Not attempted: ${stop.message}`)))
       return
     }
     const changes = pending.map((p) => this.changeFor(p.m, p.item))
@@ -361,21 +354,21 @@ export class Runner {
   ): Promise<PlanRow> {
     if (error === null) {
       this.psaBreaker.success()
-      return this.withCost(m, planRow(m, item, 'written', null))
+      return this.withMoney(m, planRow(m, item, 'written', null))
     }
     const target = { containerId: m.containerId, itemId: m.itemId }
     if (await confirmedDespite(connector, target, change, error)) {
       this.psaBreaker.success()
-      return this.withCost(m, { ...planRow(m, item, 'written', null), note: LOST_REPLY_NOTE })
+      return this.withMoney(m, { ...planRow(m, item, 'written', null), note: LOST_REPLY_NOTE })
     }
     this.failed(this.psaBreaker, error, m.id)
     if (isAppError(error) && error.code === 'not-found')
       return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
-    return this.withCost(m, planRow(m, item, 'failed', errorText(error)))
+    return this.withMoney(m, planRow(m, item, 'failed', errorText(error)))
   }
 
-  private withCost(m: BillingMappingRecord, row: PlanRow): PlanRow {
-    const cost = this.costs.get(m.id)
-    return cost ? { ...row, unitCost: cost } : row
+  private withMoney(m: BillingMappingRecord, row: PlanRow): PlanRow {
+    const money = this.money.get(m.id)
+    return money ? { ...row, ...money } : row
   }
 }

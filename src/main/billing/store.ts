@@ -41,6 +41,7 @@ export interface BillingMappingRecord {
   metric: Metric
   nonBillable: number
   unitCost: number | null
+  unitPrice: number | null
   enabled: boolean
   lastSyncAt: string | null
   lastSyncResult: string | null
@@ -58,6 +59,7 @@ interface MappingRow {
   metric: Metric
   non_billable: number
   unit_cost: string | null
+  unit_price: string | null
   enabled: number
   last_sync_at: string | null
   last_sync_result: string | null
@@ -77,6 +79,7 @@ function toRecord(r: MappingRow): BillingMappingRecord {
     nonBillable: r.non_billable,
     // Stored as text so a price is never rounded through a float column.
     unitCost: r.unit_cost === null ? null : Number(r.unit_cost),
+    unitPrice: r.unit_price === null ? null : Number(r.unit_price),
     enabled: r.enabled === 1,
     lastSyncAt: r.last_sync_at,
     lastSyncResult: r.last_sync_result
@@ -115,12 +118,13 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
     })
   }
   const cost = m.unitCost === null ? null : String(m.unitCost)
+  const price = m.unitPrice === null ? null : String(m.unitPrice)
   if (m.id !== undefined) {
     getBillingMapping(db, m.id)
     prepared(
       db,
       `UPDATE billing_mappings SET org_id = ?, customer_id = ?, container_id = ?, container_name = ?, item_id = ?, item_name = ?,
-         metric = ?, non_billable = ?, unit_cost = ?, updated_at = ? WHERE id = ?`
+         metric = ?, non_billable = ?, unit_cost = ?, unit_price = ?, updated_at = ? WHERE id = ?`
     ).run(
       m.orgId,
       m.customerId,
@@ -131,6 +135,7 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
       m.metric,
       m.nonBillable,
       cost,
+      price,
       now,
       Number(m.id)
     )
@@ -139,7 +144,7 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
   const r = prepared(
     db,
     `INSERT INTO billing_mappings (psa_kind, org_id, customer_id, container_id, container_name, item_id, item_name, metric,
-         non_billable, unit_cost, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         non_billable, unit_cost, unit_price, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     m.psa,
     m.orgId,
@@ -151,6 +156,7 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
     m.metric,
     m.nonBillable,
     cost,
+    price,
     m.enabled === false ? 0 : 1,
     now,
     now

@@ -46,6 +46,7 @@ function toRow(
     metric: m.metric,
     nonBillable: m.nonBillable,
     unitCost: m.unitCost,
+    unitPrice: m.unitPrice,
     enabled: m.enabled,
     hwm,
     lastSyncAt: m.lastSyncAt,
@@ -110,6 +111,7 @@ export function billingTargets(
         name: i.name,
         quantity: i.quantity,
         unitCost: i.unitCost ?? null,
+        unitPrice: i.unitPrice ?? null,
         mapped: mapped.has(JSON.stringify([c.id, i.id]))
       }))
     }))

@@ -37,7 +37,10 @@ export const BillingSettingsSchema = z.object({
   allowZero: z.boolean().default(false),
   /** Months are cut in this zone (HWM). */
   timeZone: z.string().default('America/New_York'),
-  /** Write each mapping's unit cost too (Autotask: on the adjustment; Syncro: the line's cost), when it set one. */
+  /**
+   * Write each mapping's unit cost and unit price too (Autotask: on the adjustment; Syncro: the line's cost/retail),
+   * when it set them.
+   */
   syncUnitCost: z.boolean().default(true),
   scheduleEnabled: z.boolean().default(false),
   schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' }),
@@ -74,6 +77,7 @@ export const BillingMappingRowSchema = z.object({
   metric: MetricSchema,
   nonBillable: Count,
   unitCost: z.number().nullable(),
+  unitPrice: z.number().nullable(),
   enabled: z.boolean(),
   /** This month's HWM of `metric`; null = no snapshot yet this month (unknown, never 0). */
   hwm: Count.nullable(),
@@ -128,6 +132,8 @@ export const PlanRowSchema = z.object({
   error: z.string().nullable(),
   /** The PSA's unit cost before this run and the one written (null/absent = not synced for this row). */
   unitCost: z.object({ from: z.number().nullable(), to: z.number() }).nullish(),
+  /** The same for the unit price (Syncro line retail, Autotask adjusted unit price). */
+  unitPrice: z.object({ from: z.number().nullable(), to: z.number() }).nullish(),
   /** 'confirmed after a lost reply': the write's reply was lost, a re-read showed the PSA has the new value. */
   note: z.string().nullish()
 })
@@ -174,6 +180,7 @@ export const BillingContainerSchema = z.object({
       name: z.string(),
       quantity: Count,
       unitCost: z.number().nullable(),
+      unitPrice: z.number().nullish(),
       mapped: z.boolean()
     })
   )
@@ -222,6 +229,8 @@ export const ConfigFileSchema = z.object({
       metric: MetricSchema,
       nonBillable: Count,
       unitCost: z.number().nonnegative().nullable(),
+      /** Optional: files from before unit prices existed still import (no price). */
+      unitPrice: z.number().nonnegative().max(1e9).nullable().default(null),
       enabled: z.boolean()
     })
   ),
@@ -262,7 +271,8 @@ export const billingMethods = {
       itemId: Id,
       metric: MetricSchema,
       nonBillable: Count.default(0),
-      unitCost: z.number().nonnegative().max(1e9).nullable().default(null)
+      unitCost: z.number().nonnegative().max(1e9).nullable().default(null),
+      unitPrice: z.number().nonnegative().max(1e9).nullable().default(null)
     }),
     BillingMappingRowSchema
   ),

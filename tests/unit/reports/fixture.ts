@@ -29,6 +29,7 @@ export function billingRow(orgId: string, over: Partial<BillingMappingRow> = {})
     metric: 'users',
     nonBillable: 0,
     unitCost: null,
+    unitPrice: null,
     enabled: true,
     hwm: null,
     lastSyncAt: null,

@@ -52,11 +52,17 @@ export async function writeQuantity(api: SyncroApi, target: BillingTargetRef, ch
       `Syncro answered quantity ${got.quantity} after we set ${change.to} on line ${lineId}.`
     )
   }
-  if (body.cost_cents !== undefined && got.cost_cents != null && Math.round(got.cost_cents) !== body.cost_cents) {
-    throw new AppError(
-      'bad-response',
-      `Syncro kept cost ${got.cost_cents / 100} after we set ${change.unitCost} on line ${lineId}.`
-    )
+  for (const [field, words] of [
+    ['cost_cents', 'cost'],
+    ['retail_cents', 'price']
+  ] as const) {
+    const sent = body[field]
+    const kept = got[field]
+    if (sent !== undefined && kept != null && Math.round(kept) !== sent)
+      throw new AppError(
+        'bad-response',
+        `Syncro kept ${words} ${kept / 100} after we set ${sent / 100} on line ${lineId}.`
+      )
   }
 }
 

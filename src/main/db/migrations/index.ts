@@ -9,6 +9,7 @@ import m007 from './007-alert-attention'
 import m008 from './008-assets'
 import m009 from './009-learned-equivalences'
 import m010 from './010-audit'
+import m011 from './011-unit-price'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   { id: 7, name: 'alert-attention', sql: m007, rebuild: true },
   { id: 8, name: 'assets', sql: m008 },
   { id: 9, name: 'learned-equivalences', sql: m009 },
-  { id: 10, name: 'audit', sql: m010 }
+  { id: 10, name: 'audit', sql: m010 },
+  { id: 11, name: 'unit-price', sql: m011 }
 ]

@@ -12,7 +12,7 @@ interface Props {
   existing: BillingMappingRow | null
 }
 
-/** Cascading pickers (container → item) read live from the PSA, plus metric, non-billable and unit cost. */
+/** Cascading pickers (container → item) read live from the PSA, plus metric, non-billable, unit cost and price. */
 export function MappingEditor({ target, psa, existing }: Props) {
   const targets = useBilling((s) => s.targets[target.orgId])
   const { loadTargets, saveMapping, openEditor } = useBilling.getState()
@@ -24,6 +24,9 @@ export function MappingEditor({ target, psa, existing }: Props) {
   const [unitCost, setUnitCost] = useState(
     existing?.unitCost === null || existing?.unitCost === undefined ? '' : String(existing.unitCost)
   )
+  const [unitPrice, setUnitPrice] = useState(
+    existing?.unitPrice === null || existing?.unitPrice === undefined ? '' : String(existing.unitPrice)
+  )
   const [tried, setTried] = useState(false)
   const [saving, setSaving] = useState(false)
 
@@ -32,17 +35,19 @@ export function MappingEditor({ target, psa, existing }: Props) {
   const own = (id: string) => existing?.target.containerId === containerId && existing.target.itemId === id
   const nb = parseCount(nonBillable)
   const cost = parseMoney(unitCost)
+  const price = parseMoney(unitPrice)
   const errors = {
     container: !containerId ? `Choose a ${words.container.toLowerCase()}` : null,
     item: !itemId ? `Choose a ${words.item.toLowerCase()}` : null,
     nonBillable: nb === null ? 'A whole number, 0 or more' : null,
-    unitCost: cost.ok ? null : 'An amount like 4.50, or empty'
+    unitCost: cost.ok ? null : 'An amount like 4.50, or empty',
+    unitPrice: price.ok ? null : 'An amount like 9.99, or empty'
   }
   const valid = Object.values(errors).every((e) => e === null)
 
   const save = async () => {
     setTried(true)
-    if (!valid || nb === null || !cost.ok) return
+    if (!valid || nb === null || !cost.ok || !price.ok) return
     setSaving(true)
     await saveMapping({
       ...(existing ? { mappingId: existing.mappingId } : {}),
@@ -51,7 +56,8 @@ export function MappingEditor({ target, psa, existing }: Props) {
       itemId,
       metric,
       nonBillable: nb,
-      unitCost: hasUnitCost(psa) ? cost.value : null
+      unitCost: hasUnitCost(psa) ? cost.value : null,
+      unitPrice: hasUnitCost(psa) ? price.value : null
     })
     setSaving(false)
   }
@@ -134,8 +140,18 @@ export function MappingEditor({ target, psa, existing }: Props) {
             name="unitCost"
             value={unitCost}
             onChange={setUnitCost}
-            help="Optional; written only when “Sync unit cost” is on."
+            help="Optional; written only when “Sync unit cost and price” is on."
             error={tried ? errors.unitCost : null}
+          />
+        )}
+        {hasUnitCost(psa) && (
+          <Field
+            label="Unit price"
+            name="unitPrice"
+            value={unitPrice}
+            onChange={setUnitPrice}
+            help="Optional; what the customer pays per seat. Empty leaves the PSA's price alone."
+            error={tried ? errors.unitPrice : null}
           />
         )}
       </div>

@@ -40,8 +40,8 @@ export function SettingsPanel({
         />
         {hasUnitCost(psa) && (
           <Check
-            label="Sync unit cost"
-            help="Write each mapping's unit cost to the PSA too, also when only the cost changed."
+            label="Sync unit cost and price"
+            help="Write each mapping's unit cost and price to the PSA too, also when only they changed."
             checked={draft.syncUnitCost}
             onChange={(v) => put({ syncUnitCost: v })}
           />
