@@ -100,17 +100,54 @@ function joinedAt(a: NormalizedName, i: number, b: NormalizedName, free: Uint8Ar
   return null
 }
 
+/**
+ * Word-pair relations remembered across the pairs of one bulk run: the same two words meet in thousands of name pairs
+ * ("plumbing" / "plumber"), and the edit-distance and short-form checks are pure functions of the two words.
+ */
+export class WordPairMemo {
+  private readonly typo = new Map<string, Map<string, number | null>>()
+  private readonly short = new Map<string, Map<string, boolean>>()
+
+  typoDistance(x: string, y: string): number | null {
+    let row = this.typo.get(x)
+    if (!row) this.typo.set(x, (row = new Map()))
+    let d = row.get(y)
+    if (d === undefined) row.set(y, (d = typoDistance(x, y)))
+    return d
+  }
+
+  /** `abbreviates` either way round. */
+  abbreviation(x: string, y: string): boolean {
+    let row = this.short.get(x)
+    if (!row) this.short.set(x, (row = new Map()))
+    let r = row.get(y)
+    if (r === undefined) row.set(y, (r = abbreviates(x, y) || abbreviates(y, x)))
+    return r
+  }
+}
+
+const NO_MEMO: Pick<WordPairMemo, 'typoDistance' | 'abbreviation'> = {
+  typoDistance,
+  abbreviation: (x, y) => abbreviates(x, y) || abbreviates(y, x)
+}
+
 interface State {
   a: NormalizedName
   b: NormalizedName
   freeA: Uint8Array
   freeB: Uint8Array
+  /** How many words of each side are still free. */
+  leftA: number
+  leftB: number
   matches: WordMatch[]
+  memo: Pick<WordPairMemo, 'typoDistance' | 'abbreviation'>
 }
 
 function take(st: State, i: number[], j: number[], rel: Relation, distance?: number): void {
   for (const x of i) st.freeA[x] = 0
   for (const x of j) st.freeB[x] = 0
+  st.leftA -= i.length
+  st.leftB -= j.length
   st.matches.push({ i, j, rel, q: QUALITY[rel], distance })
 }
 
@@ -129,19 +166,20 @@ function pairPass(st: State, rel: Relation, test: (st: State, i: number, j: numb
   }
 }
 
-const bothFree = (st: State) => st.freeA.includes(1) && st.freeB.includes(1)
+const bothFree = (st: State) => st.leftA > 0 && st.leftB > 0
 const sameInRole = (st: State, i: number, j: number) => st.a.deco[i] === st.b.deco[j] && sameWord(st.a, i, st.b, j)
 const sameAnywhere = (st: State, i: number, j: number) => sameWord(st.a, i, st.b, j)
 const isAbbreviation = (st: State, i: number, j: number) => {
   const { a, b } = st
   if (a.tokens[i]![0] !== b.tokens[j]![0]) return false
-  const [x, y, sx, sy] = [a.tokens[i]!, b.tokens[j]!, a.spelledTokens[i]!, b.spelledTokens[j]!]
-  return abbreviates(x, y) || abbreviates(y, x) || abbreviates(sx, sy) || abbreviates(sy, sx)
+  return (
+    st.memo.abbreviation(a.tokens[i]!, b.tokens[j]!) || st.memo.abbreviation(a.spelledTokens[i]!, b.spelledTokens[j]!)
+  )
 }
 // As spelled too: singular-folding turns the typo "Harirs" into "harir", two edits from "harris".
 const isTypo = (st: State, i: number, j: number) =>
-  typoDistance(st.a.tokens[i]!, st.b.tokens[j]!) ??
-  typoDistance(st.a.spelledTokens[i]!, st.b.spelledTokens[j]!) ??
+  st.memo.typoDistance(st.a.tokens[i]!, st.b.tokens[j]!) ??
+  st.memo.typoDistance(st.a.spelledTokens[i]!, st.b.spelledTokens[j]!) ??
   false
 
 type Spanning = (a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array) => number[] | null
@@ -158,13 +196,16 @@ function spanPass(st: State, rel: Relation, find: Spanning): void {
   }
 }
 
-export function align(a: NormalizedName, b: NormalizedName, learned?: Equivalences): Alignment {
+export function align(a: NormalizedName, b: NormalizedName, learned?: Equivalences, memo?: WordPairMemo): Alignment {
   const st: State = {
     a,
     b,
     freeA: new Uint8Array(a.tokens.length).fill(1),
     freeB: new Uint8Array(b.tokens.length).fill(1),
-    matches: []
+    leftA: a.tokens.length,
+    leftB: b.tokens.length,
+    matches: [],
+    memo: memo ?? NO_MEMO
   }
   // Same word (or its spelled-out-accent reading) in the same decoration role first, then anywhere.
   pairPass(st, 'same', sameInRole)

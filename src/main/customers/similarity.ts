@@ -1,6 +1,6 @@
 import { normalizeName, type NormalizedName } from './normalize'
 import { osaDistance } from './edit-distance'
-import { align, isTransposition, type Alignment, type Equivalences } from './align'
+import { align, isTransposition, type Alignment, type Equivalences, type Relation, type WordPairMemo } from './align'
 import { explainScored } from './explain'
 import { DESCRIPTIVE_WORDS, GENERIC_WORDS } from './vocabulary'
 import { squeeze } from './word-relations'
@@ -41,7 +41,20 @@ export interface ScoreContext {
   weight?: (token: string) => number
   /** Word pairs the admin's own mappings showed to be the same. */
   learned?: Equivalences
+  /** Word-pair relations remembered across one bulk run. */
+  memo?: WordPairMemo
 }
+
+/** A name's word weights (rarity × role), precomputed once per name by bulk callers. */
+export type NameWeights = Float64Array
+
+export function nameWeights(name: NormalizedName, weight: (t: string) => number): NameWeights {
+  const w = new Float64Array(name.tokens.length)
+  for (let i = 0; i < w.length; i++) w[i] = tokenWeight(name, i, weight)
+  return w
+}
+
+const REL_BIT: Record<Relation, number> = { same: 1, learned: 2, joined: 4, abbreviation: 8, initialism: 16, typo: 32 }
 
 export interface Scored {
   score: number
@@ -88,32 +101,43 @@ function tokenWeight(name: NormalizedName, i: number, weight: (t: string) => num
   return weight(name.tokens[i]!) * (name.deco[i] ? SCORE.decoration : 1)
 }
 
-/** The score alone, without building a reason: used for every candidate pair in bulk matching. */
-export function scoreNames(a: NormalizedName, b: NormalizedName, ctx: ScoreContext = {}): Scored {
+/**
+ * The score alone, without building a reason: used for every candidate pair in bulk matching. Bulk callers pass each
+ * name's precomputed weights (`nameWeights` with `ctx.weight`).
+ */
+export function scoreNames(
+  a: NormalizedName,
+  b: NormalizedName,
+  ctx: ScoreContext = {},
+  wa?: NameWeights,
+  wb?: NameWeights
+): Scored {
   if (!a.key || !b.key) return { score: 0, kind: 'none' }
   if (a.key === b.key) return { score: SCORE.same, kind: 'same', coverage: 1 }
   // Spacing is judged on the words as spelled: singular-folding would make "Roberts Sons" read as "Robertson".
   if (a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing', coverage: 1 }
 
   const weight = ctx.weight ?? one
-  const al = align(a, b, ctx.learned)
+  const weightsA = wa ?? nameWeights(a, weight)
+  const weightsB = wb ?? nameWeights(b, weight)
+  const al = align(a, b, ctx.learned, ctx.memo)
   let matched = 0
   let total = 0
   let near = false
   let risky = false
-  const rels = new Set<string>() // a handful of entries: cheap next to the alignment itself
+  let rels = 0 // REL_BIT flags of the relations used
   let rarestShared = 0
   let commonestShared = Infinity
   for (const m of al.matches) {
     let w = 0
-    for (const i of m.i) w += tokenWeight(a, i, weight)
-    for (const j of m.j) w += tokenWeight(b, j, weight)
+    for (const i of m.i) w += weightsA[i]!
+    for (const j of m.j) w += weightsB[j]!
     const each = w / (m.i.length + m.j.length)
     rarestShared = Math.max(rarestShared, each)
     if (each > 0) commonestShared = Math.min(commonestShared, each)
     matched += (m.q * w) / 2
     total += w / 2
-    rels.add(m.rel)
+    rels |= REL_BIT[m.rel]
     if (m.rel === 'typo') {
       const [x, y] = [a.tokens[m.i[0]!]!, b.tokens[m.j[0]!]!]
       const ordinary = isTransposition(x, y) || DESCRIPTIVE_WORDS.has(x) || DESCRIPTIVE_WORDS.has(y)
@@ -126,15 +150,15 @@ export function scoreNames(a: NormalizedName, b: NormalizedName, ctx: ScoreConte
   let extra = 0
   let rarestExtra = 0
   let tradeExtra = false
-  for (const [name, idx] of [
-    [a, al.extraA],
-    [b, al.extraB]
+  for (const [name, idx, ws] of [
+    [a, al.extraA, weightsA],
+    [b, al.extraB, weightsB]
   ] as const) {
     for (const i of idx) {
       const t = name.tokens[i]!
       const generic = GENERIC_WORDS.has(t)
       // A generic word ("Group", "& Tax") costs like a decoration, however rare it is in this list.
-      const w = tokenWeight(name, i, weight) * (generic && !name.deco[i] ? SCORE.decoration : 1)
+      const w = ws[i]! * (generic && !name.deco[i] ? SCORE.decoration : 1)
       extra += w
       if (name.deco[i] || generic) continue
       rarestExtra = Math.max(rarestExtra, w)
@@ -149,13 +173,13 @@ export function scoreNames(a: NormalizedName, b: NormalizedName, ctx: ScoreConte
   const kind: MatchKind =
     al.extraA.length + al.extraB.length > 0
       ? 'partial'
-      : rels.has('typo')
+      : rels & REL_BIT.typo
         ? 'typo'
-        : rels.has('learned')
+        : rels & REL_BIT.learned
           ? 'learned'
-          : rels.has('abbreviation') || rels.has('initialism')
+          : rels & (REL_BIT.abbreviation | REL_BIT.initialism)
             ? 'abbreviation'
-            : rels.has('joined')
+            : rels & REL_BIT.joined
               ? 'spacing'
               : 'order'
   const capped = kind === 'order' ? Math.min(score, SCORE.order) : Math.min(score, SCORE.spacing)

@@ -1,9 +1,9 @@
 import { CandidateIndex } from './blocking'
 import type { MatchFile } from './match-file'
-import type { Equivalences } from './align'
+import { WordPairMemo, type Equivalences } from './align'
 import { explainScored } from './explain'
 import { normalizeName, type NormalizedName } from './normalize'
-import { scoreNames, type Scored } from './similarity'
+import { nameWeights, scoreNames, type NameWeights, type Scored } from './similarity'
 import { corpusWeights, type CorpusWeights } from './weights'
 
 export { MatchFileSchema, parseMatchFile, parseMatchFileText, type MatchFile } from './match-file'
@@ -53,6 +53,8 @@ interface Edge {
 interface Side {
   id: string
   n: NormalizedName
+  /** The name's word weights among this run's names, computed once per name rather than per pair. */
+  w?: NameWeights
 }
 
 function prepare(list: readonly Named[], excluded: Set<string> | undefined): Side[] {
@@ -64,7 +66,9 @@ function prepare(list: readonly Named[], excluded: Set<string> | undefined): Sid
 
 function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights, learned?: Equivalences): Edge[] {
   const index = new CandidateIndex(customers.map((c) => c.n))
-  const ctx = { weight: weights.weight, learned }
+  const ctx = { weight: weights.weight, learned, memo: new WordPairMemo() }
+  for (const x of orgs) x.w = nameWeights(x.n, weights.weight)
+  for (const x of customers) x.w = nameWeights(x.n, weights.weight)
   const edges: Edge[] = []
   orgs.forEach((org, o) => {
     // Same normalised name: only a spacing variant (0.96) can come within CONFIDENT_MARGIN of it, so skip the
@@ -72,7 +76,8 @@ function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights
     const exact = index.exact(org.n.key)
     const candidates = exact.length > 0 ? index.sameLetters(org.n) : index.candidates(org.n, CANDIDATES_PER_ORG)
     for (const c of candidates) {
-      const scored = scoreNames(org.n, customers[c]!.n, ctx)
+      const cust = customers[c]!
+      const scored = scoreNames(org.n, cust.n, ctx, org.w, cust.w)
       const strength = scored.kind === 'different' ? (scored.coverage ?? 0) * 0.6 : scored.score
       if (strength >= KEEP) edges.push({ o, c, score: scored.score, strength, scored })
     }
@@ -112,20 +117,23 @@ function assign(edges: Edge[]): Edge[] {
 
 /** Best other value involving the same org or the same customer (the runner-up on both sides). */
 function runnerUp(edges: Edge[], value: (e: Edge) => number): (e: Edge) => number {
-  const byO = new Map<number, Edge[]>()
-  const byC = new Map<number, Edge[]>()
-  const keep = (map: Map<number, Edge[]>, k: number, e: Edge) => {
-    const cur = map.get(k) ?? []
-    cur.push(e)
-    cur.sort((x, y) => value(y) - value(x))
-    map.set(k, cur.slice(0, 2))
+  // The two best edges per org and per customer (ties keep the earlier edge first, as a stable sort would).
+  const byO = new Map<number, [Edge, Edge | undefined]>()
+  const byC = new Map<number, [Edge, Edge | undefined]>()
+  const keep = (map: Map<number, [Edge, Edge | undefined]>, k: number, e: Edge) => {
+    const cur = map.get(k)
+    if (!cur) map.set(k, [e, undefined])
+    else if (value(e) > value(cur[0])) {
+      cur[1] = cur[0]
+      cur[0] = e
+    } else if (!cur[1] || value(e) > value(cur[1])) cur[1] = e
   }
   for (const e of edges) {
     keep(byO, e.o, e)
     keep(byC, e.c, e)
   }
-  const other = (list: Edge[] | undefined, e: Edge) => {
-    const first = list?.find((x) => x !== e)
+  const other = (top: [Edge, Edge | undefined] | undefined, e: Edge) => {
+    const first = top?.[0] !== e ? top?.[0] : top[1]
     return first ? value(first) : 0
   }
   return (e) => Math.max(other(byO.get(e.o), e), other(byC.get(e.c), e))
