@@ -20,11 +20,6 @@ const MIN_SHARE = 0.4
 const DELETION_WEIGHT = 0.5
 const PREFIX_WEIGHT = 0.3
 
-interface KeyGroup {
-  /** key → weight factor; one group per query word, plus one for the whole name. */
-  keys: Map<string, number>
-}
-
 function deletions(word: string): string[] {
   const out = new Set<string>([word])
   for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1))
@@ -35,37 +30,32 @@ function deletions(word: string): string[] {
 const SHORT_WORD = 6
 
 /**
- * Keys of a name. `side` decides the prefix keys, which are asymmetric to stay cheap: an indexed name files every
- * word under `p:` and its short words also under `s:`; a query looks its short words up under `p:` (any indexed word
- * they may shorten) and its long words under `s:` (only indexed short forms of them).
+ * Keys of one word of a name (with its other reading, if any): they depend on the word alone. `side` decides the
+ * prefix keys, which are asymmetric to stay cheap: an indexed name files every word under `p:` and its short words
+ * also under `s:`; a query looks its short words up under `p:` (any indexed word they may shorten) and its long
+ * words under `s:` (only indexed short forms of them).
  */
-export function blockingKeys(name: NormalizedName, side: 'index' | 'query' = 'index'): KeyGroup[] {
-  const groups: KeyGroup[] = []
-  name.tokens.forEach((t, i) => {
-    const keys = new Map<string, number>([[`t:${t}`, 1]])
-    const alt = name.alts[i]
-    if (alt) keys.set(`t:${alt}`, 1)
-    if (t.length >= MIN_DELETION_WORD && !/\d/.test(t))
-      for (const v of deletions(t)) keys.set(`d:${v}`, DELETION_WEIGHT)
-    if (t.length >= 3 && !/\d/.test(t)) {
-      const short = t.length <= SHORT_WORD
-      const pre = t.slice(0, 3)
-      if (side === 'query') keys.set(`${short ? 'p' : 's'}:${pre}`, PREFIX_WEIGHT)
-      else {
-        keys.set(`p:${pre}`, PREFIX_WEIGHT)
-        if (short) keys.set(`s:${pre}`, PREFIX_WEIGHT)
-      }
+function wordKeys(t: string, alt: string | null, side: 'index' | 'query'): Map<string, number> {
+  const keys = new Map<string, number>([[`t:${t}`, 1]])
+  if (alt) keys.set(`t:${alt}`, 1)
+  const digits = /\d/.test(t)
+  if (t.length >= MIN_DELETION_WORD && !digits) for (const v of deletions(t)) keys.set(`d:${v}`, DELETION_WEIGHT)
+  if (t.length >= 3 && !digits) {
+    const short = t.length <= SHORT_WORD
+    const pre = t.slice(0, 3)
+    if (side === 'query') keys.set(`${short ? 'p' : 's'}:${pre}`, PREFIX_WEIGHT)
+    else {
+      keys.set(`p:${pre}`, PREFIX_WEIGHT)
+      if (short) keys.set(`s:${pre}`, PREFIX_WEIGHT)
     }
-    groups.push({ keys })
-  })
-  if (name.compact)
-    groups.push({
-      keys: new Map([
-        [`c:${name.compact}`, 2],
-        [`c:${name.spelled}`, 2]
-      ])
-    })
-  return groups
+  }
+  return keys
+}
+
+interface Posting {
+  list: number[]
+  /** The key's weight factor × its inverse document frequency among the indexed names. */
+  weight: number
 }
 
 export class CandidateIndex {
@@ -75,22 +65,44 @@ export class CandidateIndex {
   // Scratch arrays reused across queries (reset after each): per-name total weight and per-word best weight.
   private acc = new Float64Array(0)
   private best = new Float64Array(0)
+  /** A query word's postings (its keys depend on the word alone): names share most words, so each is looked up once. */
+  private readonly wordPostings = new Map<string, Posting[]>()
 
   constructor(names: readonly NormalizedName[]) {
     this.size = names.length
+    const keysOfWord = new Map<string, string[]>()
     names.forEach((name, i) => {
       if (!name.key) return
       const same = this.byKey.get(name.key)
       if (same) same.push(i)
       else this.byKey.set(name.key, [i])
-      for (const group of blockingKeys(name)) {
-        for (const k of group.keys.keys()) {
-          const list = this.postings.get(k)
-          if (!list) this.postings.set(k, [i])
-          else if (list[list.length - 1] !== i) list.push(i)
-        }
+      name.tokens.forEach((t, w) => {
+        const alt = name.alts[w] ?? null
+        const id = alt === null ? t : `${t} ${alt}`
+        let keys = keysOfWord.get(id)
+        if (!keys) keysOfWord.set(id, (keys = [...wordKeys(t, alt, 'index').keys()]))
+        for (const k of keys) this.post(k, i)
+      })
+      if (name.compact) {
+        this.post(`c:${name.compact}`, i)
+        this.post(`c:${name.spelled}`, i)
       }
     })
+  }
+
+  private post(key: string, i: number): void {
+    const list = this.postings.get(key)
+    if (!list) this.postings.set(key, [i])
+    else if (list[list.length - 1] !== i) list.push(i)
+  }
+
+  private resolve(keys: Map<string, number>): Posting[] {
+    const out: Posting[] = []
+    for (const [k, w] of keys) {
+      const list = this.postings.get(k)
+      if (list) out.push({ list, weight: w * Math.log2(1 + this.size / list.length) })
+    }
+    return out
   }
 
   /** Indexed names with exactly this normalised key. */
@@ -115,23 +127,33 @@ export class CandidateIndex {
       this.best = new Float64Array(this.size)
     }
     const { acc, best } = this
-    const groups = blockingKeys(name, 'query').map((g) =>
-      [...g.keys].flatMap(([k, w]) => {
-        const list = this.postings.get(k)
-        return list ? [{ list, w }] : []
-      })
-    )
+    const groups: Posting[][] = name.tokens.map((t, w) => {
+      const alt = name.alts[w] ?? null
+      const id = alt === null ? t : `${t} ${alt}`
+      let found = this.wordPostings.get(id)
+      if (!found) this.wordPostings.set(id, (found = this.resolve(wordKeys(t, alt, 'query'))))
+      return found
+    })
+    if (name.compact)
+      groups.push(
+        this.resolve(
+          new Map([
+            [`c:${name.compact}`, 2],
+            [`c:${name.spelled}`, 2]
+          ])
+        )
+      )
     // A name made only of common words still gets candidates from its rarest key.
     let rarest = Infinity
     for (const g of groups) for (const { list } of g) rarest = Math.min(rarest, list.length)
     const cap = Math.max(COMMON_KEY, rarest)
 
     const touched: number[] = []
+    const here: number[] = []
     for (const g of groups) {
-      const here: number[] = []
-      for (const { list, w } of g) {
+      here.length = 0
+      for (const { list, weight } of g) {
         if (list.length > cap) continue
-        const weight = w * Math.log2(1 + this.size / list.length)
         for (const i of list) {
           if (best[i] === 0) here.push(i)
           if (weight > best[i]!) best[i] = weight
