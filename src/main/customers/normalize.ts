@@ -220,8 +220,24 @@ const EMPTY: Omit<NormalizedName, 'raw'> = {
   changes: []
 }
 
+// Names normalised recently, by raw text: the Customers view and every suggest-all normalise the same 10,000 names
+// again, and normalising is a third of a suggest-all. Results are shared, so callers never modify them (the fields are
+// readonly). Bounded: the oldest entry goes first, so an MSP's two lists fit and memory stays a few MB.
+const CACHE_SIZE = 16_384
+const cache = new Map<string, NormalizedName>()
+
 export function normalizeName(raw: string): NormalizedName {
   if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return { raw: String(raw).slice(0, 80), ...EMPTY }
+  let n = cache.get(raw)
+  if (n === undefined) {
+    n = normalizeUncached(raw)
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    cache.set(raw, n)
+  }
+  return n
+}
+
+function normalizeUncached(raw: string): NormalizedName {
   const changes: Change[] = []
   // Most names are plain ASCII: skip the Unicode work for them.
   const ascii = PRINTABLE_ASCII.test(raw)
@@ -231,9 +247,8 @@ export function normalizeName(raw: string): NormalizedName {
   const segs = splitSegments(text).filter((seg) => seg.toks.length > 0)
   if (segs.length === 0) return { raw, ...EMPTY }
 
-  const all = () => segs.flatMap((seg) => seg.toks)
   // "and" / "&" / "+" carry no identity: "Smith & Sons" = "Smith and Sons" = "Smith Sons".
-  if (all().some((x) => x.t !== 'and')) {
+  if (segs.some((seg) => seg.toks.some((x) => x.t !== 'and'))) {
     for (const seg of segs) {
       for (const x of seg.toks) if (x.t === 'and') changes.push({ kind: 'and', from: x.s.toLowerCase() })
       seg.toks = seg.toks.filter((x) => x.t !== 'and')
@@ -268,14 +283,16 @@ export function normalizeName(raw: string): NormalizedName {
 
   markDecorations(segs, raw)
   const spelledOut = ascii ? null : spelledOutForms(raw)
-  const toks = all().filter((x, i, list) => {
-    // "Township of Salem" = "Salem Township": linking words carry no identity once the name has others.
-    if (list.length > 2 && CONNECTORS.has(x.t)) {
-      changes.push({ kind: 'connector', from: x.s })
-      return false
+  const toks: Tok[] = []
+  let count = 0
+  for (const seg of segs) count += seg.toks.length
+  for (const seg of segs) {
+    for (const x of seg.toks) {
+      // "Township of Salem" = "Salem Township": linking words carry no identity once the name has others.
+      if (count > 2 && CONNECTORS.has(x.t)) changes.push({ kind: 'connector', from: x.s })
+      else toks.push(x)
     }
-    return true
-  })
+  }
   for (const x of toks) {
     x.alt = spelledOut?.get(x.t) ?? null
     const n = numberCanon(x.t)
