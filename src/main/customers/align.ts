@@ -163,6 +163,7 @@ function pairPass(st: State, rel: Relation, test: (st: State, i: number, j: numb
       take(st, [i], [j], rel, typeof r === 'number' ? r : undefined)
       break
     }
+    if (st.leftB === 0) return
   }
 }
 
@@ -176,11 +177,21 @@ const isAbbreviation = (st: State, i: number, j: number) => {
     st.memo.abbreviation(a.tokens[i]!, b.tokens[j]!) || st.memo.abbreviation(a.spelledTokens[i]!, b.spelledTokens[j]!)
   )
 }
+/** typoDistance's length rule alone, checked before the remembered relation is looked up. */
+function typoLengths(x: string, y: string): boolean {
+  const d = x.length - y.length
+  return d <= 2 && d >= -2 && x.length >= 4 && y.length >= 4 && (x.length >= 5 || y.length >= 5)
+}
+
 // As spelled too: singular-folding turns the typo "Harirs" into "harir", two edits from "harris".
-const isTypo = (st: State, i: number, j: number) =>
-  st.memo.typoDistance(st.a.tokens[i]!, st.b.tokens[j]!) ??
-  st.memo.typoDistance(st.a.spelledTokens[i]!, st.b.spelledTokens[j]!) ??
-  false
+const isTypo = (st: State, i: number, j: number) => {
+  const [x, y, sx, sy] = [st.a.tokens[i]!, st.b.tokens[j]!, st.a.spelledTokens[i]!, st.b.spelledTokens[j]!]
+  return (
+    (typoLengths(x, y) ? st.memo.typoDistance(x, y) : null) ??
+    (typoLengths(sx, sy) ? st.memo.typoDistance(sx, sy) : null) ??
+    false
+  )
+}
 
 type Spanning = (a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array) => number[] | null
 
