@@ -1,14 +1,16 @@
 import type { Handlers } from '../../shared/contract'
 import { AppError, isAppError } from '../../shared/errors'
-import type { AlertType, TicketingSettings, TicketingView } from '../../shared/contract/ticketing'
+import type { TicketingSettings, TicketingView } from '../../shared/contract/ticketing'
 import type { PsaKind } from '../connectors/types'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { activePsaKind, noPsaError, openPsa } from '../connect/open'
 import { getCustomer } from '../customers/store'
-import { ALERT_TYPES, alertTypeDef } from './alert-types'
+import { ALERT_TYPES } from './alert-types'
 import { runAlertCycle } from './cycle'
-import { buildTicket, newMarker } from './delivery'
+import { newMarker } from './delivery'
+import { isSeveritySource } from './severity-settings'
+import { buildTestTicket } from './test-ticket'
 import { LAG_MS } from './intake'
 import { ticketMetadata } from './metadata'
 import {
@@ -113,10 +115,13 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       return v
     },
 
-    async sendTestTicket({ customerId, alertType }: { customerId: string; alertType: AlertType }) {
+    async sendTestTicket({ customerId, alertType, source, severity, eventType }) {
       const psa = requirePsa(ctx)
+      if (source !== undefined && !isSeveritySource(source))
+        throw new AppError('validation', `"${source}" is not a source that raises alerts by severity.`, {
+          field: 'source'
+        })
       const { connector } = await openPsa(ctx)
-      const settings = loadTicketingSettings(ctx.db, psa)
       const now = ctx.now()
       const customer = getCustomer(ctx.db, psa, customerId)
       if (!customer)
@@ -124,24 +129,16 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
           field: 'customerId',
           hint: 'Pick a customer from the list (Customers → Refresh data if it is new).'
         })
-      const values = {
-        org: customer.name,
-        user: 'test.user',
-        device: 'TEST-DEVICE',
-        subject: 'test.user',
-        alertType: alertTypeDef(alertType).label,
-        time: now.toISOString()
-      }
       // Everything that can refuse the call is checked before the intent row exists: an invalid call
       // must not leave a ticket "creating" in Activity.
       const marker = newMarker()
-      const ticket = await buildTicket(
-        { ctx, settings, metadata: () => ticketMetadata(ctx, psa, connector) },
+      const ticket = await buildTestTicket(ctx, psa, () => ticketMetadata(ctx, psa, connector), {
+        customerId,
+        customerName: customer.name,
+        marker,
         alertType,
-        { customer_id: customerId, marker },
-        values,
-        '[TEST] '
-      )
+        severity: source ? { source, severity: severity ?? 'critical', eventType } : undefined
+      })
       ticket.body = `This is a test ticket sent from PSA Bridge; it can be closed.\n\n${ticket.body}`
       const intent = insertIntent(ctx.db, {
         psa,

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors'
 import type { AppContext } from '../core/context'
 import { activePsaKind, noPsaError } from '../connect/open'
 import { isSeveritySource, loadSeverityTicketing, missingFor, saveSeverityTicketing } from './severity-settings'
+import { sourceOrgs } from './source-orgs'
 
 type SeverityHandlers = Pick<Handlers, 'getSourceTicketing' | 'saveSourceTicketing'>
 
@@ -20,7 +21,7 @@ export function createSeverityTicketingHandlers(ctx: AppContext): SeverityHandle
     async getSourceTicketing({ source }) {
       const psa = check(source)
       const settings = loadSeverityTicketing(ctx.db, psa, source)
-      return { source, settings, missing: missingFor(psa, settings) }
+      return { source, settings, missing: missingFor(psa, settings), orgs: sourceOrgs(ctx.db, psa, source) }
     },
     async saveSourceTicketing({ source, settings }) {
       const psa = check(source)
@@ -32,7 +33,7 @@ export function createSeverityTicketingHandlers(ctx: AppContext): SeverityHandle
           hint: 'Set the required ticket and note defaults, then switch it on.'
         })
       saveSeverityTicketing(ctx.db, psa, source, settings, ctx.now())
-      return { source, settings, missing }
+      return { source, settings, missing, orgs: sourceOrgs(ctx.db, psa, source) }
     }
   }
 }

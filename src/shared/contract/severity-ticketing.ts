@@ -91,7 +91,16 @@ export const SeverityTicketingViewSchema = z.object({
   source: z.string(),
   settings: SeverityTicketingSchema,
   /** What must be set before automated ticketing can be switched on; empty = ready. */
-  missing: z.array(z.string())
+  missing: z.array(z.string()),
+  /** The source's organizations with their mapped PSA customer (for per-org contracts). */
+  orgs: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      customerId: z.string().nullable(),
+      customerName: z.string().nullable()
+    })
+  )
 })
 export type SeverityTicketingView = z.output<typeof SeverityTicketingViewSchema>
 

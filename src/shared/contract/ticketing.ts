@@ -269,7 +269,14 @@ export const ticketingMethods = {
   ),
   sendTestTicket: method(
     'Create a clearly marked [TEST] ticket for a customer with the current defaults',
-    z.object({ customerId: Id, alertType: AlertTypeSchema.default('user-lockout') }),
+    z.object({
+      customerId: Id,
+      alertType: AlertTypeSchema.default('user-lockout'),
+      /** A source that alerts by severity: the ticket follows its settings for `severity` (and `eventType`). */
+      source: z.string().trim().min(1).max(40).optional(),
+      severity: SeveritySchema.optional(),
+      eventType: z.string().trim().min(1).max(200).optional()
+    }),
     TestTicketResultSchema
   ),
   listAlerts: method(

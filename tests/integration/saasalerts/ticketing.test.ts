@@ -140,5 +140,21 @@ describe.each(['syncro', 'autotask'] as const)('SaaS Alerts ticketing on %s', (p
       .notes.at(-1)!
     expect(note.title).toContain('Again: Critical: IAM Event - New Admin Added')
     expect(note.internal).toBe(true)
+
+    // A test ticket follows the same rules: the severity's priority and the event type's override.
+    const test = await s.call<{ subject: string }>('sendTestTicket', {
+      customerId: custA!.id,
+      source: SA,
+      severity: 'low',
+      eventType: 'MFA.Disable'
+    })
+    expect(test.subject).toMatch(/^\[TEST\] Low: Test alert from PSA Bridge/)
+    expect(psaTickets(s, psa).find((x) => x.subject === test.subject)).toMatchObject({
+      customerId: custA!.id,
+      priority: p3 ?? p1,
+      issueType: it2 ?? it1
+    })
+    const wrong = await s.app.dispatch('sendTestTicket', { customerId: custA!.id, source: 'jumpcloud' })
+    expect(wrong.ok).toBe(false)
   })
 })
