@@ -8,7 +8,8 @@ import { parseWebArgs } from './web/args'
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2))
   const dataDir = resolveDataDir({ argv: process.argv.slice(2), env: process.env })
-  const app = await createApp({ dataDir, env: process.env })
+  // No folder opening or login item from a browser page; UI preferences in the data folder's JSON file.
+  const app = await createApp({ dataDir, env: process.env, host: { door: 'bridge' } })
   const staticDir = args.staticDir ?? fileURLToPath(new URL('../renderer', import.meta.url))
   const server = await startWebServer({ app, staticDir, port: args.port })
   // Tests and users parse this exact line.

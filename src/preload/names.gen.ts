@@ -3,6 +3,10 @@ import type { EventName, MethodName } from '../shared/contract'
 
 export const METHOD_NAMES = [
   "getStatus",
+  "getSettings",
+  "saveSettings",
+  "setPaused",
+  "openFolder",
   "listIntegrations",
   "saveSyncro",
   "saveAutotask",
@@ -72,7 +76,8 @@ export const EVENT_NAMES = [
   "syncFinished",
   "billingSettingsChanged",
   "alertsChanged",
-  "assetsPullProgress"
+  "assetsPullProgress",
+  "settingsChanged"
 ] as const satisfies readonly EventName[]
 
 // Compile-time staleness check: a contract method or event missing here is a type error.

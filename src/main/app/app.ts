@@ -19,6 +19,8 @@ import { createEventBus, type EventBus } from '../core/events'
 import { createLogger, type Logger } from '../core/log'
 import { createSystemHandlers } from './system-handlers'
 import { deviceEvidenceSource } from './device-evidence'
+import { createSettingsHandlers } from './settings-handlers'
+import type { AppHost } from './host'
 import { createTicketingHandlers } from '../ticketing/handlers'
 import { createSeverityTicketingHandlers } from '../ticketing/severity-handlers'
 import { createReportHandlers } from '../reports/handlers'
@@ -37,6 +39,8 @@ export interface AppOptions {
   env?: NodeJS.ProcessEnv
   now?: () => Date
   logEcho?: boolean
+  /** The door opening the app and what it can do (folders, login item, where UI preferences live); default: CLI. */
+  host?: AppHost
 }
 
 export interface App {
@@ -80,6 +84,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Assigning to `Handlers` is the completeness check: a contract method without a handler fails to compile.
   const handlers: Handlers = {
     ...createSystemHandlers(ctx),
+    ...createSettingsHandlers(ctx, opts.host ?? { door: 'cli' }),
     ...createConnectHandlers(ctx),
     // Disabling an org also ends its billing, and pulled devices suggest customers: cross-domain steps, wired here.
     ...createCustomerHandlers(ctx, {

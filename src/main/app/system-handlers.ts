@@ -2,7 +2,9 @@ import type { Handlers } from '../../shared/contract'
 import pkg from '../../../package.json'
 import type { AppContext } from '../core/context'
 import { summarizeAll } from '../connect/summary'
-import { listRunRows } from '../billing/store'
+import { listRunRows, loadBillingSettings } from '../billing/store'
+import { readPause } from '../core/pause'
+import { nextRun } from '../scheduler/schedule'
 import { attentionSummary, countInState } from '../ticketing/store'
 
 /** Handlers that read across domains (the tray's and CLI's status line). */
@@ -16,7 +18,9 @@ export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus
         secretStore: ctx.secrets.kind,
         integrations,
         lastSync: lastBillingSync(ctx),
-        alerts: alertBacklog(ctx)
+        alerts: alertBacklog(ctx),
+        pause: readPause(ctx.db),
+        nextRun: nextScheduledRun(ctx)
       }
     }
   }
@@ -40,4 +44,10 @@ function lastBillingSync(ctx: AppContext): { at: string; result: string } | null
 function alertBacklog(ctx: AppContext): { queued: number; attention: number; attentionReason: string | null } {
   const a = attentionSummary(ctx.db)
   return { queued: countInState(ctx.db, 'queued'), attention: a.count, attentionReason: a.reason }
+}
+
+/** When the schedule pushes next (also while paused: the tray says that slot will be skipped). */
+function nextScheduledRun(ctx: AppContext): string | null {
+  const s = loadBillingSettings(ctx.db)
+  return s.scheduleEnabled ? nextRun(s.schedule, ctx.now()).toISOString() : null
 }

@@ -7,6 +7,7 @@ import { assetsCommands } from './assets-commands'
 import { auditCommands } from './audit-commands'
 import { billingCommands } from './billing-commands'
 import { reportCommands } from './report-commands'
+import { statusCommands } from './status-commands'
 import { ticketingCommands } from './ticketing-commands'
 
 export interface CliIo {
@@ -27,6 +28,7 @@ export type CommandModule = (program: Command, cli: CliContext) => void
 
 /** Domain command modules (billing, ticketing …): each adds its commands to the program. */
 const commandModules: CommandModule[] = [
+  statusCommands,
   billingCommands,
   ticketingCommands,
   reportCommands,
@@ -78,15 +80,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
   for (const mod of commandModules) mod(program, cli)
-
-  program
-    .command('status')
-    .description('show version, data directory and connected systems')
-    .option('--json', 'machine-readable output')
-    .action(async (o: { json?: boolean }) => {
-      const a = await open(dataDir())
-      report(await a.dispatch('getStatus', {}), !!o.json, (v) => formatStatus(v as StatusView))
-    })
 
   program
     .command('methods')
@@ -170,19 +163,4 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await app?.close()
   }
   return code
-}
-
-interface StatusView {
-  version: string
-  dataDir: string
-  secretStore: string
-  integrations: Array<{ kind: string; displayName: string; secretSaved: boolean }>
-}
-
-function formatStatus(s: StatusView): string {
-  const lines = [`PSA Bridge ${s.version}`, `data directory: ${s.dataDir}`, `secrets: ${s.secretStore}`]
-  if (s.integrations.length === 0) lines.push('no systems connected yet')
-  for (const i of s.integrations)
-    lines.push(`${i.kind.padEnd(10)} ${i.displayName}${i.secretSaved ? '' : '  (secret missing!)'}`)
-  return lines.join('\n')
 }

@@ -11,6 +11,11 @@ export interface Logger {
   redact(secret: string): void
 }
 
+/** Where the log files live (Settings' "Open log folder"). */
+export function logDirOf(dataDir: string): string {
+  return join(dataDir, 'logs')
+}
+
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
 /**
@@ -23,7 +28,7 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
   const min = ORDER[opts.level ?? 'info']
   let file: string | undefined
   if (opts.dataDir) {
-    const dir = join(opts.dataDir, 'logs')
+    const dir = logDirOf(opts.dataDir)
     // Owner-only: lines quote remote error texts, org and user names (PII) on what may be a shared server.
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     file = join(dir, 'psa-bridge.log')

@@ -4,9 +4,12 @@ import { AssetsScreen } from './screens/assets/AssetsScreen'
 import { BillingScreen } from './screens/billing/BillingScreen'
 import { ConnectScreen } from './screens/ConnectScreen'
 import { CustomersScreen } from './screens/customers/CustomersScreen'
+import { SettingsScreen } from './screens/settings/SettingsScreen'
 import { TicketingScreen } from './screens/ticketing/TicketingScreen'
+import { PauseBadge } from './components/PauseBadge'
 import { watchIntegrations } from './stores/integrations'
-import { STEPS, useNav, type StepId } from './stores/nav'
+import { EXTRA_SCREENS, STEPS, useNav, type StepId } from './stores/nav'
+import { watchSettings } from './stores/settings'
 
 const SCREENS: Record<StepId, () => React.JSX.Element> = {
   connect: ConnectScreen,
@@ -14,14 +17,18 @@ const SCREENS: Record<StepId, () => React.JSX.Element> = {
   billing: BillingScreen,
   ticketing: TicketingScreen,
   assets: AssetsScreen,
-  activity: ActivityScreen
+  activity: ActivityScreen,
+  settings: SettingsScreen
 }
+
+const ALL_SCREENS = [...STEPS, ...EXTRA_SCREENS]
 
 export function App() {
   const step = useNav((s) => s.step)
   const go = useNav((s) => s.go)
   useEffect(() => watchIntegrations(), [])
-  const current = STEPS.find((s) => s.id === step) ?? STEPS[0]
+  useEffect(() => watchSettings(), [])
+  const current = ALL_SCREENS.find((s) => s.id === step) ?? STEPS[0]
   const Screen = SCREENS[current.id]
 
   return (
@@ -46,7 +53,22 @@ export function App() {
               </li>
             ))}
           </ol>
+          <ul className="steps">
+            {EXTRA_SCREENS.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="steps__item"
+                  aria-current={s.id === step ? 'page' : undefined}
+                  onClick={() => go(s.id)}
+                >
+                  {s.label}
+                </button>
+              </li>
+            ))}
+          </ul>
         </nav>
+        <PauseBadge />
       </aside>
       <main className="screen">
         <h1 className="screen__title">{current.title}</h1>

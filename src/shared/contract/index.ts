@@ -9,12 +9,14 @@ import { reportsMethods } from './reports'
 import { systemMethods } from './system'
 import { ticketingMethods } from './ticketing'
 import { severityTicketingMethods } from './severity-ticketing'
+import { PauseStateSchema, SamplingIntervalSchema, settingsMethods, UiPrefsSchema } from './settings'
 import type { MethodDef } from './define'
 
 // The one table: every method the UI, the CLI and the browser bridge can call.
 // Adding a method = one entry here (in its domain file) + one handler in the core.
 export const methods = {
   ...systemMethods,
+  ...settingsMethods,
   ...connectMethods,
   ...customersMethods,
   ...billingMethods,
@@ -40,7 +42,13 @@ export const events = {
   /** An alert cycle changed alerts or tickets (Ticketing/Activity screens re-read listAlerts/listAlertTickets). */
   alertsChanged: zod.object({ ticketsCreated: zod.number(), notesAdded: zod.number(), queued: zod.number() }),
   /** An assets pull moved on: `done` of `total` customers. */
-  assetsPullProgress: zod.object({ done: zod.number(), total: zod.number(), customerId: zod.string().nullable() })
+  assetsPullProgress: zod.object({ done: zod.number(), total: zod.number(), customerId: zod.string().nullable() }),
+  /** Settings or pause changed (any door): the tray, the login item and the Settings screen follow. */
+  settingsChanged: zod.object({
+    prefs: UiPrefsSchema,
+    samplingIntervalMinutes: SamplingIntervalSchema,
+    pause: PauseStateSchema
+  })
 }
 export type Events = typeof events
 export type EventName = keyof Events

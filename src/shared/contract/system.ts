@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { IntegrationSummarySchema } from './connect'
+import { PauseStateSchema } from './settings'
 
 export const StatusSchema = z.object({
   version: z.string(),
@@ -13,7 +14,11 @@ export const StatusSchema = z.object({
     queued: z.number().int().nonnegative(),
     attention: z.number().int().nonnegative(),
     attentionReason: z.string().nullable()
-  })
+  }),
+  /** Scheduled work paused by a person ("Sync now" still runs). */
+  pause: PauseStateSchema,
+  /** The next scheduled billing push (ISO), or null when the schedule is off. */
+  nextRun: z.string().nullable()
 })
 export type Status = z.infer<typeof StatusSchema>
 

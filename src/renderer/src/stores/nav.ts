@@ -9,7 +9,9 @@ export const STEPS = [
   { id: 'assets', label: 'Assets', title: 'Devices matched to PSA assets' },
   { id: 'activity', label: 'Activity', title: 'Activity: billing runs, tickets and alerts' }
 ] as const
-export type StepId = (typeof STEPS)[number]['id']
+/** Screens outside the numbered setup steps. */
+export const EXTRA_SCREENS = [{ id: 'settings', label: 'Settings', title: 'Settings' }] as const
+export type StepId = (typeof STEPS)[number]['id'] | (typeof EXTRA_SCREENS)[number]['id']
 
 interface NavState {
   step: StepId
