@@ -1,4 +1,4 @@
-import type { Door } from '../../shared/contract/settings'
+import type { HostKind } from '../../shared/contract/settings'
 import type { PrefsStore } from '../core/prefs'
 
 /**
@@ -6,7 +6,7 @@ import type { PrefsStore } from '../core/prefs'
  * login item; the browser bridge and the CLI cannot (a browser page has no business opening local folders).
  */
 export interface AppHost {
-  door: Door
+  door: HostKind
   /** UI preferences: electron-store in the desktop app; a JSON file in the data folder otherwise. */
   prefs?: PrefsStore
   /** Opens a folder in the file manager. The shell checks the path again before it opens anything. */

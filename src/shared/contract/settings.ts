@@ -24,8 +24,8 @@ export const DEFAULT_SAMPLING_MINUTES = 60
 export const PauseStateSchema = z.object({ paused: z.boolean(), since: z.string().nullable() })
 export type PauseState = z.output<typeof PauseStateSchema>
 
-export const DoorSchema = z.enum(['desktop', 'bridge', 'cli'])
-export type Door = z.output<typeof DoorSchema>
+export const HostKindSchema = z.enum(['desktop', 'bridge', 'cli'])
+export type HostKind = z.output<typeof HostKindSchema>
 
 export const FolderSchema = z.enum(['data', 'logs'])
 export type Folder = z.output<typeof FolderSchema>
@@ -35,7 +35,7 @@ export const SettingsViewSchema = z.object({
   samplingIntervalMinutes: SamplingIntervalSchema,
   pause: PauseStateSchema,
   /** Which door answers: start at login and opening folders exist in the desktop app only. */
-  door: DoorSchema,
+  door: HostKindSchema,
   canStartAtLogin: z.boolean(),
   canOpenFolders: z.boolean(),
   dataDir: z.string(),

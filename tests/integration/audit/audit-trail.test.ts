@@ -104,6 +104,8 @@ describe('audit trail', () => {
     const planned = plan.items.find((i) => i.mappingId === row.mappingId)!.newQuantity!
     await win('approveDecrease', { mappingId: row.mappingId, to: planned })
     await cli('saveBillingSettings', { reviewDecreases: true, timeZone: 'Europe/Berlin' })
+    await bridge('saveSettings', { notifications: false, samplingIntervalMinutes: 30 })
+    await cli('setPaused', { paused: true })
     await win('setBillingMappingEnabled', { mappingId: row.mappingId, enabled: false, confirm: true })
     const config = await s.call('exportConfig', {})
     await cli('importConfig', { config })
@@ -159,6 +161,18 @@ describe('audit trail', () => {
         { field: 'timeZone', old: 'America/New_York', new: 'Europe/Berlin' }
       ])
     )
+    expect(rows.find((r) => r.method === 'saveSettings')).toMatchObject({
+      door: 'bridge',
+      kind: 'settings',
+      changes: [
+        { field: 'notifications', old: true, new: false },
+        { field: 'samplingIntervalMinutes', old: 60, new: 30 }
+      ]
+    })
+    expect(rows.find((r) => r.method === 'setPaused')).toMatchObject({
+      door: 'cli',
+      changes: [{ field: 'paused', old: false, new: true }]
+    })
     expect(rows.find((r) => r.method === 'approveDecrease')).toMatchObject({
       kind: 'approval',
       changes: [{ field: 'approved decrease to', old: null, new: planned }]
@@ -199,7 +213,7 @@ describe('audit trail', () => {
     const kinds = new Set((await audit(s, { kinds: ['credentials'] })).map((r) => r.kind))
     expect([...kinds]).toEqual(['credentials'])
     expect((await audit(s, { door: 'cli' })).map((r) => r.method).sort()).toEqual(
-      ['importConfig', 'saveBillingSettings', 'saveJumpCloud'].sort()
+      ['importConfig', 'saveBillingSettings', 'saveJumpCloud', 'setPaused'].sort()
     )
   })
 })

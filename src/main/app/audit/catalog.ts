@@ -2,6 +2,7 @@ import { assetsAudit } from './describe-assets'
 import { billingAudit } from './describe-billing'
 import { connectAudit } from './describe-connect'
 import { customersAudit } from './describe-customers'
+import { settingsAudit } from './describe-settings'
 import { ticketingAudit } from './describe-ticketing'
 import { READ, type AuditCatalog, type Describer, type NotAudited } from './types'
 import type { MethodName } from '../../../shared/contract'
@@ -18,6 +19,8 @@ export const auditCatalog: AuditCatalog = {
   ...billingAudit,
   ...ticketingAudit,
   ...assetsAudit,
+  ...settingsAudit,
+  getSettings: READ,
   getStatus: READ,
   listIntegrations: READ,
   getCustomersView: READ,
@@ -47,7 +50,8 @@ export const auditCatalog: AuditCatalog = {
   pushSync: OPERATION('recorded as a billing run with every item it wrote'),
   pollAlertsNow: OPERATION('recorded as alerts and tickets'),
   pullAssets: OPERATION('re-reads devices and assets'),
-  refreshTicketMetadata: OPERATION("re-reads the PSA's choice lists")
+  refreshTicketMetadata: OPERATION("re-reads the PSA's choice lists"),
+  openFolder: OPERATION('opens a folder in the file manager')
 }
 
 export function describerOf(name: MethodName): Describer<MethodName> | null {
