@@ -33,7 +33,7 @@ export interface BillingHarness {
 
 export async function startBillingHarness(
   psa: Psa,
-  opts: { mappings?: number; orgs?: number; seed?: number; now?: () => Date } = {}
+  opts: { mappings?: number; orgs?: number; seed?: number; now?: () => Date; env?: NodeJS.ProcessEnv } = {}
 ): Promise<BillingHarness> {
   const sims = await startAllSims({ orgs: opts.orgs ?? 16, seed: opts.seed ?? 3 })
   const dir = mkdtempSync(join(tmpdir(), 'psa-bridge-billing-'))
@@ -48,7 +48,8 @@ export async function startBillingHarness(
     PSA_BRIDGE_SYNCRO_URL_TEMPLATE: sims.syncro.urlTemplate,
     PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: sims.autotask.zoneLookupUrl,
     PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL: sims.jumpcloud.consoleUrl,
-    PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: sims.jumpcloud.insightsUrl
+    PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: sims.jumpcloud.insightsUrl,
+    ...opts.env
   }
   const app = await createApp({ dataDir: dir, env, now: opts.now })
   const call = async <M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {

@@ -102,7 +102,8 @@ async function saveSettings(s: SimApp, next: TicketingSettings): Promise<Ticketi
   return s.call<TicketingView>('saveTicketingSettings', next)
 }
 
-function psaTickets(s: SimApp, psa: Psa): SimTicketView[] {
+/** Tickets PSA Bridge created, read straight from the PSA simulator. */
+export function psaTickets(s: Pick<SimApp, 'sims'>, psa: Psa): SimTicketView[] {
   if (psa === 'syncro') {
     return s.sims.syncro
       .account()

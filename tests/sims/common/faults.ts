@@ -31,6 +31,8 @@ export interface FaultPlan {
 export class FaultSet {
   private active: ActiveFault[] = []
   private added = 0
+  /** Faults that fired since the server started, by label ('503', '429+retry-after', 'reset' …). */
+  private counts: Record<string, number> = {}
 
   constructor(private readonly seed: number) {}
 
@@ -49,6 +51,10 @@ export class FaultSet {
     this.active = []
   }
 
+  fired(): Record<string, number> {
+    return { ...this.counts }
+  }
+
   /** Decides what happens to this request, consuming counts of the faults that fire. */
   plan(method: string, path: string): FaultPlan {
     const out: FaultPlan = { delayMs: 0 }
@@ -58,10 +64,18 @@ export class FaultSet {
       if (f.path && !f.path.test(path)) continue
       if (f.spec.rate !== undefined && !(f.rng() < f.spec.rate)) continue
       f.remaining--
+      const label = faultLabel(f.spec)
+      this.counts[label] = (this.counts[label] ?? 0) + 1
       if (f.spec.kind === 'delay') out.delayMs += f.spec.delayMs ?? 0
       else out.fault = f.spec
     }
     this.active = this.active.filter((f) => f.remaining > 0)
     return out
   }
+}
+
+/** How a fired fault is counted: its kind, or its status (with '+retry-after' when it sends one). */
+export function faultLabel(f: FaultSpec): string {
+  if (f.kind !== 'status') return f.kind
+  return `${f.status ?? 503}${f.retryAfter !== undefined ? '+retry-after' : ''}`
 }

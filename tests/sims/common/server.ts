@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
@@ -102,6 +103,7 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
   const faults = new FaultSet(seed)
   let stats = emptyStats()
   const inFlight = new Map<string, number>()
+  const arrivals = new EventEmitter()
   const ctx: SimContext = {
     clock,
     rng: mulberry32(seed),
@@ -122,6 +124,7 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
   async function serve(req: SimRequest, res: http.ServerResponse): Promise<void> {
     const route = opts.router.match(req.method, req.path)
     stats.total++
+    arrivals.emit('request', req.method, req.path)
     if (req.method !== 'GET') stats.writes++
     const routeKey = route ? route.name : `${req.method} (no route)`
     stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1
@@ -212,8 +215,12 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
     port,
     clock,
     ctx,
-    faults: { add: (f) => faults.add(f), clear: () => faults.clear() },
+    faults: { add: (f) => faults.add(f), clear: () => faults.clear(), fired: () => faults.fired() },
     stats: () => structuredClone(stats),
+    onRequest(listener) {
+      arrivals.on('request', listener)
+      return () => void arrivals.off('request', listener)
+    },
     resetStats: () => {
       stats = emptyStats()
     },

@@ -96,8 +96,11 @@ export interface SimServer {
   url: string
   port: number
   close(): Promise<void>
-  faults: { add(f: FaultSpec): void; clear(): void }
+  /** `fired()`: faults that fired so far, by label (see faults.ts faultLabel). */
+  faults: { add(f: FaultSpec): void; clear(): void; fired(): Record<string, number> }
   stats(): SimStats
+  /** Called as each API request arrives, before faults and handlers (control routes excluded); returns "off". */
+  onRequest(listener: (method: string, path: string) => void): () => void
   resetStats(): void
   clock: SimClock
   ctx: SimContext

@@ -35,6 +35,21 @@ describe('faults', () => {
     expect((await post(sim)).status).toBe(201)
     expect(state.writes).toBe(1)
     expect(sim.stats().rejected429).toBe(2)
+    expect(sim.faults.fired()).toEqual({ '429+retry-after': 2 })
+  })
+
+  it('counts the faults that fired by kind and tells each arriving request to a listener', async () => {
+    const { sim } = await start()
+    const seen: string[] = []
+    const off = sim.onRequest((method, path) => seen.push(`${method} ${path}`))
+    sim.faults.add({ kind: 'reset', count: 1 })
+    sim.faults.add({ kind: 'status', status: 502, count: 1 })
+    await get(sim).catch(() => undefined)
+    expect((await post(sim)).status).toBe(502)
+    off()
+    await get(sim)
+    expect(seen).toEqual(['GET /things', 'POST /things'])
+    expect(sim.faults.fired()).toEqual({ reset: 1, '502': 1 })
   })
 
   it('match narrows a fault by method and path regex', async () => {
