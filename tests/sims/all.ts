@@ -11,6 +11,8 @@ export interface AllSimsOptions {
   seed?: number
   /** Number of JumpCloud organizations (the PSAs get ~85% of them plus some of their own). */
   orgs?: number
+  /** Syncro's per-token limit (default: the documented 180 per minute); fuzzing suites raise it. */
+  syncroRateLimit?: { limit: number; windowMs: number }
 }
 
 /** Demo credentials: test data only, printed on purpose by `npm run sims`. */
@@ -37,7 +39,7 @@ export async function startAllSims(opts: AllSimsOptions = {}): Promise<AllSims> 
   try {
     const jumpcloud = await startJumpCloudSim({ seed, orgs: size })
     started.push(jumpcloud)
-    const syncro = await startSyncroSim({ seed, size })
+    const syncro = await startSyncroSim({ seed, size, rateLimit: opts.syncroRateLimit })
     started.push(syncro)
     const autotask = await startAutotaskSim({ seed, size })
     started.push(autotask)

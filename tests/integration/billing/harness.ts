@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { createApp, type App } from '../../../src/main/app/app'
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract'
 import { unitsAt } from '../../sims/autotask'
-import { startAllSims, type AllSims } from '../../sims/all'
+import { startAllSims, type AllSims, type AllSimsOptions } from '../../sims/all'
 
 export type Psa = 'syncro' | 'autotask'
 
@@ -33,9 +33,20 @@ export interface BillingHarness {
 
 export async function startBillingHarness(
   psa: Psa,
-  opts: { mappings?: number; orgs?: number; seed?: number; now?: () => Date; env?: NodeJS.ProcessEnv } = {}
+  opts: {
+    mappings?: number
+    orgs?: number
+    seed?: number
+    now?: () => Date
+    env?: NodeJS.ProcessEnv
+    syncroRateLimit?: AllSimsOptions['syncroRateLimit']
+  } = {}
 ): Promise<BillingHarness> {
-  const sims = await startAllSims({ orgs: opts.orgs ?? 16, seed: opts.seed ?? 3 })
+  const sims = await startAllSims({
+    orgs: opts.orgs ?? 16,
+    seed: opts.seed ?? 3,
+    syncroRateLimit: opts.syncroRateLimit
+  })
   const dir = mkdtempSync(join(tmpdir(), 'psa-bridge-billing-'))
   const c = sims.credentials
   // Env-held secrets (test values of the sims), so a second app or the CLI can reopen the same data dir.

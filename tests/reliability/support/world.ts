@@ -31,9 +31,16 @@ export interface World {
 
 export async function startWorld(
   psa: Psa,
-  opts: { seed: number; mappings?: number; env?: NodeJS.ProcessEnv }
+  opts: { seed: number; mappings?: number; orgs?: number; env?: NodeJS.ProcessEnv; unlimited?: boolean }
 ): Promise<World> {
-  const h = await startBillingHarness(psa, { mappings: opts.mappings ?? 4, seed: 3, env: opts.env })
+  const h = await startBillingHarness(psa, {
+    mappings: opts.mappings ?? 4,
+    orgs: opts.orgs,
+    seed: 3,
+    env: opts.env,
+    // Fuzzing sends thousands of requests a minute: Syncro's documented 180/min would only add minute-long waits.
+    syncroRateLimit: opts.unlimited ? { limit: 1_000_000, windowMs: 60_000 } : undefined
+  })
   try {
     // Tickets only from the alerts this suite injects (the seed's own DI events have no oracle here).
     for (const o of h.sims.jumpcloud.state.orgs) o.events = []
