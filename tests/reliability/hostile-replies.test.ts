@@ -65,7 +65,7 @@ describe.each(['syncro', 'autotask'] as const)('hostile replies from %s and Jump
       const sample = fc.record({
         op: fc.nat(OPS.length - 1),
         server: fc.nat(1),
-        k: fc.integer({ min: 1, max: 25 }),
+        k: fc.integer({ min: 1, max: 8 }),
         shaped: fc.boolean(),
         any: fc.jsonValue({ maxDepth: 3 }),
         picks: fc.array(fc.nat(), { maxLength: 6 }),
