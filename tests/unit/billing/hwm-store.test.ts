@@ -179,10 +179,26 @@ describe('kept HWM', () => {
     expect(orgMonthHwm(db, 'org-a', '2026-04')).toEqual({ users: 9, devices: null })
     const plan = db
       .prepare(
-        'EXPLAIN QUERY PLAN SELECT org_id, metric, hwm FROM usage_hwm_months WHERE month = ? AND source_kind = ?'
+        `EXPLAIN QUERY PLAN SELECT metric, group_concat(org_id, char(31)), group_concat(hwm) FROM usage_hwm_months
+         WHERE month = ? AND source_kind = ? GROUP BY metric`
       )
       .all('2026-03', 'jumpcloud') as Array<{ detail: string }>
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH usage_hwm_months USING PRIMARY KEY/)
+  })
+
+  it("reads a month back exactly whatever the org ids hold (commas, quotes, the joined read's separator)", () => {
+    const db = freshDb()
+    const ids = ['a,b', "o'c", 'x\x1fy', ' ', '12', 'é,ü']
+    ids.forEach((id, i) => recordSample(db, id, i % 2 ? 'devices' : 'users', 100 + i, '2026-03-10T12:00:00Z', 'sync'))
+    const march = monthHwms(db, '2026-03')
+    expect(ids.map((id, i) => march.get(id, i % 2 ? 'devices' : 'users'))).toEqual(ids.map((_, i) => 100 + i))
+    expect(ids.map((id, i) => march.get(id, i % 2 ? 'users' : 'devices'))).toEqual(ids.map(() => null))
+    // Without the separator in any id, the joined read gives the same answers.
+    const db2 = freshDb()
+    const plain = ids.filter((id) => !id.includes('\x1f'))
+    plain.forEach((id, i) => recordSample(db2, id, 'users', i * 3, '2026-03-10T12:00:00Z', 'sync'))
+    const again = monthHwms(db2, '2026-03')
+    expect(plain.map((id) => again.get(id, 'users'))).toEqual(plain.map((_, i) => i * 3))
   })
 
   it('refuses a bad sample without writing anything', () => {
