@@ -149,6 +149,16 @@ export function orgHwmHistory(
   ).all(SAMPLE_SOURCE, orgId, from, to) as Array<{ month: MonthKey; metric: Metric; hwm: number }>
 }
 
+/** Where the raw sample with this count at this instant came from ('sync', 'sample', 'event' …); null if not kept. */
+export function sampleOrigin(db: Db, orgId: string, metric: Metric, at: string, count: number): string | null {
+  const row = prepared(
+    db,
+    `SELECT origin FROM usage_snapshots
+     WHERE org_id = ? AND metric = ? AND taken_at = ? AND count = ? AND source_kind = ? ORDER BY rowid LIMIT 1`
+  ).get(orgId, metric, at, count, SAMPLE_SOURCE) as { origin: string } | undefined
+  return row?.origin ?? null
+}
+
 /** One org's daily HWMs in a month, oldest first; `at` is when the day's peak was first reached. */
 export function orgDays(
   db: Db,

@@ -2,7 +2,7 @@
 // They read the kept HWM rows, so callers first await ensureHwmBuckets (the buckets follow the billing zone).
 import { DateTime } from 'luxon'
 import type { Handlers } from '../../shared/contract'
-import type { BillingMappingRow } from '../../shared/contract/billing'
+import type { BillingMappingRow, HwmOrigin } from '../../shared/contract/billing'
 import type { BillingContainer, PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { getCustomer, loadCustomers, loadMappings, loadOrgs } from '../customers/store'
@@ -20,7 +20,17 @@ import {
 } from './store'
 import { mappingBlock } from './mapping-block'
 import { syncedOrgs } from './synced-orgs'
-import { monthHwms, orgDays, orgHwmHistory, orgMonthHwm } from './usage-store'
+import { monthHwms, orgDays, orgHwmHistory, orgMonthHwm, sampleOrigin } from './usage-store'
+import { EVENT_ORIGIN } from './usage-events'
+import { SAMPLE_ORIGIN } from './usage-sampler'
+
+/** A stored sample origin as the chart names it: a push's own count ('sync') is "push". */
+function originLabel(origin: string | null): HwmOrigin | null {
+  if (origin === 'sync') return 'push'
+  if (origin === SAMPLE_ORIGIN) return 'sample'
+  if (origin === EVENT_ORIGIN) return 'event'
+  return null
+}
 
 /** What a handler returns (the contract re-validates it on the way out). */
 type Out<M extends keyof Handlers> = Awaited<ReturnType<Handlers[M]>>
@@ -144,7 +154,12 @@ export function hwmHistory(db: Db, orgId: string, months: number, at: Date): Out
     currentMonth: {
       month: current,
       points: orgDays(db, orgId, current)
-        .map((d) => ({ at: d.at, metric: d.metric, count: d.hwm }))
+        .map((d) => ({
+          at: d.at,
+          metric: d.metric,
+          count: d.hwm,
+          origin: originLabel(sampleOrigin(db, orgId, d.metric, d.at, d.hwm))
+        }))
         .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
     }
   }

@@ -197,6 +197,10 @@ export const PrerequisiteProblemSchema = z.object({
   fix: z.string()
 })
 
+/** Where a count came from: a background sample, a push's own count, or reconstructed from create/delete events. */
+export const HwmOriginSchema = z.enum(['sample', 'push', 'event'])
+export type HwmOrigin = z.infer<typeof HwmOriginSchema>
+
 export const HwmHistorySchema = z.object({
   orgId: z.string(),
   orgName: z.string().nullable(),
@@ -206,7 +210,10 @@ export const HwmHistorySchema = z.object({
   /** One point per day and metric of the current month: the day's peak, at the instant it was first reached. */
   currentMonth: z.object({
     month: z.string(),
-    points: z.array(z.object({ at: z.string(), metric: MetricSchema, count: Count }))
+    /** `origin` null: its raw sample is no longer kept (or came from elsewhere, e.g. an import). */
+    points: z.array(
+      z.object({ at: z.string(), metric: MetricSchema, count: Count, origin: HwmOriginSchema.nullable().default(null) })
+    )
   })
 })
 export type HwmHistory = z.infer<typeof HwmHistorySchema>

@@ -58,13 +58,30 @@ export function jumpCloudControl(
       const s = state()
       const org = findOrg(s, u.orgId)
       if (!org) throw new Error(`unknown org ${u.orgId}`)
-      const created = now().toISOString()
+      const at = now().toISOString()
       if (u.users !== undefined) {
-        while (org.users.length < u.users) org.users.push(makeUser(s, org, rng, created))
+        // Directory Insights logs each change: "user_create — A user account is created." / "user_delete — A user
+        // account is deleted." (jumpcloud-directoryinsights.swagger.json, Event Types › Directory - User and Admin
+        // Events), so a count change made here is seen in DI as well.
+        while (org.users.length < u.users) {
+          const user = makeUser(s, org, rng, at)
+          org.users.push(user)
+          org.events.push(makeEvent(s, org, 'user_create', at, { user: user.username }))
+        }
+        for (const gone of org.users.slice(u.users))
+          org.events.push(makeEvent(s, org, 'user_delete', at, { user: gone.username }))
         org.users.length = u.users
       }
       if (u.devices !== undefined) {
-        while (org.systems.length < u.devices) org.systems.push(makeSystem(s, org, rng, created))
+        // "system_create — System is created." / "system_delete — System is deleted." (same spec, Event Types ›
+        // Directory - Object Events).
+        while (org.systems.length < u.devices) {
+          const sys = makeSystem(s, org, rng, at)
+          org.systems.push(sys)
+          org.events.push(makeEvent(s, org, 'system_create', at, { device: sys.hostname }))
+        }
+        for (const gone of org.systems.slice(u.devices))
+          org.events.push(makeEvent(s, org, 'system_delete', at, { device: gone.hostname }))
         org.systems.length = u.devices
       }
       return { users: org.users.length, devices: org.systems.length }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { SimHandler, SimReply } from '../common'
 import { findOrg, objectId, type JcSystem, type JumpCloudSimState } from './model'
+import { makeEvent } from './seed'
 
 // /__sim/systems: plant, change and remove devices with exact fields, for asset-matching tests and the demo
 // (placeholder serials, a dock MAC on several laptops, a renamed host, a retired machine).
@@ -62,6 +63,8 @@ export function systemsControl(
           hardwareModel: x.hardwareModel ?? 'Latitude 5440'
         }
         org.systems.push(sys)
+        // DI "system_create — System is created." (jumpcloud-directoryinsights.swagger.json, Directory - Object Events).
+        org.events.push(makeEvent(s, org, 'system_create', at, { device: sys.hostname }))
         return sys._id
       })
     },
@@ -74,8 +77,11 @@ export function systemsControl(
     removeSystems(input) {
       const ids = new Set(RemoveBody.parse(input).ids)
       let n = 0
+      const at = now().toISOString()
       for (const org of state().orgs) {
         const before = org.systems.length
+        for (const gone of org.systems.filter((x) => ids.has(x._id)))
+          org.events.push(makeEvent(state(), org, 'system_delete', at, { device: gone.hostname }))
         org.systems = org.systems.filter((x) => !ids.has(x._id))
         n += before - org.systems.length
       }

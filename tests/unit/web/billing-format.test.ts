@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { HwmHistory, PlanRow } from '../../../src/shared/contract/billing'
-import { dailySeries, describeHistory, hasPoints } from '../../../src/renderer/src/screens/activity/hwm-series'
+import {
+  dailySeries,
+  describeHistory,
+  hasPoints,
+  ORIGIN_LABEL
+} from '../../../src/renderer/src/screens/activity/hwm-series'
 import { parseCount, parseMoney, qty, writesOf } from '../../../src/renderer/src/screens/billing/format'
 
 const row = (action: PlanRow['action']): PlanRow => ({
@@ -51,7 +56,8 @@ describe('billing screen formatting', () => {
 })
 
 describe('HWM chart series', () => {
-  const history = (points: HwmHistory['currentMonth']['points']): HwmHistory => ({
+  type Point = HwmHistory['currentMonth']['points'][number]
+  const history = (points: Array<Omit<Point, 'origin'> & { origin?: Point['origin'] }>): HwmHistory => ({
     orgId: 'o1',
     orgName: 'Acme',
     timeZone: 'America/New_York',
@@ -59,7 +65,7 @@ describe('HWM chart series', () => {
       { month: '2025-02', users: null, devices: null },
       { month: '2025-03', users: 7, devices: 3 }
     ],
-    currentMonth: { month: '2025-03', points }
+    currentMonth: { month: '2025-03', points: points.map((p) => ({ ...p, origin: p.origin ?? null })) }
   })
 
   it('puts every day of the month on the axis with the day’s highest count per metric, cut in the billing zone', () => {
@@ -78,6 +84,19 @@ describe('HWM chart series', () => {
     expect(s[2]).toEqual({ day: '2025-03-03', users: 6, devices: null })
     expect(s[3]).toEqual({ day: '2025-03-04', users: null, devices: null })
     expect(hasPoints(s)).toBe(true)
+  })
+
+  it('keeps where each day’s peak came from (sample, push or create/delete events)', () => {
+    const s = dailySeries(
+      history([
+        { at: '2025-03-02T15:00:00Z', metric: 'users', count: 5, origin: 'sample' },
+        { at: '2025-03-02T15:20:00Z', metric: 'users', count: 9, origin: 'event' },
+        { at: '2025-03-02T16:00:00Z', metric: 'users', count: 5, origin: 'push' },
+        { at: '2025-03-02T16:00:00Z', metric: 'devices', count: 4, origin: 'push' }
+      ])
+    )
+    expect(s[1]).toEqual({ day: '2025-03-02', users: 9, usersFrom: 'event', devices: 4, devicesFrom: 'push' })
+    expect(ORIGIN_LABEL.event).toBe('from create/delete events')
   })
 
   it('has no points before the first count of the month', () => {

@@ -13,7 +13,7 @@ import {
 import type { HwmHistory } from '../../../../shared/contract/billing'
 import { SelectField } from '../../components/Field'
 import { useActivity } from '../../stores/activity'
-import { dailySeries, describeHistory, hasPoints } from './hwm-series'
+import { dailySeries, describeHistory, hasPoints, ORIGIN_LABEL, type DayPoint } from './hwm-series'
 
 const USERS = '#2563eb'
 const DEVICES = '#0e9384'
@@ -79,7 +79,7 @@ function Charts({ history }: { history: HwmHistory }) {
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="day" tick={{ fontSize: 11 }} tickFormatter={(d: string) => d.slice(8)} />
                 <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-                <Tooltip />
+                <Tooltip formatter={withOrigin} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 <Line dataKey="users" name="Users" stroke={USERS} dot connectNulls isAnimationActive={false} />
                 <Line dataKey="devices" name="Devices" stroke={DEVICES} dot connectNulls isAnimationActive={false} />
@@ -89,8 +89,15 @@ function Charts({ history }: { history: HwmHistory }) {
         </div>
       </div>
       <figcaption className="muted chart__caption">
-        Months are cut in {history.timeZone}. A missing bar means no count was read that month.
+        Months are cut in {history.timeZone}. A missing bar means no count was read that month. Each daily point is the
+        day’s peak; hover it to see where it came from (a background sample, a push, or create/delete events).
       </figcaption>
     </figure>
   )
+}
+
+/** Tooltip value with where the day's peak came from ("14 (from create/delete events)"). */
+function withOrigin(value: unknown, _name: unknown, item: { dataKey?: unknown; payload?: DayPoint }): string {
+  const from = item.dataKey === 'users' ? item.payload?.usersFrom : item.payload?.devicesFrom
+  return from ? `${String(value)} (${ORIGIN_LABEL[from]})` : String(value)
 }

@@ -1,9 +1,19 @@
-import type { HwmHistory } from '../../../../shared/contract/billing'
+import type { HwmHistory, HwmOrigin } from '../../../../shared/contract/billing'
 
 export interface DayPoint {
   day: string
   users: number | null
   devices: number | null
+  /** Where the day's peak came from (sample / push / event); absent = not known. */
+  usersFrom?: HwmOrigin
+  devicesFrom?: HwmOrigin
+}
+
+/** How the chart names a point's origin. */
+export const ORIGIN_LABEL: Record<HwmOrigin, string> = {
+  sample: 'background sample',
+  push: 'read by a push',
+  event: 'from create/delete events'
 }
 
 /**
@@ -28,7 +38,10 @@ export function dailySeries(history: HwmHistory): DayPoint[] {
   for (const p of history.currentMonth.points) {
     const day = fmt.format(new Date(p.at))
     const point = days.get(day) ?? { day, users: null, devices: null }
-    point[p.metric] = Math.max(point[p.metric] ?? 0, p.count)
+    if (point[p.metric] === null || p.count > point[p.metric]!) {
+      point[p.metric] = p.count
+      point[p.metric === 'users' ? 'usersFrom' : 'devicesFrom'] = p.origin ?? undefined
+    }
     days.set(day, point)
   }
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day))
