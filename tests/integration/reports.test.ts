@@ -61,12 +61,12 @@ describe.each(['syncro', 'autotask'] as const)('exportMappingReport against the 
       mimeType: expect.stringContaining('text/csv'),
       fileName: expect.stringMatching(/^psa-bridge-mappings-\d{4}-\d{2}-\d{2}\.csv$/)
     })
-    const rows = Papa.parse<string[]>(
-      bytes(csv)
-        .toString('utf8')
-        .replace(/^\uFEFF/, ''),
-      { skipEmptyLines: true }
-    ).data.slice(1)
+    // The main table is the first block; the sections follow after an empty line.
+    const blocks = bytes(csv)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n\r\n')
+    const rows = Papa.parse<string[]>(blocks[0]!, { skipEmptyLines: true }).data.slice(1)
     expect(rows.map((r) => r[col('Organization ID')]).sort()).toEqual(customers.orgs.map((o) => o.id).sort())
     const mapped = rows.find((r) => r[col('Organization ID')] === orgId)!
     const org = customers.orgs.find((o) => o.id === orgId)!
@@ -76,6 +76,19 @@ describe.each(['syncro', 'autotask'] as const)('exportMappingReport against the 
     expect(mapped[col('Billing target')]).toBe(`${mapping.target.containerName} › ${mapping.target.itemName}`)
     expect(mapped[col('HWM this month')]).toBe(String(mapping.hwm))
     expect(mapped[col('Non-billable')]).toBe('1')
+    expect(mapped[col('Source')]).toBe('JumpCloud')
+    expect(mapped[col('Ticketing')]).toBe('off')
+    expect(mapped[col('Last pushed quantity')]).toBe('') // previewed only: nothing pushed yet
+    const unmappedBlock = blocks.find((b) => b.startsWith('"Organizations without a PSA customer"'))!
+    const unmappedIds = Papa.parse<string[]>(unmappedBlock, { skipEmptyLines: true })
+      .data.slice(2)
+      .map((r) => r[1])
+    expect(unmappedIds.sort()).toEqual(
+      customers.orgs
+        .filter((o) => o.status === 'unmapped' || o.status === 'suggested')
+        .map((o) => o.id)
+        .sort()
+    )
     for (const o of customers.orgs.filter((x) => x.id !== orgId))
       expect(rows.find((r) => r[col('Organization ID')] === o.id)![col('Status')]).toBe(o.status)
 

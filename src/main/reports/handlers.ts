@@ -2,20 +2,46 @@ import type { Handlers } from '../../shared/contract'
 import { MAX_REPORT_BYTES } from '../../shared/contract/reports'
 import { AppError } from '../../shared/errors'
 import type { AppContext } from '../core/context'
+import type { BillingView } from '../../shared/contract/billing'
+import { lastPushedByMapping } from '../billing/pushed-store'
 import { renderMappingReport } from './export'
-import { buildMappingReport } from './mapping-report'
+import { buildMappingReport, type ReportExtras } from './mapping-report'
 
 type ReportHandlers = Pick<Handlers, 'exportMappingReport'>
-type ViewHandlers = Pick<Handlers, 'getCustomersView' | 'getBillingView'>
+type ViewHandlers = Pick<Handlers, 'getCustomersView' | 'getBillingView' | 'getTicketingSettings' | 'getRun'>
 
 /**
  * `views` returns the app's handlers: the report reads the Customers and Billing views through them
  * (lazily, since they are assembled in the same object literal as these).
  */
-export function createReportHandlers(ctx: Pick<AppContext, 'now' | 'log'>, views: () => ViewHandlers): ReportHandlers {
+export function createReportHandlers(
+  ctx: Pick<AppContext, 'now' | 'log' | 'db'>,
+  views: () => ViewHandlers
+): ReportHandlers {
+  const extras = async (billing: BillingView): Promise<ReportExtras> => {
+    const h = views()
+    const run = billing.lastRun ? await h.getRun({ runId: billing.lastRun.runId }) : null
+    return {
+      ticketingEnabled: (await h.getTicketingSettings({})).settings.enabled,
+      lastPushed: lastPushedByMapping(ctx.db),
+      lastRun: run && {
+        run,
+        changes: run.items
+          .filter((i) => i.result !== 'unchanged')
+          .map((i) => ({
+            orgName: i.orgName ?? i.orgId,
+            target: `${i.target.containerName} › ${i.target.itemName}`,
+            oldQuantity: i.oldQuantity,
+            newQuantity: i.newQuantity,
+            result: i.result,
+            message: i.message
+          }))
+      }
+    }
+  }
   return {
     async exportMappingReport({ format }) {
-      const report = await buildMappingReport({ handlers: views(), now: ctx.now })
+      const report = await buildMappingReport({ handlers: views(), now: ctx.now, extras })
       const file = await renderMappingReport(report, format)
       if (file.bytes.length > MAX_REPORT_BYTES) {
         throw new AppError(

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract'
-import type { BillingMappingRow, BillingView } from '../../shared/contract/billing'
+import type { BillingMappingRow, BillingView, RunSummary } from '../../shared/contract/billing'
 import { OrgStatusSchema, type CustomersView, type OrgRow, type OrgStatus } from '../../shared/contract/customers'
+import { kindLabel } from '../../shared/registry'
 
 // The mapping report is built only from the two view models the screens already show (Customers and
 // Billing), read through their handlers: no SQL of its own, and nothing a view model does not carry
@@ -16,6 +17,27 @@ export interface ReportBillingLine {
   enabled: boolean
   lastSyncAt: string | null
   lastSyncResult: string | null
+  /** The quantity last written to the PSA, and when; null = never pushed. */
+  lastPushed: { quantity: number | null; at: string } | null
+}
+
+/** Whether alerts of the org become tickets: on (mapped), through the catch-all customer, or off. */
+export type TicketingState = 'on' | 'catch-all' | 'off'
+
+export interface RunChange {
+  orgName: string
+  target: string
+  oldQuantity: number | null
+  newQuantity: number | null
+  result: string
+  message: string | null
+}
+
+/** What the report reads besides the two views (all optional: a report without them leaves the cells empty). */
+export interface ReportExtras {
+  ticketingEnabled?: boolean
+  lastPushed?: ReadonlyMap<string, { quantity: number | null; at: string }>
+  lastRun?: { run: Pick<RunSummary, 'startedAt' | 'status'>; changes: RunChange[] } | null
 }
 
 export interface MappingReportRow {
@@ -30,6 +52,7 @@ export interface MappingReportRow {
   notes: string[]
   /** Usually zero or one; an org may bill several targets. */
   billing: ReportBillingLine[]
+  ticketing: TicketingState
 }
 
 export interface MappingReport {
@@ -41,23 +64,36 @@ export interface MappingReport {
   counts: Record<OrgStatus, number>
   total: number
   refreshedAt: CustomersView['refreshedAt']
+  /** "JumpCloud": where the organizations come from. */
+  source: string
   rows: MappingReportRow[]
+  /** Orgs with no customer yet (unmapped or only suggested). */
+  unmapped: MappingReportRow[]
+  /** Active PSA customers no organization is mapped to. */
+  customersWithoutOrg: Array<{ id: string; name: string; type: string | null }>
+  lastRun: { run: Pick<RunSummary, 'startedAt' | 'status'>; changes: RunChange[] } | null
 }
 
 export interface MappingReportContext {
   handlers: Pick<Handlers, 'getCustomersView' | 'getBillingView'>
   now: () => Date
+  extras?: (billing: BillingView) => Promise<ReportExtras>
 }
 
 export async function buildMappingReport(ctx: MappingReportContext): Promise<MappingReport> {
   // Handlers return the schema's input type; both views have no transforms, so the shapes are the outputs.
   const customers = (await ctx.handlers.getCustomersView({})) as CustomersView
   const billing = (await ctx.handlers.getBillingView({})) as BillingView
-  return assembleMappingReport(customers, billing, ctx.now())
+  return assembleMappingReport(customers, billing, ctx.now(), await ctx.extras?.(billing))
 }
 
-/** Pure: the two views → the report (unit-testable without a core). */
-export function assembleMappingReport(customers: CustomersView, billing: BillingView, now: Date): MappingReport {
+/** Pure: the two views (and the extras) → the report (unit-testable without a core). */
+export function assembleMappingReport(
+  customers: CustomersView,
+  billing: BillingView,
+  now: Date,
+  extras: ReportExtras = {}
+): MappingReport {
   const byOrg = new Map<string, BillingMappingRow[]>()
   // Billing rows of another PSA cannot appear (both views read the active PSA), so org id is the key.
   for (const m of billing.mappings) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m])
@@ -67,7 +103,8 @@ export function assembleMappingReport(customers: CustomersView, billing: Billing
     .sort(
       (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || a.id.localeCompare(b.id)
     )
-    .map((o) => reportRow(o, byOrg.get(o.id) ?? []))
+    .map((o) => reportRow(o, byOrg.get(o.id) ?? [], extras, ticketingOf(o, customers, extras)))
+  const mappedCustomers = new Set(customers.orgs.flatMap((o) => (o.customerId ? [o.customerId] : [])))
   return {
     generatedAt: now.toISOString(),
     psa: customers.psa,
@@ -76,11 +113,29 @@ export function assembleMappingReport(customers: CustomersView, billing: Billing
     counts,
     total: customers.orgs.length,
     refreshedAt: customers.refreshedAt,
-    rows
+    source: customers.source ? kindLabel(customers.source) : '',
+    rows,
+    unmapped: rows.filter((r) => r.status === 'unmapped' || r.status === 'suggested'),
+    customersWithoutOrg: customers.customers
+      .filter((c) => c.active && !c.missing && c.mappedOrgIds.length === 0 && !mappedCustomers.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name, type: c.type }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true })),
+    lastRun: extras.lastRun ?? null
   }
 }
 
-function reportRow(o: OrgRow, billing: BillingMappingRow[]): MappingReportRow {
+function ticketingOf(o: OrgRow, customers: CustomersView, extras: ReportExtras): TicketingState {
+  if (!extras.ticketingEnabled || o.status === 'ignored' || o.status === 'disabled') return 'off'
+  if (o.status === 'mapped') return 'on'
+  return customers.catchAll ? 'catch-all' : 'off'
+}
+
+function reportRow(
+  o: OrgRow,
+  billing: BillingMappingRow[],
+  extras: ReportExtras,
+  ticketing: TicketingState
+): MappingReportRow {
   const notes: string[] = []
   if (o.suggestion)
     notes.push(
@@ -96,6 +151,7 @@ function reportRow(o: OrgRow, billing: BillingMappingRow[]): MappingReportRow {
     customerName: o.customerName,
     customerBroken: o.mappingBroken,
     notes,
+    ticketing,
     billing: billing.map((m) => ({
       target: `${m.target.containerName} › ${m.target.itemName}`,
       metric: m.metric,
@@ -103,7 +159,8 @@ function reportRow(o: OrgRow, billing: BillingMappingRow[]): MappingReportRow {
       hwm: m.hwm,
       enabled: m.enabled,
       lastSyncAt: m.lastSyncAt,
-      lastSyncResult: m.lastSyncResult
+      lastSyncResult: m.lastSyncResult,
+      lastPushed: extras.lastPushed?.get(m.mappingId) ?? null
     }))
   }
 }

@@ -1,10 +1,12 @@
 import PDFDocument from 'pdfkit'
 import type { MappingReport } from './mapping-report'
+import { reportFonts } from './fonts'
+import { PdfText } from './pdf-runs'
 import { asSheet, type ReportSheet } from './sheet'
-import type { Cell } from './table'
+import type { Cell, ReportColumn } from './table'
 
 export interface PdfOptions {
-  /** pdfkit deflates page streams by default; tests turn it off to read the text back. */
+  /** pdfkit deflates page streams by default; tests may turn it off. */
   compress?: boolean
   size?: 'A4' | 'LETTER'
 }
@@ -17,32 +19,10 @@ const PAD = 3
 const MAX_LINES = 4
 const FOOTER_GAP = 14
 
-// The 14 standard PDF fonts only encode WinAnsi (Latin-1 plus a few typographic marks); anything else
-// would print as the wrong glyph, so it is spelled in ASCII where that is obvious and shown as '?'
-// otherwise. The CSV and XLSX keep the exact text.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
-const ASCII_FOR: Record<string, string> = {
-  '→': '->',
-  '←': '<-',
-  '≥': '>=',
-  '≤': '<=',
-  '\n': ' ',
-  '\r': ' ',
-  '\t': ' '
-}
-export function toWinAnsi(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0
-    const encodable = (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)
-    out += encodable ? ch : (ASCII_FOR[ch] ?? '?')
-  }
-  return out
-}
-
 /**
- * Landscape table with the summary on top of page 1, the column header repeated on every page and
- * "Page i of n" in each footer (pages are buffered so the total is known when footers are written).
+ * Landscape tables (the main one, then any sections) with the summary on top of page 1, each table's column
+ * header repeated on every page and "Page i of n" in each footer (pages are buffered so the total is known).
+ * Text is set in bundled Unicode fonts, a CJK fallback chosen per glyph (./fonts): names print as they are.
  */
 export function writePdf(report: MappingReport | ReportSheet, opts: PdfOptions = {}): Promise<Buffer> {
   const t = asSheet(report)
@@ -64,31 +44,47 @@ export function writePdf(report: MappingReport | ReportSheet, opts: PdfOptions =
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
+  const text = new PdfText(doc, reportFonts())
 
+  let y = drawSummary(doc, text, t, MARGIN, doc.page.width - 2 * MARGIN)
+  y = drawTable(doc, text, { columns: t.columns, lines: t.lines, emptyText: t.emptyText }, y)
+  for (const s of t.sections ?? []) {
+    y += 14
+    if (y + 60 > doc.page.height - MARGIN - FOOTER_GAP) {
+      doc.addPage()
+      y = MARGIN
+    }
+    doc.fillColor('#111111')
+    text.draw(s.title, MARGIN, y, 11, { width: doc.page.width - 2 * MARGIN, maxLines: 1 }, true)
+    y = drawTable(doc, text, s, y + 18)
+  }
+  drawFooters(doc, text, t.caption)
+  doc.end()
+  return done
+}
+
+interface Table {
+  columns: readonly ReportColumn[]
+  lines: Cell[][]
+  emptyText: string
+}
+
+/** One table from `top`; returns the y below it. */
+function drawTable(doc: PDFKit.PDFDocument, text: PdfText, t: Table, top: number): number {
   const left = MARGIN
   const tableWidth = doc.page.width - 2 * MARGIN
   const bottom = () => doc.page.height - MARGIN - FOOTER_GAP
   const total = t.columns.reduce((s, c) => s + c.pdf, 0)
   const widths = t.columns.map((c) => (c.pdf / total) * tableWidth)
   const xs = widths.map((_, i) => left + widths.slice(0, i).reduce((s, w) => s + w, 0))
+  const box = (i: number) => ({ width: widths[i]! - 2 * PAD, maxLines: MAX_LINES })
 
-  const rowHeight = (cells: string[], font: string, size: number) => {
-    doc.font(font).fontSize(size)
-    const lineHeight = doc.currentLineHeight(true)
-    const tallest = Math.max(...cells.map((t, i) => doc.heightOfString(t, { width: widths[i]! - 2 * PAD })))
-    return Math.min(tallest, MAX_LINES * lineHeight) + 2 * PAD
-  }
-  const drawRow = (cells: string[], y: number, h: number, font: string, size: number, fill: string | null) => {
+  const rowHeight = (cells: string[], size: number, bold: boolean) =>
+    Math.max(...cells.map((c, i) => text.height(c, size, box(i), bold))) + 2 * PAD
+  const drawRow = (cells: string[], y: number, h: number, size: number, bold: boolean, fill: string | null) => {
     if (fill) doc.rect(left, y, tableWidth, h).fill(fill)
-    doc.fillColor('#111111').font(font).fontSize(size)
-    cells.forEach((t, i) =>
-      doc.text(t, xs[i]! + PAD, y + PAD, {
-        width: widths[i]! - 2 * PAD,
-        height: h - 2 * PAD,
-        ellipsis: true,
-        lineBreak: true
-      })
-    )
+    doc.fillColor('#111111')
+    cells.forEach((c, i) => text.draw(c, xs[i]! + PAD, y + PAD, size, box(i), bold))
     doc
       .moveTo(left, y + h)
       .lineTo(left + tableWidth, y + h)
@@ -97,58 +93,51 @@ export function writePdf(report: MappingReport | ReportSheet, opts: PdfOptions =
       .stroke()
   }
 
-  const header = t.columns.map((c) => toWinAnsi(c.title))
-  const headerHeight = rowHeight(header, 'Helvetica-Bold', HEADER_FONT_SIZE)
+  const header = t.columns.map((c) => c.title)
+  const headerHeight = rowHeight(header, HEADER_FONT_SIZE, true)
   const drawHeader = (y: number) => {
-    drawRow(header, y, headerHeight, 'Helvetica-Bold', HEADER_FONT_SIZE, '#e4e9f0')
+    drawRow(header, y, headerHeight, HEADER_FONT_SIZE, true, '#e4e9f0')
     return y + headerHeight
   }
 
-  let y = drawSummary(doc, t, left, tableWidth)
-  y = drawHeader(y)
+  let y = drawHeader(top)
   t.lines.forEach((line, n) => {
-    const cells = line.map((c: Cell) => toWinAnsi(String(c)))
-    const h = rowHeight(cells, 'Helvetica', FONT_SIZE)
+    const cells = line.map((c: Cell) => String(c))
+    const h = rowHeight(cells, FONT_SIZE, false)
     if (y + h > bottom()) {
       doc.addPage()
       y = drawHeader(MARGIN)
     }
-    drawRow(cells, y, h, 'Helvetica', FONT_SIZE, n % 2 === 1 ? '#f5f6f8' : null)
+    drawRow(cells, y, h, FONT_SIZE, false, n % 2 === 1 ? '#f5f6f8' : null)
     y += h
   })
-  if (t.lines.length === 0)
-    doc
-      .font('Helvetica')
-      .fontSize(FONT_SIZE + 1)
-      .fillColor('#444444')
-      .text(toWinAnsi(t.emptyText), left, y + 8)
-
-  drawFooters(doc, toWinAnsi(t.caption))
-  doc.end()
-  return done
+  if (t.lines.length === 0) {
+    doc.fillColor('#444444')
+    text.draw(t.emptyText, left, y + 8, FONT_SIZE + 1, { width: tableWidth, maxLines: 1 })
+    y += 8 + text.lineHeight(FONT_SIZE + 1)
+  }
+  return y
 }
 
 /** Title and the header block as label/value pairs in three columns; returns the y below it. */
-function drawSummary(doc: PDFKit.PDFDocument, t: ReportSheet, left: number, width: number): number {
-  doc.fillColor('#111111').font('Helvetica-Bold').fontSize(14).text(toWinAnsi(t.title), left, MARGIN)
+function drawSummary(doc: PDFKit.PDFDocument, text: PdfText, t: ReportSheet, left: number, width: number): number {
+  doc.fillColor('#111111')
+  text.draw(t.title, left, MARGIN, 14, { width, maxLines: 1 }, true)
   const pairs = t.summary.slice(1)
   const perColumn = Math.ceil(pairs.length / 3)
   const colWidth = width / 3
   const top = MARGIN + 24
-  doc.fontSize(8)
-  const lineHeight = doc.currentLineHeight(true) + 2
+  const lineHeight = text.lineHeight(8) + 2
   pairs.forEach(([label, value], i) => {
     const x = left + Math.floor(i / perColumn) * colWidth
     const y = top + (i % perColumn) * lineHeight
-    doc.font('Helvetica-Bold').text(`${toWinAnsi(label)}:`, x, y, { width: 110, lineBreak: false })
-    doc
-      .font('Helvetica')
-      .text(toWinAnsi(String(value)), x + 112, y, { width: colWidth - 116, lineBreak: false, ellipsis: true })
+    text.draw(`${label}:`, x, y, 8, { width: 128, maxLines: 1 }, true)
+    text.draw(String(value), x + 130, y, 8, { width: colWidth - 134, maxLines: 1 })
   })
   return top + perColumn * lineHeight + 10
 }
 
-function drawFooters(doc: PDFKit.PDFDocument, caption: string): void {
+function drawFooters(doc: PDFKit.PDFDocument, text: PdfText, caption: string): void {
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
@@ -157,9 +146,11 @@ function drawFooters(doc: PDFKit.PDFDocument, caption: string): void {
     doc.page.margins.bottom = 0
     const y = doc.page.height - MARGIN - 8
     const width = doc.page.width - 2 * MARGIN
-    doc.font('Helvetica').fontSize(7).fillColor('#666666')
-    doc.text(caption, MARGIN, y, { width, align: 'left', lineBreak: false })
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, y, { width, align: 'right', lineBreak: false })
+    doc.fillColor('#666666')
+    text.draw(caption, MARGIN, y, 7, { width: width * 0.8, maxLines: 1 })
+    const page = `Page ${i - range.start + 1} of ${range.count}`
+    const w = text.width(page, 7)
+    text.draw(page, MARGIN + width - w, y, 7, { width: w + 1, maxLines: 1 })
     doc.page.margins.bottom = saved
   }
 }

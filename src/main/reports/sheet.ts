@@ -1,4 +1,5 @@
 import type { MappingReport } from './mapping-report'
+import { mappingSections } from './sections'
 import { REPORT_COLUMNS, reportLines, summaryLines, type Cell, type ReportColumn } from './table'
 
 /** One report as the writers see it: any table (mappings, assets) renders the same way in CSV, XLSX and PDF. */
@@ -15,6 +16,17 @@ export interface ReportSheet {
   emptyText: string
   /** PDF footer caption. */
   caption: string
+  /** Further tables after the main one (own sheet in XLSX, own block in CSV and PDF). */
+  sections?: ReportSection[]
+}
+
+export interface ReportSection {
+  title: string
+  /** XLSX sheet name (≤ 31 characters). */
+  sheetName: string
+  columns: readonly ReportColumn[]
+  lines: Cell[][]
+  emptyText: string
 }
 
 export function mappingSheet(report: MappingReport): ReportSheet {
@@ -27,7 +39,8 @@ export function mappingSheet(report: MappingReport): ReportSheet {
     summary,
     generatedAt: report.generatedAt,
     emptyText: 'No organizations yet.',
-    caption: `PSA Bridge mapping report, generated ${summary[1]![1]}`
+    caption: `PSA Bridge mapping report, generated ${summary[1]![1]}`,
+    sections: mappingSections(report)
   }
 }
 

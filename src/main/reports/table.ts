@@ -15,18 +15,22 @@ export interface ReportColumn {
 }
 
 export const REPORT_COLUMNS: readonly ReportColumn[] = [
-  { title: 'Organization', width: 30, pdf: 100 },
-  { title: 'Organization ID', width: 26, pdf: 62 },
+  { title: 'Organization', width: 30, pdf: 90 },
+  { title: 'Organization ID', width: 26, pdf: 56 },
   { title: 'Status', width: 11, pdf: 42 },
-  { title: 'PSA customer', width: 30, pdf: 80 },
-  { title: 'PSA customer ID', width: 16, pdf: 44 },
-  { title: 'Billing target', width: 34, pdf: 95 },
-  { title: 'Metric', width: 9, pdf: 32 },
+  { title: 'Source', width: 11, pdf: 40 },
+  { title: 'PSA customer', width: 30, pdf: 76 },
+  { title: 'PSA customer ID', width: 16, pdf: 42 },
+  { title: 'Billing target', width: 34, pdf: 86 },
+  { title: 'Metric', width: 9, pdf: 34 },
   { title: 'Non-billable', width: 12, pdf: 36 },
   { title: 'HWM this month', width: 15, pdf: 36 },
+  { title: 'Last pushed quantity', width: 12, pdf: 36 },
+  { title: 'Last pushed', width: 19, pdf: 52 },
   { title: 'Last sync', width: 19, pdf: 52 },
   { title: 'Last sync result', width: 24, pdf: 60 },
-  { title: 'Notes', width: 34, pdf: 81 }
+  { title: 'Ticketing', width: 10, pdf: 40 },
+  { title: 'Notes', width: 34, pdf: 76 }
 ]
 
 export const UNKNOWN_HWM = 'unknown'
@@ -46,12 +50,12 @@ export function formatTime(iso: string | null, zone: string): string {
 export function reportLines(report: MappingReport): Cell[][] {
   return report.rows.flatMap((row) =>
     row.billing.length === 0
-      ? [line(row, null, report.timeZone)]
-      : row.billing.map((b) => line(row, b, report.timeZone))
+      ? [line(row, null, report.timeZone, report.source)]
+      : row.billing.map((b) => line(row, b, report.timeZone, report.source))
   )
 }
 
-function line(row: MappingReportRow, b: ReportBillingLine | null, zone: string): Cell[] {
+function line(row: MappingReportRow, b: ReportBillingLine | null, zone: string, source: string): Cell[] {
   const customer = row.customerBroken
     ? `${row.customerName ? `${row.customerName} ` : ''}(${BROKEN_CUSTOMER})`
     : (row.customerName ?? '')
@@ -60,14 +64,18 @@ function line(row: MappingReportRow, b: ReportBillingLine | null, zone: string):
     row.orgName,
     row.orgId,
     row.status,
+    source,
     customer,
     row.customerId ?? '',
     b?.target ?? '',
     b?.metric ?? '',
     b ? b.nonBillable : '',
     b ? (b.hwm ?? UNKNOWN_HWM) : '',
+    b?.lastPushed?.quantity ?? '',
+    formatTime(b?.lastPushed?.at ?? null, zone),
     formatTime(b?.lastSyncAt ?? null, zone),
     b?.lastSyncResult ?? '',
+    row.ticketing,
     notes.join('; ')
   ]
 }

@@ -22,6 +22,14 @@ export async function writeXlsx(report: MappingReport | ReportSheet): Promise<Bu
   for (const l of t.lines) sheet.addRow(l.map(guardCell))
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.columns.length } }
 
+  for (const s of t.sections ?? []) {
+    const ws = wb.addWorksheet(s.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
+    ws.columns = s.columns.map((c) => ({ header: c.title, width: c.width }))
+    ws.getRow(1).font = { bold: true }
+    for (const l of s.lines) ws.addRow(l.map(guardCell))
+    if (s.lines.length === 0) ws.addRow([s.emptyText])
+  }
+
   const summary = wb.addWorksheet(SUMMARY_SHEET)
   summary.columns = [{ width: 26 }, { width: 36 }]
   for (const [label, value] of t.summary) summary.addRow([label, guardCell(value)]).getCell(1).font = { bold: true }

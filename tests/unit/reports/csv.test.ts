@@ -8,7 +8,8 @@ import { billingRow, HOSTILE_NAMES, org, reportOf } from './fixture'
 function parse(buf: Buffer): string[][] {
   const text = buf.toString('utf8')
   expect(text.startsWith('\uFEFF')).toBe(true)
-  const r = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true })
+  // The main table: the sections follow after an empty line (tested on their own below).
+  const r = Papa.parse<string[]>(text.slice(1).split('\r\n\r\n')[0]!, { skipEmptyLines: true })
   expect(r.errors).toEqual([])
   return r.data
 }
@@ -68,5 +69,18 @@ describe('writeCsv', () => {
 
   it('has only the header line when there are no organizations', () => {
     expect(parse(writeCsv(reportOf([])))).toEqual([REPORT_COLUMNS.map((c) => c.title)])
+  })
+
+  it('adds the unmapped orgs as a titled block after the table, and leaves empty sections out', () => {
+    const r = reportOf([
+      org('a', 'Acme', { status: 'mapped', customerId: '1', customerName: 'Acme Co' }),
+      org('b', '=Beta')
+    ])
+    const blocks = writeCsv(r).toString('utf8').slice(1).trimEnd().split('\r\n\r\n')
+    expect(blocks).toHaveLength(2)
+    const section = Papa.parse<string[]>(blocks[1]!).data
+    expect(section[0]).toEqual(['Organizations without a PSA customer'])
+    expect(section[1]).toEqual(['Organization', 'Organization ID', 'Status', 'Suggestion'])
+    expect(section.slice(2)).toEqual([["'=Beta", 'b', 'unmapped', '']])
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildMappingReport } from '../../../src/main/reports/mapping-report'
+import { assembleMappingReport, buildMappingReport } from '../../../src/main/reports/mapping-report'
+import { mappingSheet } from '../../../src/main/reports/sheet'
 import { formatTime, REPORT_COLUMNS, reportLines, summaryLines, UNKNOWN_HWM } from '../../../src/main/reports/table'
 import { billingRow, billingView, customersView, NOW, org, reportOf } from './fixture'
 
@@ -119,5 +120,49 @@ describe('report lines', () => {
       Suggested: 0,
       'PSA customers refreshed': 'never'
     })
+  })
+})
+
+describe('the complete mapping report', () => {
+  it('carries source, last pushed quantity and when, ticketing per org, and the three sections', () => {
+    const orgs = [
+      org('a', 'Acme', { status: 'mapped', customerId: 'c1', customerName: 'Acme Co' }),
+      org('b', 'Beta', { status: 'suggested' }),
+      org('c', 'Gamma', { status: 'ignored' })
+    ]
+    const customers = customersView(orgs, {
+      customers: [
+        { id: 'c1', name: 'Acme Co', type: null, active: true, missing: false, mappedOrgIds: ['a'] },
+        { id: 'c2', name: 'Lonely LLC', type: 'Business', active: true, missing: false, mappedOrgIds: [] },
+        { id: 'c3', name: 'Gone Inc', type: null, active: false, missing: false, mappedOrgIds: [] }
+      ],
+      catchAll: { customerId: 'c2', customerName: 'Lonely LLC' }
+    })
+    const report = assembleMappingReport(customers, billingView([billingRow('a', { hwm: 9 })]), NOW, {
+      ticketingEnabled: true,
+      lastPushed: new Map([['m-a', { quantity: 8, at: '2025-03-13T12:00:00Z' }]]),
+      lastRun: {
+        run: { startedAt: '2025-03-13T12:00:00Z', status: 'ok' },
+        changes: [
+          { orgName: 'Acme', target: 'Inv › Seats', oldQuantity: 7, newQuantity: 8, result: 'written', message: null }
+        ]
+      }
+    })
+    const [acme, beta, gamma] = reportLines(report)
+    expect([acme![col('Source')], acme![col('Last pushed quantity')], acme![col('Last pushed')]]).toEqual([
+      'JumpCloud',
+      8,
+      '2025-03-13 12:00 UTC'
+    ])
+    expect([acme![col('Ticketing')], beta![col('Ticketing')], gamma![col('Ticketing')]]).toEqual([
+      'on',
+      'catch-all',
+      'off'
+    ])
+    const [unmapped, lonely, lastRun] = mappingSheet(report).sections!
+    expect(unmapped!.lines.map((l) => l[1])).toEqual(['b'])
+    expect(lonely!.lines).toEqual([['Lonely LLC', 'c2', 'Business']])
+    expect(lastRun!.title).toBe('Last billing run: 2025-03-13 12:00 UTC, ok')
+    expect(lastRun!.lines).toEqual([['Acme', 'Inv › Seats', 7, 8, 'written', '']])
   })
 })

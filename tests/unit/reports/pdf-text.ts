@@ -1,18 +1,17 @@
-// Reads the text back from an *uncompressed* pdfkit PDF: one entry per page content stream (pdfkit
-// writes them in page order), each a list of text runs (one per BT…ET block, hex strings joined).
-// Good enough for our own output with the standard fonts; not a general PDF parser.
-export function pdfPageTexts(pdf: Buffer): string[][] {
-  const src = pdf.toString('latin1')
-  const pages: string[][] = []
-  for (const m of src.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
-    const runs: string[] = []
-    for (const bt of m[1]!.matchAll(/BT\n([\s\S]*?)\nET/g)) {
-      const hex = [...bt[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1'))
-      runs.push(hex.join(''))
-    }
-    pages.push(runs)
+import { PDFParse } from 'pdf-parse'
+
+// Reads the text back from a PDF with a real extractor (pdf-parse, on Mozilla's pdf.js): what a reader
+// copying text out of the report would get, through the fonts' ToUnicode maps.
+
+/** The text of each page. */
+export async function pdfPageTexts(pdf: Buffer): Promise<string[]> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) })
+  try {
+    const result = await parser.getText()
+    return result.pages.map((p) => p.text)
+  } finally {
+    await parser.destroy()
   }
-  return pages
 }
 
 /** The PDF's own page objects (not the /Pages tree node). */

@@ -18,7 +18,14 @@ describe('writeXlsx', () => {
       [billingRow('o1', { hwm: 14, nonBillable: 1 })]
     )
     const wb = await read(await writeXlsx(r))
-    expect(wb.worksheets.map((w) => w.name)).toEqual([MAPPINGS_SHEET, SUMMARY_SHEET])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      MAPPINGS_SHEET,
+      'Unmapped organizations',
+      'Customers without org',
+      'Last run changes',
+      SUMMARY_SHEET
+    ])
+    expect(wb.getWorksheet('Unmapped organizations')!.getRow(2).getCell(1).value).toBe('Beta')
     const sheet = wb.getWorksheet(MAPPINGS_SHEET)!
     const header = sheet.getRow(1)
     expect(REPORT_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(REPORT_COLUMNS.map((c) => c.title))
