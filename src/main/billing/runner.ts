@@ -6,7 +6,6 @@ import {
   targetKey,
   type PsaConnector,
   type PsaKind,
-  type QuantityChange,
   type QuantityRead,
   type SourceConnector
 } from '../connectors/types'
@@ -15,9 +14,11 @@ import { activePsaKind, noPsaError, openPsa, openSource } from '../connect/open'
 import { loadMappings } from '../customers/store'
 import { dayKey, monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
-import { confirmedDespite, LOST_REPLY_NOTE } from './confirm-write'
+import { deleteIntents } from './intents-store'
 import { mappingBlock } from './mapping-block'
-import { moneyChange, moneyWords, withMoney, type MoneyChange } from './money'
+import { moneyChange, moneyWords, type MoneyChange } from './money'
+import { reconcileInterrupted } from './reconcile'
+import { RunWrites } from './run-writes'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, SystemicBreaker } from './run-errors'
 import { blockedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
@@ -54,28 +55,29 @@ const WRITE_BATCH = 250
 /** One run's pipeline: count → snapshot → HWM → per mapping: re-read the PSA quantity, plan, write if changed. */
 export class Runner {
   month = ''
-  private billingDay = ''
-  private syncMoney = false
+  billingDay = ''
+  syncMoney = false
+  private readonly writes = new RunWrites(this)
   /** Unit cost/price changes planned per mapping id (shown on the row, written with the quantity). */
   private money = new Map<string, MoneyChange>()
   /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
   rows: PlanRow[] = []
   private records: RunItemRecord[] = []
-  private psa: PsaKind = PSA_KINDS[0]
+  psa: PsaKind = PSA_KINDS[0]
   private synced = new Map<string, string>()
   private done = 0
   private total = 0
   private aborted: AppError | null = null
   /** One item's 5xx fails that item; a streak across items (or nothing but failures) means the remote is down. */
-  private readonly psaBreaker = new SystemicBreaker()
+  readonly psaBreaker = new SystemicBreaker()
   private readonly sourceBreaker = new SystemicBreaker()
   /** Mapping id → its place in the list, so rows come back in a stable order however the run ended. */
   private order = new Map<string, number>()
   private readonly now: Date
 
   constructor(
-    private readonly ctx: AppContext,
-    private readonly runId: string,
+    readonly ctx: AppContext,
+    readonly runId: string,
     private readonly opts: BillingSyncOptions
   ) {
     this.now = ctx.now()
@@ -89,12 +91,12 @@ export class Runner {
   }
 
   /** An outage seen by this run, or a stop asked from outside (service shutdown): no new step starts. */
-  private stopped(): AppError | null {
+  stopped(): AppError | null {
     return this.aborted ?? billingStopRequested(this.ctx.db)
   }
 
   /** Records a failure of one item; stops the run when it says the remote as a whole is unusable. */
-  private failed(breaker: SystemicBreaker, e: unknown, item: string): void {
+  failed(breaker: SystemicBreaker, e: unknown, item: string): void {
     const stop = breaker.failure(e, item)
     if (stop) this.aborted ??= stop
   }
@@ -131,6 +133,7 @@ export class Runner {
 
     const source = await openSource(ctx)
     const { connector } = await openPsa(ctx)
+    await reconcileInterrupted(ctx, connector, psa) // a killed run's writes, from what the PSA holds
     const approvals = approvalsFor(ctx.db, this.month)
     const byOrg = new Map<string, BillingMappingRecord[]>()
     for (const m of mappings) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m])
@@ -169,14 +172,14 @@ export class Runner {
             const step = await this.plan(connector, m, orgHwm, approvals.get(m.id), settings, prefetched)
             if ('row' in step) this.finish(m, step.row)
             else if (batch) pending.push({ m, item: step.item })
-            else this.finish(m, await this.writeOne(connector, m, step.item))
+            else this.finish(m, await this.writes.writeOne(connector, m, step.item))
           }
           // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
-          if (batch && pending.length >= WRITE_BATCH) await this.writeBatch(connector, batch, pending.splice(0))
+          if (batch && pending.length >= WRITE_BATCH) await this.writes.writeBatch(connector, batch, pending.splice(0))
         })
       )
     )
-    if (batch && pending.length > 0) await this.writeBatch(connector, batch, pending)
+    if (batch && pending.length > 0) await this.writes.writeBatch(connector, batch, pending)
     this.record(this.records)
     // Not one answer from a remote that failed every time: it is down, whatever the number of items.
     this.aborted ??= this.sourceBreaker.neverAnswered() ?? this.psaBreaker.neverAnswered()
@@ -189,7 +192,7 @@ export class Runner {
   }
 
   /** A row is final: keep it for the result and the run record. */
-  private finish(m: BillingMappingRecord, row: PlanRow): void {
+  finish(m: BillingMappingRecord, row: PlanRow): void {
     row.orgName = this.synced.get(m.orgId) ?? null
     this.rows.push(row)
     this.records.push(toRecord(this.psa, m, row, this.ctx.now().toISOString()))
@@ -200,6 +203,7 @@ export class Runner {
     const db = this.ctx.db
     db.transaction(() => {
       insertRunItems(db, this.runId, records)
+      deleteIntents(db, this.runId) // settled: the items say what happened
       if (this.opts.dryRun) return
       for (const r of records) setLastSync(db, r.mappingId, r.at, lastResultText(r))
     })()
@@ -301,73 +305,7 @@ export class Runner {
     return { item }
   }
 
-  private changeFor(m: BillingMappingRecord, item: PlanItem): QuantityChange {
-    return withMoney({ from: item.current!, to: item.newQuantity!, billingDay: this.billingDay }, this.syncMoney, m)
-  }
-
-  private async writeOne(connector: PsaConnector, m: BillingMappingRecord, item: PlanItem): Promise<PlanRow> {
-    const stop = this.stopped() // another item may have hit an outage while we were reading
-    if (stop) return this.withMoney(m, planRow(m, item, 'failed', `Not attempted: ${stop.message}`))
-    const target = { containerId: m.containerId, itemId: m.itemId }
-    const change = this.changeFor(m, item)
-    try {
-      await connector.setQuantity(target, change)
-      return this.settle(connector, m, item, change, null)
-    } catch (e) {
-      return this.settle(connector, m, item, change, e)
-    }
-  }
-
-  private async writeBatch(
-    connector: PsaConnector,
-    write: NonNullable<PsaConnector['setQuantities']>,
-    pending: Array<{ m: BillingMappingRecord; item: PlanItem }>
-  ): Promise<void> {
-    const stop = this.stopped()
-    if (stop) {
-      for (const p of pending)
-        this.finish(p.m, this.withMoney(p.m, planRow(p.m, p.item, 'failed', `Not attempted: ${stop.message}`)))
-      return
-    }
-    const changes = pending.map((p) => this.changeFor(p.m, p.item))
-    let results: Array<unknown>
-    try {
-      results = await write(
-        pending.map((p, i) => ({ target: { containerId: p.m.containerId, itemId: p.m.itemId }, change: changes[i]! }))
-      )
-    } catch (e) {
-      results = pending.map(() => e) // the batch's reads failed: nothing was written
-    }
-    const rows = await Promise.all(
-      pending.map((p, i) => this.settle(connector, p.m, p.item, changes[i]!, results[i] ?? null))
-    )
-    pending.forEach((p, i) => this.finish(p.m, rows[i]!))
-  }
-
-  /** The row for a write that succeeded (error null) or failed — unless a re-read shows the PSA has it (a lost reply). */
-  private async settle(
-    connector: PsaConnector,
-    m: BillingMappingRecord,
-    item: PlanItem,
-    change: QuantityChange,
-    error: unknown
-  ): Promise<PlanRow> {
-    if (error === null) {
-      this.psaBreaker.success()
-      return this.withMoney(m, planRow(m, item, 'written', null))
-    }
-    const target = { containerId: m.containerId, itemId: m.itemId }
-    if (await confirmedDespite(connector, target, change, error)) {
-      this.psaBreaker.success()
-      return this.withMoney(m, { ...planRow(m, item, 'written', null), note: LOST_REPLY_NOTE })
-    }
-    this.failed(this.psaBreaker, error, m.id)
-    if (isAppError(error) && error.code === 'not-found')
-      return { ...planRow(m, item, 'blocked', null), action: 'blocked', code: 'target-vanished', reason: error.message }
-    return this.withMoney(m, planRow(m, item, 'failed', errorText(error)))
-  }
-
-  private withMoney(m: BillingMappingRecord, row: PlanRow): PlanRow {
+  withMoney(m: BillingMappingRecord, row: PlanRow): PlanRow {
     const money = this.money.get(m.id)
     return money ? { ...row, ...money } : row
   }

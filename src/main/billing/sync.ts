@@ -8,7 +8,7 @@ import { Abort, errorText } from './run-errors'
 import { pruneSamples } from './hwm-buckets'
 import { Runner, type BillingSyncOptions } from './runner'
 import { billingStopRequested, clearBillingStop, setBillingStop } from './run-stop'
-import { finishRun, insertRun, ZERO_COUNTS } from './store'
+import { finishRun, insertRun, markInterruptedRuns, ZERO_COUNTS } from './store'
 
 export type { BillingSyncOptions, RunTrigger } from './runner'
 export { syncedOrgs } from './synced-orgs'
@@ -52,6 +52,8 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
       }
     )
   }
+  // With the lease held, a billing run still "running" belongs to a process that died: its intents get settled.
+  markInterruptedRuns(ctx.db, ctx.now().toISOString())
   const runId = randomUUID()
   running.set(ctx.db, runId)
   const startedAt = ctx.now().toISOString()

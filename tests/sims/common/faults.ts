@@ -3,7 +3,7 @@ import { mulberry32 } from './random'
 import type { FaultSpec } from './types'
 
 export const FaultSpecSchema = z.object({
-  kind: z.enum(['status', 'delay', 'reset', 'malformed', 'drop-reply']),
+  kind: z.enum(['status', 'delay', 'reset', 'malformed', 'drop-reply', 'hold-reply', 'hold-request']),
   status: z.number().int().min(100).max(599).optional(),
   body: z.unknown().optional(),
   retryAfter: z.number().nonnegative().optional(),

@@ -113,6 +113,18 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
     inFlight: (key) => inFlight.get(key) ?? 0
   }
   const holder: { server?: SimServer } = {}
+  // Held requests so far, and who waits for a number of them (faults.whenHeld).
+  let held = 0
+  const heldWaiters: Array<{ count: number; resolve: () => void }> = []
+  const hold = async (res: http.ServerResponse): Promise<void> => {
+    held++
+    for (const w of heldWaiters.filter((x) => x.count <= held)) {
+      heldWaiters.splice(heldWaiters.indexOf(w), 1)
+      w.resolve()
+    }
+    // Until the client goes away (killed) or the server closes: then the socket is gone, nothing is sent.
+    if (!res.socket?.destroyed) await new Promise<void>((r) => res.once('close', () => r()))
+  }
   const control = controlRouter(() => holder.server as SimServer, opts.control)
 
   async function serveControl(req: SimRequest, res: http.ServerResponse): Promise<void> {
@@ -148,6 +160,7 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
       }
       if (f?.kind === 'malformed')
         return reply({ status: 200, raw: '{"simulated": "malformed', headers: { 'content-type': 'application/json' } })
+      if (f?.kind === 'hold-request') return await hold(res)
 
       const early = await opts.before?.(routed, ctx)
       if (early) return reply(early)
@@ -169,6 +182,7 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
       }
       // Lost response: the write happened, the client never hears about it.
       if (f?.kind === 'drop-reply') return void res.socket?.destroy()
+      if (f?.kind === 'hold-reply') return await hold(res)
       reply(out)
     } finally {
       if (entered && flightKey !== undefined) {
@@ -215,7 +229,13 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
     port,
     clock,
     ctx,
-    faults: { add: (f) => faults.add(f), clear: () => faults.clear(), fired: () => faults.fired() },
+    faults: {
+      add: (f) => faults.add(f),
+      clear: () => faults.clear(),
+      fired: () => faults.fired(),
+      whenHeld: (count) =>
+        held >= count ? Promise.resolve() : new Promise<void>((resolve) => heldWaiters.push({ count, resolve }))
+    },
     stats: () => structuredClone(stats),
     onRequest(listener) {
       arrivals.on('request', listener)

@@ -43,8 +43,11 @@ export interface FaultSpec {
    * 'reset' = socket destroyed before the handler runs.
    * 'malformed' = 200 with invalid JSON, handler not run.
    * 'drop-reply' = the handler RUNS (state changes), then the socket is destroyed without a reply (lost response).
+   * 'hold-reply' = the handler RUNS, then the reply is held until the client goes away (a write applied whose reply
+   *   never arrives: a test kills the client at exactly that point, see faults.whenHeld).
+   * 'hold-request' = the request is held unanswered and never handled until the client goes away.
    */
-  kind: 'status' | 'delay' | 'reset' | 'malformed' | 'drop-reply'
+  kind: 'status' | 'delay' | 'reset' | 'malformed' | 'drop-reply' | 'hold-reply' | 'hold-request'
   status?: number
   body?: unknown
   /** Seconds, sent as Retry-After. */
@@ -96,8 +99,14 @@ export interface SimServer {
   url: string
   port: number
   close(): Promise<void>
-  /** `fired()`: faults that fired so far, by label (see faults.ts faultLabel). */
-  faults: { add(f: FaultSpec): void; clear(): void; fired(): Record<string, number> }
+  faults: {
+    add(f: FaultSpec): void
+    clear(): void
+    /** Faults that fired so far, by label (see faults.ts faultLabel). */
+    fired(): Record<string, number>
+    /** Resolves once `count` requests in all have been held by 'hold-reply'/'hold-request' faults. */
+    whenHeld(count: number): Promise<void>
+  }
   stats(): SimStats
   /** Called as each API request arrives, before faults and handlers (control routes excluded); returns "off". */
   onRequest(listener: (method: string, path: string) => void): () => void

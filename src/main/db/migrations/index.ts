@@ -10,6 +10,7 @@ import m008 from './008-assets'
 import m009 from './009-learned-equivalences'
 import m010 from './010-audit'
 import m011 from './011-unit-price'
+import m012 from './012-billing-intents'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   { id: 8, name: 'assets', sql: m008 },
   { id: 9, name: 'learned-equivalences', sql: m009 },
   { id: 10, name: 'audit', sql: m010 },
-  { id: 11, name: 'unit-price', sql: m011 }
+  { id: 11, name: 'unit-price', sql: m011 },
+  { id: 12, name: 'billing-intents', sql: m012 }
 ]
