@@ -1,5 +1,5 @@
 import type { Severity, SeverityTicketing } from '../../shared/contract/severity-ticketing'
-import { SEVERITY_LABELS } from '../../shared/contract/severity-ticketing'
+import { REQUIRED_SEVERITY_DEFAULTS, SEVERITY_LABELS } from '../../shared/contract/severity-ticketing'
 import type { TicketFields } from '../../shared/contract/ticketing'
 
 // The rules of a severity source (SaaS Alerts): which ticket fields an event gets, what must be set
@@ -24,9 +24,6 @@ export function resolveSeverityFields(s: SeverityTicketing, severity: Severity, 
   return out
 }
 
-/** The ticket defaults that must be set, among the fields the PSA has (SaaS Alerts' wizard requires them). */
-const REQUIRED_DEFAULTS = ['issueType', 'status', 'queue', 'source'] as const
-
 /**
  * What is missing before automated ticketing may be switched on, in words the screen shows:
  * a priority for every severity that is on, the required ticket defaults this PSA has, the note title
@@ -40,7 +37,7 @@ export function missingSeverityDefaults(
   for (const sev of ['critical', 'medium', 'low'] as const)
     if (s.severities[sev].enabled && !s.severities[sev].priority)
       out.push(`Priority for ${SEVERITY_LABELS[sev]} alerts`)
-  for (const key of REQUIRED_DEFAULTS) {
+  for (const key of REQUIRED_SEVERITY_DEFAULTS) {
     const field = psaFields.find((f) => f.key === key)
     if (field && !s.defaults[key]) out.push(`Default ${field.label.toLowerCase()}`)
   }

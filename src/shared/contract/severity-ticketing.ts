@@ -30,6 +30,9 @@ export const EventTypeOverrideSchema = z.object({
 })
 export type EventTypeOverride = z.output<typeof EventTypeOverrideSchema>
 
+/** Ticket defaults that must be set (among the fields the PSA has) before tickets are created, as in SaaS Alerts' wizard. */
+export const REQUIRED_SEVERITY_DEFAULTS = ['issueType', 'status', 'queue', 'source'] as const
+
 /** What groups repeats into one ticket: always the source, the organization and the severity, plus these. */
 export const GroupBySchema = z.enum(['event-type-and-user', 'event-type', 'user'])
 

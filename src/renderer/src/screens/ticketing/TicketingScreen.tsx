@@ -9,7 +9,9 @@ import { FieldsTable } from './FieldsTable'
 import { StatusCard } from './StatusCard'
 import { TemplatesPanel, templatesValid } from './TemplatesPanel'
 import { TestTicketPanel } from './TestTicketPanel'
-import { kindLabel, NO_PSA_MESSAGE, PSA_CHOICES } from '../../../../shared/registry'
+import { kindLabel, NO_PSA_MESSAGE, PSA_CHOICES, sourceInfo, type SourceKind } from '../../../../shared/registry'
+import { SeverityTicketingPanel } from './severity/SeverityTicketingPanel'
+import { SourceTabs, useTicketingSources } from './SourceTabs'
 
 export function TicketingScreen() {
   const view = useTicketing((s) => s.view)
@@ -20,6 +22,10 @@ export function TicketingScreen() {
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set())
   // Bumped by "Discard changes" so cell editors holding typed text start over from the saved values.
   const [epoch, setEpoch] = useState(0)
+  const sources = useTicketingSources()
+  const [picked, setPicked] = useState<SourceKind | null>(null)
+  const source = picked && sources.includes(picked) ? picked : sources[0]!
+  const customers = useTicketing((s) => s.customers)
 
   useEffect(() => {
     void useTicketing.getState().load()
@@ -52,8 +58,17 @@ export function TicketingScreen() {
   const { edit, save, discard, refreshLists } = useTicketing.getState()
   const dirty = JSON.stringify({ ...draft, enabled: view.settings.enabled }) !== JSON.stringify(view.settings)
   const psa = view.psa
+  const tabs = <SourceTabs sources={sources} current={source} onChoose={setPicked} />
+  if (psa && sourceInfo(source).alertsBy === 'severity')
+    return (
+      <div className="billing tk">
+        {tabs}
+        <SeverityTicketingPanel source={source} psa={psa} choices={view.choices} customers={customers} />
+      </div>
+    )
   return (
     <div className="billing tk">
+      {tabs}
       <p className="screen__intro">
         JumpCloud security alerts become tickets in your PSA: one ticket per organization, alert type and user or
         device; repeats are added to it as notes.
