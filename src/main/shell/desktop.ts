@@ -7,7 +7,7 @@ import { createNotifier } from './notify'
 import { createBundleHandler, registerAppScheme } from './protocol'
 import { APP_ENTRY_URL, APP_SCHEME, CSP, DEV_CSP, trustedOrigins } from './security'
 import { TrayController, trayStatusLine, type TrayState } from './tray'
-import { TRAY_ICON_DATA_URL } from './tray-icon'
+import { trayIconPath } from './tray-icons'
 import { createMainWindow, installCloseToTray, installSessionPolicy, revealWindow } from './window'
 
 /** The core as the shell sees it (src/main/app/app.ts `App`, structurally). */
@@ -102,7 +102,10 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
   installSessionPolicy(session.defaultSession, devUrl ? DEV_CSP : CSP)
   const removeIpc = registerIpcHandlers(ipcMain, core, trustedOrigins(devUrl))
 
-  const icon = nativeImage.createFromDataURL(TRAY_ICON_DATA_URL)
+  // process.resourcesPath exists only inside Electron (tests run the shell on plain Node with a fake electron).
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath ?? ''
+  const iconPlace = { packaged: app.isPackaged, resourcesPath, appPath: app.getAppPath() }
+  const icon = nativeImage.createFromPath(trayIconPath('normal', process.platform, iconPlace))
   const win = createMainWindow({
     BrowserWindow,
     preloadPath: deps.paths.preload,

@@ -129,6 +129,7 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     requestSingleInstanceLock = vi.fn(() => opts.lock ?? true)
     whenReady = vi.fn(() => Promise.resolve())
     getPath = vi.fn((name: string) => `/fake/${name}`)
+    getAppPath = vi.fn(() => '/fake/app')
     setAppUserModelId = vi.fn()
     exit = vi.fn(() => {
       this.exited = true
@@ -156,7 +157,10 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     Notification,
     powerMonitor: new EventEmitter(),
     Menu: { buildFromTemplate: vi.fn((template: Array<Record<string, unknown>>) => ({ template })) },
-    nativeImage: { createFromDataURL: vi.fn((url: string) => ({ dataUrl: url })) },
+    nativeImage: {
+      createFromDataURL: vi.fn((url: string) => ({ dataUrl: url })),
+      createFromPath: vi.fn((path: string) => ({ path }))
+    },
     ipcMain: {
       handle: vi.fn((channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => {
         if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
