@@ -1,11 +1,12 @@
 import type { Handlers } from '../../shared/contract'
 import { isAppError } from '../../shared/errors'
 import { createBillingScheduler, type ScheduledPushDeps } from '../billing/scheduled-push'
-import { loadBillingSettings } from '../billing/store'
 import { requestBillingStop } from '../billing/sync'
 import type { CronLike, CronTask, TimerLike } from '../scheduler/scheduler'
 import { ALERT_POLL_INTERVAL_MS, createAlertPoller } from '../ticketing/poller'
+import { isPaused } from '../core/pause'
 import type { AppJobs } from './app'
+import { readSamplingMinutes } from './settings-handlers'
 
 // The app's background work, the same in every process that runs it (the desktop app, `psa-bridge service`,
 // `web --background`): the billing schedule with catch-up, usage sampling between pushes, and the alert poller.
@@ -39,7 +40,10 @@ export interface BackgroundOptions {
   cron?: CronLike
   timer?: TimerLike
   now?: () => Date
-  /** Scheduled work waits while this is true (Pause); "Sync now" still runs. Asked before every step. */
+  /**
+   * Scheduled work waits while this is true; "Sync now" still runs. Asked before every step. Default: the Pause
+   * stored in the database (Settings, tray, `psa-bridge pause`), so every process obeys it.
+   */
   isPaused?: () => boolean
 }
 
@@ -57,7 +61,8 @@ export function createBackground(app: BackgroundDeps, opts: BackgroundOptions = 
   const timer = opts.timer ?? realTimer
   const inFlight = new Set<Promise<unknown>>()
   let stopping = false
-  const paused = (): boolean => stopping || (opts.isPaused?.() ?? false)
+  const pausedByPerson = opts.isPaused ?? (() => isPaused(app.db))
+  const paused = (): boolean => stopping || pausedByPerson()
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     inFlight.add(p)
@@ -104,7 +109,7 @@ export function createBackground(app: BackgroundDeps, opts: BackgroundOptions = 
   // The sampling timer follows the setting: re-registered when a save changes the interval.
   let sampler: { every: number; task: CronTask } | null = null
   const startSampling = () => {
-    const every = loadBillingSettings(app.db).sampleEveryMinutes
+    const every = readSamplingMinutes(app)
     if (sampler?.every === every) return
     sampler?.task.stop()
     sampler = { every, task: timer.every(every * MINUTE, () => void sample()) }
@@ -128,7 +133,7 @@ export function createBackground(app: BackgroundDeps, opts: BackgroundOptions = 
       scheduler.start()
       startSampling()
       tasks.push(timer.every(ALERT_POLL_INTERVAL_MS, () => void pollAlerts()))
-      offSettings ??= app.events.on('billingSettingsChanged', () => {
+      offSettings ??= app.events.on('settingsChanged', () => {
         if (sampler) startSampling()
       })
       // The alert queue survives restarts and a missed push is owed: both run at once.

@@ -23,13 +23,6 @@ export const ScheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31), time: z.string(), zone: z.string() })
 ])
 
-/** Every 5 minutes at most (two count requests per org each time), once a day at least. */
-export const SampleEveryMinutesSchema = z
-  .number()
-  .int('Sampling interval: whole minutes')
-  .min(5, 'Sampling interval: at least 5 minutes')
-  .max(1440, 'Sampling interval: at most 1440 minutes (a day)')
-
 export const BillingSettingsSchema = z.object({
   /** Hold decreases until approved. */
   reviewDecreases: z.boolean().default(false),
@@ -43,9 +36,7 @@ export const BillingSettingsSchema = z.object({
    */
   syncUnitCost: z.boolean().default(true),
   scheduleEnabled: z.boolean().default(false),
-  schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' }),
-  /** Background count samples between pushes (minutes): the HWM catches peaks the daily push would miss. */
-  sampleEveryMinutes: SampleEveryMinutesSchema.default(60)
+  schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' })
 })
 export type BillingSettings = z.output<typeof BillingSettingsSchema>
 
@@ -56,8 +47,7 @@ export const BillingSettingsPatchSchema = z.object({
   timeZone: z.string().optional(),
   syncUnitCost: z.boolean().optional(),
   scheduleEnabled: z.boolean().optional(),
-  schedule: ScheduleSchema.optional(),
-  sampleEveryMinutes: SampleEveryMinutesSchema.optional()
+  schedule: ScheduleSchema.optional()
 })
 
 export const TargetRefSchema = z.object({

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createBackground, type BackgroundDeps } from '../../../src/main/app/background'
 import { loadBillingSettings, storeBillingSettings, storeLastScheduledRun } from '../../../src/main/billing/store'
+import { SAMPLING_KEY } from '../../../src/main/app/settings-handlers'
 import { createEventBus } from '../../../src/main/core/events'
+import { writePause } from '../../../src/main/core/pause'
+import { writeSetting } from '../../../src/main/core/settings'
+import { SamplingIntervalSchema } from '../../../src/shared/contract/settings'
 import { openDatabase, type Db } from '../../../src/main/db/connection'
 import { migrate } from '../../../src/main/db/migrate'
 import { migrations } from '../../../src/main/db/migrations'
@@ -11,19 +15,12 @@ let db: Db
 afterEach(() => db?.close())
 
 // The job manager with a clock the test moves: which job runs when, and the one pause switch that gates them all.
-function rig(
-  start: string,
-  o: { paused?: () => boolean; sampleEveryMinutes?: number; sample?: () => Promise<void> } = {}
-) {
+function rig(start: string, o: { sampleEveryMinutes?: number; sample?: () => Promise<void> } = {}) {
   db = openDatabase(':memory:')
   migrate(db, migrations)
   const clock = new ManualClock(start)
-  const s = loadBillingSettings(db)
-  storeBillingSettings(
-    db,
-    { ...s, scheduleEnabled: true, sampleEveryMinutes: o.sampleEveryMinutes ?? s.sampleEveryMinutes },
-    clock.now()
-  )
+  storeBillingSettings(db, { ...loadBillingSettings(db), scheduleEnabled: true }, clock.now())
+  if (o.sampleEveryMinutes) writeSetting(db, SAMPLING_KEY, SamplingIntervalSchema, o.sampleEveryMinutes, clock.now())
   storeLastScheduledRun(db, clock.now())
   const calls: string[] = []
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn(), redact: vi.fn() }
@@ -44,7 +41,7 @@ function rig(
       })
     }
   }
-  const jobs = createBackground(app, { cron: clock.cron, timer: clock.timer, now: clock.now, isPaused: o.paused })
+  const jobs = createBackground(app, { cron: clock.cron, timer: clock.timer, now: clock.now })
   clock.settle = jobs.idle
   return { clock, jobs, calls, log, events }
 }
@@ -68,17 +65,21 @@ describe('the background job manager', () => {
   it('follows a changed sampling interval without a restart', async () => {
     const r = rig('2026-03-10T00:00:00Z', { sampleEveryMinutes: 60 })
     await r.jobs.start()
-    storeBillingSettings(db, { ...loadBillingSettings(db), sampleEveryMinutes: 15 }, r.clock.now())
-    r.events.emit('billingSettingsChanged', {})
+    writeSetting(db, SAMPLING_KEY, SamplingIntervalSchema, 15, r.clock.now())
+    r.events.emit('settingsChanged', {
+      prefs: { startAtLogin: false, notifications: true },
+      samplingIntervalMinutes: 15,
+      pause: { paused: false, since: null }
+    })
     r.calls.length = 0
     await r.clock.advance(60 * 60_000)
     expect(r.calls.filter((c) => c === 'sample')).toHaveLength(4)
     r.jobs.stop()
   })
 
-  it('runs nothing scheduled while paused; a push owed meanwhile runs once (catch-up) after the pause', async () => {
-    let paused = true
-    const r = rig('2026-03-10T15:30:00Z', { paused: () => paused })
+  it('runs nothing scheduled while paused (the stored Pause, as every door sets it); a push owed meanwhile runs once (catch-up) after the pause', async () => {
+    const r = rig('2026-03-10T15:30:00Z')
+    writePause(db, true, r.clock.now())
     await r.jobs.start()
     await r.clock.advanceTo('2026-03-11T15:30:00Z') // a whole day, noon included
     expect(r.calls).toEqual([])
@@ -87,7 +88,7 @@ describe('the background job manager', () => {
     await r.jobs.syncNow()
     expect(r.calls).toEqual(['push:tray', 'alerts'])
     r.calls.length = 0
-    paused = false
+    writePause(db, false, r.clock.now())
     await r.clock.advance(60 * 60_000)
     expect(r.calls.filter((c) => c.startsWith('push'))).toEqual(['push:catch-up'])
     expect(r.calls).toContain('sample')

@@ -60,7 +60,6 @@ export function billingView(mappings: BillingMappingRow[], timeZone = 'UTC'): Bi
       timeZone,
       syncUnitCost: false,
       scheduleEnabled: false,
-      sampleEveryMinutes: 60,
       schedule: { kind: 'daily', time: '12:00', zone: timeZone }
     },
     running: false,
