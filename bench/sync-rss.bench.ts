@@ -1,0 +1,81 @@
+// Peak RSS of the process doing a billing sync of N orgs (issue 12 target: < 150 MB at 5,000 orgs). The simulators run
+// in this process and the app in a child process (bench/billing/sync-child.ts), so the figure is the app's alone.
+// The child runs from a bundle, like the shipped CLI (tsx's loader alone would add ~35 MB). Limits scaled (one minute = BENCH_MINUTE ms, default 1 s: this bench is about memory, a few 429s do not matter).
+// Prints min / median / max over BENCH_RUNS (≥ 5) runs and a last line `SYNC_RSS {json}` for issue12.bench.ts.
+// Run: npm run bench sync-rss, or npx tsx bench/sync-rss.bench.ts [orgs]. Asserts nothing.
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'tsup'
+import { startJumpCloudSim } from '../tests/sims/jumpcloud'
+import { startSyncroSim } from '../tests/sims/syncro'
+import { addCustomers, endpoints } from './billing/setup'
+import { figure, fmt } from './issue12/stats'
+
+const ORGS = Number(process.argv[2] ?? process.env.BENCH_RSS_ORGS ?? 5000)
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5))
+const MINUTE = Number(process.env.BENCH_MINUTE ?? 1000)
+const kind = 'syncro'
+
+console.log(
+  `sync RSS bench: ${ORGS} orgs, ${kind}, ${RUNS} runs; load ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`
+)
+const outDir = join(import.meta.dirname, '..', 'out', 'bench')
+await build({
+  entry: { 'sync-child': join(import.meta.dirname, 'billing', 'sync-child.ts') },
+  outDir,
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  config: false,
+  silent: true,
+  banner: {
+    js: "import { createRequire as __psaRequire } from 'node:module'; const require = __psaRequire(import.meta.url);"
+  }
+})
+const peaks: number[] = []
+const beforeSync: number[] = []
+const afterSync: number[] = []
+const dir = mkdtempSync(join(tmpdir(), 'psa-bridge-rss-'))
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const jc = await startJumpCloudSim({ seed: 11, orgs: ORGS, rateLimit: { limit: 600, windowMs: MINUTE } })
+    const psa = await startSyncroSim({ seed: 11, size: 1, rateLimit: { limit: 180, windowMs: MINUTE } })
+    try {
+      const targets = addCustomers(kind, jc, psa)
+      const file = join(dir, `run-${i}.json`)
+      writeFileSync(file, JSON.stringify({ sims: endpoints(kind, jc, psa), targets: [...targets] }))
+      // Async spawn: the simulators in this process must keep answering while the child syncs.
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [join(outDir, 'sync-child.js'), kind, file, String(MINUTE)])
+        let text = ''
+        child.stdout.on('data', (d: Buffer) => (text += d.toString()))
+        child.stderr.on('data', (d: Buffer) => process.stderr.write(d))
+        child.on('error', reject)
+        child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`child exit ${code}`))))
+      })
+      const r = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>
+      peaks.push(r.peakRssMb!)
+      beforeSync.push(r.rssBeforeSyncMb!)
+      afterSync.push(r.rssAfterSyncMb!)
+      console.log(
+        `  run ${i + 1}: written ${r.written}, failed ${r.failed}, sync wall ${(r.wallMs! / 1000).toFixed(1)} s, ` +
+          `CPU ${(r.cpuMs! / 1000).toFixed(1)} s; RSS before sync ${r.rssBeforeSyncMb!.toFixed(0)} MB, after ${r.rssAfterSyncMb!.toFixed(0)} MB, peak ${r.peakRssMb!.toFixed(0)} MB`
+      )
+    } finally {
+      await jc.close()
+      await psa.close()
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
+const peak = figure(peaks)
+console.log(
+  `peak RSS of the app process (refresh + map + sync of ${ORGS} orgs): ${fmt(peak, 'MB', 0)} (target < 150 MB)`
+)
+console.log(
+  `  RSS just before the sync: ${fmt(figure(beforeSync), 'MB', 0)}; just after: ${fmt(figure(afterSync), 'MB', 0)}`
+)
+console.log(`SYNC_RSS ${JSON.stringify({ orgs: ORGS, peak, before: figure(beforeSync), after: figure(afterSync) })}`)
