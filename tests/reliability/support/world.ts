@@ -18,6 +18,8 @@ const KINDS: Array<{ eventType: string; who: (n: number) => { user?: string; dev
 export interface World {
   h: BillingHarness
   psa: Psa
+  /** PSA requests that set a quantity (Syncro line item PUTs, Autotask service adjustments). */
+  quantityWrites(): number
   rng: () => number
   /** Users JumpCloud reports now per mapped org; only ever raised, so the month's HWM is the last value. */
   usage: Map<string, number>
@@ -57,13 +59,19 @@ export async function startWorld(
     throw e
   }
   const rng = mulberry32(opts.seed)
-  const usage = new Map(h.mapped.map((m) => [m.orgId, m.initial]))
+  // Every mapped org starts one above what its PSA line holds: the first sync has exactly one write per mapping.
+  const usage = new Map(h.mapped.map((m) => [m.orgId, m.initial + 1]))
+  for (const [orgId, n] of usage) h.setUsage(orgId, n)
   const groups = new Map<string, string[]>()
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)]!
 
   const world: World = {
     h,
     psa,
+    quantityWrites: () =>
+      psa === 'syncro'
+        ? h.sims.syncro.requests.filter((r) => r.method === 'PUT' && r.path.includes('/line_items/')).length
+        : h.sims.autotask.requests.filter((r) => r.method === 'POST' && /ServiceAdjustments$/i.test(r.path)).length,
     rng,
     usage,
     groups,
