@@ -41,6 +41,7 @@ const steps = [
   ['format check (Prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['type-check', 'npm', ['run', '--silent', 'typecheck']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  ['Electron hardening (Electronegativity over src/ and out/)', 'node', ['scripts/lint-electron.mjs']],
   [
     'unit + integration + contract tests',
     'npx',
