@@ -39,6 +39,8 @@ export interface AppOptions {
   env?: NodeJS.ProcessEnv
   now?: () => Date
   logEcho?: boolean
+  /** Plain log lines to this too (`psa-bridge service` prints them on stdout). */
+  logTo?: (line: string) => void
   /** The door opening the app and what it can do (folders, login item, where UI preferences live); default: CLI. */
   host?: AppHost
 }
@@ -67,7 +69,7 @@ export interface AppJobs {
  */
 export async function createApp(opts: AppOptions): Promise<App> {
   const env = opts.env ?? process.env
-  const log = createLogger({ dataDir: opts.dataDir, echo: opts.logEcho })
+  const log = createLogger({ dataDir: opts.dataDir, echo: opts.logEcho, plain: opts.logTo })
   const db = openDatabase(join(opts.dataDir, 'psa-bridge.db'))
   migrate(db, migrations)
   const store = opts.secrets ?? createSecretStore(opts.secretStore ?? secretStoreKindFrom(env), env)

@@ -59,6 +59,7 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
   const startedAt = ctx.now().toISOString()
   try {
     insertRun(ctx.db, { id: runId, trigger: opts.trigger, dryRun: opts.dryRun, startedAt })
+    ctx.log.info('billing run started', { runId, trigger: opts.trigger, dryRun: opts.dryRun })
     const runner = new Runner(ctx, runId, opts)
     let items: PlanRow[] = []
     let error: string | null = null

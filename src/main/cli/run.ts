@@ -7,6 +7,7 @@ import { assetsCommands } from './assets-commands'
 import { auditCommands } from './audit-commands'
 import { billingCommands } from './billing-commands'
 import { reportCommands } from './report-commands'
+import { serviceCommand } from './service-command'
 import { statusCommands } from './status-commands'
 import { ticketingCommands } from './ticketing-commands'
 
@@ -14,12 +15,15 @@ export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   env: NodeJS.ProcessEnv
+  /** Where SIGTERM/SIGINT come from (`psa-bridge service`); default: this process. */
+  signals?: Pick<NodeJS.Process, 'once' | 'off'>
 }
 
 /** What a command module gets: the lazily opened core and one way to print a result. */
 export interface CliContext {
   io: CliIo
-  app(): Promise<App>
+  /** The core of the data dir, opened on first use; `logTo` (first open only) also gets plain log lines. */
+  app(o?: { logTo?: (line: string) => void }): Promise<App>
   report(env: Envelope<unknown>, json: boolean, human: (v: unknown) => string): void
   fail(code: number, message: string): void
 }
@@ -33,19 +37,21 @@ const commandModules: CommandModule[] = [
   ticketingCommands,
   reportCommands,
   assetsCommands,
-  auditCommands
+  auditCommands,
+  serviceCommand
 ]
 
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let app: App | undefined
-  const open = async (dataDir?: string): Promise<App> => {
+  const open = async (dataDir?: string, o: { logTo?: (line: string) => void } = {}): Promise<App> => {
     // The core (SQLite, connectors, every domain) loads only for a command that uses it: --help stays quick.
     const { createApp, resolveDataDir } = await import('../app/app')
     if (!app) {
       const core = await createApp({
         dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }),
-        env: io.env
+        env: io.env,
+        logTo: o.logTo
       })
       // Every command's call is a person's call through the CLI door (the audit trail records it).
       app = { ...core, dispatch: (name, input) => core.dispatch(name, input, 'cli') }
@@ -72,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const dataDir = () => program.opts<{ dataDir?: string }>().dataDir
   const cli: CliContext = {
     io,
-    app: () => open(dataDir()),
+    app: (o) => open(dataDir(), o),
     report,
     fail: (c, message) => {
       code = c

@@ -23,7 +23,13 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
  * by the secret store as soon as they are read or written, so even an error message that
  * quotes a request can't put one on disk.
  */
-export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: boolean }): Logger {
+export function createLogger(opts: {
+  dataDir?: string
+  level?: LogLevel
+  echo?: boolean
+  /** Also hands each line, as plain text ("<time> <level> <message> key=value …"), to this (the service's stdout). */
+  plain?: (line: string) => void
+}): Logger {
   const secrets = new Set<string>()
   const min = ORDER[opts.level ?? 'info']
   let file: string | undefined
@@ -49,6 +55,7 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
     const line = scrub(JSON.stringify({ t: new Date().toISOString(), level, msg, ...(meta ?? {}) }))
     if (file) appendFileSync(file, line + '\n', { mode: 0o600 })
     if (opts.echo) process.stderr.write(line + '\n')
+    if (opts.plain) opts.plain(scrub(plainLine(level, msg, meta)))
   }
   return {
     debug: (m, meta) => write('debug', m, meta),
@@ -60,4 +67,13 @@ export function createLogger(opts: { dataDir?: string; level?: LogLevel; echo?: 
       if (s.length >= 6) register(s)
     }
   }
+}
+
+/** One human line: "2026-03-10T16:00:00.000Z info  usage sampled orgs=12 failed=0". */
+function plainLine(level: LogLevel, msg: string, meta?: Record<string, unknown>): string {
+  const fields = Object.entries(meta ?? {}).map(([k, v]) => {
+    const text = typeof v === 'string' ? v : JSON.stringify(v)
+    return `${k}=${/[\s"=]/.test(text ?? '') ? JSON.stringify(text) : text}`
+  })
+  return [new Date().toISOString(), level.padEnd(5), msg, ...fields].join(' ')
 }

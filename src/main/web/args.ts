@@ -4,6 +4,8 @@ import { AppError } from '../../shared/errors'
 export interface WebArgs {
   port: number
   staticDir?: string
+  /** Also run the background jobs (schedule, sampling, alert polling), as `psa-bridge service` does. */
+  background: boolean
 }
 
 const PortSchema = z.coerce.number().int().min(0).max(65535)
@@ -26,5 +28,5 @@ export function parseWebArgs(argv: string[]): WebArgs {
   const port = PortSchema.safeParse(rawPort)
   if (!port.success)
     throw new AppError('validation', `--port must be a number from 0 to 65535, got "${rawPort.slice(0, 20)}"`)
-  return { port: port.data, staticDir: flag(argv, '--static-dir') }
+  return { port: port.data, staticDir: flag(argv, '--static-dir'), background: argv.includes('--background') }
 }
