@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/Notice'
 import { useActivity } from '../../stores/activity'
 import '../billing/billing.css'
 import './activity.css'
+import { AuditSection } from './AuditSection'
 import { HwmChart } from './HwmChart'
 import { RunDetail } from './RunDetail'
 import { RunsTable } from './RunsTable'
@@ -48,6 +49,7 @@ export function ActivityScreen() {
       {run && <RunDetail run={run} />}
       <HwmChart />
       <TicketsSection />
+      <AuditSection />
     </div>
   )
 }
