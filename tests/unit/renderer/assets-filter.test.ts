@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AssetRow } from '../../../src/shared/contract/assets'
-import { filterAssetRows } from '../../../src/renderer/src/screens/assets/filter'
+import { createRowFilter, filterAssetRows } from '../../../src/renderer/src/screens/assets/filter'
 
 const row = (key: string, tab: AssetRow['tab'], x: Partial<AssetRow>): AssetRow => ({
   key,
@@ -39,5 +39,29 @@ describe('filterAssetRows', () => {
     expect(filterAssetRows(rows, 'matched', 'front').map((r) => r.key)).toEqual(['d:2'])
     expect(filterAssetRows(rows, 'matched', 'front dock')).toEqual([])
     expect(filterAssetRows(rows, 'psa-only', 'acme dock').map((r) => r.key)).toEqual(['a:3'])
+  })
+})
+
+describe('createRowFilter', () => {
+  it('gives what filterAssetRows gives while a query is typed, erased and retyped, per tab', () => {
+    const rows: AssetRow[] = []
+    for (let i = 0; i < 300; i++)
+      rows.push(
+        row(`d:${i}`, i % 3 === 0 ? 'unmatched' : 'matched', {
+          hostname: `WS-${i.toString(16)}`,
+          deviceSerial: `5CG${(i * 7919).toString(36)}`,
+          macs: [`3c:52:82:00:${(i % 256).toString(16).padStart(2, '0')}:01`]
+        })
+      )
+    const filter = createRowFilter(rows)
+    const typed = 'ws-1 5cg'
+    const steps = [...typed].map((_, i) => typed.slice(0, i + 1))
+    const sequence = [...steps, ...[...steps].reverse(), 'WS-A', 'ws-a 3c', 'ws-', '']
+    for (const tab of ['matched', 'unmatched'] as const)
+      for (const q of sequence) expect(filter(tab, q), `${tab} "${q}"`).toEqual(filterAssetRows(rows, tab, q))
+    // Narrowing really happened: some query matched a strict subset.
+    expect(filterAssetRows(rows, 'matched', 'ws-1 5cg').length).toBeLessThan(
+      filterAssetRows(rows, 'matched', '').length
+    )
   })
 })

@@ -8,6 +8,8 @@ const NONE: readonly AssetRow[] = []
 
 interface AssetTableProps {
   rows: AssetRow[]
+  /** The search these rows answer (data-query: the bench knows when a keystroke's rows are on screen). */
+  query: string
   /** PSA-only assets per customer, offered by "Match to" for a device of that customer. */
   candidates: ReadonlyMap<string, readonly AssetRow[]>
   selected: Set<string>
@@ -17,7 +19,7 @@ interface AssetTableProps {
 }
 
 /** Devices and PSA assets of one tab, virtualized: only the rows in view are in the DOM. */
-export function AssetTable({ rows, candidates, selected, busy, onToggle, onAction }: AssetTableProps) {
+export function AssetTable({ rows, query, candidates, selected, busy, onToggle, onAction }: AssetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -28,7 +30,7 @@ export function AssetTable({ rows, candidates, selected, busy, onToggle, onActio
     getItemKey: (i) => rows[i]?.key ?? i
   })
   return (
-    <div className="asset-table" role="table" aria-label="Assets" aria-rowcount={rows.length + 1}>
+    <div className="asset-table" role="table" aria-label="Assets" aria-rowcount={rows.length + 1} data-query={query}>
       <div className="asset-table__row asset-table__row--head" role="row">
         <span role="columnheader">Select</span>
         <span role="columnheader">Customer</span>

@@ -7,7 +7,7 @@ import { ErrorNotice, StatusNotice } from '../../components/Notice'
 import { downloadReport } from '../customers/ExportReportButton'
 import { AssetTable } from './AssetTable'
 import { TypeMappingPanel } from './TypeMappingPanel'
-import { candidatesByCustomer, filterAssetRows, indexAssetRows } from './filter'
+import { candidatesByCustomer, createRowFilter, indexAssetRows } from './filter'
 import './assets.css'
 
 const TABS: Array<{ id: AssetTab; label: string }> = [
@@ -58,8 +58,11 @@ export function AssetsScreen() {
     }
   }, [customerId])
 
-  const indexed = useMemo(() => (indexAssetRows(view?.rows ?? []), view?.rows ?? []), [view])
-  const rows = useMemo(() => filterAssetRows(indexed, tab, query), [indexed, tab, query])
+  const filter = useMemo(() => {
+    indexAssetRows(view?.rows ?? [])
+    return createRowFilter(view?.rows ?? [])
+  }, [view])
+  const rows = useMemo(() => filter(tab, query), [filter, tab, query])
   const candidates = useMemo(() => candidatesByCustomer(view?.rows ?? []), [view])
   const onAction = (action: string, r: AssetRow, assetId?: string) =>
     void run(async () => {
@@ -164,6 +167,7 @@ export function AssetsScreen() {
       </div>
       <AssetTable
         rows={rows}
+        query={query}
         candidates={candidates}
         selected={selected}
         busy={busy}

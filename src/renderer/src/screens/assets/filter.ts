@@ -2,13 +2,41 @@ import type { AssetRow, AssetTab } from '../../../../shared/contract/assets'
 
 /** Rows of one tab whose device, asset, serial, MAC or customer contains every word of the query (case-insensitive). */
 export function filterAssetRows(rows: readonly AssetRow[], tab: AssetTab, query: string): AssetRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   const inTab = rows.filter((r) => r.tab === tab)
-  if (words.length === 0) return inTab
-  return inTab.filter((r) => {
+  return narrow(inTab, query)
+}
+
+function narrow(rows: readonly AssetRow[], query: string): AssetRow[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return [...rows]
+  return rows.filter((r) => {
     const text = haystack(r)
     return words.every((w) => text.includes(w))
   })
+}
+
+const KEEP_RESULTS = 32
+
+/**
+ * filterAssetRows for one list of rows, remembering recent results: a query that extends an earlier one (the next
+ * typed character) only narrows that earlier result, and an erased character finds its result again. Sound because
+ * a row matching "abc d" contains every word of any prefix of it ("ab", "abc ").
+ */
+export function createRowFilter(rows: readonly AssetRow[]): (tab: AssetTab, query: string) => AssetRow[] {
+  const results = new Map<string, AssetRow[]>()
+  return (tab, query) => {
+    const q = query.toLowerCase()
+    const key = `${tab}\u0000${q}`
+    let out = results.get(key)
+    if (!out) {
+      let base: AssetRow[] | undefined
+      for (let n = q.length - 1; n >= 0 && !base; n--) base = results.get(`${tab}\u0000${q.slice(0, n)}`)
+      out = base ? narrow(base, q) : filterAssetRows(rows, tab, q)
+      if (results.size >= KEEP_RESULTS) results.delete(results.keys().next().value!)
+    } else results.delete(key)
+    results.set(key, out) // most recently used last
+    return out
+  }
 }
 
 // One lower-cased string per row, built once per row object (rows are replaced, never mutated).
