@@ -19,6 +19,7 @@ import { migrations } from '../src/main/db/migrations'
 import { createMemoryStore } from '../src/main/secrets'
 import { seedOrgs, seedSamples } from './issue12/seed'
 import { figure, fmt, timeRuns, type Figure } from './issue12/stats'
+import { benchRow } from './report'
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 5000)
 const DAYS = Number(process.env.BENCH_DAYS ?? 400)
@@ -37,6 +38,7 @@ interface Row {
 const rows: Row[] = []
 function row(r: Row): void {
   rows.push(r)
+  benchRow(r) // one table of every bench: bench/run.ts
   const verdict = r.met === null ? 'not measured' : r.met ? 'meets target' : 'MISSES target'
   console.log(
     `\n${r.what}\n  target ${r.target}\n  measured ${r.measured}\n  → ${verdict}${r.note ? `\n  ${r.note}` : ''}`

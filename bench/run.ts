@@ -1,21 +1,81 @@
 // `npm run bench [name]`: runs every bench/*.bench.ts (or those whose file name contains `name`) in turn, one
-// process each so peak RSS and JIT state are per bench, with their default sizes. A failing bench is reported.
-import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+// process each so peak RSS and JIT state are per bench, with their default sizes, and writes bench/RESULTS.md:
+// machine, date, load, and one table of every figure (rows a bench sent with benchRow(); a bench that sends none
+// is listed with its printed summary). A failing bench is reported, never fatal to the others.
+import { spawn } from 'node:child_process'
+import { readdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { ROW_PREFIX, type BenchRow } from './report'
 
 const dir = import.meta.dirname
 const only = process.argv[2]
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
   .sort()
+
+/** Runs one bench, echoing its output; returns its rows and its last printed lines. */
+function runBench(file: string): Promise<{ rows: BenchRow[]; tail: string[]; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(dir, file)], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    const rows: BenchRow[] = []
+    const printed: string[] = []
+    let rest = ''
+    child.stdout.on('data', (b: Buffer) => {
+      const lines = (rest + b.toString()).split('\n')
+      rest = lines.pop() ?? ''
+      for (const line of lines) {
+        if (line.startsWith(ROW_PREFIX)) rows.push(JSON.parse(line.slice(ROW_PREFIX.length)) as BenchRow)
+        else {
+          console.log(line)
+          if (line.trim()) printed.push(line.trim())
+        }
+      }
+    })
+    child.on('close', (code) => resolve({ rows, tail: printed.slice(-6), code }))
+  })
+}
+
+const loadAtStart = loadavg()
+const started = new Date()
+const sections: string[] = []
 const failed: string[] = []
 for (const f of files) {
   console.log(`\n=== ${f} ===`)
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f)], { stdio: 'inherit' })
-  if (r.status !== 0) failed.push(`${f} (exit ${r.status ?? r.signal})`)
+  const r = await runBench(f)
+  if (r.code !== 0) failed.push(`${f} (exit ${r.code})`)
+  const rows: BenchRow[] = r.rows.length
+    ? r.rows
+    : [{ what: f, target: 'see the bench', measured: r.tail.join('<br>') || 'nothing printed', met: null }]
+  sections.push(
+    ...rows.map(
+      (x) =>
+        `| ${f.replace('.bench.ts', '')} | ${x.what} | ${x.target} | ${x.measured}${x.note ? `<br>${x.note}` : ''} | ${x.met === null ? '—' : x.met ? 'yes' : 'no'} |`
+    )
+  )
+  if (r.code !== 0) sections.push(`| ${f.replace('.bench.ts', '')} | did not finish | — | exit ${r.code} | — |`)
 }
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`
+const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ')
+const md = [
+  '# Benchmark results',
+  '',
+  `Machine: ${machine}  `,
+  `Date: ${started.toISOString()} (took ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min)  `,
+  `Load average (1/5/15 min) at start ${load(loadAtStart)}, at end ${load(loadavg())}: other work on the machine inflates wall figures; CPU figures are given where a bench measures them.  `,
+  `Written by \`npm run bench${only ? ` ${only}` : ''}\`${only ? ' (only the benches whose name contains that)' : ''}. Figures are min / median / max over the runs each bench states.`,
+  '',
+  '| bench | what | target | measured | met |',
+  '|---|---|---|---|---|',
+  ...sections,
+  ''
+].join('\n')
+writeFileSync(join(dir, 'RESULTS.md'), md)
+console.log('\nwritten to bench/RESULTS.md')
 if (failed.length) {
-  console.log(`\nbenches that did not finish: ${failed.join(', ')}`)
+  console.log(`benches that did not finish: ${failed.join(', ')}`)
   process.exitCode = 1
 }
