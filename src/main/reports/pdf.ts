@@ -17,6 +17,15 @@ const HEADER_FONT_SIZE = 7
 const PAD = 3
 /** A long name wraps to at most this many lines (then ends with …), so one row always fits on a page. */
 const MAX_LINES = 4
+/**
+ * A cell shows at most MAX_LINES lines of a narrow column (a few hundred characters): longer text (a 10 KB org
+ * name) is cut before layout, which otherwise measured every glyph of it and took minutes per report.
+ */
+const MAX_CELL_CHARS = 600
+const clipCell = (s: string): string => {
+  const chars = Array.from(s)
+  return chars.length > MAX_CELL_CHARS ? `${chars.slice(0, MAX_CELL_CHARS).join('')}…` : s
+}
 const FOOTER_GAP = 14
 
 /**
@@ -102,7 +111,7 @@ function drawTable(doc: PDFKit.PDFDocument, text: PdfText, t: Table, top: number
 
   let y = drawHeader(top)
   t.lines.forEach((line, n) => {
-    const cells = line.map((c: Cell) => String(c))
+    const cells = line.map((c: Cell) => clipCell(String(c)))
     const h = rowHeight(cells, FONT_SIZE, false)
     if (y + h > bottom()) {
       doc.addPage()
