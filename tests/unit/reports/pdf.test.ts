@@ -33,6 +33,15 @@ describe('writePdf', () => {
     expect(page).toContain('Page 1 of 1')
   })
 
+  it('a 10 KB name is cut before layout: the row shows its start and stays on one page', async () => {
+    const long = `Start${'x'.repeat(10_240)}`
+    const pdf = await writePdf(reportOf([org('x', long, { status: 'ignored' })]))
+    expect(pdfPageCount(pdf)).toBe(1)
+    const [page] = await pdfPageTexts(pdf)
+    expect(page).toContain('Start')
+    expect(page!.replace(/\s/g, '')).not.toContain('x'.repeat(700))
+  })
+
   it('prints names in any script as they are: Ü, Ø, Ł, Greek, CJK, Cyrillic and mixed cells extract back', async () => {
     const pdf = await writePdf(reportOf(WORLD.map((name, i) => org(`w${i}`, name))))
     const text = (await pdfPageTexts(pdf)).join('\n')
