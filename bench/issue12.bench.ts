@@ -279,6 +279,18 @@ row({
 })
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`
+// Rows a run skipped (BENCH_SYNC_ORGS=0, BENCH_RSS_ORGS=0: they take long) keep their earlier figures, marked so.
+const resultsFile = join(import.meta.dirname, 'RESULTS.md')
+const earlier = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : ''
+const earlierDate = /^Date: (\S+)/m.exec(earlier)?.[1] ?? 'an earlier run'
+const skipped = [
+  ...(SYNC_ORGS <= 0 ? ['| full sync wall', '| Autotask steady'] : []),
+  ...(RSS_ORGS <= 0 ? ['| peak RSS'] : [])
+]
+const carried = earlier
+  .split('\n')
+  .filter((l) => skipped.some((p) => l.startsWith(p)))
+  .map((l) => l.replace(/ \| ([^|]*) \|$/, ` | $1 (not re-measured: figures of ${earlierDate}) |`))
 const md = [
   '# Performance figures (issue 12)',
   '',
@@ -295,7 +307,8 @@ const md = [
     (r) =>
       `| ${r.what} | ${r.target} | ${r.measured}${r.note ? `<br>${r.note}` : ''} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} |`
   ),
+  ...carried,
   ''
 ].join('\n')
-writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md)
+writeFileSync(resultsFile, md)
 console.log('\nwritten to bench/RESULTS.md')
