@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/contract'
 import { activePsaKind } from '../../connect/open'
-import { getOrg, loadCatchAll } from '../../customers/store'
+import { getCustomer, getMappedCustomerId, getOrg, loadCatchAll } from '../../customers/store'
 import { customerLabel, orgLabel } from './subjects'
 import type { AuditCatalog, AuditReader, Fields, Snapshot } from './types'
 
@@ -16,12 +16,18 @@ type CustomersMethods =
   | 'removeLearnedEquivalence'
 
 type Mappings = Awaited<ReturnType<Handlers['listMappings']>>
-const label = (m: Mappings[number]) => `${m.customerName ?? 'customer'} (#${m.customerId})`
+const label = (m: Pick<Mappings[number], 'customerId' | 'customerName'>) =>
+  `${m.customerName ?? 'customer'} (#${m.customerId})`
 
-/** One org's PSA customer. */
-async function orgMapping(r: AuditReader, orgId: string): Promise<Snapshot> {
-  const m = (await r.handlers.listMappings({})).find((x) => x.orgId === orgId)
-  return { subject: orgLabel(r.ctx.db, orgId), fields: { customer: m ? label(m) : null } }
+/** One org's PSA customer, by key: reading every mapping made mapOrg O(orgs) (0.7 s at 5,000, issue 12). */
+function orgMapping(r: AuditReader, orgId: string): Snapshot {
+  const psa = activePsaKind(r.ctx.db)
+  const customerId = psa ? getMappedCustomerId(r.ctx.db, psa, orgId) : null
+  const customerName = psa && customerId !== null ? (getCustomer(r.ctx.db, psa, customerId)?.name ?? null) : null
+  return {
+    subject: orgLabel(r.ctx.db, orgId),
+    fields: { customer: customerId === null ? null : label({ customerId, customerName }) }
+  }
 }
 
 /** Every org's customer, keyed by org: "Accept all" lists each mapping it made. */
