@@ -27,6 +27,7 @@ import {
   storeBillingSettings,
   storeLastScheduledRun
 } from './store'
+import { markScheduleChosen, turnOnScheduleAfterFirstPush } from './schedule-auto'
 import { billingRunInProgress, runBillingSync } from './sync'
 import { syncedOrgs } from './synced-orgs'
 import { billingMappingRow, billingTargets, billingView, customerNames, hwmHistory, runDetail } from './views'
@@ -213,7 +214,9 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     },
 
     async pushSync({ trigger }) {
-      return runBillingSync(ctx, { dryRun: false, trigger })
+      const run = await runBillingSync(ctx, { dryRun: false, trigger })
+      turnOnScheduleAfterFirstPush(ctx, run) // the daily push is on by default once a first push was previewed
+      return run
     },
 
     async approveDecrease({ mappingId, to }) {
@@ -244,6 +247,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
       const next = validateSettings({ ...before, ...defined })
       storeBillingSettings(ctx.db, next, ctx.now())
+      if (patch.scheduleEnabled !== undefined) markScheduleChosen(ctx) // a person's choice wins over the default
       // dueCatchUp needs a first lastRunAt: enabling the schedule starts the clock now, not in the past.
       if (next.scheduleEnabled && (!before.scheduleEnabled || loadLastScheduledRun(ctx.db) === null))
         storeLastScheduledRun(ctx.db, ctx.now())

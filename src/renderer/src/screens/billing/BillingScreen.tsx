@@ -4,7 +4,7 @@ import type { BillingMappingRow, PlanRow } from '../../../../shared/contract/bil
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice, StatusNotice } from '../../components/Notice'
 import { useBilling } from '../../stores/billing'
-import { formatTime, targetLabel } from './format'
+import { formatTime, scheduleText, targetLabel } from './format'
 import { MappingEditor } from './MappingEditor'
 import { MappingTable } from './MappingTable'
 import { OrgsWithoutBilling } from './OrgsWithoutBilling'
@@ -54,6 +54,7 @@ export function BillingScreen() {
           : 'never'}
         {view.nextRunAt ? ` · Next scheduled ${formatTime(view.nextRunAt)}` : ''}
       </div>
+      {view.psa && view.mappings.length > 0 && <p className="billing__schedule muted">{scheduleText(view.settings)}</p>}
       <div className="billing__messages">
         {error && <ErrorNotice message={error.message} hint={error.hint} />}
         {notice && <StatusNotice>{notice}</StatusNotice>}

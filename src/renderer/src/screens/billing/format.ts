@@ -1,4 +1,4 @@
-import type { PlanRow } from '../../../../shared/contract/billing'
+import type { BillingSettings, PlanRow } from '../../../../shared/contract/billing'
 import { PSA_KINDS, PSAS, type PsaDescription, type PsaKind } from '../../../../shared/registry'
 
 export type Psa = PsaKind | null
@@ -47,4 +47,14 @@ export function parseMoney(text: string): { ok: true; value: number | null } | {
   if (t === '') return { ok: true, value: null }
   if (!/^\d{1,9}(\.\d{1,4})?$/.test(t)) return { ok: false }
   return { ok: true, value: Number(t) }
+}
+
+/** What the Billing screen says about the scheduled push ("Daily push is on: every day at 12:00 (America/New_York)."). */
+export function scheduleText(s: Pick<BillingSettings, 'scheduleEnabled' | 'schedule'>): string {
+  if (!s.scheduleEnabled)
+    return 'Scheduled push is off: it turns on by itself after your first previewed push, unless you switch it off in the settings.'
+  const at = `${s.schedule.time} (${s.schedule.zone})`
+  return s.schedule.kind === 'daily'
+    ? `Daily push is on: every day at ${at}.`
+    : `Monthly push is on: day ${s.schedule.day} of each month at ${at}.`
 }
