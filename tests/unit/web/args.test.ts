@@ -16,4 +16,9 @@ describe('parseWebArgs', () => {
     expect(parseWebArgs(['--static-dir', '/srv/ui']).staticDir).toBe('/srv/ui')
     expect(parseWebArgs([]).staticDir).toBeUndefined()
   })
+
+  it('runs the background jobs only with --background', () => {
+    expect(parseWebArgs([]).background).toBe(false)
+    expect(parseWebArgs(['--port', '0', '--background']).background).toBe(true)
+  })
 })
