@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url'
 import { createApp, resolveDataDir, type App } from './app/app'
 import { createBackground } from './app/background'
 import { startDesktop } from './shell/desktop'
+import { createKeyValuePrefsStore } from './core/prefs'
+
+// UI preferences and the close-notice flag: one electron-store file in the data dir (ui-prefs.json).
+let prefsStore: Store<Record<string, unknown>> | null = null
+const uiPrefs = (dataDir: string) =>
+  (prefsStore ??= new Store<Record<string, unknown>>({ cwd: dataDir, name: 'ui-prefs' }))
 
 const here = dirname(fileURLToPath(import.meta.url)) // out/main
 
@@ -14,19 +20,17 @@ electron.app.setAppUserModelId('com.psabridge.app') // Windows: notifications ne
 startDesktop({
   electron,
   resolveDataDir,
-  createCore: (dataDir) => createApp({ dataDir, env: process.env }), // keychain unless PSA_BRIDGE_SECRET_STORE says otherwise,
+  // Keychain unless PSA_BRIDGE_SECRET_STORE says otherwise; the host opens folders and owns the login item.
+  createCore: (dataDir, host) => createApp({ dataDir, env: process.env, host }),
   argv: process.argv,
   env: process.env,
   paths: { preload: join(here, '../preload/index.cjs'), renderer: join(here, '../renderer') },
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
   // createCore above returns the full App; the shell only sees its structural ShellCore part.
   background: (core) => createBackground(core as App),
+  prefs: (dataDir) => createKeyValuePrefsStore(uiPrefs(dataDir)),
   closeNotice: (dataDir) => {
-    const store = new Store<{ closeNoticeShown: boolean }>({
-      cwd: dataDir,
-      name: 'ui-prefs',
-      defaults: { closeNoticeShown: false }
-    })
+    const store = uiPrefs(dataDir)
     return { shown: () => store.get('closeNoticeShown') === true, markShown: () => store.set('closeNoticeShown', true) }
   }
 }).catch((e: unknown) => {

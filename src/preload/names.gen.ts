@@ -77,7 +77,8 @@ export const EVENT_NAMES = [
   "billingSettingsChanged",
   "alertsChanged",
   "assetsPullProgress",
-  "settingsChanged"
+  "settingsChanged",
+  "navigate"
 ] as const satisfies readonly EventName[]
 
 // Compile-time staleness check: a contract method or event missing here is a type error.

@@ -41,9 +41,19 @@ function lastBillingSync(ctx: AppContext): { at: string; result: string } | null
 }
 
 /** Alerts waiting to be delivered, and those that need a setting changed first (shown, not retried forever). */
-function alertBacklog(ctx: AppContext): { queued: number; attention: number; attentionReason: string | null } {
+function alertBacklog(ctx: AppContext): {
+  queued: number
+  attention: number
+  waitingMapping: number
+  attentionReason: string | null
+} {
   const a = attentionSummary(ctx.db)
-  return { queued: countInState(ctx.db, 'queued'), attention: a.count, attentionReason: a.reason }
+  return {
+    queued: countInState(ctx.db, 'queued'),
+    attention: a.count,
+    waitingMapping: countInState(ctx.db, 'waiting-mapping'),
+    attentionReason: a.reason
+  }
 }
 
 /** When the schedule pushes next (also while paused: the tray says that slot will be skipped). */

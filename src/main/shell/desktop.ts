@@ -1,13 +1,22 @@
 import type * as Electron from 'electron'
 import type { Envelope } from '../../shared/errors'
-import type { EventName } from '../../shared/contract'
+import type { EventName, EventPayload } from '../../shared/contract'
 import { forwardEvents, registerIpcHandlers } from './ipc'
 import { createAttentionPolicy } from './attention'
 import { createNotifier } from './notify'
 import { createBundleHandler, registerAppScheme } from './protocol'
 import { APP_ENTRY_URL, APP_SCHEME, CSP, DEV_CSP, trustedOrigins } from './security'
-import { TrayController, trayStatusLine, type TrayState } from './tray'
+import { TrayController } from './tray'
 import { trayIconPath } from './tray-icons'
+import { formatTrayTime, trayModel, type TrayAction } from './tray-model'
+import { notificationRoute } from './routes'
+import { createDesktopHost, loginItemApplier } from './desktop-host'
+import { startsHidden } from './login-item'
+import { eventChannel } from '../../shared/ipc-channels'
+import { StatusSchema, type Status } from '../../shared/contract/system'
+import { NavigateTargetSchema, UiPrefsSchema, type NavigateTarget } from '../../shared/contract/settings'
+import type { AppHost } from '../app/host'
+import type { PrefsStore } from '../core/prefs'
 import { createMainWindow, installCloseToTray, installSessionPolicy, revealWindow } from './window'
 
 /** The core as the shell sees it (src/main/app/app.ts `App`, structurally). */
@@ -46,7 +55,13 @@ export interface ShellBackground {
 export interface DesktopDeps {
   electron: ShellElectron
   resolveDataDir(opts: { argv: string[]; env: NodeJS.ProcessEnv; electronUserData?: string }): string
-  createCore(dataDir: string): Promise<ShellCore>
+  createCore(dataDir: string, host: AppHost): Promise<ShellCore>
+  /** UI preferences (electron-store in the data dir); the core falls back to its JSON file without it. */
+  prefs?(dataDir: string): PrefsStore
+  /** Start at login (default: Electron's login item, or the autostart entry on Linux); injected by tests. */
+  loginItem?(enabled: boolean): void
+  /** process.platform unless a test says otherwise. */
+  platform?: NodeJS.Platform
   argv: string[]
   env: NodeJS.ProcessEnv
   /** Absolute paths of the built preload (index.cjs) and renderer folder. */
@@ -75,6 +90,14 @@ export interface DesktopHandle {
  * single-instance lock, core, IPC, window, tray, clean quit. Resolves to null in a second instance
  * (which quits after waking the first one).
  */
+/** Events after which the tray's status is read again. */
+const TRAY_EVENTS: ReadonlySet<EventName> = new Set<EventName>([
+  'syncFinished',
+  'integrationsChanged',
+  'settingsChanged',
+  'alertsChanged'
+])
+
 export function startDesktop(deps: DesktopDeps): Promise<DesktopHandle | null> {
   const { app, protocol } = deps.electron
   registerAppScheme(protocol)
@@ -94,9 +117,11 @@ export function startDesktop(deps: DesktopDeps): Promise<DesktopHandle | null> {
 async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
   const { app, BrowserWindow, ipcMain, Menu, Tray, nativeImage, Notification, protocol, session, shell } = deps.electron
   const dataDir = deps.resolveDataDir({ argv: deps.argv, env: deps.env, electronUserData: app.getPath('userData') })
-  const core = await deps.createCore(dataDir)
+  const host = createDesktopHost({ shell, dataDir, prefs: deps.prefs?.(dataDir), log: (m, meta) => log(m, meta) })
+  const core = await deps.createCore(dataDir, host)
   const devUrl = app.isPackaged ? undefined : deps.devServerUrl
   const log = (msg: string, meta?: object) => core.log.info(msg, meta)
+  const hidden = startsHidden(app, deps.platform ?? process.platform, deps.argv)
 
   protocol.handle(APP_SCHEME, createBundleHandler(deps.paths.renderer))
   installSessionPolicy(session.defaultSession, devUrl ? DEV_CSP : CSP)
@@ -105,30 +130,43 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
   // process.resourcesPath exists only inside Electron (tests run the shell on plain Node with a fake electron).
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath ?? ''
   const iconPlace = { packaged: app.isPackaged, resourcesPath, appPath: app.getAppPath() }
-  const icon = nativeImage.createFromPath(trayIconPath('normal', process.platform, iconPlace))
+  const icon = nativeImage.createFromPath(trayIconPath('normal', deps.platform ?? process.platform, iconPlace))
   const win = createMainWindow({
     BrowserWindow,
     preloadPath: deps.paths.preload,
     entryUrl: devUrl ?? APP_ENTRY_URL,
     openExternal: (url) => shell.openExternal(url),
     icon,
-    log
+    log,
+    startHidden: hidden
   })
   const stopEvents = forwardEvents(core, () => (win.isDestroyed() ? null : win.webContents))
   const notify = createNotifier(Notification, () => revealWindow(win))
 
   let quitting = false
   let tray: TrayController | null = null
-  const state: TrayState = { status: 'Starting…', windowVisible: false, syncing: false }
-  const render = () => tray?.render({ ...state, windowVisible: !win.isDestroyed() && win.isVisible() })
+  const platform = deps.platform ?? process.platform
+  const navigate = (target: NavigateTarget) => {
+    revealWindow(win)
+    if (!win.isDestroyed()) win.webContents.send(eventChannel('navigate'), NavigateTargetSchema.parse(target))
+  }
+  const state = { status: null as Status | null, syncing: false, notifications: true, startAtLogin: false }
+  const render = () =>
+    tray?.render(
+      trayModel({
+        status: state.status,
+        syncing: state.syncing,
+        windowVisible: !win.isDestroyed() && win.isVisible(),
+        formatTime: formatTrayTime
+      })
+    )
   const refreshTray = async () => {
     try {
       const reply = await core.dispatch('getStatus', {})
-      state.status = reply.ok
-        ? trayStatusLine(reply.value as Parameters<typeof trayStatusLine>[0])
-        : 'Status unavailable'
+      const parsed = reply.ok ? StatusSchema.safeParse(reply.value) : null
+      state.status = parsed?.success ? parsed.data : null
     } catch (e) {
-      state.status = 'Status unavailable'
+      state.status = null
       core.log.error('tray status failed', { error: e instanceof Error ? e.message : String(e) })
     }
     render()
@@ -153,23 +191,54 @@ async function boot(deps: DesktopDeps): Promise<DesktopHandle> {
     })()
     return inflight
   }
+  const setPaused = async (paused: boolean) => {
+    const r = await core.dispatch('setPaused', { paused })
+    if (!r.ok) core.log.error('pause from tray failed', { error: r.error.message })
+    await refreshTray()
+  }
+  const onAction = (a: TrayAction) => {
+    if (a.kind === 'syncNow') void runSync()
+    else if (a.kind === 'pause' || a.kind === 'resume') void setPaused(a.kind === 'pause')
+    else if (a.kind === 'open') navigate(a.target)
+    else if (a.kind === 'toggleWindow') void (win.isVisible() ? win.hide() : revealWindow(win))
+    else app.quit()
+  }
+  const icons = {
+    normal: icon,
+    attention: nativeImage.createFromPath(trayIconPath('attention', platform, iconPlace))
+  }
   try {
-    tray = new TrayController(new Tray(icon), Menu, {
-      syncNow: () => void runSync(),
-      toggleWindow: () => (win.isVisible() ? win.hide() : revealWindow(win)),
-      quit: () => app.quit()
-    })
+    tray = new TrayController(new Tray(icon), Menu, icons, onAction)
   } catch (e) {
     // No tray (e.g. a Linux desktop without StatusNotifier): closing the window must then quit.
     core.log.error('tray unavailable', { error: e instanceof Error ? e.message : String(e) })
   }
   win.on('show', render)
   win.on('hide', render)
+  const setLoginItem = deps.loginItem ?? loginItemApplier({ app, platform, env: deps.env, execPath: process.execPath })
+  const applySettings = (p: { prefs: { notifications: boolean; startAtLogin: boolean } }) => {
+    state.notifications = p.prefs.notifications
+    if (p.prefs.startAtLogin !== state.startAtLogin) {
+      state.startAtLogin = p.prefs.startAtLogin
+      try {
+        setLoginItem(p.prefs.startAtLogin)
+      } catch (e) {
+        core.log.error('login item failed', { error: e instanceof Error ? e.message : String(e) })
+      }
+    }
+  }
   const attention = createAttentionPolicy()
   const stopTrayEvents = core.events.onAny((name, payload) => {
-    if (name === 'syncFinished' || name === 'integrationsChanged') void refreshTray()
+    if (name === 'settingsChanged') applySettings(payload as EventPayload<'settingsChanged'>)
+    if (TRAY_EVENTS.has(name)) void refreshTray()
     const a = attention(name, payload)
-    if (a) notify(a.title, a.body)
+    const target = notificationRoute(name, payload)
+    if (a && state.notifications) notify(a.title, a.body, () => (target ? navigate(target) : revealWindow(win)))
+  })
+  void core.dispatch('getSettings', {}).then((r) => {
+    // The login item was set when the preference was saved: at start-up only remember both.
+    const prefs = r.ok ? UiPrefsSchema.safeParse((r.value as { prefs?: unknown }).prefs) : null
+    if (prefs?.success) Object.assign(state, prefs.data)
   })
   if (tray) {
     const notice = deps.closeNotice(dataDir)

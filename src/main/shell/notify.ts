@@ -12,11 +12,11 @@ type NotificationClass = {
 export function createNotifier(
   NotificationCtor: NotificationClass,
   onClick?: () => void
-): (title: string, body: string) => boolean {
-  return (title, body) => {
+): (title: string, body: string, click?: () => void) => boolean {
+  return (title, body, click = onClick) => {
     if (!NotificationCtor.isSupported()) return false
     const n = new NotificationCtor({ title, body, silent: false })
-    if (onClick) n.on('click', onClick)
+    if (click) n.on('click', click)
     n.show()
     return true
   }

@@ -74,3 +74,21 @@ export function safeExternalUrl(raw: unknown): string | null {
   if (url.protocol !== 'https:' || !url.hostname || url.username || url.password) return null
   return url.href
 }
+
+/**
+ * The folder to hand to `shell.openPath`, or null: only one of the app's own folders (data, logs), given as
+ * the exact absolute path — no `..` or `.` segments, no URL (`file:`, `smb:`), no UNC share (`\\host\share`),
+ * no control characters. The core names the folder; this check still refuses anything else reaching the opener.
+ */
+export function safeFolderPath(raw: unknown, allowed: readonly string[]): string | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 4096 || UNSAFE_FOLDER_CHARS.test(raw)) return null
+  if (/^[\\/]{2}/.test(raw)) return null // UNC or `//host/share`
+  if (/^[a-z][a-z0-9+.-]+:/i.test(raw)) return null // a URL scheme (a one-letter drive such as C: is allowed)
+  const segments = raw.split(/[\\/]/)
+  if (segments.some((s) => s === '..' || s === '.')) return null
+  return allowed.includes(raw) ? raw : null
+}
+
+// Control characters only: a folder name may hold spaces (the macOS data dir is "Application Support").
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FOLDER_CHARS = /[\u0000-\u001f\u007f-\u009f]/

@@ -75,6 +75,8 @@ export interface MainWindowDeps {
   openExternal: (url: string) => Promise<void>
   icon?: BrowserWindowConstructorOptions['icon']
   log?: (msg: string, meta?: object) => void
+  /** Started at login: stay in the tray until the person opens the window. */
+  startHidden?: boolean
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
@@ -90,7 +92,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     webPreferences: secureWebPreferences(deps.preloadPath)
   })
   hardenWebContents(win.webContents, deps.openExternal, deps.log)
-  win.once('ready-to-show', () => win.show())
+  if (!deps.startHidden) win.once('ready-to-show', () => win.show())
   win
     .loadURL(deps.entryUrl)
     .catch((e: unknown) => deps.log?.('window failed to load', { error: e instanceof Error ? e.message : String(e) }))

@@ -10,6 +10,7 @@ import { PauseBadge } from './components/PauseBadge'
 import { watchIntegrations } from './stores/integrations'
 import { EXTRA_SCREENS, STEPS, useNav, type StepId } from './stores/nav'
 import { watchSettings } from './stores/settings'
+import { watchNavigation } from './stores/navigation'
 
 const SCREENS: Record<StepId, () => React.JSX.Element> = {
   connect: ConnectScreen,
@@ -28,6 +29,7 @@ export function App() {
   const go = useNav((s) => s.go)
   useEffect(() => watchIntegrations(), [])
   useEffect(() => watchSettings(), [])
+  useEffect(() => watchNavigation(), [])
   const current = ALL_SCREENS.find((s) => s.id === step) ?? STEPS[0]
   const Screen = SCREENS[current.id]
 

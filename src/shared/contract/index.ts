@@ -9,7 +9,13 @@ import { reportsMethods } from './reports'
 import { systemMethods } from './system'
 import { ticketingMethods } from './ticketing'
 import { severityTicketingMethods } from './severity-ticketing'
-import { PauseStateSchema, SamplingIntervalSchema, settingsMethods, UiPrefsSchema } from './settings'
+import {
+  NavigateTargetSchema,
+  PauseStateSchema,
+  SamplingIntervalSchema,
+  settingsMethods,
+  UiPrefsSchema
+} from './settings'
 import type { MethodDef } from './define'
 
 // The one table: every method the UI, the CLI and the browser bridge can call.
@@ -48,7 +54,9 @@ export const events = {
     prefs: UiPrefsSchema,
     samplingIntervalMinutes: SamplingIntervalSchema,
     pause: PauseStateSchema
-  })
+  }),
+  /** The desktop shell asks the window to open a screen (a tray item or a notification was clicked). */
+  navigate: NavigateTargetSchema
 }
 export type Events = typeof events
 export type EventName = keyof Events

@@ -30,6 +30,14 @@ export type HostKind = z.output<typeof HostKindSchema>
 export const FolderSchema = z.enum(['data', 'logs'])
 export type Folder = z.output<typeof FolderSchema>
 
+/** A screen of the window, and the filter to open it with (the tray and notifications lead there). */
+export const ScreenSchema = z.enum(['connect', 'customers', 'billing', 'ticketing', 'assets', 'activity', 'settings'])
+export const NavigateTargetSchema = z.object({
+  screen: ScreenSchema,
+  filter: z.enum(['unmapped', 'alerts']).nullable()
+})
+export type NavigateTarget = z.output<typeof NavigateTargetSchema>
+
 export const SettingsViewSchema = z.object({
   prefs: UiPrefsSchema,
   samplingIntervalMinutes: SamplingIntervalSchema,

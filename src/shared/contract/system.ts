@@ -13,6 +13,8 @@ export const StatusSchema = z.object({
   alerts: z.object({
     queued: z.number().int().nonnegative(),
     attention: z.number().int().nonnegative(),
+    /** Alerts of orgs with no PSA customer yet: delivered once their org is mapped. */
+    waitingMapping: z.number().int().nonnegative(),
     attentionReason: z.string().nullable()
   }),
   /** Scheduled work paused by a person ("Sync now" still runs). */

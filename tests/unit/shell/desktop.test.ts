@@ -1,69 +1,11 @@
 import { once } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
-import { methodNames, type EventName } from '../../../src/shared/contract'
-import type { Envelope } from '../../../src/shared/errors'
-import { startDesktop, type DesktopDeps, type ShellCore, type ShellElectron } from '../../../src/main/shell/desktop'
+import { methodNames } from '../../../src/shared/contract'
+import { startDesktop } from '../../../src/main/shell/desktop'
 import { CSP, DEV_CSP } from '../../../src/main/shell/security'
-import { createFakeElectron, FakeBrowserWindow } from './fake-electron'
+import { deferred, setup } from './desktop-rig'
 
 vi.mock('electron', () => ({}))
-
-function deferred() {
-  let resolve!: () => void
-  const promise = new Promise<void>((r) => (resolve = r))
-  return { promise, resolve }
-}
-
-const STATUS = { version: '0.1.0', dataDir: '/d', secretStore: 'memory', integrations: [{}], lastSync: null }
-
-function fakeCore() {
-  const listeners = new Set<(name: EventName, payload: unknown) => void>()
-  let finishClose: () => void = () => undefined
-  const core = {
-    dispatch: vi.fn(async (name: unknown): Promise<Envelope<unknown>> =>
-      name === 'getStatus' ? { ok: true, value: STATUS } : { ok: true, value: null }
-    ),
-    events: {
-      onAny: (cb: (name: EventName, payload: unknown) => void) => {
-        listeners.add(cb)
-        return () => void listeners.delete(cb)
-      }
-    },
-    log: { info: vi.fn(), error: vi.fn() },
-    dataDir: '/d',
-    close: vi.fn(() => new Promise<void>((resolve) => (finishClose = resolve)))
-  } satisfies ShellCore
-  return {
-    core,
-    emit: (name: EventName, payload: unknown) => listeners.forEach((l) => l(name, payload)),
-    listenerCount: () => listeners.size,
-    finishClose: () => finishClose()
-  }
-}
-
-function setup(opts: { lock?: boolean; isPackaged?: boolean; devServerUrl?: string; noticeShown?: boolean } = {}) {
-  const fake = createFakeElectron({ lock: opts.lock, isPackaged: opts.isPackaged })
-  const c = fakeCore()
-  const notice = { shown: opts.noticeShown ?? false }
-  const deps: DesktopDeps = {
-    electron: fake.electron as unknown as ShellElectron,
-    resolveDataDir: vi.fn((o: { electronUserData?: string }) => `${o.electronUserData}/data`),
-    createCore: vi.fn(async () => c.core),
-    argv: ['electron', '.'],
-    env: {},
-    paths: { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer' },
-    devServerUrl: opts.devServerUrl,
-    closeNotice: vi.fn(() => ({ shown: () => notice.shown, markShown: () => void (notice.shown = true) }))
-  }
-  const win = () => fake.electron.BrowserWindow.instances[0] as FakeBrowserWindow
-  const trayMenu = () =>
-    (fake.electron.Tray.instances[0]?.menu?.template ?? []) as Array<{
-      id?: string
-      label?: string
-      click?: () => void
-    }>
-  return { fake, deps, win, trayMenu, ...c }
-}
 
 describe('startDesktop: single instance', () => {
   it('a second instance quits without starting the core or opening a window', async () => {
@@ -101,7 +43,7 @@ describe('startDesktop: boot', () => {
       env: {},
       electronUserData: '/fake/userData'
     })
-    expect(s.deps.createCore).toHaveBeenCalledWith('/fake/userData/data')
+    expect(s.deps.createCore).toHaveBeenCalledWith('/fake/userData/data', expect.objectContaining({ door: 'desktop' }))
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     expect([...s.fake.ipcHandlers.keys()].sort()).toEqual(methodNames.map((n) => `psa:${n}`).sort())
     expect(s.win().loadedUrl).toBe('app://bundle/index.html')
@@ -251,7 +193,7 @@ describe('startDesktop: notifications', () => {
     const before = s.fake.electron.Notification.shown.length
     s.emit('syncFinished', { runId: 'r1', result: 'failed' })
     expect(s.fake.electron.Notification.shown.slice(before)).toEqual([
-      { title: 'Billing push failed', body: expect.any(String) }
+      { title: 'Billing push failed', body: expect.any(String), click: expect.any(Function) }
     ])
   })
 })

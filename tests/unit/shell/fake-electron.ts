@@ -93,6 +93,7 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     static instances: Tray[] = []
     menu: { template: Array<Record<string, unknown>> } | null = null
     tooltip = ''
+    images: unknown[] = []
     destroyed = false
     constructor(readonly image: unknown) {
       Tray.instances.push(this)
@@ -103,6 +104,9 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     setToolTip(t: string) {
       this.tooltip = t
     }
+    setImage(i: unknown) {
+      this.images.push(i)
+    }
     destroy() {
       this.destroyed = true
     }
@@ -111,14 +115,16 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     }
   }
   class Notification {
-    static shown: Array<{ title: string; body: string }> = []
+    static shown: Array<{ title: string; body: string; click: (() => void) | null }> = []
     static isSupported = () => true
+    private click: (() => void) | null = null
     constructor(readonly options: { title: string; body: string }) {}
-    on() {
+    on(event: string, cb: () => void) {
+      if (event === 'click') this.click = cb
       return this
     }
     show() {
-      Notification.shown.push({ title: this.options.title, body: this.options.body })
+      Notification.shown.push({ title: this.options.title, body: this.options.body, click: this.click })
     }
   }
 
@@ -131,6 +137,9 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
     getPath = vi.fn((name: string) => `/fake/${name}`)
     getAppPath = vi.fn(() => '/fake/app')
     setAppUserModelId = vi.fn()
+    loginItem = { openAtLogin: false, wasOpenedAsHidden: false }
+    setLoginItemSettings = vi.fn((s: { openAtLogin?: boolean }) => void (this.loginItem.openAtLogin = !!s.openAtLogin))
+    getLoginItemSettings = vi.fn(() => ({ ...this.loginItem }))
     exit = vi.fn(() => {
       this.exited = true
     })
@@ -179,7 +188,7 @@ export function createFakeElectron(opts: { lock?: boolean; isPackaged?: boolean 
         setPermissionCheckHandler: vi.fn((h: typeof permissionCheck) => void (permissionCheck = h))
       }
     },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn((_p: string) => Promise.resolve('')) },
     dialog: { showErrorBox: vi.fn() }
   }
   return {

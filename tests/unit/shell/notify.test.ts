@@ -10,7 +10,7 @@ describe('createNotifier', () => {
     const on = vi.spyOn(Notification.prototype, 'on')
     const onClick = vi.fn()
     expect(createNotifier(Notification as never, onClick)('Title', 'Body')).toBe(true)
-    expect(Notification.shown).toEqual([{ title: 'Title', body: 'Body' }])
+    expect(Notification.shown).toEqual([{ title: 'Title', body: 'Body', click: onClick }])
     expect(on).toHaveBeenCalledWith('click', onClick)
   })
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { APP_ORIGIN, CSP, DEV_CSP, originOf, safeExternalUrl, trustedOrigins } from '../../../src/main/shell/security'
+import {
+  APP_ORIGIN,
+  CSP,
+  DEV_CSP,
+  originOf,
+  safeExternalUrl,
+  safeFolderPath,
+  trustedOrigins
+} from '../../../src/main/shell/security'
 
 describe('safeExternalUrl (window.open → shell.openExternal)', () => {
   it.each([
@@ -105,5 +113,42 @@ describe('CSP', () => {
     for (const source of dev.get('connect-src')!.split(' ')) {
       expect(source).toMatch(/^('self'|ws:\/\/(localhost|127\.0\.0\.1):\*)$/)
     }
+  })
+})
+
+describe('safeFolderPath (Settings: Open data folder / Open log folder)', () => {
+  const allowed = [
+    '/home/ann/.local/share/psa-bridge',
+    '/home/ann/.local/share/psa-bridge/logs',
+    'C:\\Users\\Ann\\AppData\\Roaming\\PSA Bridge'
+  ]
+
+  it("opens the app's own folders, exactly as named (spaces included)", () => {
+    for (const p of allowed) expect(safeFolderPath(p, allowed)).toBe(p)
+  })
+
+  it('refuses every other path, and every disguise of an allowed one', () => {
+    const hostile: unknown[] = [
+      '/etc',
+      '/home/ann',
+      '/home/ann/.local/share/psa-bridge/../../../../etc',
+      '/home/ann/.local/share/psa-bridge/./logs',
+      '/home/ann/.local/share/psa-bridge/logs/..',
+      '/home/ann/.local/share/psa-bridge/',
+      '/home/ann/.local/share/psa-bridge\n',
+      '/home/ann/.local/share/psa-bridge\u0000/etc',
+      'file:///home/ann/.local/share/psa-bridge',
+      'smb://evil.example/share',
+      '\\\\evil.example\\share',
+      '//evil.example/share',
+      'C:\\Users\\Ann\\AppData\\Roaming\\PSA Bridge\\..\\..',
+      'relative/psa-bridge',
+      '',
+      'x'.repeat(5000),
+      null,
+      42,
+      { toString: () => allowed[0] }
+    ]
+    for (const p of hostile) expect(safeFolderPath(p, allowed), String(p).slice(0, 60)).toBeNull()
   })
 })
