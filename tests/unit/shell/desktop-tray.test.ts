@@ -30,7 +30,8 @@ describe('startDesktop: tray actions', () => {
     const handle = (await startDesktop(s.deps))!
     await handle.refreshTray()
     const tray = s.fake.electron.Tray.instances[0]!
-    expect(tray.images).toEqual([{ dataUrl: expect.stringMatching(/^data:image\/png;base64,/) }])
+    // The attention image for this platform (the rig runs as Windows: .ico), from the tray images folder.
+    expect(tray.images).toEqual([{ path: expect.stringMatching(/tray[/\\]tray-attention\.ico$/) }])
     s.win().hide()
     s.trayMenu().find((i) => i.id === 'problem-mapping')!.click!()
     expect(s.win().isVisible()).toBe(true)
