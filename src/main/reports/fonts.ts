@@ -5,9 +5,16 @@ import * as fontkit from 'fontkit'
 
 // Report fonts, bundled from npm (licences in their packages, listed in README "Fonts in reports"):
 // DejaVu Sans (dejavu-fonts-ttf: Bitstream Vera licence + public domain) covers Latin, Greek and Cyrillic;
-// Noto Sans SC (@fontsource/noto-sans-sc, SIL OFL 1.1) covers CJK, shipped as ~100 unicode-range slices of
-// which only those a report's text touches are read. Everything is read on first use: a CLI command that
-// writes no PDF never touches them.
+// Noto Sans SC and KR (@fontsource/noto-sans-sc, -kr: SIL OFL 1.1) cover Chinese, Japanese and Korean, each
+// shipped as ~100 unicode-range slices of which only those a report's text touches are read. Everything is
+// read on first use: a CLI command that writes no PDF never touches them.
+
+/** Fallback families in order: the first whose slice has the glyph draws it. */
+const FALLBACKS = [
+  { pkg: '@fontsource/noto-sans-sc', file: 'noto-sans-sc', name: 'NotoSansSC' },
+  { pkg: '@fontsource/noto-sans-kr', file: 'noto-sans-kr', name: 'NotoSansKR' }
+] as const
+type Fallback = (typeof FALLBACKS)[number]
 
 export interface ReportFont {
   /** Name registered with pdfkit. */
@@ -34,7 +41,7 @@ interface Slice {
 }
 
 let dejavu: { regular: Buffer; bold: Buffer } | null = null
-let cjkSlices: Slice[] | null = null
+const slicesOf = new Map<Fallback, Slice[]>()
 const fontkitCache = new Map<string, fontkit.Font>()
 const cjkCache = new Map<string, ReportFont>()
 
@@ -48,31 +55,34 @@ function loadDejaVu() {
 }
 
 /** Fontsource's unicode.json: "[12]" → "U+4e00-4e2f,U+4e31,…", the code points of slice 12. */
-function loadSlices(): Slice[] {
-  if (cjkSlices) return cjkSlices
-  const map = JSON.parse(readFileSync(join(packageDir('@fontsource/noto-sans-sc'), 'unicode.json'), 'utf8')) as Record<
-    string,
-    string
-  >
-  cjkSlices = Object.entries(map).flatMap(([key, ranges]) =>
+function loadSlices(f: Fallback): Slice[] {
+  const known = slicesOf.get(f)
+  if (known) return known
+  const map = JSON.parse(readFileSync(join(packageDir(f.pkg), 'unicode.json'), 'utf8')) as Record<string, string>
+  const slices = Object.entries(map).flatMap(([key, ranges]) =>
     ranges.split(',').map((r) => {
       const [a, b] = r.trim().replace(/^U\+/i, '').split('-')
       return { from: parseInt(a!, 16), to: parseInt(b ?? a!, 16), key: key.replace(/[[\]]/g, '') }
     })
   )
-  return cjkSlices
+  slicesOf.set(f, slices)
+  return slices
 }
 
-function cjkFontFor(cp: number): ReportFont | null {
-  const slice = loadSlices().find((s) => cp >= s.from && cp <= s.to)
-  if (!slice) return null
-  let font = cjkCache.get(slice.key)
-  if (!font) {
-    const file = join(packageDir('@fontsource/noto-sans-sc'), 'files', `noto-sans-sc-${slice.key}-400-normal.woff`)
-    font = { name: `NotoSansSC-${slice.key}`, data: readFileSync(file) }
-    cjkCache.set(slice.key, font)
+function fallbackFor(cp: number): ReportFont | null {
+  for (const f of FALLBACKS) {
+    const slice = loadSlices(f).find((s) => cp >= s.from && cp <= s.to)
+    if (!slice) continue
+    const name = `${f.name}-${slice.key}`
+    let font = cjkCache.get(name)
+    if (!font) {
+      const file = join(packageDir(f.pkg), 'files', `${f.file}-${slice.key}-400-normal.woff`)
+      font = { name, data: readFileSync(file) }
+      cjkCache.set(name, font)
+    }
+    if (glyphs(font).hasGlyphForCodePoint(cp)) return font
   }
-  return glyphs(font).hasGlyphForCodePoint(cp) ? font : null
+  return null
 }
 
 function glyphs(f: ReportFont): fontkit.Font {
@@ -94,7 +104,7 @@ export function reportFonts(): FontSet {
     if (glyphs(base).hasGlyphForCodePoint(cp)) return base
     if (base !== regular && glyphs(regular).hasGlyphForCodePoint(cp)) return regular
     // No font has it (an emoji): the base font's "missing glyph" box, as any viewer would show.
-    return cjkFontFor(cp) ?? base
+    return fallbackFor(cp) ?? base
   }
   return {
     regular,

@@ -8,7 +8,7 @@ const orgs = (n: number) =>
   Array.from({ length: n }, (_, i) => org(`id${i}`, `Org ${String(i).padStart(3, '0')}`, { status: 'ignored' }))
 const rowsOf = (page: string) => page.match(/Org \d{3}/g) ?? []
 
-// Names from MSPs' real client lists: German, Norwegian, Polish, Greek, Chinese, Japanese, Cyrillic,
+// Names from MSPs' real client lists: German, Norwegian, Polish, Greek, Chinese, Japanese, Korean, Cyrillic,
 // and a name mixing scripts in one cell.
 const WORLD = [
   'Müller & Söhne GmbH',
@@ -17,6 +17,7 @@ const WORLD = [
   'Αθηνά Ιατρική ΑΕ',
   '北京科技有限公司',
   '東京デンタル株式会社',
+  '서울 치과',
   'ООО Ромашка',
   'Zhōu & 周 Partners'
 ]
@@ -42,13 +43,14 @@ describe('writePdf', () => {
     expect(page!.replace(/\s/g, '')).not.toContain('x'.repeat(700))
   })
 
-  it('prints names in any script as they are: Ü, Ø, Ł, Greek, CJK, Cyrillic and mixed cells extract back', async () => {
+  it('prints names in any script as they are: Ü, Ø, Ł, Greek, CJK, Hangul, Cyrillic and mixed cells extract back', async () => {
     const pdf = await writePdf(reportOf(WORLD.map((name, i) => org(`w${i}`, name))))
     const text = (await pdfPageTexts(pdf)).join('\n')
     for (const name of WORLD) expect(text).toContain(name)
     expect(text).not.toContain('?')
-    // The Chinese and Japanese names came from the CJK fallback font, the rest from DejaVu Sans.
+    // The Chinese, Japanese and Korean names came from the CJK fallback fonts, the rest from DejaVu Sans.
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/)
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansKR/)
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/)
   })
 
