@@ -16,6 +16,8 @@ interface SettingsState {
 }
 
 export const useSettings = create<SettingsState>((set, get) => {
+  // A read that started before a save must not overwrite it (two reads start with the window).
+  let epoch = 0
   const run = async (fn: () => Promise<void>) => {
     set({ busy: true, error: null, notice: null })
     try {
@@ -32,13 +34,37 @@ export const useSettings = create<SettingsState>((set, get) => {
     notice: null,
     busy: false,
     async load() {
+      const started = epoch
       try {
-        set({ view: await api.getSettings({}), error: null })
+        const view = await api.getSettings({})
+        if (started === epoch) set({ view, error: null })
       } catch (e) {
         set({ error: toApiError(e) })
       }
     },
-    save: (patch) => run(async () => set({ view: await api.saveSettings(patch), notice: 'Settings saved.' })),
+    save: (patch) => {
+      epoch++
+      // The switch moves at once; the core's reply (or a reload after an error) is the truth.
+      const view = get().view
+      if (view) {
+        const { samplingIntervalMinutes, ...prefs } = patch
+        set({
+          view: {
+            ...view,
+            prefs: { ...view.prefs, ...prefs },
+            samplingIntervalMinutes: samplingIntervalMinutes ?? view.samplingIntervalMinutes
+          }
+        })
+      }
+      return run(async () => {
+        try {
+          set({ view: await api.saveSettings(patch), notice: 'Settings saved.' })
+        } catch (e) {
+          await get().load()
+          throw e
+        }
+      })
+    },
     setPaused: (paused) =>
       run(async () => {
         const pause: PauseState = await api.setPaused({ paused })
