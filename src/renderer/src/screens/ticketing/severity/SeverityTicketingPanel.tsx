@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { kindLabel, type SourceKind } from '../../../../../shared/registry'
+import { kindLabel, psaInfo, type SourceKind } from '../../../../../shared/registry'
 import { ErrorNotice, StatusNotice } from '../../../components/Notice'
 import { useSourceTicketing } from '../../../stores/source-ticketing'
 import { useTicketing } from '../../../stores/ticketing'
@@ -16,6 +16,12 @@ interface Props {
   psa: Psa
   choices: Choices | null
   customers: ReadonlyArray<{ id: string; name: string }>
+}
+
+/** The PSA's own word for the issue-type field (Syncro: problem type), from the registry. */
+function issueTypeWord(psa: Psa): string {
+  const field = psaInfo(psa).ticketFields.find((f) => f.key === 'issueType')
+  return (field?.label ?? 'Issue type').toLowerCase()
 }
 
 /** Ticketing of a source that alerts by severity: switch, priority mapping, defaults, overrides, contracts, test. */
@@ -53,7 +59,7 @@ export function SeverityTicketingPanel({ source, psa, choices, customers }: Prop
     <>
       <p className="screen__intro">
         {kindLabel(source)} alerts become tickets by severity: each severity has a PSA priority, event types can have
-        their own {psa === 'syncro' ? 'problem type' : 'issue type'}; repeats are added to the open ticket as notes.
+        their own {issueTypeWord(psa)}; repeats are added to the open ticket as notes.
       </p>
       {messages}
       <SeverityStatusCard source={source} />
