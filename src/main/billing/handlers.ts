@@ -6,12 +6,13 @@ import { leaseHeld } from '../core/lease'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { activePsaKind, openPsa, throwNoPsa } from '../connect/open'
-import { PSAS } from '../../shared/registry'
+import { PSAS, SOURCE_KINDS, type SourceKind } from '../../shared/registry'
 import { getMappedCustomerId, loadMappings } from '../customers/store'
 import { parseSchedule } from '../scheduler/schedule'
 import { requireZone } from '../scheduler/zoned-time'
 import { exportConfig, importConfig, validateConfig } from './config-io'
 import { checkConfigTargets } from './config-targets'
+import { checkSourceBilling } from './source-billing'
 import { monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
 import {
@@ -63,8 +64,11 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
 
   const requirePsa = (): PsaKind => activePsaKind(ctx.db) ?? throwNoPsa()
   /** The customer an org is mapped to, or a clear error. */
-  const customerOf = (psa: PsaKind, orgId: string): string => {
-    const customerId = getMappedCustomerId(ctx.db, psa, orgId)
+  const customerOf = (psa: PsaKind, orgId: string, source: SourceKind = SOURCE_KINDS[0]): string => {
+    const customerId =
+      source === SOURCE_KINDS[0]
+        ? getMappedCustomerId(ctx.db, psa, orgId)
+        : (loadMappings(ctx.db, psa, source).find((x) => x.orgId === orgId)?.customerId ?? null)
     if (customerId === null)
       throw new AppError('validation', 'This organization is not mapped to a customer yet.', {
         field: 'orgId',
@@ -82,6 +86,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
 
   const validateSettings = (s: BillingSettings): BillingSettings => {
     requireZone(s.timeZone, 'timeZone')
+    checkSourceBilling(s.sourceBilling)
     return { ...s, schedule: parseSchedule(s.schedule) }
   }
 
@@ -101,7 +106,8 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
 
     async saveBillingMapping(input) {
       const psa = requirePsa()
-      const customerId = customerOf(psa, input.orgId)
+      const source = input.source ?? SOURCE_KINDS[0]
+      const customerId = customerOf(psa, input.orgId, source)
       if (input.mappingId !== undefined) getBillingMapping(ctx.db, input.mappingId)
       // The target is checked against the PSA now, so a typo'd or foreign id never becomes a mapping.
       const { connector } = await openPsa(ctx)
@@ -123,6 +129,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         {
           ...(input.mappingId === undefined ? {} : { id: input.mappingId }),
           psa,
+          source,
           orgId: input.orgId,
           customerId,
           containerId: container.id,

@@ -3,7 +3,8 @@ import type { BillingMappingRecord } from './store'
 // A billing mapping is bound to the customer its org had when it was made. When the org is unmapped, or mapped to
 // another customer, its line is no longer this org's to push: the mapping is blocked, never shown or pushed as ok.
 
-export type MappingBlockCode = 'org-unmapped' | 'customer-changed'
+/** The last two: a sync-day source's billing is off, or its source has no billing date yet (source-billing.ts). */
+export type MappingBlockCode = 'org-unmapped' | 'customer-changed' | 'source-billing-off' | 'no-billing-date'
 
 export interface MappingBlock {
   code: MappingBlockCode

@@ -1,5 +1,5 @@
 import PQueue from 'p-queue'
-import { PSA_KINDS } from '../../shared/registry'
+import { PSA_KINDS, SOURCE_KINDS } from '../../shared/registry'
 import type { PlanRow } from '../../shared/contract/billing'
 import { AppError, isAppError } from '../../shared/errors'
 import {
@@ -15,7 +15,8 @@ import { loadMappings } from '../customers/store'
 import { dayKey, monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
 import { deleteIntents } from './intents-store'
-import { mappingBlock } from './mapping-block'
+import { mappingBlock, type MappingBlock } from './mapping-block'
+import { DayBilling, type StepContext } from './source-billing'
 import { moneyChange, moneyWords, type MoneyChange } from './money'
 import { reconcileInterrupted } from './reconcile'
 import { RunWrites } from './run-writes'
@@ -65,6 +66,8 @@ export class Runner {
   private records: RunItemRecord[] = []
   psa: PsaKind = PSA_KINDS[0]
   private synced = new Map<string, string>()
+  /** Org names of other sources' mappings, by mapping id (org ids are unique per source only). */
+  readonly otherNames = new Map<string, string>()
   private done = 0
   private total = 0
   private aborted: AppError | null = null
@@ -123,8 +126,16 @@ export class Runner {
     // A billing mapping is bound to the customer its org had when it was made; after an unmap or a remap its line is
     // not this org's any more (mapping-block.ts): such mappings are listed as blocked, never skipped silently.
     const customerOf = new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
-    const enabled = listBillingMappings(ctx.db, psa).filter((m) => m.enabled)
-    this.order = new Map(enabled.map((m, i) => [m.id, i]))
+    const all = listBillingMappings(ctx.db, psa).filter((m) => m.enabled)
+    this.order = new Map(all.map((m, i) => [m.id, i]))
+    // The first source's mappings bill the month's HWM, pipelined below; a sync-day source's (source-billing.ts) bill
+    // a count its source reports for a billing date, once a month.
+    const enabled = all.filter((m) => m.source === SOURCE_KINDS[0])
+    const byDay = new DayBilling(
+      this,
+      all.filter((m) => m.source !== SOURCE_KINDS[0]),
+      settings
+    )
     const mappings = enabled.filter((m) => synced.has(m.orgId))
     const orphans = enabled.filter((m) => !customerOf.has(m.orgId))
     // Every synced org gets its snapshot (the HWM history exists before a billing mapping is made), orgs with
@@ -143,7 +154,7 @@ export class Runner {
     // A connector that can read many quantities at once (Autotask) does so up front: 4 requests for 1,000 targets
     // instead of 2,000. Safe for deltas because its setQuantity re-reads at the effective date and refuses a mismatch.
     const prefetched = connector.getQuantities
-      ? await this.prefetch(connector.getQuantities.bind(connector), mappings)
+      ? await this.prefetch(connector.getQuantities.bind(connector), [...mappings, ...byDay.mappings])
       : null
 
     // A connector that can write many at once (Autotask) gets the run's writes in one call, its re-reads batched.
@@ -152,7 +163,7 @@ export class Runner {
 
     const queue = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
     let counted = 0
-    this.total = mappings.length + orphans.length
+    this.total = mappings.length + orphans.length + byDay.mappings.length
     for (const m of orphans) this.finish(m, blockedRow(m, null, mappingBlock(m, customerOf)!))
     this.progress('counts', 0, orgIds.length)
     this.progress(this.phase, 0, mappings.length)
@@ -163,22 +174,15 @@ export class Runner {
           this.progress('counts', ++counted, orgIds.length)
           const hwm = orgMonthHwm(ctx.db, orgId, this.month)
           for (const m of byOrg.get(orgId) ?? []) {
-            const orgHwm = hwm[m.metric]
             const block = mappingBlock(m, customerOf)
-            if (block) {
-              this.finish(m, blockedRow(m, orgHwm, block))
-              continue
-            }
-            const step = await this.plan(connector, m, orgHwm, approvals.get(m.id), settings, prefetched)
-            if ('row' in step) this.finish(m, step.row)
-            else if (batch) pending.push({ m, item: step.item })
-            else this.finish(m, await this.writes.writeOne(connector, m, step.item))
+            await this.step(connector, m, hwm[m.metric], block, { approvals, settings, prefetched, batch, pending })
           }
           // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
           if (batch && pending.length >= WRITE_BATCH) await this.writes.writeBatch(connector, batch, pending.splice(0))
         })
       )
     )
+    await byDay.push(connector, { approvals, settings, prefetched, batch, pending })
     if (batch && pending.length > 0) await this.writes.writeBatch(connector, batch, pending)
     this.record(this.records)
     // Not one answer from a remote that failed every time: it is down, whatever the number of items.
@@ -187,13 +191,28 @@ export class Runner {
     return this.sortedRows()
   }
 
+  /** One mapping with its count: blocked, or planned and then written (at once, or queued for the batch). */
+  async step(
+    connector: PsaConnector,
+    m: BillingMappingRecord,
+    count: number | null,
+    block: MappingBlock | null,
+    o: StepContext
+  ): Promise<void> {
+    if (block) return this.finish(m, blockedRow(m, count, block))
+    const step = await this.plan(connector, m, count, o.approvals.get(m.id), o.settings, o.prefetched)
+    if ('row' in step) this.finish(m, step.row)
+    else if (o.batch) o.pending.push({ m, item: step.item })
+    else this.finish(m, await this.writes.writeOne(connector, m, step.item))
+  }
+
   private get phase(): string {
     return this.opts.dryRun ? 'plan' : 'push'
   }
 
   /** A row is final: keep it for the result and the run record. */
   finish(m: BillingMappingRecord, row: PlanRow): void {
-    row.orgName = this.synced.get(m.orgId) ?? null
+    row.orgName = (m.source === SOURCE_KINDS[0] ? this.synced.get(m.orgId) : this.otherNames.get(m.id)) ?? null
     this.rows.push(row)
     this.records.push(toRecord(this.psa, m, row, this.ctx.now().toISOString()))
     this.progress(this.phase, ++this.done, this.total)
@@ -244,7 +263,7 @@ export class Runner {
   }
 
   /** Reads the current quantity (or takes the prefetched one) and plans; returns a final row, or the item to write. */
-  private async plan(
+  async plan(
     connector: PsaConnector,
     m: BillingMappingRecord,
     hwm: number | null,

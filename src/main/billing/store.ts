@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { BillingSettings, RunCounts, RunSummary } from '../../shared/contract/billing'
 import { BillingSettingsSchema } from '../../shared/contract/billing'
 import { AppError } from '../../shared/errors'
-import type { PsaKind } from '../connectors/types'
+import type { PsaKind, SourceKind } from '../connectors/types'
+import { SOURCE_KINDS } from '../../shared/registry'
 import type { Db } from '../db/connection'
 import { readSetting, writeSetting } from '../core/settings'
 import type { Metric } from './hwm'
@@ -32,6 +33,8 @@ export function storeLastScheduledRun(db: Db, at: Date | null): void {
 export interface BillingMappingRecord {
   id: string
   psa: PsaKind
+  /** The org's source: org ids are unique per source only. */
+  source: SourceKind
   orgId: string
   customerId: string
   containerId: string
@@ -50,6 +53,7 @@ export interface BillingMappingRecord {
 interface MappingRow {
   id: number
   psa_kind: PsaKind
+  source_kind: SourceKind
   org_id: string
   customer_id: string
   container_id: string
@@ -69,6 +73,7 @@ function toRecord(r: MappingRow): BillingMappingRecord {
   return {
     id: String(r.id),
     psa: r.psa_kind,
+    source: r.source_kind,
     orgId: r.org_id,
     customerId: r.customer_id,
     containerId: r.container_id,
@@ -101,8 +106,13 @@ export function getBillingMapping(db: Db, id: string): BillingMappingRecord {
   return toRecord(row)
 }
 
-export type NewBillingMapping = Omit<BillingMappingRecord, 'id' | 'enabled' | 'lastSyncAt' | 'lastSyncResult'> & {
+export type NewBillingMapping = Omit<
+  BillingMappingRecord,
+  'id' | 'enabled' | 'lastSyncAt' | 'lastSyncResult' | 'source'
+> & {
   enabled?: boolean
+  /** Default: the first registered source (the one that billed before sources were told apart). */
+  source?: SourceKind
 }
 
 /** Inserts, or updates `id` when given. A target can carry one mapping only (UNIQUE psa/container/item). */
@@ -143,10 +153,11 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
   }
   const r = prepared(
     db,
-    `INSERT INTO billing_mappings (psa_kind, org_id, customer_id, container_id, container_name, item_id, item_name, metric,
-         non_billable, unit_cost, unit_price, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO billing_mappings (psa_kind, source_kind, org_id, customer_id, container_id, container_name, item_id, item_name, metric,
+         non_billable, unit_cost, unit_price, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     m.psa,
+    m.source ?? SOURCE_KINDS[0],
     m.orgId,
     m.customerId,
     m.containerId,
@@ -179,8 +190,8 @@ export function deleteBillingMappingRow(db: Db, id: string): void {
 }
 
 /** Every billing mapping of this org (it was disabled: it is no longer synced to any PSA). */
-export function deleteOrgBillingMappings(db: Db, orgId: string): void {
-  prepared(db, 'DELETE FROM billing_mappings WHERE org_id = ?').run(orgId)
+export function deleteOrgBillingMappings(db: Db, orgId: string, source: SourceKind = SOURCE_KINDS[0]): void {
+  prepared(db, 'DELETE FROM billing_mappings WHERE source_kind = ? AND org_id = ?').run(source, orgId)
 }
 
 /** Every billing mapping to this PSA (a config import replaces them all). */

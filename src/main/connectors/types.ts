@@ -279,4 +279,8 @@ export interface SourceConnector {
    */
   fetchEvents(q: { orgIds: string[]; eventTypes?: string[]; start: Date; end: Date }): Promise<SourceEvent[]>
   listDevices(orgId: string): Promise<SourceDevice[]>
+  /** Sources that bill from a billing date (SaaS Alerts): the dates they have details for, oldest first. */
+  listBillingDates?(): Promise<string[]>
+  /** Billable users per organization id on that billing date; an organization absent has none. */
+  getBillableUsers?(billingDate: string): Promise<Map<string, number>>
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { PsaKindSchema } from '../registry'
+import { PsaKindSchema, SourceKindSchema } from '../registry'
 import { LearnedEquivalenceSchema } from './customers'
 import { TicketingSettingsSchema } from './ticketing'
 
@@ -23,6 +23,22 @@ export const ScheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31), time: z.string(), zone: z.string() })
 ])
 
+/**
+ * Billing of a source whose metric is pushed on a day of the month (SaaS Alerts: billable users on the User Sync Day).
+ * A Default Contract Service is required while it is on.
+ */
+export const SourceBillingSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** Day of the month (billing time zone); 31 = the month's last day in shorter months. */
+  syncDay: z.number().int().min(1).max(31).default(1),
+  /** The PSA service (Autotask) / product (Syncro) a contract of this source's orgs bills on. */
+  defaultService: z
+    .object({ id: Id, name: z.string().max(500) })
+    .nullable()
+    .default(null)
+})
+export type SourceBilling = z.output<typeof SourceBillingSchema>
+
 export const BillingSettingsSchema = z.object({
   /** Hold decreases until approved. */
   reviewDecreases: z.boolean().default(false),
@@ -36,7 +52,9 @@ export const BillingSettingsSchema = z.object({
    */
   syncUnitCost: z.boolean().default(true),
   scheduleEnabled: z.boolean().default(false),
-  schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' })
+  schedule: ScheduleSchema.default({ kind: 'daily', time: '12:00', zone: 'America/New_York' }),
+  /** Per source kind whose billing is pushed on a sync day (registry: billing.pushed 'sync-day'). */
+  sourceBilling: z.partialRecord(SourceKindSchema, SourceBillingSchema).default({})
 })
 export type BillingSettings = z.output<typeof BillingSettingsSchema>
 
@@ -47,7 +65,8 @@ export const BillingSettingsPatchSchema = z.object({
   timeZone: z.string().optional(),
   syncUnitCost: z.boolean().optional(),
   scheduleEnabled: z.boolean().optional(),
-  schedule: ScheduleSchema.optional()
+  schedule: ScheduleSchema.optional(),
+  sourceBilling: z.partialRecord(SourceKindSchema, SourceBillingSchema).optional()
 })
 
 export const TargetRefSchema = z.object({
@@ -263,6 +282,8 @@ export const billingMethods = {
     'Create or update the billing mapping of an org (target line item / contract service, metric, non-billable count)',
     z.object({
       mappingId: Id.optional(),
+      /** The org's source; default the first registered one. */
+      source: SourceKindSchema.optional(),
       orgId: Id,
       containerId: Id,
       itemId: Id,

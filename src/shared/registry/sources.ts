@@ -10,7 +10,8 @@ export const SOURCES = {
     orgWord: 'organization',
     billing: {
       metrics: ['users', 'devices'],
-      meaning: "the month's high-water mark of users (suspended included) or devices"
+      meaning: "the month's high-water mark of users (suspended included) or devices",
+      pushed: 'monthly-hwm'
     },
     alertTypes: ['fde-key-decrypted', 'admin-granted', 'user-lockout', 'password-expired'],
     alertsBy: 'type',
@@ -58,7 +59,11 @@ export const SOURCES = {
   saasalerts: {
     label: 'SaaS Alerts',
     orgWord: 'organization',
-    billing: { metrics: ['users'], meaning: 'the billable users SaaS Alerts reports on the billing date' },
+    billing: {
+      metrics: ['users'],
+      meaning: 'the billable users SaaS Alerts reports on the billing date',
+      pushed: 'sync-day'
+    },
     // Alerts by severity (critical / medium / low), not by fixed types: see alertsBy.
     alertTypes: [],
     alertsBy: 'severity',

@@ -78,6 +78,11 @@ export interface SourceDescription {
     readonly metrics: readonly BillingMetric[]
     /** What the pushed number means, in a sentence. */
     readonly meaning: string
+    /**
+     * When it is pushed: 'monthly-hwm' = every push, the month's high-water mark; 'sync-day' = on the User Sync Day
+     * of the month only, the billable users of the latest billing date (settings in billing/source-billing.ts).
+     */
+    readonly pushed: 'monthly-hwm' | 'sync-day'
   }
   /** The alert types this source raises (ids of the contract's AlertType). */
   readonly alertTypes: readonly string[]

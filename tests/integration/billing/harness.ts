@@ -56,10 +56,12 @@ export async function startBillingHarness(
     PSA_BRIDGE_AUTOTASK_SECRET: c.autotask.secret,
     PSA_BRIDGE_AUTOTASK_INTEGRATION_CODE: c.autotask.integrationCode,
     PSA_BRIDGE_JUMPCLOUD_API_KEY: c.jumpcloud.apiKey,
+    PSA_BRIDGE_SAASALERTS_API_KEY: c.saasalerts.apiKey,
     PSA_BRIDGE_SYNCRO_URL_TEMPLATE: sims.syncro.urlTemplate,
     PSA_BRIDGE_AUTOTASK_ZONE_LOOKUP_URL: sims.autotask.zoneLookupUrl,
     PSA_BRIDGE_JUMPCLOUD_CONSOLE_URL: sims.jumpcloud.consoleUrl,
     PSA_BRIDGE_JUMPCLOUD_INSIGHTS_URL: sims.jumpcloud.insightsUrl,
+    PSA_BRIDGE_SAASALERTS_URL: sims.saasalerts.baseUrl,
     ...opts.env
   }
   const app = await createApp({ dataDir: dir, env, now: opts.now })

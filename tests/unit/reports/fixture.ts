@@ -60,6 +60,7 @@ export function billingView(mappings: BillingMappingRow[], timeZone = 'UTC'): Bi
       timeZone,
       syncUnitCost: false,
       scheduleEnabled: false,
+      sourceBilling: {},
       schedule: { kind: 'daily', time: '12:00', zone: timeZone }
     },
     running: false,

@@ -11,6 +11,7 @@ import m009 from './009-learned-equivalences'
 import m010 from './010-audit'
 import m011 from './011-unit-price'
 import m012 from './012-billing-intents'
+import m013 from './013-billing-source'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -25,5 +26,6 @@ export const migrations: readonly Migration[] = [
   { id: 9, name: 'learned-equivalences', sql: m009 },
   { id: 10, name: 'audit', sql: m010 },
   { id: 11, name: 'unit-price', sql: m011 },
-  { id: 12, name: 'billing-intents', sql: m012 }
+  { id: 12, name: 'billing-intents', sql: m012 },
+  { id: 13, name: 'billing-source', sql: m013 }
 ]
