@@ -84,7 +84,11 @@ async function run(): Promise<RunFigures> {
     await call('refreshData', { from: 'both' })
     const view = await call<CustomersView>('getCustomersView')
     for (const [i, org] of view.orgs.entries())
-      await call('mapOrg', { orgId: org.id, customerId: view.customers[i % view.customers.length]!.id })
+      await call('mapOrg', {
+        source: 'jumpcloud',
+        orgId: org.id,
+        customerId: view.customers[i % view.customers.length]!.id
+      })
     const ts = await call<TicketingView>('getTicketingSettings')
     await call('saveTicketingSettings', { ...ts.settings, enabled: true })
     // Inside the first intake window (it ends 2 min before now and looks back an hour): 8 groups per org, the

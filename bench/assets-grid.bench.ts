@@ -10,7 +10,6 @@ import { join } from 'node:path'
 import { chromium, type CDPSession, type Page } from '@playwright/test'
 import { createApp } from '../src/main/app/app'
 import { saveAssets, saveDevices } from '../src/main/assets/store'
-import { SOURCE } from '../src/main/customers/store'
 import { createMemoryStore } from '../src/main/secrets'
 import { startWebServer } from '../src/main/web/server'
 import { generateFleet } from '../tests/fixtures/assets/generate'
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
     const pairs = view.orgs
       .slice(0, view.customers.length)
       .map((o, i) => ({ org: o.id, customer: view.customers[i]!.id }))
-    for (const p of pairs) await call('mapOrg', { orgId: p.org, customerId: p.customer })
+    for (const p of pairs) await call('mapOrg', { source: 'jumpcloud', orgId: p.org, customerId: p.customer })
     const pairOf = (generated: string) => pairs[Number(generated.slice(1)) % pairs.length]!
     const { devices, assets } = generateFleet(SIZE)
     const now = new Date().toISOString()
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
       const mine = devices.filter((d) => pairOf(d.customerId) === p)
       saveDevices(
         app.db,
-        SOURCE,
+        'jumpcloud',
         p.org,
         mine.map((d) => ({
           id: d.id,

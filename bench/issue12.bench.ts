@@ -68,7 +68,8 @@ async function hwmRows(): Promise<void> {
     )
     const month = monthKey(now, loadBillingSettings(db).timeZone)
     const known = monthHwms(db, month)
-    if (known.get('org-0', 'users') === null) throw new Error(`no HWM for ${month}: the seed missed the current month`)
+    if (known.get('jumpcloud', 'org-0', 'users') === null)
+      throw new Error(`no HWM for ${month}: the seed missed the current month`)
     const read = await timeRuns(RUNS, () => monthHwms(db, month))
     const readCpu = figure(
       Array.from({ length: RUNS }, () => {
@@ -104,7 +105,7 @@ async function hwmRows(): Promise<void> {
       for (let i = 0; i < Math.max(RUNS, 5) + 1; i++) {
         const org = ORGS - 1 - i
         const t = performance.now()
-        const r = await app.dispatch('mapOrg', { orgId: `org-${org}`, customerId: `c${org}` })
+        const r = await app.dispatch('mapOrg', { source: 'jumpcloud', orgId: `org-${org}`, customerId: `c${org}` })
         if (!r.ok) throw new Error(r.error.message)
         if (i > 0) mapTimes.push(performance.now() - t) // first call warms up
       }

@@ -212,12 +212,13 @@ export function addCustomers(kind: Kind, jc: JumpCloudSim, psa: SyncroSim | Auto
 export async function mapAll(app: App, kind: Kind, targets: ReadonlyMap<string, Target>): Promise<void> {
   const now = new Date().toISOString()
   for (const [orgId, t] of targets) {
-    const r = await app.dispatch('mapOrg', { orgId: orgId, customerId: t.customerId })
+    const r = await app.dispatch('mapOrg', { source: 'jumpcloud', orgId: orgId, customerId: t.customerId })
     if (!r.ok) throw new Error(r.error.message)
     putBillingMapping(
       app.db,
       {
         psa: kind,
+        source: 'jumpcloud',
         orgId: orgId,
         customerId: t.customerId,
         containerId: t.containerId,

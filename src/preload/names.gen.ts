@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   "setOrgDisabled",
   "createCustomerForOrg",
   "setCatchAllCustomer",
+  "setCustomerIgnored",
   "listMappings",
   "listLearnedEquivalences",
   "removeLearnedEquivalence",

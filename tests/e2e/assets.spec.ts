@@ -19,7 +19,7 @@ test.beforeEach(async ({ bridge, sims }) => {
   const org = cv.orgs[0]!
   const c = cv.customers.find((x) => x.active && !x.missing)!
   customer = { id: c.id, name: c.name }
-  await bridgeCall(bridge, 'mapOrg', { orgId: org.id, customerId: c.id })
+  await bridgeCall(bridge, 'mapOrg', { source: 'jumpcloud', orgId: org.id, customerId: c.id })
   fleet = await plantFleet(sims, 'syncro', org.id, c.id)
 })
 

@@ -12,8 +12,8 @@ test.describe('Audit trail on Activity', () => {
     const view = await getView(bridge)
     const org = view.orgs[0]!
     const [first, second] = view.customers
-    await bridgeCall(bridge, 'mapOrg', { orgId: org.id, customerId: first!.id })
-    await bridgeCall(bridge, 'mapOrg', { orgId: org.id, customerId: second!.id })
+    await bridgeCall(bridge, 'mapOrg', { source: org.source, orgId: org.id, customerId: first!.id })
+    await bridgeCall(bridge, 'mapOrg', { source: org.source, orgId: org.id, customerId: second!.id })
 
     await page.getByRole('navigation', { name: 'Setup steps' }).getByRole('button', { name: 'Activity' }).click()
     const audit = page.getByRole('table', { name: 'Audit trail' })

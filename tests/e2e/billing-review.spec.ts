@@ -8,6 +8,7 @@ test('syncro: with "review decreases" a decrease is held until approved, then pu
 }) => {
   const org = await connectAndMapOne(page, bridge.origin, sims, 'syncro')
   await bridgeCall(page, bridge.origin, 'saveBillingMapping', {
+    source: 'jumpcloud',
     orgId: org.orgId,
     containerId: org.containerId,
     itemId: org.itemId,

@@ -226,7 +226,7 @@ test.describe('Customers', () => {
 /** A customer no org is suggested for: mapping an org to it by hand is a real choice. */
 function unsuggestedCustomer(view: CustomersView): CustomerRow | undefined {
   const suggested = new Set(view.orgs.map((o: OrgRow) => o.suggestion?.customerId).filter(Boolean))
-  return view.customers.find((c) => !suggested.has(c.id) && !c.missing && c.mappedOrgIds.length === 0)
+  return view.customers.find((c) => !suggested.has(c.id) && !c.missing && c.mappedOrgs.length === 0)
 }
 
 function syncroNames(sims: {

@@ -17,7 +17,11 @@ test('screenshots of every screen for the README', async ({ app: page, bridge, s
   const view = await getView(bridge)
   // A few mappings so Customers, Billing and Activity show real rows.
   for (const o of view.orgs.slice(0, 2)) {
-    await bridgeCall(bridge, 'mapOrg', { orgId: o.id, customerId: view.customers[view.orgs.indexOf(o)]!.id })
+    await bridgeCall(bridge, 'mapOrg', {
+      source: o.source,
+      orgId: o.id,
+      customerId: view.customers[view.orgs.indexOf(o)]!.id
+    })
   }
   await page.reload()
   for (const name of SCREENS) {

@@ -63,7 +63,7 @@ describe('psa-bridge input files', () => {
       'call',
       'setOrgIgnored',
       '--input',
-      '{"orgId":"no-such-org","ignored":true}'
+      '{"source":"jumpcloud","orgId":"no-such-org","ignored":true}'
     ])
     expect(r.code).toBe(2)
     expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'not-found' } })

@@ -22,13 +22,15 @@ async function setUp(psa: 'syncro' | 'autotask'): Promise<{ s: SimApp; orgId: st
   const view = await s.call<CustomersView>('getCustomersView')
   const orgId = view.orgs[0]!.id
   for (const c of view.customers.filter((x) => x.active)) {
-    await s.call('mapOrg', { orgId, customerId: c.id })
+    await s.call('mapOrg', { source: 'jumpcloud', orgId, customerId: c.id })
     const t = await s.call<{ containers: Array<{ id: string; items: Array<{ id: string }> }> }>('listBillingTargets', {
+      source: 'jumpcloud',
       orgId
     })
     const container = t.containers.find((x) => x.items.length > 0)
     if (!container) continue
     await s.call('saveBillingMapping', {
+      source: 'jumpcloud',
       orgId,
       containerId: container.id,
       itemId: container.items[0]!.id,

@@ -72,7 +72,11 @@ describe('hostile CLI arguments and config files', () => {
       const s = await start({ psa: 'syncro', orgs: 4 })
       await s.call('refreshData', { from: 'both' })
       const view = await s.call<CustomersView>('getCustomersView')
-      await s.call('mapOrg', { orgId: view.orgs[0]!.id, customerId: view.customers[0]!.id })
+      await s.call('mapOrg', {
+        source: view.orgs[0]!.source,
+        orgId: view.orgs[0]!.id,
+        customerId: view.customers[0]!.id
+      })
       const good = await s.call<Record<string, unknown>>('exportConfig')
       await s.app.close()
       const env = { PSA_BRIDGE_SECRET_STORE: 'memory' }

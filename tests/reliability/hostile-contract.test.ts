@@ -24,7 +24,11 @@ describe('hostile input to every contract method', () => {
       const s = await start({ psa: 'syncro', orgs: 6 })
       await s.call('refreshData', { from: 'both' })
       const view = await s.call<CustomersView>('getCustomersView')
-      await s.call('mapOrg', { orgId: view.orgs[0]!.id, customerId: view.customers[0]!.id })
+      await s.call('mapOrg', {
+        source: view.orgs[0]!.source,
+        orgId: view.orgs[0]!.id,
+        customerId: view.customers[0]!.id
+      })
       const dbFile = join(s.dataDir, 'psa-bridge.db')
       const tally = { calls: 0, handled: 0, refused: 0, byCode: {} as Record<string, number> }
 

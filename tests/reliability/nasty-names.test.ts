@@ -43,7 +43,11 @@ describe.each(['syncro', 'autotask'] as const)('nasty names through %s, tickets 
     for (const n of NASTY_NAMES.filter((x) => !x.includes('\u0000'))) expect(stored.has(n), n.slice(0, 40)).toBe(true)
     const nastyOrgs = view.orgs.filter((o) => NASTY_NAMES.includes(o.name) || o.name.includes('NUL'))
     for (const [i, o] of nastyOrgs.entries())
-      await s.call('mapOrg', { orgId: o.id, customerId: view.customers[i % view.customers.length]!.id })
+      await s.call('mapOrg', {
+        source: o.source,
+        orgId: o.id,
+        customerId: view.customers[i % view.customers.length]!.id
+      })
 
     const ts = await s.call<{ settings: Record<string, unknown>; choices: { queues: Array<{ value: string }> } }>(
       'getTicketingSettings'

@@ -76,15 +76,19 @@ describe.each(['syncro', 'autotask'] as const)('secrets after an e2e-like run on
     await call('saveSaasAlerts', { apiKey: secrets.saasAlertsKey })
     await call('refreshData', { from: 'both' })
     const view = await call<CustomersView>('getCustomersView')
-    for (let i = 0; i < 2; i++) await call('mapOrg', { orgId: view.orgs[i]!.id, customerId: view.customers[i]!.id })
+    // The JumpCloud orgs: the simulator's events and counts below are JumpCloud's.
+    const jcOrgs = view.orgs.filter((o) => o.source === 'jumpcloud')
+    for (let i = 0; i < 2; i++)
+      await call('mapOrg', { source: jcOrgs[i]!.source, orgId: jcOrgs[i]!.id, customerId: view.customers[i]!.id })
     const targets = await call<{ containers: Array<{ id: string; items: Array<{ id: string }> }> }>(
       'listBillingTargets',
-      { orgId: view.orgs[0]!.id }
+      { source: jcOrgs[0]!.source, orgId: jcOrgs[0]!.id }
     )
     const container = targets.containers.find((x) => x.items.length)
     if (container)
       await call('saveBillingMapping', {
-        orgId: view.orgs[0]!.id,
+        source: jcOrgs[0]!.source,
+        orgId: jcOrgs[0]!.id,
         containerId: container.id,
         itemId: container.items[0]!.id,
         metric: 'users',
@@ -102,7 +106,7 @@ describe.each(['syncro', 'autotask'] as const)('secrets after an e2e-like run on
       defaults: { ...defaults, queue: psa === 'autotask' ? ts.choices.queues[0]!.value : null }
     })
     sims.jumpcloud.control.addEvents({
-      orgId: view.orgs[0]!.id,
+      orgId: jcOrgs[0]!.id,
       eventType: 'user_lockout',
       user: 'alice',
       timestamp: new Date(Date.now() - 3 * 60_000).toISOString()

@@ -90,7 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...createConnectHandlers(ctx),
     // Disabling an org also ends its billing, and pulled devices suggest customers: cross-domain steps, wired here.
     ...createCustomerHandlers(ctx, {
-      orgDisabled: (orgId) => deleteOrgBillingMappings(db, orgId),
+      orgDisabled: (source, orgId) => deleteOrgBillingMappings(db, source, orgId),
       deviceEvidence: deviceEvidenceSource(db)
     }),
     ...createBillingHandlers(ctx),

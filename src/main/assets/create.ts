@@ -1,11 +1,10 @@
 import { isAppError } from '../../shared/errors'
-import type { NewAsset, PsaAsset, PsaConnector, PsaKind } from '../connectors/types'
+import type { NewAsset, PsaAsset, PsaConnector, PsaKind, SourceKind } from '../connectors/types'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
-import { SOURCE } from '../customers/store'
 import { dropIntent, getIntent, markCreated, putIntent } from './create-store'
 import { normalizeSerial } from './identifiers'
-import { assetTypes, loadModel, typeMapping } from './scope'
+import { assetTypes, loadModel, requireDeviceSource, typeMapping } from './scope'
 import { putLink, saveAssets } from './store'
 
 // Create in PSA: only devices with no match and no unaccepted suggestion (creating before matching is how
@@ -72,12 +71,12 @@ export async function createPlanned(
     if (!listed.has(customerId)) listed.set(customerId, connector.listAssets(customerId))
     return listed.get(customerId)!
   }
-  const finish = (deviceId: string, asset: PsaAsset) => {
+  const finish = (source: SourceKind, deviceId: string, asset: PsaAsset) => {
     const at = ctx.now().toISOString()
     ctx.db.transaction(() => {
-      markCreated(ctx.db, SOURCE, psa, deviceId, asset.id, at)
+      markCreated(ctx.db, source, psa, deviceId, asset.id, at)
       saveAssets(ctx.db, psa, asset.customerId, [asset], at, false)
-      putLink(ctx.db, SOURCE, psa, { deviceId, assetId: asset.id, origin: 'created', at })
+      putLink(ctx.db, source, psa, { deviceId, assetId: asset.id, origin: 'created', at })
       recordActivity(ctx.db, {
         actor: 'user',
         action: 'asset.created',
@@ -90,21 +89,22 @@ export async function createPlanned(
 
   for (const item of plan.create) {
     const { deviceId, typeLabel: _label, ...input } = item
+    const source = requireDeviceSource(ctx, deviceId)
     try {
-      const prior = getIntent(ctx.db, SOURCE, psa, deviceId)
+      const prior = getIntent(ctx.db, source, psa, deviceId)
       if (prior?.state === 'created' && prior.assetId) {
         // Created before, link since removed: the asset exists, never create it again.
-        finish(deviceId, { id: prior.assetId, customerId: prior.customerId, name: prior.name })
+        finish(source, deviceId, { id: prior.assetId, customerId: prior.customerId, name: prior.name })
         continue
       }
       if (prior?.state === 'creating') {
         const earlier = findEarlier(await assetsOf(prior.customerId), prior)
         if (earlier) {
-          finish(deviceId, earlier)
+          finish(source, deviceId, earlier)
           continue
         }
       }
-      putIntent(ctx.db, SOURCE, psa, {
+      putIntent(ctx.db, source, psa, {
         deviceId,
         customerId: input.customerId,
         name: input.name,
@@ -112,9 +112,9 @@ export async function createPlanned(
         type: input.type,
         startedAt: ctx.now().toISOString()
       })
-      finish(deviceId, await connector.createAsset(input))
+      finish(source, deviceId, await connector.createAsset(input))
     } catch (e) {
-      if (isAppError(e) && DEFINITE.has(e.code)) dropIntent(ctx.db, SOURCE, psa, deviceId)
+      if (isAppError(e) && DEFINITE.has(e.code)) dropIntent(ctx.db, source, psa, deviceId)
       failed.push({ deviceId, error: e instanceof Error ? e.message : String(e) })
       ctx.log.warn('creating a PSA asset failed', { deviceId, code: isAppError(e) ? e.code : 'unknown' })
     }

@@ -6,7 +6,6 @@ import { openPsa } from '../connect/open'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { readSetting, writeSetting } from '../core/settings'
-import { SOURCE } from '../customers/store'
 import { createPlanned, planCreate } from './create'
 import { pullAssets } from './pull'
 import { assetsSheet, renderAssetsReport } from './report'
@@ -15,6 +14,7 @@ import {
   assetTypesComplete,
   loadModel,
   MappingSetting,
+  requireDeviceSource,
   requirePsa,
   typeMapping,
   typeMappingKey
@@ -71,7 +71,12 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
       const psa = requirePsa(ctx)
       const s = loadModel(ctx, psa).suggestions.get(deviceId)
       if (!s) throw new AppError('not-found', 'That device has no suggested match any more. Refresh the view.')
-      putLink(ctx.db, SOURCE, psa, { deviceId, assetId: s.assetId, origin: 'accepted', at: now() })
+      putLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, {
+        deviceId,
+        assetId: s.assetId,
+        origin: 'accepted',
+        at: now()
+      })
       audit('asset.matched', { deviceId, assetId: s.assetId, via: s.via })
       return { ok: true as const }
     },
@@ -83,7 +88,12 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
       )
       ctx.db.transaction(() => {
         for (const s of list)
-          putLink(ctx.db, SOURCE, psa, { deviceId: s.deviceId, assetId: s.assetId, origin: 'accepted', at: now() })
+          putLink(ctx.db, requireDeviceSource(ctx, s.deviceId), psa, {
+            deviceId: s.deviceId,
+            assetId: s.assetId,
+            origin: 'accepted',
+            at: now()
+          })
       })()
       if (list.length) audit('asset.matched-all', { count: list.length, customerId: customerId ?? null })
       return { accepted: list.length }
@@ -101,14 +111,15 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
       const holder = [...model.linked].find(([dev, asset]) => asset === assetId && dev !== deviceId)
       if (holder)
         throw new AppError('conflict', 'That PSA asset is already matched to another device. Unmatch it first.')
-      putLink(ctx.db, SOURCE, psa, { deviceId, assetId, origin: 'manual', at: now() })
+      putLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, { deviceId, assetId, origin: 'manual', at: now() })
       audit('asset.matched', { deviceId, assetId, via: 'manual' })
       return { ok: true as const }
     },
 
     async unmatchAsset({ deviceId }) {
       const psa = requirePsa(ctx)
-      if (!dropLink(ctx.db, SOURCE, psa, deviceId)) throw new AppError('not-found', 'That device is not matched.')
+      if (!dropLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, deviceId))
+        throw new AppError('not-found', 'That device is not matched.')
       audit('asset.unmatched', { deviceId })
       return { ok: true as const }
     },
@@ -116,7 +127,9 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     async setAssetIgnored({ side, id, ignored }) {
       const psa = requirePsa(ctx)
       const ok =
-        side === 'device' ? setDeviceIgnored(ctx.db, SOURCE, id, ignored) : setAssetIgnored(ctx.db, psa, id, ignored)
+        side === 'device'
+          ? setDeviceIgnored(ctx.db, requireDeviceSource(ctx, id), id, ignored)
+          : setAssetIgnored(ctx.db, psa, id, ignored)
       if (!ok) throw new AppError('not-found', `That ${side === 'device' ? 'device' : 'PSA asset'} is not in the list.`)
       audit(ignored ? 'asset.ignored' : 'asset.unignored', { side, id })
       return { ok: true as const }

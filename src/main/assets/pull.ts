@@ -1,9 +1,10 @@
 import { isAppError } from '../../shared/errors'
-import { openPsa, openSource } from '../connect/open'
+import { openSession } from '../connect/session'
 import type { AppContext } from '../core/context'
 import { writeSetting } from '../core/settings'
-import { loadCustomers, loadOrgs, SOURCE } from '../customers/store'
-import { customerOfOrg, TypesSetting, typesKey } from './scope'
+import type { SourceConnector, SourceKind } from '../connectors/types'
+import { loadCustomers, loadOrgs } from '../customers/store'
+import { customerOfOrg, DEVICE_SOURCES, TypesSetting, typesKey } from './scope'
 import { lastPull, recordPull, saveAssets, saveDevices } from './store'
 
 // Pull: devices of every mapped org and assets of their PSA customers. A customer's first pull (and one a day)
@@ -25,12 +26,17 @@ export async function pullAssets(
   ctx: AppContext,
   opts: { customerId?: string; full?: boolean; unmapped?: boolean }
 ): Promise<PullResult> {
-  const { kind: psa, connector } = await openPsa(ctx)
-  const source = await openSource(ctx)
-  const orgsOf = new Map<string, string[]>()
-  for (const [orgId, customerId] of customerOfOrg(ctx, psa))
-    if (!opts.customerId || customerId === opts.customerId)
-      orgsOf.set(customerId, [...(orgsOf.get(customerId) ?? []), orgId])
+  const session = openSession(ctx)
+  const { kind: psa, connector } = await session.psa()
+  // Mapped orgs of every connected source that lists devices, per customer.
+  const orgsOf = new Map<string, Array<{ source: SourceKind; orgId: string }>>()
+  const sources = new Map<SourceKind, SourceConnector>()
+  for (const kind of DEVICE_SOURCES.filter((k) => session.sources.includes(k))) {
+    sources.set(kind, await session.source(kind))
+    for (const [orgId, customerId] of customerOfOrg(ctx, psa, kind))
+      if (!opts.customerId || customerId === opts.customerId)
+        orgsOf.set(customerId, [...(orgsOf.get(customerId) ?? []), { source: kind, orgId }])
+  }
   const result: PullResult = { customers: orgsOf.size, devices: 0, assets: 0, incremental: 0 }
   let done = 0
   ctx.events.emit('assetsPullProgress', { done, total: orgsOf.size, customerId: null })
@@ -47,27 +53,30 @@ export async function pullAssets(
     recordPull(ctx.db, psa, customerId, now.toISOString(), since === null)
     result.assets += assets.length
     if (since) result.incremental++
-    for (const orgId of orgIds) {
+    for (const { source, orgId } of orgIds) {
       // JumpCloud documents no "changed since" filter for systems, so devices are always read in full.
-      const devices = await source.listDevices(orgId)
-      saveDevices(ctx.db, SOURCE, orgId, devices, now.toISOString(), true)
-      recordPull(ctx.db, SOURCE, orgId, now.toISOString(), true)
+      const devices = await sources.get(source)!.listDevices(orgId)
+      saveDevices(ctx.db, source, orgId, devices, now.toISOString(), true)
+      recordPull(ctx.db, source, orgId, now.toISOString(), true)
       result.devices += devices.length
     }
     ctx.events.emit('assetsPullProgress', { done: ++done, total: orgsOf.size, customerId })
   }
   if (opts.unmapped && !opts.customerId) {
     // Orgs without a customer and customers without an org: their shared devices suggest mappings (Customers).
-    const mapped = customerOfOrg(ctx, psa)
-    const taken = new Set(mapped.values())
+    const taken = new Set<string>()
     const now = ctx.now().toISOString()
-    for (const org of loadOrgs(ctx.db))
-      if (!mapped.has(org.id) && !org.ignored && !org.disabled && !org.missingSince) {
-        const devices = await source.listDevices(org.id)
-        saveDevices(ctx.db, SOURCE, org.id, devices, now, true)
-        recordPull(ctx.db, SOURCE, org.id, now, true)
-        result.devices += devices.length
-      }
+    for (const [kind, source] of sources) {
+      const mapped = customerOfOrg(ctx, psa, kind)
+      for (const c of mapped.values()) taken.add(c)
+      for (const org of loadOrgs(ctx.db, kind))
+        if (!mapped.has(org.id) && !org.ignored && !org.disabled && !org.missingSince) {
+          const devices = await source.listDevices(org.id)
+          saveDevices(ctx.db, kind, org.id, devices, now, true)
+          recordPull(ctx.db, kind, org.id, now, true)
+          result.devices += devices.length
+        }
+    }
     for (const c of loadCustomers(ctx.db, psa))
       if (!taken.has(c.id) && c.active && !c.missingSince) {
         const assets = await connector.listAssets(c.id)

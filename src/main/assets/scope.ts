@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import type { Choice, PsaKind } from '../connectors/types'
-import { activePsaKind } from '../connect/open'
+import type { Choice, PsaKind, SourceKind } from '../connectors/types'
+import { orgKey } from '../../shared/contract/org-ref'
+import { SOURCE_KINDS, sourceInfo } from '../../shared/registry'
+import { activePsaKind, noPsaError } from '../connect/open'
 import type { AppContext } from '../core/context'
 import { readSetting } from '../core/settings'
-import { loadCustomers, loadMappings, SOURCE } from '../customers/store'
+import { loadCustomers, loadMappings } from '../customers/store'
 import { DEVICE_KINDS, resolveTypeMapping, type AssetTypeMapping } from './device-kind'
-import { loadAssets, loadDevices, loadLinks } from './store'
+import { loadAssets, loadDevices, loadLinks, sourceOfDevice } from './store'
 import { buildAssetsModel, type AssetsModel } from './view'
 
 // What every assets handler starts from: the active PSA, the org → customer mappings and the current model.
@@ -21,21 +23,39 @@ export const MappingSetting = z.partialRecord(z.enum(DEVICE_KINDS), z.string().n
 
 export function requirePsa(ctx: AppContext): PsaKind {
   const psa = activePsaKind(ctx.db)
-  if (!psa) throw new AppError('config', 'No PSA is connected yet.', { hint: 'Connect Syncro or Autotask first.' })
+  if (!psa) throw noPsaError()
   return psa
 }
 
-export function customerOfOrg(ctx: AppContext, psa: PsaKind): Map<string, string> {
-  return new Map(loadMappings(ctx.db, psa).map((m) => [m.orgId, m.customerId]))
+/** The sources that list devices (the registry says which). */
+export const DEVICE_SOURCES: readonly SourceKind[] = SOURCE_KINDS.filter((k) => sourceInfo(k).devices)
+
+/** One source's org → customer mappings. */
+export function customerOfOrg(ctx: AppContext, psa: PsaKind, source: SourceKind): Map<string, string> {
+  return new Map(loadMappings(ctx.db, psa, source).map((m) => [m.orgId, m.customerId]))
+}
+
+/** The source a device was pulled from (device ids are unique per source), or a not-found error. */
+export function requireDeviceSource(ctx: AppContext, deviceId: string): SourceKind {
+  const source = sourceOfDevice(ctx.db, deviceId, DEVICE_SOURCES)
+  if (!source) throw new AppError('not-found', 'That device is not in the list. Pull assets again.')
+  return source
 }
 
 export function loadModel(ctx: AppContext, psa: PsaKind): AssetsModel & { customerNames: Map<string, string> } {
   const customerNames = new Map(loadCustomers(ctx.db, psa).map((c) => [c.id, c.name]))
+  // Devices of every device source; their org ids are qualified by source so two sources' orgs never mix.
   const model = buildAssetsModel({
-    devices: loadDevices(ctx.db, SOURCE),
+    devices: DEVICE_SOURCES.flatMap((s) =>
+      loadDevices(ctx.db, s).map((d) => ({ ...d, orgId: orgKey({ source: s, orgId: d.orgId }) }))
+    ),
     assets: loadAssets(ctx.db, psa),
-    links: loadLinks(ctx.db, SOURCE, psa),
-    customerOfOrg: customerOfOrg(ctx, psa),
+    links: DEVICE_SOURCES.flatMap((s) => loadLinks(ctx.db, s, psa)),
+    customerOfOrg: new Map(
+      DEVICE_SOURCES.flatMap((s) =>
+        [...customerOfOrg(ctx, psa, s)].map(([orgId, c]) => [orgKey({ source: s, orgId }), c] as const)
+      )
+    ),
     customerName: (id) => customerNames.get(id) ?? null
   })
   return { ...model, customerNames }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { PsaAsset, PsaKind, SourceDevice } from '../connectors/types'
+import type { PsaAsset, PsaKind, SourceDevice, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { deviceKindOf, type DeviceKind } from './device-kind'
@@ -185,6 +185,12 @@ export function loadAssets(db: Db, psa: PsaKind): AssetRecord[] {
     ignored: r.ignored === 1,
     missing: r.missing_since !== null
   }))
+}
+
+/** Which of these sources a device id was pulled from (the first that has it), or null. */
+export function sourceOfDevice(db: Db, deviceId: string, sources: readonly SourceKind[]): SourceKind | null {
+  const st = prepared(db, 'SELECT 1 FROM asset_devices WHERE source_kind = ? AND id = ?')
+  return sources.find((s) => st.get(s, deviceId) !== undefined) ?? null
 }
 
 export function loadLinks(db: Db, source: string, psa: PsaKind): LinkRecord[] {

@@ -1,10 +1,12 @@
 import type { ConfigFile } from '../../shared/contract/billing'
 import { ConfigFileSchema } from '../../shared/contract/billing'
 import { AppError } from '../../shared/errors'
+import { kindLabel } from '../../shared/registry'
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { activePsaKind } from '../connect/open'
 import {
+  clearCustomerIgnored,
   clearOrgFlags,
   deleteMappings,
   loadCatchAll,
@@ -13,8 +15,10 @@ import {
   loadOrgs,
   putMapping,
   saveCatchAll,
+  setCustomerIgnored,
   setOrgFlag
 } from '../customers/store'
+import { orgKey, type OrgRef } from '../../shared/contract/org-ref'
 import { listLearned, replaceLearned } from '../customers/learned'
 import { requireZone } from '../scheduler/zoned-time'
 import { parseSchedule } from '../scheduler/schedule'
@@ -39,13 +43,16 @@ export function exportConfig(db: Db, now: Date): ConfigFile {
   const psa = activePsaKind(db)
   const orgs = loadOrgs(db)
   return {
-    version: 1,
+    version: 2,
     exportedAt: now.toISOString(),
     psa,
     settings: loadBillingSettings(db),
-    customerMappings: psa ? loadMappings(db, psa).map((m) => ({ orgId: m.orgId, customerId: m.customerId })) : [],
+    customerMappings: psa
+      ? loadMappings(db, psa).map((m) => ({ source: m.source, orgId: m.orgId, customerId: m.customerId }))
+      : [],
     billingMappings: psa
       ? listBillingMappings(db, psa).map((m) => ({
+          source: m.source,
           orgId: m.orgId,
           customerId: m.customerId,
           containerId: m.containerId,
@@ -60,8 +67,13 @@ export function exportConfig(db: Db, now: Date): ConfigFile {
         }))
       : [],
     catchAll: psa ? loadCatchAll(db, psa) : null,
-    ignoredOrgs: orgs.filter((o) => o.ignored).map((o) => o.id),
-    disabledOrgs: orgs.filter((o) => o.disabled).map((o) => o.id),
+    ignoredOrgs: orgs.filter((o) => o.ignored).map((o) => ({ source: o.source, orgId: o.id })),
+    disabledOrgs: orgs.filter((o) => o.disabled).map((o) => ({ source: o.source, orgId: o.id })),
+    ignoredCustomers: psa
+      ? loadCustomers(db, psa)
+          .filter((c) => c.ignored)
+          .map((c) => c.id)
+      : [],
     ...(psa ? { ticketing: loadTicketingSettings(db, psa) } : {}),
     learnedEquivalences: listLearned(db)
   }
@@ -104,22 +116,23 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
       'Connect the same PSA the file was exported from.'
     )
   }
-  const orgs = new Set(loadOrgs(db).map((o) => o.id))
+  const orgs = new Set(loadOrgs(db).map((o) => orgKey({ source: o.source, orgId: o.id })))
   const customers = new Set(psa ? loadCustomers(db, psa).map((c) => c.id) : [])
   const refresh = 'Run "Refresh data" first so the organizations and customers are known, then import again.'
-  const needOrg = (path: string, id: string) => orgs.has(id) || invalid(path, `unknown organization ${id}`, refresh)
+  const needOrg = (path: string, r: OrgRef) =>
+    orgs.has(orgKey(r)) || invalid(path, `unknown organization ${r.orgId} (${kindLabel(r.source)})`, refresh)
   const needCustomer = (path: string, id: string) =>
     customers.has(id) || invalid(path, `unknown customer ${id}`, refresh)
   const seenOrgs = new Set<string>()
   config.customerMappings.forEach((m, i) => {
-    needOrg(`customerMappings.${i}.orgId`, m.orgId)
+    needOrg(`customerMappings.${i}.orgId`, m)
     needCustomer(`customerMappings.${i}.customerId`, m.customerId)
-    if (seenOrgs.has(m.orgId)) invalid(`customerMappings.${i}.orgId`, `organization ${m.orgId} is mapped twice`)
-    seenOrgs.add(m.orgId)
+    if (seenOrgs.has(orgKey(m))) invalid(`customerMappings.${i}.orgId`, `organization ${m.orgId} is mapped twice`)
+    seenOrgs.add(orgKey(m))
   })
   const seenTargets = new Set<string>()
   config.billingMappings.forEach((m, i) => {
-    needOrg(`billingMappings.${i}.orgId`, m.orgId)
+    needOrg(`billingMappings.${i}.orgId`, m)
     needCustomer(`billingMappings.${i}.customerId`, m.customerId)
     const key = JSON.stringify([m.containerId, m.itemId])
     if (seenTargets.has(key))
@@ -127,8 +140,9 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
     seenTargets.add(key)
   })
   if (config.catchAll !== null) needCustomer('catchAll', config.catchAll)
-  config.ignoredOrgs.forEach((id, i) => needOrg(`ignoredOrgs.${i}`, id))
-  config.disabledOrgs.forEach((id, i) => needOrg(`disabledOrgs.${i}`, id))
+  config.ignoredOrgs.forEach((r, i) => needOrg(`ignoredOrgs.${i}`, r))
+  config.disabledOrgs.forEach((r, i) => needOrg(`disabledOrgs.${i}`, r))
+  config.ignoredCustomers?.forEach((id, i) => needCustomer(`ignoredCustomers.${i}`, id))
   if (config.ticketing && psa) checkTicketing(db, psa, config.ticketing)
   return { config, psa }
 }
@@ -161,12 +175,24 @@ export function importConfig(db: Db, raw: unknown, now: Date): { customerMapping
     storeBillingSettings(db, config.settings, now)
     clearOrgFlags(db)
     if (config.learnedEquivalences) replaceLearned(db, config.learnedEquivalences)
-    for (const id of config.ignoredOrgs) setOrgFlag(db, id, 'ignored', true)
-    for (const id of config.disabledOrgs) setOrgFlag(db, id, 'disabled', true)
+    for (const r of config.ignoredOrgs) setOrgFlag(db, r.source, r.orgId, 'ignored', true)
+    for (const r of config.disabledOrgs) setOrgFlag(db, r.source, r.orgId, 'disabled', true)
     if (!psa) return
+    if (config.ignoredCustomers) {
+      clearCustomerIgnored(db, psa)
+      for (const id of config.ignoredCustomers) setCustomerIgnored(db, psa, id, true)
+    }
     deleteMappings(db, psa)
     for (const m of config.customerMappings)
-      putMapping(db, { psa, orgId: m.orgId, customerId: m.customerId, origin: 'manual', actor: 'import', now: at })
+      putMapping(db, {
+        psa,
+        source: m.source,
+        orgId: m.orgId,
+        customerId: m.customerId,
+        origin: 'manual',
+        actor: 'import',
+        now: at
+      })
     deleteBillingMappings(db, psa)
     for (const m of config.billingMappings) putBillingMapping(db, { psa, ...m }, at)
     saveCatchAll(db, psa, config.catchAll, now)

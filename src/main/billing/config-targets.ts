@@ -4,6 +4,7 @@ import { PSAS } from '../../shared/registry'
 import { openPsa } from '../connect/open'
 import type { BillingContainer, PsaKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
+import { orgKey } from '../../shared/contract/org-ref'
 
 // A configuration file's billing mappings pass exactly the checks of the Billing screen (saveBillingMapping): the
 // target must be a line/service of the org's own customer as the PSA lists it now, and its names come from the PSA,
@@ -21,12 +22,12 @@ export async function checkConfigTargets(
 ): Promise<ConfigFile> {
   if (!psa || config.billingMappings.length === 0) return config
   const words = PSAS[psa].words
-  const customerOf = new Map(config.customerMappings.map((m) => [m.orgId, m.customerId]))
+  const customerOf = new Map(config.customerMappings.map((m) => [orgKey(m), m.customerId]))
   config.billingMappings.forEach((m, i) => {
-    if (customerOf.get(m.orgId) !== m.customerId)
+    if (customerOf.get(orgKey(m)) !== m.customerId)
       refuse(
         `billingMappings.${i}.customerId`,
-        `the billing of organization ${m.orgId} points at customer ${m.customerId}, but the file maps that organization to ${customerOf.get(m.orgId) ?? 'no customer'}`,
+        `the billing of organization ${m.orgId} (${m.source}) points at customer ${m.customerId}, but the file maps that organization to ${customerOf.get(orgKey(m)) ?? 'no customer'}`,
         'Export the configuration again from a consistent installation.'
       )
   })

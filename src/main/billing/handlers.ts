@@ -1,12 +1,13 @@
 import type { BillingSettings } from '../../shared/contract/billing'
 import type { Handlers } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
-import type { BillingContainer, PsaKind } from '../connectors/types'
+import type { BillingContainer, PsaKind, SourceKind } from '../connectors/types'
 import { leaseHeld } from '../core/lease'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
-import { activePsaKind, openPsa, throwNoPsa } from '../connect/open'
-import { PSAS, SOURCE_KINDS, type SourceKind } from '../../shared/registry'
+import { openSession } from '../connect/session'
+import { orgKey } from '../../shared/contract/org-ref'
+import { PSAS } from '../../shared/registry'
 import { getMappedCustomerId, loadMappings } from '../customers/store'
 import { parseSchedule } from '../scheduler/schedule'
 import { requireZone } from '../scheduler/zoned-time'
@@ -62,13 +63,9 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
   const audit = (action: string, detail: Record<string, unknown>) =>
     recordActivity(ctx.db, { actor: 'user', action, detail, at: now() })
 
-  const requirePsa = (): PsaKind => activePsaKind(ctx.db) ?? throwNoPsa()
   /** The customer an org is mapped to, or a clear error. */
-  const customerOf = (psa: PsaKind, orgId: string, source: SourceKind = SOURCE_KINDS[0]): string => {
-    const customerId =
-      source === SOURCE_KINDS[0]
-        ? getMappedCustomerId(ctx.db, psa, orgId)
-        : (loadMappings(ctx.db, psa, source).find((x) => x.orgId === orgId)?.customerId ?? null)
+  const customerOf = (psa: PsaKind, source: SourceKind, orgId: string): string => {
+    const customerId = getMappedCustomerId(ctx.db, psa, source, orgId)
     if (customerId === null)
       throw new AppError('validation', 'This organization is not mapped to a customer yet.', {
         field: 'orgId',
@@ -93,24 +90,25 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
   return {
     async getBillingView() {
       await ensureHwmBuckets(ctx)
-      return billingView(ctx.db, activePsaKind(ctx.db), ctx.now(), billingRunInProgress(ctx.db) !== null)
+      return billingView(ctx.db, openSession(ctx).psaKind, ctx.now(), billingRunInProgress(ctx.db) !== null)
     },
 
-    async listBillingTargets({ orgId }) {
-      const psa = requirePsa()
-      const customerId = customerOf(psa, orgId)
-      const { connector } = await openPsa(ctx)
+    async listBillingTargets({ source, orgId }) {
+      const session = openSession(ctx)
+      const psa = session.requirePsaKind()
+      const customerId = customerOf(psa, source, orgId)
+      const { connector } = await session.psa()
       const containers = await connector.listBillingTargets(customerId)
       return billingTargets(ctx.db, psa, customerId, containers)
     },
 
     async saveBillingMapping(input) {
-      const psa = requirePsa()
-      const source = input.source ?? SOURCE_KINDS[0]
-      const customerId = customerOf(psa, input.orgId, source)
+      const session = openSession(ctx)
+      const psa = session.requirePsaKind()
+      const customerId = customerOf(psa, input.source, input.orgId)
       if (input.mappingId !== undefined) getBillingMapping(ctx.db, input.mappingId)
       // The target is checked against the PSA now, so a typo'd or foreign id never becomes a mapping.
-      const { connector } = await openPsa(ctx)
+      const { connector } = await session.psa()
       const containers: BillingContainer[] = await connector.listBillingTargets(customerId)
       const container = containers.find((c) => c.id === input.containerId)
       if (!container)
@@ -129,7 +127,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         {
           ...(input.mappingId === undefined ? {} : { id: input.mappingId }),
           psa,
-          source,
+          source: input.source,
           orgId: input.orgId,
           customerId,
           containerId: container.id,
@@ -145,6 +143,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       )
       audit('billing.mapping.saved', {
         mappingId: id,
+        source: input.source,
         orgId: input.orgId,
         containerId: container.id,
         itemId: item.id,
@@ -168,22 +167,24 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     async deleteBillingMapping({ mappingId }) {
       const m = getBillingMapping(ctx.db, mappingId)
       deleteBillingMappingRow(ctx.db, mappingId)
-      audit('billing.mapping.deleted', { mappingId, orgId: m.orgId })
+      audit('billing.mapping.deleted', { mappingId, source: m.source, orgId: m.orgId })
       return { message: `The billing mapping of "${m.itemName}" was removed` }
     },
 
     async checkBillingPrerequisites() {
-      const psa = requirePsa()
-      const { connector } = await openPsa(ctx)
+      const session = openSession(ctx)
+      const psa = session.requirePsaKind()
+      const { connector } = await session.psa()
       const synced = syncedOrgs(ctx.db, psa)
       const customers = customerNames(ctx.db, psa)
       const need = PSAS[psa].prerequisites
       const problems = []
       // One customer per mapped org, read in turn: a prerequisite check is rare and must not trip rate limits.
-      for (const m of loadMappings(ctx.db, psa).filter((x) => synced.has(x.orgId))) {
+      for (const m of loadMappings(ctx.db, psa).filter((x) => synced.has(orgKey(x)))) {
         const base = {
+          source: m.source,
           orgId: m.orgId,
-          orgName: synced.get(m.orgId)!,
+          orgName: synced.get(orgKey(m))!,
           customerId: m.customerId,
           customerName: customers.get(m.customerId) ?? null
         }
@@ -230,7 +231,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const m = getBillingMapping(ctx.db, mappingId)
       const month = monthKey(ctx.now(), loadBillingSettings(ctx.db).timeZone)
       // Only the planned value can be approved: another number would be stored but never release the decrease.
-      const hwm = orgMonthHwm(ctx.db, m.orgId, month)[m.metric]
+      const hwm = orgMonthHwm(ctx.db, m.source, m.orgId, month)[m.metric]
       const planned = hwm === null ? null : Math.max(0, hwm - m.nonBillable)
       if (planned !== to)
         throw new AppError(
@@ -272,9 +273,9 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       return runDetail(ctx.db, runId)
     },
 
-    async getHwmHistory({ orgId, months }) {
+    async getHwmHistory({ source, orgId, months }) {
       await ensureHwmBuckets(ctx)
-      return hwmHistory(ctx.db, orgId, months, ctx.now())
+      return hwmHistory(ctx.db, source, orgId, months, ctx.now())
     },
 
     async exportConfig() {

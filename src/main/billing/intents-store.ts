@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { PsaKind } from '../connectors/types'
+import type { PsaKind, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import type { RunItemRecord } from './store'
@@ -10,6 +10,7 @@ import type { RunItemRecord } from './store'
 export interface WriteIntent {
   psa: PsaKind
   mappingId: string
+  source: SourceKind
   orgId: string
   target: RunItemRecord['target']
   oldQuantity: number | null
@@ -35,8 +36,8 @@ const TargetSchema = z.object({
 export function putIntents(db: Db, runId: string, intents: readonly WriteIntent[], at: string): void {
   const ins = prepared(
     db,
-    `INSERT INTO billing_write_intents (run_id, psa_kind, mapping_id, org_id, target, old_quantity, new_quantity, action, change, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO billing_write_intents (run_id, psa_kind, mapping_id, source_kind, org_id, target, old_quantity, new_quantity,
+       action, change, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   db.transaction(() => {
     for (const i of intents)
@@ -44,6 +45,7 @@ export function putIntents(db: Db, runId: string, intents: readonly WriteIntent[
         runId,
         i.psa,
         Number(i.mappingId),
+        i.source,
         i.orgId,
         JSON.stringify(i.target),
         i.oldQuantity,
@@ -72,6 +74,7 @@ export function orphanIntents(db: Db): Array<WriteIntent & { runId: string }> {
     run_id: string
     psa_kind: PsaKind
     mapping_id: number
+    source_kind: SourceKind
     org_id: string
     target: string
     old_quantity: number | null
@@ -83,6 +86,7 @@ export function orphanIntents(db: Db): Array<WriteIntent & { runId: string }> {
     runId: r.run_id,
     psa: r.psa_kind,
     mappingId: String(r.mapping_id),
+    source: r.source_kind,
     orgId: r.org_id,
     target: TargetSchema.parse(JSON.parse(r.target)),
     oldQuantity: r.old_quantity,

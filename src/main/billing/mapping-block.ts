@@ -1,3 +1,4 @@
+import { orgKey } from '../../shared/contract/org-ref'
 import type { BillingMappingRecord } from './store'
 
 // A billing mapping is bound to the customer its org had when it was made. When the org is unmapped, or mapped to
@@ -11,9 +12,9 @@ export interface MappingBlock {
   reason: string
 }
 
-/** Why this mapping cannot be pushed, given each org's current customer; null when it can. */
+/** Why this mapping cannot be pushed, given each org's current customer (by orgKey); null when it can. */
 export function mappingBlock(m: BillingMappingRecord, customerOf: ReadonlyMap<string, string>): MappingBlock | null {
-  const now = customerOf.get(m.orgId)
+  const now = customerOf.get(orgKey(m))
   if (now === undefined)
     return {
       code: 'org-unmapped',

@@ -33,6 +33,7 @@ function settledRow(i: WriteIntent, written: boolean, at: string): RunItemRecord
   return {
     psa: i.psa,
     mappingId: i.mappingId,
+    source: i.source,
     orgId: i.orgId,
     target: i.target,
     oldQuantity: i.oldQuantity,

@@ -22,6 +22,7 @@ export function planRow(
 ): PlanRow {
   return {
     mappingId: m.id,
+    source: m.source,
     orgId: m.orgId,
     orgName: null,
     target: targetOf(m),
@@ -61,6 +62,7 @@ export function toRecord(psa: PsaKind, m: BillingMappingRecord, row: PlanRow, at
   return {
     psa,
     mappingId: m.id,
+    source: m.source,
     orgId: m.orgId,
     target: row.target,
     oldQuantity: row.current,

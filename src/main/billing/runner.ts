@@ -1,5 +1,5 @@
 import PQueue from 'p-queue'
-import { PSA_KINDS, SOURCE_KINDS } from '../../shared/registry'
+import { PSA_KINDS, sourceInfo, type SourceKind } from '../../shared/registry'
 import type { PlanRow } from '../../shared/contract/billing'
 import { AppError, isAppError } from '../../shared/errors'
 import {
@@ -10,8 +10,9 @@ import {
   type SourceConnector
 } from '../connectors/types'
 import type { AppContext } from '../core/context'
-import { activePsaKind, noPsaError, openPsa, openSource } from '../connect/open'
+import { openSession } from '../connect/session'
 import { loadMappings } from '../customers/store'
+import { orgKey, type OrgRef } from '../../shared/contract/org-ref'
 import { dayKey, monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
 import { deleteIntents } from './intents-store'
@@ -33,7 +34,7 @@ import {
   type RunItemRecord
 } from './store'
 import { orgMonthHwm, recordSamples } from './usage-store'
-import { syncedOrgs } from './synced-orgs'
+import { customersByOrg, syncedOrgs } from './synced-orgs'
 import { billingStopRequested } from './run-stop'
 
 export type RunTrigger = 'manual' | 'tray' | 'schedule' | 'catch-up' | 'cli'
@@ -111,8 +112,8 @@ export class Runner {
 
   async run(): Promise<PlanRow[]> {
     const { ctx } = this
-    const psa = activePsaKind(ctx.db)
-    if (!psa) throw noPsaError()
+    const session = openSession(ctx)
+    const psa = session.requirePsaKind()
     await ensureHwmBuckets(ctx) // the HWM rows must be in the billing zone before they are read
     const settings = loadBillingSettings(ctx.db)
     this.month = monthKey(this.now, settings.timeZone)
@@ -125,29 +126,36 @@ export class Runner {
     const synced = (this.synced = syncedOrgs(ctx.db, psa))
     // A billing mapping is bound to the customer its org had when it was made; after an unmap or a remap its line is
     // not this org's any more (mapping-block.ts): such mappings are listed as blocked, never skipped silently.
-    const customerOf = new Map(loadMappings(ctx.db, psa).map((x) => [x.orgId, x.customerId]))
+    const customerOf = customersByOrg(ctx.db, psa)
     const all = listBillingMappings(ctx.db, psa).filter((m) => m.enabled)
     this.order = new Map(all.map((m, i) => [m.id, i]))
-    // The first source's mappings bill the month's HWM, pipelined below; a sync-day source's (source-billing.ts) bill
-    // a count its source reports for a billing date, once a month.
-    const enabled = all.filter((m) => m.source === SOURCE_KINDS[0])
+    // A monthly-HWM source's mappings bill the month's HWM, pipelined below; a sync-day source's (source-billing.ts)
+    // bill a count its source reports for a billing date, once a month (the registry says which).
+    const hwmBilled = (m: { source: SourceKind }) => sourceInfo(m.source).billing.pushed === 'monthly-hwm'
+    const enabled = all.filter(hwmBilled)
     const byDay = new DayBilling(
       this,
-      all.filter((m) => m.source !== SOURCE_KINDS[0]),
+      all.filter((m) => !hwmBilled(m)),
       settings
     )
-    const mappings = enabled.filter((m) => synced.has(m.orgId))
-    const orphans = enabled.filter((m) => !customerOf.has(m.orgId))
-    // Every synced org gets its snapshot (the HWM history exists before a billing mapping is made), orgs with
-    // mappings first so their pushes start early.
-    const orgIds = [...new Set([...mappings.map((m) => m.orgId), ...synced.keys()])]
+    const mappings = enabled.filter((m) => synced.has(orgKey(m)))
+    const orphans = enabled.filter((m) => !customerOf.has(orgKey(m)))
+    // Every synced org of a monthly-HWM source gets its snapshot (the HWM history exists before a billing mapping is
+    // made), orgs with mappings first so their pushes start early.
+    const refs = new Map<string, OrgRef>()
+    for (const m of mappings) refs.set(orgKey(m), { source: m.source, orgId: m.orgId })
+    for (const m of loadMappings(ctx.db, psa))
+      if (hwmBilled(m) && synced.has(orgKey(m)) && !refs.has(orgKey(m)))
+        refs.set(orgKey(m), { source: m.source, orgId: m.orgId })
+    const orgs = [...refs.values()]
+    // Each source whose counts are needed must be connected (its connector opens once for the run).
+    for (const source of new Set(orgs.map((r) => r.source))) session.requireSource(source)
 
-    const source = await openSource(ctx)
-    const { connector } = await openPsa(ctx)
+    const { connector } = await session.psa()
     await reconcileInterrupted(ctx, connector, psa) // a killed run's writes, from what the PSA holds
     const approvals = approvalsFor(ctx.db, this.month)
     const byOrg = new Map<string, BillingMappingRecord[]>()
-    for (const m of mappings) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m])
+    for (const m of mappings) byOrg.set(orgKey(m), [...(byOrg.get(orgKey(m)) ?? []), m])
 
     // Pipelined per org (count → snapshot → HWM → read/plan/write its targets) so the source's and the PSA's
     // rate limits are used at the same time: the run takes as long as the slower one, not the sum.
@@ -165,15 +173,16 @@ export class Runner {
     let counted = 0
     this.total = mappings.length + orphans.length + byDay.mappings.length
     for (const m of orphans) this.finish(m, blockedRow(m, null, mappingBlock(m, customerOf)!))
-    this.progress('counts', 0, orgIds.length)
+    this.progress('counts', 0, orgs.length)
     this.progress(this.phase, 0, mappings.length)
     await Promise.all(
-      orgIds.map((orgId) =>
+      orgs.map((ref) =>
         queue.add(async () => {
-          await this.snapshot(source, orgId)
-          this.progress('counts', ++counted, orgIds.length)
-          const hwm = orgMonthHwm(ctx.db, orgId, this.month)
-          for (const m of byOrg.get(orgId) ?? []) {
+          await this.snapshot(await session.source(ref.source), ref)
+          this.progress('counts', ++counted, orgs.length)
+          const hwm = orgMonthHwm(ctx.db, ref.source, ref.orgId, this.month)
+          for (const m of byOrg.get(orgKey(ref)) ?? []) {
+            const orgHwm = hwm[m.metric]
             const block = mappingBlock(m, customerOf)
             await this.step(connector, m, hwm[m.metric], block, { approvals, settings, prefetched, batch, pending })
           }
@@ -212,7 +221,7 @@ export class Runner {
 
   /** A row is final: keep it for the result and the run record. */
   finish(m: BillingMappingRecord, row: PlanRow): void {
-    row.orgName = (m.source === SOURCE_KINDS[0] ? this.synced.get(m.orgId) : this.otherNames.get(m.id)) ?? null
+    row.orgName = (hwmBilledSource(m.source) ? this.synced.get(orgKey(m)) : this.otherNames.get(m.id)) ?? null
     this.rows.push(row)
     this.records.push(toRecord(this.psa, m, row, this.ctx.now().toISOString()))
     this.progress(this.phase, ++this.done, this.total)
@@ -246,14 +255,14 @@ export class Runner {
   }
 
   /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */
-  private async snapshot(source: SourceConnector, orgId: string): Promise<void> {
+  private async snapshot(connector: SourceConnector, { source, orgId }: OrgRef): Promise<void> {
     if (this.stopped()) return
     try {
-      const c = await source.getUsageCounts(orgId)
+      const c = await connector.getUsageCounts(orgId)
       const takenAt = this.now.toISOString()
       recordSamples(this.ctx.db, [
-        { orgId, metric: 'users', count: c.users, takenAt, origin: 'sync' },
-        { orgId, metric: 'devices', count: c.devices, takenAt, origin: 'sync' }
+        { source, orgId, metric: 'users', count: c.users, takenAt, origin: 'sync' },
+        { source, orgId, metric: 'devices', count: c.devices, takenAt, origin: 'sync' }
       ])
       this.sourceBreaker.success()
     } catch (e) {
@@ -328,4 +337,9 @@ export class Runner {
     const money = this.money.get(m.id)
     return money ? { ...row, ...money } : row
   }
+}
+
+/** Whether a source's billing is the month's HWM pushed on every run (the registry says so). */
+function hwmBilledSource(source: SourceKind): boolean {
+  return sourceInfo(source).billing.pushed === 'monthly-hwm'
 }

@@ -3,7 +3,6 @@ import type { BillingSettings, RunCounts, RunSummary } from '../../shared/contra
 import { BillingSettingsSchema } from '../../shared/contract/billing'
 import { AppError } from '../../shared/errors'
 import type { PsaKind, SourceKind } from '../connectors/types'
-import { SOURCE_KINDS } from '../../shared/registry'
 import type { Db } from '../db/connection'
 import { readSetting, writeSetting } from '../core/settings'
 import type { Metric } from './hwm'
@@ -33,7 +32,6 @@ export function storeLastScheduledRun(db: Db, at: Date | null): void {
 export interface BillingMappingRecord {
   id: string
   psa: PsaKind
-  /** The org's source: org ids are unique per source only. */
   source: SourceKind
   orgId: string
   customerId: string
@@ -133,9 +131,10 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
     getBillingMapping(db, m.id)
     prepared(
       db,
-      `UPDATE billing_mappings SET org_id = ?, customer_id = ?, container_id = ?, container_name = ?, item_id = ?, item_name = ?,
-         metric = ?, non_billable = ?, unit_cost = ?, unit_price = ?, updated_at = ? WHERE id = ?`
+      `UPDATE billing_mappings SET source_kind = ?, org_id = ?, customer_id = ?, container_id = ?, container_name = ?,
+         item_id = ?, item_name = ?, metric = ?, non_billable = ?, unit_cost = ?, unit_price = ?, updated_at = ? WHERE id = ?`
     ).run(
+      m.source,
       m.orgId,
       m.customerId,
       m.containerId,
@@ -153,11 +152,12 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
   }
   const r = prepared(
     db,
-    `INSERT INTO billing_mappings (psa_kind, source_kind, org_id, customer_id, container_id, container_name, item_id, item_name, metric,
-         non_billable, unit_cost, unit_price, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO billing_mappings (psa_kind, source_kind, org_id, customer_id, container_id, container_name, item_id,
+         item_name, metric, non_billable, unit_cost, unit_price, enabled, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     m.psa,
-    m.source ?? SOURCE_KINDS[0],
+    m.source,
     m.orgId,
     m.customerId,
     m.containerId,
@@ -190,7 +190,7 @@ export function deleteBillingMappingRow(db: Db, id: string): void {
 }
 
 /** Every billing mapping of this org (it was disabled: it is no longer synced to any PSA). */
-export function deleteOrgBillingMappings(db: Db, orgId: string, source: SourceKind = SOURCE_KINDS[0]): void {
+export function deleteOrgBillingMappings(db: Db, source: SourceKind, orgId: string): void {
   prepared(db, 'DELETE FROM billing_mappings WHERE source_kind = ? AND org_id = ?').run(source, orgId)
 }
 
@@ -307,6 +307,7 @@ export function getRunRow(db: Db, id: string): RunSummary {
 export interface RunItemRecord {
   psa: PsaKind
   mappingId: string
+  source: SourceKind
   orgId: string
   target: { containerId: string; containerName: string; itemId: string; itemName: string }
   oldQuantity: number | null
@@ -320,8 +321,8 @@ export interface RunItemRecord {
 export function insertRunItems(db: Db, runId: string, items: readonly RunItemRecord[]): void {
   const ins = prepared(
     db,
-    `INSERT INTO sync_items (run_id, psa_kind, mapping_id, org_id, target, old_quantity, new_quantity, action, result, error, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO sync_items (run_id, psa_kind, mapping_id, source_kind, org_id, target, old_quantity, new_quantity, action,
+       result, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   db.transaction(() => {
     for (const i of items)
@@ -329,6 +330,7 @@ export function insertRunItems(db: Db, runId: string, items: readonly RunItemRec
         runId,
         i.psa,
         Number(i.mappingId),
+        i.source,
         i.orgId,
         JSON.stringify(i.target),
         i.oldQuantity,
@@ -354,6 +356,7 @@ export function loadRunItems(
 ): Array<Omit<RunItemRecord, 'psa' | 'mappingId'> & { mappingId: string | null }> {
   const rows = prepared(db, 'SELECT * FROM sync_items WHERE run_id = ? ORDER BY id').all(runId) as Array<{
     mapping_id: number | null
+    source_kind: SourceKind
     org_id: string
     target: string
     old_quantity: number | null
@@ -365,6 +368,7 @@ export function loadRunItems(
   }>
   return rows.map((r) => ({
     mappingId: r.mapping_id === null ? null : String(r.mapping_id),
+    source: r.source_kind,
     orgId: r.org_id,
     target: TargetSchema.parse(JSON.parse(r.target)),
     oldQuantity: r.old_quantity,

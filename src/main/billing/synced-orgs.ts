@@ -1,14 +1,20 @@
+import { orgKey } from '../../shared/contract/org-ref'
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { loadMappings, loadOrgs } from '../customers/store'
 
-/** Orgs that are synced (mapped to a customer of this PSA and not disabled), with their names. */
+/** Orgs of every source that are synced (mapped to a customer of this PSA and not disabled): orgKey → name. */
 export function syncedOrgs(db: Db, psa: PsaKind): Map<string, string> {
-  const orgs = new Map(loadOrgs(db).map((o) => [o.id, o]))
+  const orgs = new Map(loadOrgs(db).map((o) => [orgKey({ source: o.source, orgId: o.id }), o]))
   const out = new Map<string, string>()
   for (const m of loadMappings(db, psa)) {
-    const o = orgs.get(m.orgId)
-    if (o && !o.disabled) out.set(o.id, o.name)
+    const o = orgs.get(orgKey(m))
+    if (o && !o.disabled) out.set(orgKey(m), o.name)
   }
   return out
+}
+
+/** Each org's customer in this PSA: orgKey → customer id. */
+export function customersByOrg(db: Db, psa: PsaKind): Map<string, string> {
+  return new Map(loadMappings(db, psa).map((m) => [orgKey(m), m.customerId]))
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import type { SourceConnector, SourceEvent } from '../connectors/types'
+import type { SourceConnector, SourceEvent, SourceKind } from '../connectors/types'
+import { LEGACY_SOURCE } from '../../shared/registry'
 import type { AppContext } from '../core/context'
 import { readSetting, writeSetting } from '../core/settings'
 import { prepared } from '../db/prepared'
 import type { Metric } from './hwm'
-import { recordSamples, SAMPLE_SOURCE, type UsageSample } from './usage-store'
+import { recordSamples, type UsageSample } from './usage-store'
 
 // Peaks between two samples, from the source's create/delete events (issue 10 #8). JumpCloud Directory Insights
 // logs "user_create — A user account is created." / "user_delete — A user account is deleted." (Directory - User and
@@ -24,7 +25,10 @@ export const COUNT_EVENTS: Readonly<Record<string, { metric: Metric; delta: 1 | 
 }
 export const EVENT_ORIGIN = 'event'
 /** Up to where events have been replayed: an instant of a sample (ISO). */
-export const EVENT_CURSOR_KEY = 'billing.usageEventCursor'
+/** Per source (removed with it by Disable & Clear). */
+export const eventCursorKey = (source: SourceKind) => `${source}.usageEventCursor`
+/** Where the legacy source's cursor was kept before orgs carried their source: read once, then moved. */
+const OLD_CURSOR_KEY = 'billing.usageEventCursor'
 /**
  * DI events arrive late (jumpcloud.md §A.3: Elastic's agent reads up to now − a lag), so a window is replayed only
  * once its end is this far in the past — normally at the next sampling pass.
@@ -88,23 +92,27 @@ type Row = { org_id: string; metric: Metric; count: number; taken_at: string }
  */
 export async function replayCountEvents(
   ctx: AppContext,
+  kind: SourceKind,
   source: SourceConnector,
   orgIds: readonly string[],
   now: Date
 ): Promise<number> {
   const db = ctx.db
   const until = new Date(now.getTime() - EVENT_LAG_MS).toISOString()
-  const cursor = readSetting(db, EVENT_CURSOR_KEY, Cursor, null)
+  const key = eventCursorKey(kind)
+  const cursor =
+    readSetting(db, key, Cursor, null) ??
+    (kind === LEGACY_SOURCE ? readSetting(db, OLD_CURSOR_KEY, Cursor, null) : null)
   if (cursor === null) {
     // First pass: nothing before now to replay against; windows start at this pass's samples.
-    writeSetting(db, EVENT_CURSOR_KEY, Cursor, now.toISOString(), now)
+    writeSetting(db, key, Cursor, now.toISOString(), now)
     return 0
   }
   const later = prepared(
     db,
     `SELECT org_id, metric, count, taken_at FROM usage_snapshots
      WHERE taken_at > ? AND taken_at <= ? AND source_kind = ? AND ${SAMPLE_ORIGINS} ORDER BY taken_at`
-  ).all(cursor, until, SAMPLE_SOURCE) as Row[]
+  ).all(cursor, until, kind) as Row[]
   if (later.length === 0) return 0
   const from = new Date(Date.parse(cursor) - LOOKBACK_MS).toISOString()
   // Each org's last sample at or before the cursor starts its first window (SQLite: bare columns of the max row).
@@ -112,7 +120,7 @@ export async function replayCountEvents(
     db,
     `SELECT org_id, metric, count, MAX(taken_at) AS taken_at FROM usage_snapshots
      WHERE taken_at > ? AND taken_at <= ? AND source_kind = ? AND ${SAMPLE_ORIGINS} GROUP BY org_id, metric`
-  ).all(from, cursor, SAMPLE_SOURCE) as Row[]
+  ).all(from, cursor, kind) as Row[]
   const wanted = new Set(orgIds)
   const series = new Map<string, CountAt[]>()
   for (const r of [...starts, ...later]) {
@@ -138,11 +146,11 @@ export async function replayCountEvents(
   for (const [k, samples] of series) {
     const [metric, orgId] = k.split('\u0000') as [Metric, string]
     for (const p of reconstruct(samples, byKey.get(k) ?? []))
-      points.push({ orgId, metric, count: p.count, takenAt: p.at, origin: EVENT_ORIGIN })
+      points.push({ source: kind, orgId, metric, count: p.count, takenAt: p.at, origin: EVENT_ORIGIN })
   }
   db.transaction(() => {
     recordSamples(db, points)
-    writeSetting(db, EVENT_CURSOR_KEY, Cursor, newCursor, now)
+    writeSetting(db, key, Cursor, newCursor, now)
   })()
   return points.length
 }

@@ -1,8 +1,10 @@
 import PQueue from 'p-queue'
-import { getIntegration } from '../connect/store'
-import { activePsaKind, openSource } from '../connect/open'
+import { openSession } from '../connect/session'
+import type { SourceConnector, SourceKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
-import { SOURCE_KINDS } from '../../shared/registry'
+import { loadMappings } from '../customers/store'
+import { orgKey } from '../../shared/contract/org-ref'
+import { sourceInfo } from '../../shared/registry'
 import { ensureHwmBuckets } from './hwm-job'
 import { billingStopRequested } from './run-stop'
 import { errorText, SystemicBreaker } from './run-errors'
@@ -37,13 +39,36 @@ export interface SampleSummary {
 export async function sampleUsage(ctx: AppContext, o: { shouldStop?: () => boolean } = {}): Promise<SampleSummary> {
   const at = ctx.now()
   const summary: SampleSummary = { at: at.toISOString(), orgs: 0, failed: 0, eventPoints: 0 }
-  const psa = activePsaKind(ctx.db)
-  if (!psa || !getIntegration(ctx.db, SOURCE_KINDS[0])) return summary
-  const orgIds = [...syncedOrgs(ctx.db, psa).keys()]
-  if (orgIds.length === 0) return summary
+  const session = openSession(ctx)
+  const psa = session.psaKind
+  if (!psa) return summary
+  // Sources whose billing is a sampled high-water mark (the registry says which), each with its synced orgs.
+  const syncedKeys = syncedOrgs(ctx.db, psa)
+  const synced = loadMappings(ctx.db, psa).filter((m) => syncedKeys.has(orgKey(m)))
+  const plan = session.sources
+    .filter((k) => sourceInfo(k).billing.sampled)
+    .map((kind) => ({ kind, orgIds: synced.filter((m) => m.source === kind).map((m) => m.orgId) }))
+    .filter((p) => p.orgIds.length > 0)
+  if (plan.length === 0) return summary
   await ensureHwmBuckets(ctx) // samples go into buckets of the current billing zone
-  const source = await openSource(ctx)
   const stop = () => (o.shouldStop?.() ?? false) || billingStopRequested(ctx.db) !== null
+  for (const { kind, orgIds } of plan) {
+    const source = await session.source(kind)
+    await samplePass(ctx, kind, source, orgIds, summary, stop)
+    if (!stop()) summary.eventPoints += await replayCountEvents(ctx, kind, source, orgIds, at)
+  }
+  return summary
+}
+
+/** One source's orgs sampled at `summary.at`; throws when the source is down (an outage, not one org's failure). */
+async function samplePass(
+  ctx: AppContext,
+  kind: SourceKind,
+  source: SourceConnector,
+  orgIds: readonly string[],
+  summary: SampleSummary,
+  stop: () => boolean
+): Promise<void> {
   // One org's 5xx loses that org's sample only; an outage (a streak across orgs, or a refused key) ends the pass.
   const breaker = new SystemicBreaker()
   let outage: Error | null = null
@@ -61,8 +86,8 @@ export async function sampleUsage(ctx: AppContext, o: { shouldStop?: () => boole
           const c = await source.getUsageCounts(orgId)
           const takenAt = summary.at
           pending.push(
-            { orgId, metric: 'users', count: c.users, takenAt, origin: SAMPLE_ORIGIN },
-            { orgId, metric: 'devices', count: c.devices, takenAt, origin: SAMPLE_ORIGIN }
+            { source: kind, orgId, metric: 'users', count: c.users, takenAt, origin: SAMPLE_ORIGIN },
+            { source: kind, orgId, metric: 'devices', count: c.devices, takenAt, origin: SAMPLE_ORIGIN }
           )
           summary.orgs += 1
           breaker.success()
@@ -79,6 +104,4 @@ export async function sampleUsage(ctx: AppContext, o: { shouldStop?: () => boole
   flush()
   outage ??= breaker.neverAnswered()
   if (outage) throw outage
-  if (!stop()) summary.eventPoints = await replayCountEvents(ctx, source, orgIds, at)
-  return summary
 }

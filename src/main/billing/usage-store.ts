@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { SOURCE_KINDS } from '../../shared/registry'
 import { AppError } from '../../shared/errors'
+import type { SourceKind } from '../../shared/registry'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 import { parseInstant } from '../scheduler/zoned-time'
@@ -10,13 +10,11 @@ import { bucketState } from './hwm-buckets'
 // Usage samples and the HWM kept from them (tables of migrations 003 and 005). A sample updates its month's and
 // its day's maximum in the same transaction as the raw row, so reading a month's HWMs is one indexed query.
 
-// Until orgs carry their source (issue 9, next step) the one source is the first registered.
-export const SAMPLE_SOURCE = SOURCE_KINDS[0]
-
 /** Where a sample came from ('sync': a billing run's count; others may add 'hourly', 'import'). */
 export const SampleOriginSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'origin: a short lowercase word')
 
 export interface UsageSample {
+  source: SourceKind
   orgId: string
   metric: Metric
   count: number
@@ -62,7 +60,7 @@ export function recordSamples(db: Db, samples: readonly UsageSample[]): void {
     const { zone } = bucketState(db)
     for (const { s, ms } of checked) {
       const b = bucketOf(ms, zone)
-      const row = { source: SAMPLE_SOURCE, org: s.orgId, metric: s.metric, count: s.count, origin: s.origin }
+      const row = { source: s.source, org: s.orgId, metric: s.metric, count: s.count, origin: s.origin }
       const at = new Date(ms).toISOString()
       raw.run({ ...row, at })
       month.run({ source: row.source, org: row.org, metric: row.metric, count: row.count, at, month: b.month })
@@ -74,62 +72,63 @@ export function recordSamples(db: Db, samples: readonly UsageSample[]): void {
 /** One sample (a billing run's or an hourly sampler's count). */
 export function recordSample(
   db: Db,
+  source: SourceKind,
   orgId: string,
   metric: Metric,
   count: number,
   takenAt: Date | string,
   origin: string
 ): void {
-  recordSamples(db, [{ orgId, metric, count, takenAt, origin }])
+  recordSamples(db, [{ source, orgId, metric, count, takenAt, origin }])
 }
 
 /**
- * The month's HWM of every org and metric: one query on the (month, source) primary-key prefix. Each metric comes back
- * as two joined strings (org ids, HWMs) rather than 10,000 rows: handing rows to JS one by one was most of the
- * read's time at 5,000 orgs. An org id containing the separator (never seen, but ids are outside input) falls
- * back to reading rows.
+ * The month's HWM of every org (of every source) and metric: one query on the primary key's month prefix. Each
+ * source and metric comes back as two joined strings (org ids, HWMs) rather than 10,000 rows: handing rows to JS one
+ * by one was most of the read's time at 5,000 orgs. An org id containing the separator (never seen, but ids are
+ * outside input) falls back to reading rows.
  */
 export function monthHwms(db: Db, month: MonthKey): MonthHwms {
-  const byMetric = new Map<Metric, Map<string, number>>()
+  const byKey = new Map<string, Map<string, number>>()
   const joined = prepared(
     db,
-    `SELECT metric, group_concat(org_id, char(31)), group_concat(hwm) FROM usage_hwm_months
-     WHERE month = ? AND source_kind = ? GROUP BY metric`
+    `SELECT source_kind, metric, group_concat(org_id, char(31)), group_concat(hwm) FROM usage_hwm_months
+     WHERE month = ? GROUP BY source_kind, metric`
   )
     .raw()
-    .all(month, SAMPLE_SOURCE) as Array<[Metric, string, string]>
-  for (const [metric, orgs, hwms] of joined) {
+    .all(month) as Array<[string, Metric, string, string]>
+  for (const [source, metric, orgs, hwms] of joined) {
     const ids = orgs.split('\x1f')
     const values = hwms.split(',')
     if (ids.length !== values.length) return monthHwmsByRow(db, month)
     const map = new Map<string, number>()
     for (let i = 0; i < ids.length; i++) map.set(ids[i]!, Number(values[i]))
-    byMetric.set(metric, map)
+    byKey.set(`${metric}:${source}`, map)
   }
-  return { month, get: (orgId, metric) => byMetric.get(metric)?.get(orgId) ?? null }
+  return { month, get: (source, orgId, metric) => byKey.get(`${metric}:${source}`)?.get(orgId) ?? null }
 }
 
 function monthHwmsByRow(db: Db, month: MonthKey): MonthHwms {
-  const rows = prepared(db, 'SELECT org_id, metric, hwm FROM usage_hwm_months WHERE month = ? AND source_kind = ?')
+  const rows = prepared(db, 'SELECT source_kind, org_id, metric, hwm FROM usage_hwm_months WHERE month = ?')
     .raw()
-    .all(month, SAMPLE_SOURCE) as Array<[string, Metric, number]>
+    .all(month) as Array<[string, string, Metric, number]>
   const byKey = new Map<string, number>()
-  for (const [org, metric, hwm] of rows) byKey.set(`${metric}:${org}`, hwm)
-  return { month, get: (orgId, metric) => byKey.get(`${metric}:${orgId}`) ?? null }
+  for (const [source, org, metric, hwm] of rows) byKey.set(`${metric}:${source}:${org}`, hwm)
+  return { month, get: (source, orgId, metric) => byKey.get(`${metric}:${source}:${orgId}`) ?? null }
 }
 
 export interface MonthHwms {
   month: MonthKey
   /** The HWM, or null when no sample exists for it: an unknown month is never 0. */
-  get(orgId: string, metric: Metric): number | null
+  get(source: SourceKind, orgId: string, metric: Metric): number | null
 }
 
 /** One org's HWM per metric for one month (primary-key lookup). */
-export function orgMonthHwm(db: Db, orgId: string, month: MonthKey): Record<Metric, number | null> {
+export function orgMonthHwm(db: Db, source: SourceKind, orgId: string, month: MonthKey): Record<Metric, number | null> {
   const rows = prepared(
     db,
     'SELECT metric, hwm FROM usage_hwm_months WHERE month = ? AND source_kind = ? AND org_id = ?'
-  ).all(month, SAMPLE_SOURCE, orgId) as Array<{ metric: Metric; hwm: number }>
+  ).all(month, source, orgId) as Array<{ metric: Metric; hwm: number }>
   const out: Record<Metric, number | null> = { users: null, devices: null }
   for (const r of rows) out[r.metric] = r.hwm
   return out
@@ -138,6 +137,7 @@ export function orgMonthHwm(db: Db, orgId: string, month: MonthKey): Record<Metr
 /** One org's monthly HWMs for months in [from, to] (inclusive), via the (source, org, month) index. */
 export function orgHwmHistory(
   db: Db,
+  source: SourceKind,
   orgId: string,
   from: MonthKey,
   to: MonthKey
@@ -146,22 +146,30 @@ export function orgHwmHistory(
     db,
     `SELECT month, metric, hwm FROM usage_hwm_months
      WHERE source_kind = ? AND org_id = ? AND month >= ? AND month <= ? ORDER BY month`
-  ).all(SAMPLE_SOURCE, orgId, from, to) as Array<{ month: MonthKey; metric: Metric; hwm: number }>
+  ).all(source, orgId, from, to) as Array<{ month: MonthKey; metric: Metric; hwm: number }>
 }
 
 /** Where the raw sample with this count at this instant came from ('sync', 'sample', 'event' …); null if not kept. */
-export function sampleOrigin(db: Db, orgId: string, metric: Metric, at: string, count: number): string | null {
+export function sampleOrigin(
+  db: Db,
+  source: SourceKind,
+  orgId: string,
+  metric: Metric,
+  at: string,
+  count: number
+): string | null {
   const row = prepared(
     db,
     `SELECT origin FROM usage_snapshots
      WHERE org_id = ? AND metric = ? AND taken_at = ? AND count = ? AND source_kind = ? ORDER BY rowid LIMIT 1`
-  ).get(orgId, metric, at, count, SAMPLE_SOURCE) as { origin: string } | undefined
+  ).get(orgId, metric, at, count, source) as { origin: string } | undefined
   return row?.origin ?? null
 }
 
 /** One org's daily HWMs in a month, oldest first; `at` is when the day's peak was first reached. */
 export function orgDays(
   db: Db,
+  source: SourceKind,
   orgId: string,
   month: MonthKey
 ): Array<{ day: string; metric: Metric; hwm: number; at: string }> {
@@ -170,7 +178,7 @@ export function orgDays(
     db,
     `SELECT day, metric, hwm, peak_at AS at FROM usage_hwm_days
      WHERE source_kind = ? AND org_id = ? AND day >= ? AND day < ? ORDER BY day, metric`
-  ).all(SAMPLE_SOURCE, orgId, `${month}-`, `${month}.`) as Array<{
+  ).all(source, orgId, `${month}-`, `${month}.`) as Array<{
     day: string
     metric: Metric
     hwm: number

@@ -3,7 +3,8 @@
 import { DateTime } from 'luxon'
 import type { Handlers } from '../../shared/contract'
 import type { BillingMappingRow, HwmOrigin } from '../../shared/contract/billing'
-import type { BillingContainer, PsaKind } from '../connectors/types'
+import { orgKey } from '../../shared/contract/org-ref'
+import type { BillingContainer, PsaKind, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { getCustomer, loadCustomers, loadMappings, loadOrgs } from '../customers/store'
 import { nextRun, parseSchedule } from '../scheduler/schedule'
@@ -19,7 +20,7 @@ import {
   type BillingMappingRecord
 } from './store'
 import { mappingBlock } from './mapping-block'
-import { syncedOrgs } from './synced-orgs'
+import { customersByOrg, syncedOrgs } from './synced-orgs'
 import { monthHwms, orgDays, orgHwmHistory, orgMonthHwm, sampleOrigin } from './usage-store'
 import { EVENT_ORIGIN } from './usage-events'
 import { SAMPLE_ORIGIN } from './usage-sampler'
@@ -36,8 +37,9 @@ function originLabel(origin: string | null): HwmOrigin | null {
 type Out<M extends keyof Handlers> = Awaited<ReturnType<Handlers[M]>>
 type Names = { orgs: Map<string, string>; customers: Map<string, string> }
 
-export const orgNames = (db: Db) => new Map(loadOrgs(db).map((o) => [o.id, o.name]))
-const customersByOrg = (db: Db, psa: PsaKind) => new Map(loadMappings(db, psa).map((x) => [x.orgId, x.customerId]))
+/** orgKey → name, every source. */
+export const orgNames = (db: Db) =>
+  new Map(loadOrgs(db).map((o) => [orgKey({ source: o.source, orgId: o.id }), o.name]))
 export const customerNames = (db: Db, psa: PsaKind) => new Map(loadCustomers(db, psa).map((c) => [c.id, c.name]))
 
 function toRow(
@@ -48,8 +50,9 @@ function toRow(
 ): BillingMappingRow {
   return {
     mappingId: m.id,
+    source: m.source,
     orgId: m.orgId,
-    orgName: names.orgs.get(m.orgId) ?? null,
+    orgName: names.orgs.get(orgKey(m)) ?? null,
     customerId: m.customerId,
     customerName: names.customers.get(m.customerId) ?? null,
     target: { containerId: m.containerId, containerName: m.containerName, itemId: m.itemId, itemName: m.itemName },
@@ -77,20 +80,21 @@ export function billingView(db: Db, psa: PsaKind | null, at: Date, running: bool
   const names = { orgs: orgNames(db), customers: customerNames(db, psa) }
   const byOrg = customersByOrg(db, psa)
   const mappings = listBillingMappings(db, psa)
-  const withBilling = new Set(mappings.map((m) => m.orgId))
+  const withBilling = new Set(mappings.map(orgKey))
   const synced = syncedOrgs(db, psa)
   const orgsWithoutBilling = loadMappings(db, psa)
-    .filter((m) => synced.has(m.orgId) && !withBilling.has(m.orgId))
+    .filter((m) => synced.has(orgKey(m)) && !withBilling.has(orgKey(m)))
     .map((m) => ({
+      source: m.source,
       orgId: m.orgId,
-      orgName: synced.get(m.orgId)!,
+      orgName: synced.get(orgKey(m))!,
       customerId: m.customerId,
       customerName: names.customers.get(m.customerId) ?? null
     }))
   return {
     ...base,
     nextRunAt,
-    mappings: mappings.map((m) => toRow(m, names, table.get(m.orgId, m.metric), byOrg)),
+    mappings: mappings.map((m) => toRow(m, names, table.get(m.source, m.orgId, m.metric), byOrg)),
     orgsWithoutBilling
   }
 }
@@ -98,7 +102,7 @@ export function billingView(db: Db, psa: PsaKind | null, at: Date, running: bool
 /** One billing mapping as the Billing screen shows it. */
 export function billingMappingRow(db: Db, psa: PsaKind, mappingId: string, at: Date): BillingMappingRow {
   const m = getBillingMapping(db, mappingId)
-  const hwm = orgMonthHwm(db, m.orgId, monthKey(at, loadBillingSettings(db).timeZone))[m.metric]
+  const hwm = orgMonthHwm(db, m.source, m.orgId, monthKey(at, loadBillingSettings(db).timeZone))[m.metric]
   return toRow(m, { orgs: orgNames(db), customers: customerNames(db, psa) }, hwm, customersByOrg(db, psa))
 }
 
@@ -131,34 +135,35 @@ export function billingTargets(
 export function runDetail(db: Db, runId: string): Out<'getRun'> {
   const run = getRunRow(db, runId)
   const names = orgNames(db)
-  return { ...run, items: loadRunItems(db, runId).map((i) => ({ ...i, orgName: names.get(i.orgId) ?? null })) }
+  return { ...run, items: loadRunItems(db, runId).map((i) => ({ ...i, orgName: names.get(orgKey(i)) ?? null })) }
 }
 
 /** The org's HWM per month for the last `months` months, and this month's daily maxima for the chart. */
-export function hwmHistory(db: Db, orgId: string, months: number, at: Date): Out<'getHwmHistory'> {
+export function hwmHistory(db: Db, source: SourceKind, orgId: string, months: number, at: Date): Out<'getHwmHistory'> {
   const { timeZone } = loadBillingSettings(db)
   const local = DateTime.fromJSDate(at, { zone: requireZone(timeZone) })
   const keys = Array.from({ length: months }, (_, i) => local.minus({ months: months - 1 - i }).toFormat('yyyy-MM'))
   const current = keys[keys.length - 1]!
   const byMonth = new Map<string, { users: number | null; devices: number | null }>()
-  for (const r of orgHwmHistory(db, orgId, keys[0]!, current)) {
+  for (const r of orgHwmHistory(db, source, orgId, keys[0]!, current)) {
     const m = byMonth.get(r.month) ?? { users: null, devices: null }
     m[r.metric] = r.hwm
     byMonth.set(r.month, m)
   }
   return {
+    source,
     orgId,
-    orgName: orgNames(db).get(orgId) ?? null,
+    orgName: orgNames(db).get(orgKey({ source, orgId })) ?? null,
     timeZone,
     months: keys.map((month) => ({ month, ...(byMonth.get(month) ?? { users: null, devices: null }) })),
     currentMonth: {
       month: current,
-      points: orgDays(db, orgId, current)
+      points: orgDays(db, source, orgId, current)
         .map((d) => ({
           at: d.at,
           metric: d.metric,
           count: d.hwm,
-          origin: originLabel(sampleOrigin(db, orgId, d.metric, d.at, d.hwm))
+          origin: originLabel(sampleOrigin(db, source, orgId, d.metric, d.at, d.hwm))
         }))
         .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
     }

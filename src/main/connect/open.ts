@@ -1,18 +1,22 @@
 import { AppError } from '../../shared/errors'
-import { kindLabel, NO_PSA_HINT, NO_PSA_MESSAGE, SOURCE_KINDS } from '../../shared/registry'
+import { kindLabel, NO_PSA_HINT, NO_PSA_MESSAGE } from '../../shared/registry'
 import type { SecretAccount } from '../../shared/registry/secrets'
 import { makePsa, makeSource, psaEntry, sourceEntry } from '../connectors/registry'
 import type { PsaConnector, PsaKind, SourceConnector, SourceKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import type { Db } from '../db/connection'
-import { getIntegration, listIntegrationRows } from './store'
+import { getIntegration, listIntegrationRows, type IntegrationRow } from './store'
 
 /**
  * The PSA the app works with. PSA Bridge maps to one PSA at a time; when both are connected the one
  * saved most recently is active (re-save the other one on Connect to switch).
  */
 export function activePsaKind(db: Db): PsaKind | null {
-  const psas = listIntegrationRows(db).filter((r) => r.role === 'psa')
+  return activePsaOf(listIntegrationRows(db))
+}
+
+export function activePsaOf(rows: readonly IntegrationRow[]): PsaKind | null {
+  const psas = rows.filter((r) => r.role === 'psa')
   psas.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
   return (psas[0]?.kind as PsaKind | undefined) ?? null
 }
@@ -25,6 +29,13 @@ export function throwNoPsa(): never {
   throw noPsaError()
 }
 
+/** "SaaS Alerts is not connected yet." */
+export function notConnectedError(kind: SourceKind): AppError {
+  return new AppError('config', `${kindLabel(kind)} is not connected yet.`, {
+    hint: `Connect ${kindLabel(kind)} first.`
+  })
+}
+
 const secretReader = (ctx: AppContext) => async (account: SecretAccount) => {
   const v = await ctx.secrets.get(account)
   if (!v)
@@ -34,19 +45,22 @@ const secretReader = (ctx: AppContext) => async (account: SecretAccount) => {
   return v
 }
 
+export async function openPsaRow(ctx: AppContext, kind: PsaKind, row: IntegrationRow): Promise<PsaConnector> {
+  return makePsa(ctx.connectors, kind, await psaEntry(kind).config(row.settings, secretReader(ctx)))
+}
+
+export async function openSourceRow(ctx: AppContext, kind: SourceKind, row: IntegrationRow): Promise<SourceConnector> {
+  return makeSource(ctx.connectors, kind, await sourceEntry(kind).config(row.settings, secretReader(ctx)))
+}
+
 export async function openPsa(ctx: AppContext): Promise<{ kind: PsaKind; connector: PsaConnector }> {
   const kind = activePsaKind(ctx.db)
   if (!kind) throw noPsaError()
-  const row = getIntegration(ctx.db, kind)!
-  const config = await psaEntry(kind).config(row.settings, secretReader(ctx))
-  return { kind, connector: makePsa(ctx.connectors, kind, config) }
+  return { kind, connector: await openPsaRow(ctx, kind, getIntegration(ctx.db, kind)!) }
 }
 
-export async function openSource(ctx: AppContext, kind: SourceKind = SOURCE_KINDS[0]): Promise<SourceConnector> {
+export async function openSource(ctx: AppContext, kind: SourceKind): Promise<SourceConnector> {
   const row = getIntegration(ctx.db, kind)
-  if (!row)
-    throw new AppError('config', `${kindLabel(kind)} is not connected yet.`, {
-      hint: `Connect ${kindLabel(kind)} first.`
-    })
-  return makeSource(ctx.connectors, kind, await sourceEntry(kind).config(row.settings, secretReader(ctx)))
+  if (!row) throw notConnectedError(kind)
+  return openSourceRow(ctx, kind, row)
 }

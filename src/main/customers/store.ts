@@ -1,14 +1,14 @@
-import type { PsaCustomer, PsaKind, SourceOrg } from '../connectors/types'
+import type { PsaCustomer, PsaKind, SourceKind, SourceOrg } from '../connectors/types'
 import { z } from 'zod'
 import { deleteSetting, readSetting, writeSetting } from '../core/settings'
-import { SOURCE_KINDS } from '../../shared/registry'
 import type { Db } from '../db/connection'
 import { prepared } from '../db/prepared'
 
-// Until orgs carry their source (issue 9, next step) the one source is the first registered.
-export const SOURCE = SOURCE_KINDS[0]
+// An org is (source, id) everywhere: every read or write names the source. Lists without a source cover
+// every source and each record says which it came from.
 
 export interface OrgRecord {
+  source: SourceKind
   id: string
   name: string
   ignored: boolean
@@ -20,9 +20,12 @@ export interface CustomerRecord {
   name: string
   type: string | null
   active: boolean
+  /** Left out of suggestions and pickers for every source. */
+  ignored: boolean
   missingSince: string | null
 }
 export interface MappingRecord {
+  source: SourceKind
   orgId: string
   customerId: string
   origin: 'manual' | 'suggestion' | 'created'
@@ -32,7 +35,7 @@ export interface MappingRecord {
 }
 
 /** Replaces the cached org list; orgs absent from the refresh are marked missing, not deleted (their mappings stay visible). */
-export function saveOrgs(db: Db, orgs: SourceOrg[], now: string, source: string = SOURCE): void {
+export function saveOrgs(db: Db, source: SourceKind, orgs: SourceOrg[], now: string): void {
   db.transaction(() => {
     prepared(db, 'UPDATE source_orgs SET missing_since = COALESCE(missing_since, ?) WHERE source_kind = ?').run(
       now,
@@ -75,101 +78,128 @@ export function putCustomer(
   ).run(psa, c.id, c.name, c.type ?? null, c.active ? 1 : 0, at)
 }
 
-export function loadOrgs(db: Db, source: string = SOURCE): OrgRecord[] {
-  return (
-    prepared(
-      db,
-      'SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? ORDER BY name COLLATE NOCASE'
-    ).all(source) as Array<{
-      id: string
-      name: string
-      ignored: number
-      disabled: number
-      missing_since: string | null
-    }>
-  ).map((r) => ({
-    id: r.id,
-    name: r.name,
-    ignored: r.ignored === 1,
-    disabled: r.disabled === 1,
-    missingSince: r.missing_since
-  }))
+type OrgRow = {
+  source_kind: SourceKind
+  id: string
+  name: string
+  ignored: number
+  disabled: number
+  missing_since: string | null
 }
-
-type OrgRow = { id: string; name: string; ignored: number; disabled: number; missing_since: string | null }
 const toOrg = (r: OrgRow): OrgRecord => ({
+  source: r.source_kind,
   id: r.id,
   name: r.name,
   ignored: r.ignored === 1,
   disabled: r.disabled === 1,
   missingSince: r.missing_since
 })
+const ORG_COLUMNS = 'source_kind, id, name, ignored, disabled, missing_since'
+
+/** The orgs of one source, or of every source (by name). */
+export function loadOrgs(db: Db, source?: SourceKind): OrgRecord[] {
+  const rows = source
+    ? prepared(db, `SELECT ${ORG_COLUMNS} FROM source_orgs WHERE source_kind = ? ORDER BY name COLLATE NOCASE`).all(
+        source
+      )
+    : prepared(db, `SELECT ${ORG_COLUMNS} FROM source_orgs ORDER BY name COLLATE NOCASE, source_kind`).all()
+  return (rows as OrgRow[]).map(toOrg)
+}
 
 /** One org by its key (primary-key lookup), or null. */
-export function getOrg(db: Db, orgId: string): OrgRecord | null {
-  const r = prepared(
-    db,
-    'SELECT id, name, ignored, disabled, missing_since FROM source_orgs WHERE source_kind = ? AND id = ?'
-  ).get(SOURCE, orgId) as OrgRow | undefined
+export function loadOrg(db: Db, source: SourceKind, orgId: string): OrgRecord | null {
+  const r = prepared(db, `SELECT ${ORG_COLUMNS} FROM source_orgs WHERE source_kind = ? AND id = ?`).get(
+    source,
+    orgId
+  ) as OrgRow | undefined
   return r ? toOrg(r) : null
 }
 
 /** One customer by its key (primary-key lookup), or null. */
 export function getCustomer(db: Db, psa: PsaKind, customerId: string): CustomerRecord | null {
-  const r = prepared(
-    db,
-    'SELECT id, name, type, active, missing_since FROM psa_customers WHERE psa_kind = ? AND id = ?'
-  ).get(psa, customerId) as
-    { id: string; name: string; type: string | null; active: number; missing_since: string | null } | undefined
-  return r ? { id: r.id, name: r.name, type: r.type, active: r.active === 1, missingSince: r.missing_since } : null
+  const r = prepared(db, `SELECT ${CUSTOMER_COLUMNS} FROM psa_customers WHERE psa_kind = ? AND id = ?`).get(
+    psa,
+    customerId
+  ) as CustomerRow | undefined
+  return r ? toCustomer(r) : null
 }
 
+type CustomerRow = {
+  id: string
+  name: string
+  type: string | null
+  active: number
+  ignored: number
+  missing_since: string | null
+}
+const CUSTOMER_COLUMNS = 'id, name, type, active, ignored, missing_since'
+const toCustomer = (r: CustomerRow): CustomerRecord => ({
+  id: r.id,
+  name: r.name,
+  type: r.type,
+  active: r.active === 1,
+  ignored: r.ignored === 1,
+  missingSince: r.missing_since
+})
+
 /** The customer an org is mapped to in this PSA (primary-key lookup), or null. */
-export function getMappedCustomerId(db: Db, psa: PsaKind, orgId: string): string | null {
+export function getMappedCustomerId(db: Db, psa: PsaKind, source: SourceKind, orgId: string): string | null {
   const r = prepared(
     db,
     'SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?'
-  ).get(SOURCE, orgId, psa) as { customer_id: string } | undefined
+  ).get(source, orgId, psa) as { customer_id: string } | undefined
   return r?.customer_id ?? null
 }
 
-/** Active customers that still exist in the PSA, id and name only, by name. */
+/** Active customers that still exist in the PSA and are not ignored, id and name only, by name. */
 export function loadCustomerNames(db: Db, psa: PsaKind): Array<{ id: string; name: string }> {
   return prepared(
     db,
-    'SELECT id, name FROM psa_customers WHERE psa_kind = ? AND active = 1 AND missing_since IS NULL ORDER BY name COLLATE NOCASE'
+    `SELECT id, name FROM psa_customers WHERE psa_kind = ? AND active = 1 AND ignored = 0 AND missing_since IS NULL
+     ORDER BY name COLLATE NOCASE`
   ).all(psa) as Array<{ id: string; name: string }>
+}
+
+/** Ignores a PSA customer (or stops): it is left out of suggestions and pickers for every source. */
+export function setCustomerIgnored(db: Db, psa: PsaKind, customerId: string, ignored: boolean): boolean {
+  return (
+    prepared(db, 'UPDATE psa_customers SET ignored = ? WHERE psa_kind = ? AND id = ?').run(
+      ignored ? 1 : 0,
+      psa,
+      customerId
+    ).changes === 1
+  )
 }
 
 export function loadCustomers(db: Db, psa: PsaKind): CustomerRecord[] {
   return (
-    prepared(
-      db,
-      'SELECT id, name, type, active, missing_since FROM psa_customers WHERE psa_kind = ? ORDER BY name COLLATE NOCASE'
-    ).all(psa) as Array<{
-      id: string
-      name: string
-      type: string | null
-      active: number
-      missing_since: string | null
-    }>
-  ).map((r) => ({ id: r.id, name: r.name, type: r.type, active: r.active === 1, missingSince: r.missing_since }))
+    prepared(db, `SELECT ${CUSTOMER_COLUMNS} FROM psa_customers WHERE psa_kind = ? ORDER BY name COLLATE NOCASE`).all(
+      psa
+    ) as CustomerRow[]
+  ).map(toCustomer)
 }
 
-export function loadMappings(db: Db, psa: PsaKind, source: string = SOURCE): MappingRecord[] {
-  return (
-    prepared(
-      db,
-      'SELECT org_id, customer_id, origin, score, updated_at, updated_by FROM org_mappings WHERE source_kind = ? AND psa_kind = ?'
-    ).all(source, psa) as Array<{
-      org_id: string
-      customer_id: string
-      origin: MappingRecord['origin']
-      score: number | null
-      updated_at: string
-      updated_by: string
-    }>
-  ).map((r) => ({
+type MappingRow = {
+  source_kind: SourceKind
+  org_id: string
+  customer_id: string
+  origin: MappingRecord['origin']
+  score: number | null
+  updated_at: string
+  updated_by: string
+}
+const MAPPING_COLUMNS = 'source_kind, org_id, customer_id, origin, score, updated_at, updated_by'
+
+/** This PSA's mappings of one source's orgs, or of every source's. */
+export function loadMappings(db: Db, psa: PsaKind, source?: SourceKind): MappingRecord[] {
+  const rows = source
+    ? prepared(db, `SELECT ${MAPPING_COLUMNS} FROM org_mappings WHERE source_kind = ? AND psa_kind = ?`).all(
+        source,
+        psa
+      )
+    : prepared(db, `SELECT ${MAPPING_COLUMNS} FROM org_mappings WHERE psa_kind = ?`).all(psa)
+  return (rows as MappingRow[]).map((r) => ({
+    source: r.source_kind,
     orgId: r.org_id,
     customerId: r.customer_id,
     origin: r.origin,
@@ -192,8 +222,7 @@ export function putMapping(
   db: Db,
   m: {
     psa: PsaKind
-    /** The org's source; default the first source. */
-    source?: string
+    source: SourceKind
     orgId: string
     customerId: string
     origin: MappingRecord['origin']
@@ -202,7 +231,7 @@ export function putMapping(
     now: string
   }
 ): void {
-  const source = m.source ?? SOURCE
+  const source = m.source
   db.transaction(() => {
     const old = prepared(
       db,
@@ -230,20 +259,21 @@ export function putMapping(
 
 export function dropMapping(
   db: Db,
-  m: { psa: PsaKind; orgId: string; actor: string; now: string; action?: string }
+  m: { psa: PsaKind; source: SourceKind; orgId: string; actor: string; now: string; action?: string }
 ): boolean {
   return db.transaction(() => {
     const old = prepared(
       db,
       'SELECT customer_id FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?'
-    ).get(SOURCE, m.orgId, m.psa) as { customer_id: string } | undefined
+    ).get(m.source, m.orgId, m.psa) as { customer_id: string } | undefined
     if (!old) return false
     prepared(db, 'DELETE FROM org_mappings WHERE source_kind = ? AND org_id = ? AND psa_kind = ?').run(
-      SOURCE,
+      m.source,
       m.orgId,
       m.psa
     )
     history(db, {
+      source: m.source,
       psa: m.psa,
       orgId: m.orgId,
       action: m.action ?? 'unmapped',
@@ -256,24 +286,35 @@ export function dropMapping(
   })()
 }
 
-export function setOrgFlag(db: Db, orgId: string, flag: 'ignored' | 'disabled', value: boolean): boolean {
+export function setOrgFlag(
+  db: Db,
+  source: SourceKind,
+  orgId: string,
+  flag: 'ignored' | 'disabled',
+  value: boolean
+): boolean {
   return (
     prepared(db, `UPDATE source_orgs SET ${flag} = ? WHERE source_kind = ? AND id = ?`).run(
       value ? 1 : 0,
-      SOURCE,
+      source,
       orgId
     ).changes === 1
   )
 }
 
-/** Clears every org's ignored and disabled flags (a config import then sets those it lists). */
+/** Clears every org's ignored and disabled flags, of every source (a config import then sets those it lists). */
 export function clearOrgFlags(db: Db): void {
-  prepared(db, 'UPDATE source_orgs SET ignored = 0, disabled = 0 WHERE source_kind = ?').run(SOURCE)
+  prepared(db, 'UPDATE source_orgs SET ignored = 0, disabled = 0').run()
 }
 
-/** Removes every mapping to this PSA's customers without history rows (a config import replaces them all). */
+/** Clears every PSA customer's ignored flag (a config import then sets those it lists). */
+export function clearCustomerIgnored(db: Db, psa: PsaKind): void {
+  prepared(db, 'UPDATE psa_customers SET ignored = 0 WHERE psa_kind = ?').run(psa)
+}
+
+/** Removes every mapping (every source) to this PSA's customers without history rows (a config import replaces them all). */
 export function deleteMappings(db: Db, psa: PsaKind): void {
-  prepared(db, 'DELETE FROM org_mappings WHERE source_kind = ? AND psa_kind = ?').run(SOURCE, psa)
+  prepared(db, 'DELETE FROM org_mappings WHERE psa_kind = ?').run(psa)
 }
 
 const catchAllKey = (psa: PsaKind) => `${psa}.catchAllCustomer`
@@ -292,7 +333,7 @@ export function saveCatchAll(db: Db, psa: PsaKind, customerId: string | null, no
 function history(
   db: Db,
   h: {
-    source?: string
+    source: SourceKind
     psa: PsaKind
     orgId: string
     action: string
@@ -306,5 +347,5 @@ function history(
     db,
     `INSERT INTO mapping_history (source_kind, psa_kind, org_id, action, old_customer_id, new_customer_id, at, actor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(h.source ?? SOURCE, h.psa, h.orgId, h.action, h.oldId, h.newId, h.now, h.actor)
+  ).run(h.source, h.psa, h.orgId, h.action, h.oldId, h.newId, h.now, h.actor)
 }

@@ -1,22 +1,16 @@
 import type { CustomersView, OrgRow } from '../../shared/contract/customers'
-import type { PsaKind } from '../connectors/types'
+import { orgKey } from '../../shared/contract/org-ref'
+import type { PsaKind, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'
-import {
-  loadCustomers,
-  loadMappings,
-  loadOrgs,
-  lastRefresh,
-  SOURCE,
-  type CustomerRecord,
-  type OrgRecord
-} from './store'
+import { loadCustomers, loadMappings, loadOrgs, lastRefresh, type CustomerRecord, type OrgRecord } from './store'
 import type { Equivalences } from './align'
 import { suggestMatches, type Suggestion } from './suggest'
 import { withDeviceEvidence, type DeviceEvidence } from './device-evidence'
 
 /**
- * Suggestions only pair orgs that still need a customer with customers nobody is mapped to, so
- * accepting them can never overwrite a mapping nor give two orgs the same customer.
+ * Suggestions run per source: they only pair that source's orgs that still need a customer with customers no
+ * org of that source is mapped to (nor ignored), so accepting them can never overwrite a mapping nor give two
+ * orgs of one source the same customer — while one customer can be mapped from one org of each source.
  */
 export function computeSuggestions(
   orgs: OrgRecord[],
@@ -27,7 +21,7 @@ export function computeSuggestions(
   devices: readonly DeviceEvidence[] = []
 ): Map<string, Suggestion> {
   const candidates = orgs.filter((o) => !o.ignored && !o.disabled && !o.missingSince && !mappedOrgIds.has(o.id))
-  const pool = customers.filter((c) => c.active && !c.missingSince && !mappedCustomerIds.has(c.id))
+  const pool = customers.filter((c) => c.active && !c.ignored && !c.missingSince && !mappedCustomerIds.has(c.id))
   const byName = new Map(suggestMatches(candidates, pool, { learned }).map((s) => [s.orgId, s]))
   if (devices.length === 0) return byName
   const names = new Map(pool.map((c) => [c.id, c.name]))
@@ -41,34 +35,46 @@ export function computeSuggestions(
 export function buildCustomersView(
   db: Db,
   psa: PsaKind | null,
-  suggestions: (psa: PsaKind) => Map<string, Suggestion>,
+  sources: readonly SourceKind[],
+  suggestions: (psa: PsaKind, source: SourceKind) => Map<string, Suggestion>,
   catchAllId: string | null
 ): CustomersView {
   const orgs = loadOrgs(db)
-  const sourceRefreshed = lastRefresh(db, 'source_orgs', SOURCE)
+  const refreshed = sources.map((source) => ({ source, refreshedAt: lastRefresh(db, 'source_orgs', source) }))
+  const latest = refreshed.reduce<string | null>(
+    (a, r) => (r.refreshedAt && (!a || r.refreshedAt > a) ? r.refreshedAt : a),
+    null
+  )
   if (!psa) {
     return {
       psa: null,
-      source: sourceRefreshed ? SOURCE : null,
+      sources: refreshed,
       orgs: orgs.map((o) => orgRow(o, null, null, null)),
       customers: [],
       catchAll: null,
-      refreshedAt: { source: sourceRefreshed, psa: null }
+      refreshedAt: { source: latest, psa: null }
     }
   }
   const customers = loadCustomers(db, psa)
   const byId = new Map(customers.map((c) => [c.id, c]))
-  const mappings = new Map(loadMappings(db, psa).map((m) => [m.orgId, m]))
-  const sugg = suggestions(psa)
-  const mappedOrgIdsByCustomer = new Map<string, string[]>()
-  for (const m of mappings.values())
-    mappedOrgIdsByCustomer.set(m.customerId, [...(mappedOrgIdsByCustomer.get(m.customerId) ?? []), m.orgId])
+  const mappingList = loadMappings(db, psa)
+  const mappings = new Map(mappingList.map((m) => [orgKey(m), m]))
+  const sugg = new Map<string, Suggestion>()
+  for (const source of sources)
+    for (const [orgId, s] of suggestions(psa, source)) sugg.set(orgKey({ source, orgId }), s)
+  const mappedByCustomer = new Map<string, Array<{ source: SourceKind; orgId: string }>>()
+  for (const m of mappingList)
+    mappedByCustomer.set(m.customerId, [
+      ...(mappedByCustomer.get(m.customerId) ?? []),
+      { source: m.source, orgId: m.orgId }
+    ])
   return {
     psa,
-    source: sourceRefreshed ? SOURCE : null,
+    sources: refreshed,
     orgs: orgs.map((o) => {
-      const m = mappings.get(o.id)
-      const s = sugg.get(o.id)
+      const key = orgKey({ source: o.source, orgId: o.id })
+      const m = mappings.get(key)
+      const s = sugg.get(key)
       return orgRow(
         o,
         m ? { customerId: m.customerId, customer: byId.get(m.customerId) ?? null } : null,
@@ -82,10 +88,11 @@ export function buildCustomersView(
       type: c.type,
       active: c.active,
       missing: c.missingSince !== null,
-      mappedOrgIds: mappedOrgIdsByCustomer.get(c.id) ?? []
+      ignored: c.ignored,
+      mappedOrgs: mappedByCustomer.get(c.id) ?? []
     })),
     catchAll: catchAllId ? { customerId: catchAllId, customerName: byId.get(catchAllId)?.name ?? null } : null,
-    refreshedAt: { source: sourceRefreshed, psa: lastRefresh(db, 'psa_customers', psa) }
+    refreshedAt: { source: latest, psa: lastRefresh(db, 'psa_customers', psa) }
   }
 }
 
@@ -105,6 +112,7 @@ function orgRow(
           ? 'suggested'
           : 'unmapped'
   return {
+    source: o.source,
     id: o.id,
     name: o.name,
     status,

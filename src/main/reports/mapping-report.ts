@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract'
 import type { BillingMappingRow, BillingView, RunSummary } from '../../shared/contract/billing'
 import { OrgStatusSchema, type CustomersView, type OrgRow, type OrgStatus } from '../../shared/contract/customers'
 import { kindLabel } from '../../shared/registry'
+import { orgKey } from '../../shared/contract/org-ref'
 
 // The mapping report is built only from the two view models the screens already show (Customers and
 // Billing), read through their handlers: no SQL of its own, and nothing a view model does not carry
@@ -41,6 +42,8 @@ export interface ReportExtras {
 }
 
 export interface MappingReportRow {
+  /** "JumpCloud": the org's source (an org id is unique only within it). */
+  source: string
   orgId: string
   orgName: string
   status: OrgStatus
@@ -64,7 +67,7 @@ export interface MappingReport {
   counts: Record<OrgStatus, number>
   total: number
   refreshedAt: CustomersView['refreshedAt']
-  /** "JumpCloud": where the organizations come from. */
+  /** "JumpCloud, SaaS Alerts": where the organizations come from (the connected sources). */
   source: string
   rows: MappingReportRow[]
   /** Orgs with no customer yet (unmapped or only suggested). */
@@ -95,15 +98,25 @@ export function assembleMappingReport(
   extras: ReportExtras = {}
 ): MappingReport {
   const byOrg = new Map<string, BillingMappingRow[]>()
-  // Billing rows of another PSA cannot appear (both views read the active PSA), so org id is the key.
-  for (const m of billing.mappings) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m])
+  // Billing rows of another PSA cannot appear (both views read the active PSA), so (source, org id) is the key.
+  for (const m of billing.mappings) byOrg.set(orgKey(m), [...(byOrg.get(orgKey(m)) ?? []), m])
   const counts = Object.fromEntries(OrgStatusSchema.options.map((s) => [s, 0])) as Record<OrgStatus, number>
   for (const o of customers.orgs) counts[o.status]++
   const rows = [...customers.orgs]
     .sort(
-      (a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || a.id.localeCompare(b.id)
+      (a, b) =>
+        a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) ||
+        a.source.localeCompare(b.source) ||
+        a.id.localeCompare(b.id)
     )
-    .map((o) => reportRow(o, byOrg.get(o.id) ?? [], extras, ticketingOf(o, customers, extras)))
+    .map((o) =>
+      reportRow(
+        o,
+        byOrg.get(orgKey({ source: o.source, orgId: o.id })) ?? [],
+        extras,
+        ticketingOf(o, customers, extras)
+      )
+    )
   const mappedCustomers = new Set(customers.orgs.flatMap((o) => (o.customerId ? [o.customerId] : [])))
   return {
     generatedAt: now.toISOString(),
@@ -113,11 +126,11 @@ export function assembleMappingReport(
     counts,
     total: customers.orgs.length,
     refreshedAt: customers.refreshedAt,
-    source: customers.source ? kindLabel(customers.source) : '',
+    source: customers.sources.map((s) => kindLabel(s.source)).join(', '),
     rows,
     unmapped: rows.filter((r) => r.status === 'unmapped' || r.status === 'suggested'),
     customersWithoutOrg: customers.customers
-      .filter((c) => c.active && !c.missing && c.mappedOrgIds.length === 0 && !mappedCustomers.has(c.id))
+      .filter((c) => c.active && !c.missing && c.mappedOrgs.length === 0 && !mappedCustomers.has(c.id))
       .map((c) => ({ id: c.id, name: c.name, type: c.type }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true })),
     lastRun: extras.lastRun ?? null
@@ -144,6 +157,7 @@ function reportRow(
   if (o.missing) notes.push('not in the last refresh from the source')
   if (o.mappingBroken) notes.push('mapped customer no longer exists in the PSA')
   return {
+    source: kindLabel(o.source),
     orgId: o.id,
     orgName: o.name,
     status: o.status,

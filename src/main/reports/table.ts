@@ -50,12 +50,12 @@ export function formatTime(iso: string | null, zone: string): string {
 export function reportLines(report: MappingReport): Cell[][] {
   return report.rows.flatMap((row) =>
     row.billing.length === 0
-      ? [line(row, null, report.timeZone, report.source)]
-      : row.billing.map((b) => line(row, b, report.timeZone, report.source))
+      ? [line(row, null, report.timeZone)]
+      : row.billing.map((b) => line(row, b, report.timeZone))
   )
 }
 
-function line(row: MappingReportRow, b: ReportBillingLine | null, zone: string, source: string): Cell[] {
+function line(row: MappingReportRow, b: ReportBillingLine | null, zone: string): Cell[] {
   const customer = row.customerBroken
     ? `${row.customerName ? `${row.customerName} ` : ''}(${BROKEN_CUSTOMER})`
     : (row.customerName ?? '')
@@ -64,7 +64,7 @@ function line(row: MappingReportRow, b: ReportBillingLine | null, zone: string, 
     row.orgName,
     row.orgId,
     row.status,
-    source,
+    row.source,
     customer,
     row.customerId ?? '',
     b?.target ?? '',

@@ -1,5 +1,5 @@
 import type { AppContext } from '../core/context'
-import { SOURCE_KINDS } from '../../shared/registry'
+import { SOURCE_KINDS, sourceInfo } from '../../shared/registry'
 import { activePsaKind, openPsa, openSource } from '../connect/open'
 import { getIntegration } from '../connect/store'
 import type { PsaKind, SourceKind } from '../connectors/types'
@@ -10,7 +10,7 @@ import { isSeveritySource, loadSeverityTicketing, severityLookup } from './sever
 import { ticketMetadata } from './metadata'
 import { loadTicketingSettings } from './settings'
 import { acquireLease } from '../core/lease'
-import { attentionSummary, countInState, requeueAttention, SOURCE_KIND } from './store'
+import { attentionSummary, countInState, requeueAttention } from './store'
 
 export type AlertTrigger = 'manual' | 'schedule' | 'cli' | 'sync'
 
@@ -67,14 +67,17 @@ async function leasedCycle(
   let fetched = 0
   let newAlerts = 0
   let pollError: string | null = null
-  const intakes: Array<[string, IntakeSpec]> = []
-  if (settings.enabled && getIntegration(ctx.db, SOURCE_KINDS[0]))
-    intakes.push([SOURCE_KINDS[0], fixedTypeIntake(SOURCE_KIND, settings)])
+  const intakes: Array<[SourceKind, IntakeSpec]> = []
+  // The fixed-type ticketing settings (per alert type) apply to every connected source that alerts by type.
+  if (settings.enabled)
+    for (const kind of SOURCE_KINDS)
+      if (sourceInfo(kind).alertsBy === 'type' && getIntegration(ctx.db, kind))
+        intakes.push([kind, fixedTypeIntake(kind, settings)])
   for (const kind of severitySourcesOn(ctx, psa))
     intakes.push([kind, severityIntake(kind, loadSeverityTicketing(ctx.db, psa, kind))])
   for (const [kind, spec] of intakes) {
     try {
-      const r = await pollEvents(ctx, await openSource(ctx, kind as SourceKind), psa, spec)
+      const r = await pollEvents(ctx, await openSource(ctx, kind), psa, spec)
       fetched += r.fetched
       newAlerts += r.inserted
     } catch (e) {
@@ -118,7 +121,7 @@ async function leasedCycle(
 }
 
 /** Connected severity sources whose automated ticketing is on. */
-function severitySourcesOn(ctx: AppContext, psa: PsaKind): string[] {
+function severitySourcesOn(ctx: AppContext, psa: PsaKind): SourceKind[] {
   return SOURCE_KINDS.filter(
     (k) => isSeveritySource(k) && getIntegration(ctx.db, k) && loadSeverityTicketing(ctx.db, psa, k).enabled
   )

@@ -1,4 +1,4 @@
-import type { PsaConnector, PsaKind, TicketMetadata } from '../connectors/types'
+import type { PsaConnector, PsaKind, SourceKind, TicketMetadata } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { loadOrgs } from '../customers/store'
 import { isAppError } from '../../shared/errors'
@@ -64,7 +64,7 @@ export async function deliverQueued(d: DeliveryDeps, opts: { retryNow: boolean }
   }
   // Org ids, names and mappings are per source.
   const perSource = new Map<string, { names: Map<string, string>; route: ReturnType<typeof customerRouter> }>()
-  const sourceOf = (kind: string) => {
+  const sourceOf = (kind: SourceKind) => {
     let v = perSource.get(kind)
     if (!v) {
       v = {

@@ -1,4 +1,4 @@
-import type { PsaKind, SourceConnector, SourceEvent } from '../connectors/types'
+import type { PsaKind, SourceConnector, SourceEvent, SourceKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
 import { lastRefresh, loadOrgs, saveOrgs } from '../customers/store'
 import type { TicketingSettings } from '../../shared/contract/ticketing'
@@ -19,10 +19,15 @@ export const FIRST_LOOKBACK_MS = 60 * 60_000
 export const ORG_LIST_MAX_AGE_MS = 6 * 60 * 60_000
 
 /** Re-reads the organizations from the source when the cached list is missing or stale. */
-async function refreshOrgsIfStale(ctx: AppContext, kind: string, source: SourceConnector, now: Date): Promise<void> {
+async function refreshOrgsIfStale(
+  ctx: AppContext,
+  kind: SourceKind,
+  source: SourceConnector,
+  now: Date
+): Promise<void> {
   const last = lastRefresh(ctx.db, 'source_orgs', kind)
   if (last && now.getTime() - Date.parse(last) < ORG_LIST_MAX_AGE_MS) return
-  saveOrgs(ctx.db, await source.listOrganizations(), now.toISOString(), kind)
+  saveOrgs(ctx.db, kind, await source.listOrganizations(), now.toISOString())
 }
 
 export interface PollResult {
@@ -33,7 +38,7 @@ export interface PollResult {
 /** How one source's events become alerts: which types to read, and each event's alert type, group and switch. */
 export interface IntakeSpec {
   /** The source kind (org ids, cursor and alerts are kept per source). */
-  kind: string
+  kind: SourceKind
   /** Event types to read; undefined = every type (a source whose alerts are chosen by severity). */
   eventTypes?: string[]
   /** undefined = not an alert (ignored). */
@@ -41,7 +46,7 @@ export interface IntakeSpec {
 }
 
 /** The four fixed JumpCloud alert types (jumpcloud.md §A.3), each switched on or off in the settings. */
-export function fixedTypeIntake(kind: string, settings: TicketingSettings): IntakeSpec {
+export function fixedTypeIntake(kind: SourceKind, settings: TicketingSettings): IntakeSpec {
   return {
     kind,
     eventTypes: ALL_EVENT_TYPES,
@@ -112,7 +117,7 @@ export async function pollEvents(
 /** Alerts that waited for a mapping go to the queue once their org is mapped (or a catch-all is set). */
 export function releaseWaiting(ctx: AppContext, psa: PsaKind | null): number {
   const routers = new Map<string, ReturnType<typeof customerRouter>>()
-  const routeOf = (kind: string) => {
+  const routeOf = (kind: SourceKind) => {
     if (!routers.has(kind)) routers.set(kind, customerRouter(ctx.db, psa, kind))
     return routers.get(kind)!
   }
@@ -126,7 +131,7 @@ export function releaseWaiting(ctx: AppContext, psa: PsaKind | null): number {
 }
 
 /** A severity source (SaaS Alerts): every event is an alert of its severity, grouped on the chosen stable fields. */
-export function severityIntake(kind: string, settings: SeverityTicketing): IntakeSpec {
+export function severityIntake(kind: SourceKind, settings: SeverityTicketing): IntakeSpec {
   return {
     kind,
     classify(e) {

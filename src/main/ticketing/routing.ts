@@ -1,4 +1,4 @@
-import type { PsaKind } from '../connectors/types'
+import type { PsaKind, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { loadCatchAll, loadMappings } from '../customers/store'
 
@@ -9,7 +9,7 @@ import { loadCatchAll, loadMappings } from '../customers/store'
 export function customerRouter(
   db: Db,
   psa: PsaKind | null,
-  source?: string
+  source: SourceKind
 ): (orgId: string) => { customerId: string; via: 'mapping' | 'catch-all' } | null {
   if (!psa) return () => null
   const mapped = new Map(loadMappings(db, psa, source).map((m) => [m.orgId, m.customerId]))

@@ -1,4 +1,4 @@
-import type { PsaKind } from '../connectors/types'
+import type { PsaKind, SourceKind } from '../connectors/types'
 import { readSetting, writeSetting } from '../core/settings'
 import type { Db } from '../db/connection'
 import { isSourceKind, psaInfo, sourceInfo } from '../../shared/registry'
@@ -11,7 +11,7 @@ import { missingSeverityDefaults } from './severity-rules'
 const key = (psa: PsaKind, source: string) => `${psa}.ticketing.${source}`
 
 /** Whether this source raises alerts by severity (the registry says so). */
-export function isSeveritySource(kind: string): boolean {
+export function isSeveritySource(kind: string): kind is SourceKind {
   return isSourceKind(kind) && sourceInfo(kind).alertsBy === 'severity'
 }
 

@@ -1,16 +1,13 @@
-import type { PsaKind, SourceEvent } from '../connectors/types'
-import { SOURCE_KINDS } from '../../shared/registry'
+import type { PsaKind, SourceEvent, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import type { AlertState, AlertType } from '../../shared/contract/ticketing'
 import type { Severity } from '../../shared/contract/severity-ticketing'
 
 // SQL of the ticketing tables (migration 004). Times are ISO strings, so they compare as text.
 
-export const SOURCE_KIND = SOURCE_KINDS[0]
-
 export interface AlertEventRow {
   event_id: string
-  source_kind: string
+  source_kind: SourceKind
   org_id: string
   /** A fixed alert type (JumpCloud), or the severity of a source that alerts by severity. */
   alert_type: AlertType | Severity
@@ -52,7 +49,13 @@ export interface AlertTicketDbRow {
 export function insertEvent(
   db: Db,
   e: SourceEvent,
-  a: { alertType: AlertType | Severity; groupKey: string; state: AlertState; receivedAt: string; sourceKind?: string }
+  a: {
+    alertType: AlertType | Severity
+    groupKey: string
+    state: AlertState
+    receivedAt: string
+    sourceKind: SourceKind
+  }
 ): boolean {
   const detail = JSON.stringify({
     message: e.message ?? null,
@@ -68,7 +71,7 @@ export function insertEvent(
     )
     .run(
       e.id,
-      a.sourceKind ?? SOURCE_KIND,
+      a.sourceKind,
       e.orgId,
       a.alertType,
       e.eventType,

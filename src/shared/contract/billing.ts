@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
-import { PsaKindSchema, SourceKindSchema } from '../registry'
+import { LEGACY_SOURCE, PsaKindSchema, SourceKindSchema } from '../registry'
+import { OrgRefFields, OrgRefSchema } from './org-ref'
 import { LearnedEquivalenceSchema } from './customers'
 import { TicketingSettingsSchema } from './ticketing'
 
@@ -78,6 +79,7 @@ export const TargetRefSchema = z.object({
 
 export const BillingMappingRowSchema = z.object({
   mappingId: z.string(),
+  source: SourceKindSchema,
   orgId: z.string(),
   orgName: z.string().nullable(),
   customerId: z.string(),
@@ -123,6 +125,7 @@ export type RunSummary = z.infer<typeof RunSummarySchema>
 
 export const PlanRowSchema = z.object({
   mappingId: z.string(),
+  source: SourceKindSchema,
   orgId: z.string(),
   orgName: z.string().nullable(),
   target: TargetRefSchema,
@@ -153,6 +156,7 @@ export type SyncResult = z.infer<typeof SyncResultSchema>
 
 export const RunItemSchema = z.object({
   mappingId: z.string().nullable(),
+  source: SourceKindSchema,
   orgId: z.string(),
   orgName: z.string().nullable(),
   target: TargetRefSchema,
@@ -175,7 +179,13 @@ export const BillingViewSchema = z.object({
   mappings: z.array(BillingMappingRowSchema),
   /** Synced orgs (mapped to a customer, not disabled) with no billing mapping yet. */
   orgsWithoutBilling: z.array(
-    z.object({ orgId: z.string(), orgName: z.string(), customerId: z.string(), customerName: z.string().nullable() })
+    z.object({
+      source: SourceKindSchema,
+      orgId: z.string(),
+      orgName: z.string(),
+      customerId: z.string(),
+      customerName: z.string().nullable()
+    })
   )
 })
 export type BillingView = z.infer<typeof BillingViewSchema>
@@ -196,6 +206,7 @@ export const BillingContainerSchema = z.object({
 })
 
 export const PrerequisiteProblemSchema = z.object({
+  source: SourceKindSchema,
   orgId: z.string(),
   orgName: z.string(),
   customerId: z.string(),
@@ -211,6 +222,7 @@ export const HwmOriginSchema = z.enum(['sample', 'push', 'event'])
 export type HwmOrigin = z.infer<typeof HwmOriginSchema>
 
 export const HwmHistorySchema = z.object({
+  source: SourceKindSchema,
   orgId: z.string(),
   orgName: z.string().nullable(),
   timeZone: z.string(),
@@ -227,15 +239,24 @@ export const HwmHistorySchema = z.object({
 })
 export type HwmHistory = z.infer<typeof HwmHistorySchema>
 
-/** Exported configuration: mappings and settings, never secrets. */
+/**
+ * An org's source in a config file. Files of version 1 (before orgs carried their source) name none: their orgs
+ * are the legacy source's (JumpCloud, the only source there was), so an old file still imports.
+ */
+const FileSource = SourceKindSchema.default(LEGACY_SOURCE)
+/** An org listed by reference: `{source, orgId}`, or a bare id from a version-1 file. */
+const FileOrgRef = z.union([OrgRefSchema, Id.transform((orgId) => ({ source: LEGACY_SOURCE, orgId }))])
+
+/** Exported configuration: mappings and settings, never secrets. Version 2: every org carries its source. */
 export const ConfigFileSchema = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.string(),
   psa: PsaKindSchema.nullable(),
   settings: BillingSettingsSchema,
-  customerMappings: z.array(z.object({ orgId: Id, customerId: Id })),
+  customerMappings: z.array(z.object({ source: FileSource, orgId: Id, customerId: Id })),
   billingMappings: z.array(
     z.object({
+      source: FileSource,
       orgId: Id,
       customerId: Id,
       containerId: Id,
@@ -251,8 +272,10 @@ export const ConfigFileSchema = z.object({
     })
   ),
   catchAll: Id.nullable(),
-  ignoredOrgs: z.array(Id),
-  disabledOrgs: z.array(Id),
+  ignoredOrgs: z.array(FileOrgRef),
+  disabledOrgs: z.array(FileOrgRef),
+  /** PSA customers left out of suggestions and pickers (optional: older files leave the flags alone). */
+  ignoredCustomers: z.array(Id).max(100_000).optional(),
   /** Ticketing settings of the PSA (optional: files from before ticketing existed still import). */
   ticketing: TicketingSettingsSchema.optional(),
   /** Word equivalences learned from mappings (optional: older files still import, and leave the list alone). */
@@ -271,7 +294,7 @@ export const billingMethods = {
   ),
   listBillingTargets: method(
     'Read the recurring invoices (Syncro) / Recurring Service contracts (Autotask) of an org’s customer live from the PSA',
-    z.object({ orgId: Id }),
+    z.object(OrgRefFields),
     z.object({
       customerId: z.string(),
       customerName: z.string().nullable(),
@@ -282,9 +305,7 @@ export const billingMethods = {
     'Create or update the billing mapping of an org (target line item / contract service, metric, non-billable count)',
     z.object({
       mappingId: Id.optional(),
-      /** The org's source; default the first registered one. */
-      source: SourceKindSchema.optional(),
-      orgId: Id,
+      ...OrgRefFields,
       containerId: Id,
       itemId: Id,
       metric: MetricSchema,
@@ -342,7 +363,7 @@ export const billingMethods = {
   ),
   getHwmHistory: method(
     'Monthly HWM of an org (users and devices) and the daily points of the current month',
-    z.object({ orgId: Id, months: z.number().int().min(1).max(60).default(12) }),
+    z.object({ ...OrgRefFields, months: z.number().int().min(1).max(60).default(12) }),
     HwmHistorySchema
   ),
   exportConfig: method('All mappings and settings as versioned JSON (no secrets)', z.object({}), ConfigFileSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { PsaKindSchema, SourceKindSchema } from '../registry'
+import { OrgRefFields, OrgRefSchema } from './org-ref'
 
 const Id = z.string().trim().min(1).max(200)
 
@@ -16,6 +17,8 @@ export const SuggestionSchema = z.object({
 })
 
 export const OrgRowSchema = z.object({
+  /** The org's source; `id` is its id there. */
+  source: SourceKindSchema,
   id: z.string(),
   name: z.string(),
   status: OrgStatusSchema,
@@ -35,22 +38,28 @@ export const CustomerRowSchema = z.object({
   type: z.string().nullable(),
   active: z.boolean(),
   missing: z.boolean(),
-  mappedOrgIds: z.array(z.string())
+  /** Ignored: left out of suggestions and the mapping picker, for every source. */
+  ignored: z.boolean(),
+  /** The orgs mapped to it, at most one per source when mapped through suggestions. */
+  mappedOrgs: z.array(OrgRefSchema)
 })
 export type CustomerRow = z.infer<typeof CustomerRowSchema>
 
 export const CustomersViewSchema = z.object({
   psa: PsaKindSchema.nullable(),
-  source: SourceKindSchema.nullable(),
+  /** The connected sources, each with when its organizations were last read. */
+  sources: z.array(z.object({ source: SourceKindSchema, refreshedAt: z.string().nullable() })),
   orgs: z.array(OrgRowSchema),
   customers: z.array(CustomerRowSchema),
   catchAll: z.object({ customerId: z.string(), customerName: z.string().nullable() }).nullable(),
+  /** `source`: the latest read of any source. */
   refreshedAt: z.object({ source: z.string().nullable(), psa: z.string().nullable() })
 })
 export type CustomersView = z.infer<typeof CustomersViewSchema>
 
 export const MappingListSchema = z.array(
   z.object({
+    source: SourceKindSchema,
     orgId: z.string(),
     orgName: z.string().nullable(),
     customerId: z.string(),
@@ -98,36 +107,41 @@ export const customersMethods = {
     })
   ),
   refreshData: method(
-    'Re-read organizations from the source and/or customers from the PSA',
+    'Re-read organizations from every connected source and/or customers from the PSA',
     z.object({ from: z.enum(['psa', 'source', 'both']).default('both') }),
     z.object({ orgs: z.number().int().nullable(), customers: z.number().int().nullable(), message: z.string() })
   ),
-  mapOrg: method('Map an organization to a PSA customer', z.object({ orgId: Id, customerId: Id }), Ok),
-  unmapOrg: method('Remove the mapping of an organization', z.object({ orgId: Id }), Ok),
-  acceptSuggestion: method('Accept the suggested customer for one organization', z.object({ orgId: Id }), Ok),
+  mapOrg: method('Map an organization to a PSA customer', z.object({ ...OrgRefFields, customerId: Id }), Ok),
+  unmapOrg: method('Remove the mapping of an organization', z.object(OrgRefFields), Ok),
+  acceptSuggestion: method('Accept the suggested customer for one organization', z.object(OrgRefFields), Ok),
   acceptAllSuggestions: method(
-    'Accept every confident suggestion (never overwrites an existing mapping)',
-    z.object({}),
+    'Accept every confident suggestion of every source, or of one (never overwrites an existing mapping)',
+    z.object({ source: SourceKindSchema.optional() }),
     z.object({ accepted: z.number().int(), message: z.string() })
   ),
   setOrgIgnored: method(
     'Ignore an organization (no longer counted as unmapped), or un-ignore it',
-    z.object({ orgId: Id, ignored: z.boolean() }),
+    z.object({ ...OrgRefFields, ignored: z.boolean() }),
     Ok
   ),
   setOrgDisabled: method(
     'Disable an organization: removes its customer, billing and ticketing mappings and stops its sync',
-    z.object({ orgId: Id, disabled: z.boolean() }),
+    z.object({ ...OrgRefFields, disabled: z.boolean() }),
     Ok
   ),
   createCustomerForOrg: method(
     'Create the customer in the PSA with the organization name, then map it',
-    z.object({ orgId: Id, confirmSimilar: z.boolean().default(false) }),
+    z.object({ ...OrgRefFields, confirmSimilar: z.boolean().default(false) }),
     z.object({ customerId: z.string(), message: z.string() })
   ),
   setCatchAllCustomer: method(
     'Set (or clear) the catch-all customer used for alerts of unmapped organizations',
     z.object({ customerId: Id.nullable() }),
+    Ok
+  ),
+  setCustomerIgnored: method(
+    'Ignore a PSA customer (left out of suggestions and the mapping picker for every source), or un-ignore it',
+    z.object({ customerId: Id, ignored: z.boolean() }),
     Ok
   ),
   listMappings: method('Current organization → customer mappings', z.object({}), MappingListSchema),

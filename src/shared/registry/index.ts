@@ -67,6 +67,12 @@ export const ALERT_TYPE_IDS = [
   ...new Set(SOURCE_KINDS.flatMap((k) => SOURCES[k].alertTypes))
 ] as unknown as NonEmpty<AlertTypeId>
 
+/**
+ * The source of org ids saved before orgs carried their source (config files of version 1): JumpCloud was the
+ * only source then.
+ */
+export const LEGACY_SOURCE: SourceKind = 'jumpcloud'
+
 /** "Syncro or Autotask", "JumpCloud": UI copy that names every registered kind of a role. */
 export const PSA_CHOICES = anyOf(PSA_KINDS)
 export const SOURCE_CHOICES = anyOf(SOURCE_KINDS)

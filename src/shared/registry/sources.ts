@@ -11,10 +11,12 @@ export const SOURCES = {
     billing: {
       metrics: ['users', 'devices'],
       meaning: "the month's high-water mark of users (suspended included) or devices",
-      pushed: 'monthly-hwm'
+      pushed: 'monthly-hwm',
+      sampled: true
     },
     alertTypes: ['fde-key-decrypted', 'admin-granted', 'user-lockout', 'password-expired'],
     alertsBy: 'type',
+    devices: true,
     connect: {
       method: 'saveJumpCloud',
       summary: 'Verify the JumpCloud MTP API key by listing the provider organizations and save it',
@@ -62,11 +64,13 @@ export const SOURCES = {
     billing: {
       metrics: ['users'],
       meaning: 'the billable users SaaS Alerts reports on the billing date',
-      pushed: 'sync-day'
+      pushed: 'sync-day',
+      sampled: false
     },
     // Alerts by severity (critical / medium / low), not by fixed types: see alertsBy.
     alertTypes: [],
     alertsBy: 'severity',
+    devices: false,
     connect: {
       method: 'saveSaasAlerts',
       summary: 'Verify the SaaS Alerts API key by listing its organizations and save it',

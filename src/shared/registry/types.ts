@@ -83,10 +83,14 @@ export interface SourceDescription {
      * of the month only, the billable users of the latest billing date (settings in billing/source-billing.ts).
      */
     readonly pushed: 'monthly-hwm' | 'sync-day'
+    /** Counts are sampled through the month (and replayed from create/delete events) for a high-water mark. */
+    readonly sampled: boolean
   }
   /** The alert types this source raises (ids of the contract's AlertType). */
   readonly alertTypes: readonly string[]
   /** 'type' = the fixed `alertTypes` above; 'severity' = every event is an alert of its severity (critical/medium/low), with optional per-event-type overrides. */
   readonly alertsBy: 'type' | 'severity'
+  /** Whether it lists devices (matched to the PSA's assets on the Assets screen). */
+  readonly devices: boolean
   readonly connect: ConnectDescription
 }

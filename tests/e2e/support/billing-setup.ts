@@ -46,8 +46,8 @@ export async function connectAndMapOne(page: Page, origin: string, sims: E2eSims
   const active = view.customers.filter((x) => x.active)
   const suggested = org.suggestion?.customerId
   for (const customer of [...active.filter((x) => x.id === suggested), ...active.filter((x) => x.id !== suggested)]) {
-    await call('mapOrg', { orgId: org.id, customerId: customer.id })
-    const t = await call('listBillingTargets', { orgId: org.id })
+    await call('mapOrg', { source: 'jumpcloud', orgId: org.id, customerId: customer.id })
+    const t = await call('listBillingTargets', { source: 'jumpcloud', orgId: org.id })
     const container = t.containers.find((x) => x.items.length > 0)
     const item = container?.items[0]
     if (container && item)

@@ -71,7 +71,7 @@ export async function connectForTicketing(
   const [org, unmapped] = view.orgs
   const customer = view.customers.find((x) => x.active && !x.missing)
   if (!org || !unmapped || !customer) throw new Error('the sims need two orgs and an active customer')
-  await call('mapOrg', { orgId: org.id, customerId: customer.id })
+  await call('mapOrg', { source: 'jumpcloud', orgId: org.id, customerId: customer.id })
   return {
     org: { id: org.id, name: org.name },
     unmappedOrg: { id: unmapped.id, name: unmapped.name },

@@ -16,7 +16,7 @@ async function setup(psa: 'syncro' | 'autotask') {
   const cv = await s.call<Customers>('getCustomersView')
   const orgId = cv.orgs[0]!.id
   const customerId = cv.customers[0]!.id
-  await s.call('mapOrg', { orgId, customerId })
+  await s.call('mapOrg', { source: 'jumpcloud', orgId, customerId })
   const fleet = await plantFleet(s.sims, psa, orgId, customerId)
   return { s, orgId, customerId, fleet }
 }

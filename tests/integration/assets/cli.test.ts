@@ -12,7 +12,7 @@ describe('psa-bridge assets', () => {
     await s.call('refreshData', { from: 'both' })
     const cv = await s.call<{ orgs: Array<{ id: string }>; customers: Array<{ id: string }> }>('getCustomersView')
     const customerId = cv.customers[0]!.id
-    await s.call('mapOrg', { orgId: cv.orgs[0]!.id, customerId })
+    await s.call('mapOrg', { source: 'jumpcloud', orgId: cv.orgs[0]!.id, customerId })
     const fleet = await plantFleet(s.sims, 'syncro', cv.orgs[0]!.id, customerId)
     const c = s.sims.credentials
     const env = simEnv(s.sims, {

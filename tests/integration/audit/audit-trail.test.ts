@@ -1,3 +1,4 @@
+import { kindLabel } from '../../../src/shared/registry'
 import { describe, expect, it } from 'vitest'
 import type { AuditRow, Door } from '../../../src/shared/contract/audit'
 import type { CustomersView } from '../../../src/shared/contract/customers'
@@ -56,6 +57,7 @@ describe('audit trail', () => {
     const cv = await s.call<CustomersView>('getCustomersView')
     const dental = cv.orgs.find((o) => o.name === 'Quillfeather Dental')!
     await win('mapOrg', {
+      source: dental.source,
       orgId: dental.id,
       customerId: cv.customers.find((k) => k.name === 'Quillfeather Dentistry')!.id
     })
@@ -64,26 +66,29 @@ describe('audit trail', () => {
     const [k1, k2] = cv.customers
 
     // Mapping made, changed, removed; ignore / un-ignore; disable.
-    await bridge('mapOrg', { orgId: o1!.id, customerId: k1!.id })
-    await bridge('mapOrg', { orgId: o1!.id, customerId: k2!.id })
-    await win('unmapOrg', { orgId: o1!.id })
-    await win('mapOrg', { orgId: o1!.id, customerId: k1!.id })
-    await win('setOrgIgnored', { orgId: o2!.id, ignored: true })
-    await win('setOrgIgnored', { orgId: o2!.id, ignored: false })
-    await win('setOrgDisabled', { orgId: o4!.id, disabled: true })
+    await bridge('mapOrg', { source: o1!.source, orgId: o1!.id, customerId: k1!.id })
+    await bridge('mapOrg', { source: o1!.source, orgId: o1!.id, customerId: k2!.id })
+    await win('unmapOrg', { source: o1!.source, orgId: o1!.id })
+    await win('mapOrg', { source: o1!.source, orgId: o1!.id, customerId: k1!.id })
+    await win('setOrgIgnored', { source: o2!.source, orgId: o2!.id, ignored: true })
+    await win('setOrgIgnored', { source: o2!.source, orgId: o2!.id, ignored: false })
+    await win('setOrgDisabled', { source: o4!.source, orgId: o4!.id, disabled: true })
     await win('setCatchAllCustomer', { customerId: k2!.id })
+    await win('setCustomerIgnored', { customerId: k1!.id, ignored: true })
+    await win('setCustomerIgnored', { customerId: k1!.id, ignored: false })
     const suggested = (await s.call<CustomersView>('getCustomersView')).orgs.find((o) => o.status === 'suggested')
-    if (suggested) await win('acceptSuggestion', { orgId: suggested.id })
+    if (suggested) await win('acceptSuggestion', { source: suggested.source, orgId: suggested.id })
     await win('acceptAllSuggestions', {})
-    await win('createCustomerForOrg', { orgId: o3!.id, confirmSimilar: true })
+    await win('createCustomerForOrg', { source: o3!.source, orgId: o3!.id, confirmSimilar: true })
 
     // Billing mapping, settings, approval, config import.
     const targets = await s.call<{ containers: Array<{ id: string; items: Array<{ id: string }> }> }>(
       'listBillingTargets',
-      { orgId: o1!.id }
+      { source: o1!.source, orgId: o1!.id }
     )
     const container = targets.containers.find((x) => x.items.length > 0)!
     const row = await win<{ mappingId: string }>('saveBillingMapping', {
+      source: o1!.source,
       orgId: o1!.id,
       containerId: container.id,
       itemId: container.items[0]!.id,
@@ -93,6 +98,7 @@ describe('audit trail', () => {
     })
     await win('saveBillingMapping', {
       mappingId: row.mappingId,
+      source: o1!.source,
       orgId: o1!.id,
       containerId: container.id,
       itemId: container.items[0]!.id,
@@ -142,7 +148,11 @@ describe('audit trail', () => {
 
     // Old → new, subject and door of a mapping change.
     const changed = rows.find((r) => r.method === 'mapOrg' && r.changes[0]?.old !== null)!
-    expect(changed).toMatchObject({ door: 'bridge', kind: 'mapping', subject: `${o1!.name} (org ${o1!.id})` })
+    expect(changed).toMatchObject({
+      door: 'bridge',
+      kind: 'mapping',
+      subject: `${o1!.name} (${kindLabel(o1!.source)} org ${o1!.id})`
+    })
     expect(changed.changes).toEqual([
       { field: 'customer', old: `${k1!.name} (#${k1!.id})`, new: `${k2!.name} (#${k2!.id})` }
     ])
@@ -202,7 +212,7 @@ describe('audit trail', () => {
       expect(csv).not.toContain(secret)
       expect(await audit(s, { search: secret })).toEqual([])
     }
-    expect(csv).toContain(`"${o1!.name} (org ${o1!.id})"`)
+    expect(csv).toContain(`"${o1!.name} (${kindLabel(o1!.source)} org ${o1!.id})"`)
 
     // A no-op save leaves no row; filters by kind and door; kept across a restart.
     const count = rows.length

@@ -75,7 +75,7 @@ describe('psa-bridge config export / import', () => {
       expect(text).not.toContain(secret)
     const exported = JSON.parse(text)
     expect(exported).toMatchObject({
-      version: 1,
+      version: 2,
       psa: 'autotask',
       settings: { reviewDecreases: true, timeZone: 'Europe/Berlin' }
     })
@@ -113,7 +113,7 @@ describe('psa-bridge config export / import', () => {
       return f
     }
     const cases: Array<[string, unknown, RegExp]> = [
-      ['version.json', { ...before, version: 2 }, /at version/],
+      ['version.json', { ...before, version: 3 }, /at version/],
       [
         'metric.json',
         { ...before, billingMappings: [before.billingMappings[0], { ...before.billingMappings[1], metric: 'seats' }] },
@@ -144,5 +144,34 @@ describe('psa-bridge config export / import', () => {
     expect(notJson).toMatchObject({ code: 2, err: expect.stringContaining('cannot read') })
     const after = await h.call('exportConfig', {})
     expect({ ...after, exportedAt: 'x' }).toEqual({ ...before, exportedAt: 'x' })
+  })
+
+  it('imports a file from before orgs carried their source (version 1) as the JumpCloud source', async () => {
+    const h = await start('syncro', { mappings: 2 })
+    const view = (await h.call('getCustomersView', {})) as { orgs: Array<{ id: string; status: string }> }
+    const spare = view.orgs.find((o) => !h.mapped.some((m) => m.orgId === o.id))!
+    await h.call('setOrgIgnored', { source: 'jumpcloud', orgId: spare.id, ignored: true })
+    const now = await h.call('exportConfig', {})
+    expect(now.version).toBe(2)
+    expect(now.ignoredOrgs).toEqual([{ source: 'jumpcloud', orgId: spare.id }])
+    // The same configuration as a version-1 file wrote it: no source anywhere, orgs listed by bare id.
+    const strip = <T extends { source?: unknown }>({ source: _s, ...rest }: T) => rest
+    const v1 = {
+      ...now,
+      version: 1,
+      customerMappings: now.customerMappings.map(strip),
+      billingMappings: now.billingMappings.map(strip),
+      ignoredOrgs: now.ignoredOrgs.map((r) => r.orgId),
+      disabledOrgs: now.disabledOrgs.map((r) => r.orgId)
+    }
+    delete (v1 as { ignoredCustomers?: unknown }).ignoredCustomers
+    // Clear everything first, so the import alone must bring it back.
+    await h.call('unmapOrg', { source: 'jumpcloud', orgId: h.mapped[0]!.orgId })
+    await h.call('setOrgIgnored', { source: 'jumpcloud', orgId: spare.id, ignored: false })
+    const file = join(tmp(), 'v1.json')
+    writeFileSync(file, JSON.stringify(v1))
+    expect((await cli(h, ['config', 'import', file])).code).toBe(0)
+    const after = await h.call('exportConfig', {})
+    expect({ ...after, exportedAt: 'x' }).toEqual({ ...now, exportedAt: 'x' })
   })
 })

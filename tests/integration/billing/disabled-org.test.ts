@@ -8,7 +8,7 @@ it('disabling an org removes its billing mappings with its customer mapping, and
   const h = await harness('syncro', { mappings: 2 })
   const [off, on] = h.mapped as [(typeof h.mapped)[0], (typeof h.mapped)[0]]
 
-  await h.call('setOrgDisabled', { orgId: off.orgId, disabled: true })
+  await h.call('setOrgDisabled', { source: 'jumpcloud', orgId: off.orgId, disabled: true })
 
   const view = await h.call('getBillingView', {})
   expect(view.mappings.map((m) => m.mappingId)).toEqual([on.mappingId])

@@ -89,12 +89,13 @@ export async function startBillingHarness(
   for (const org of view.orgs) {
     if (mapped.length >= want) break
     for (; ci < customers.length; ci++) {
-      await call('mapOrg', { orgId: org.id, customerId: customers[ci]!.id })
-      const t = await call('listBillingTargets', { orgId: org.id })
+      await call('mapOrg', { source: 'jumpcloud', orgId: org.id, customerId: customers[ci]!.id })
+      const t = await call('listBillingTargets', { source: 'jumpcloud', orgId: org.id })
       const container = t.containers.find((x) => x.items.length > 0)
       const item = container?.items[0]
       if (!container || !item) continue
       const row = await call('saveBillingMapping', {
+        source: 'jumpcloud',
         orgId: org.id,
         containerId: container.id,
         itemId: item.id,
@@ -112,7 +113,8 @@ export async function startBillingHarness(
       ci++
       break
     }
-    if (!mapped.some((m) => m.orgId === org.id)) await call('unmapOrg', { orgId: org.id }).catch(() => undefined)
+    if (!mapped.some((m) => m.orgId === org.id))
+      await call('unmapOrg', { source: 'jumpcloud', orgId: org.id }).catch(() => undefined)
   }
   if (mapped.length < want) throw new Error(`harness: only ${mapped.length} billable customers in the seed`)
 

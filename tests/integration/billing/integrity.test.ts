@@ -67,7 +67,7 @@ describe.each(['syncro', 'autotask'] as const)('billing integrity against the %s
         .filter((x): x is string => typeof x === 'string')
     )
     const other = (await h.call('getCustomersView', {})).customers.find((c) => c.active && !used.has(c.id))!
-    await h.call('mapOrg', { orgId: moved.orgId, customerId: other.id })
+    await h.call('mapOrg', { source: 'jumpcloud', orgId: moved.orgId, customerId: other.id })
     const writes = h.psaWrites()
 
     const preview = await h.call('previewSync', {})

@@ -37,7 +37,7 @@ describe('a peak between two hourly samples', () => {
     await clock.advanceTo('2026-03-10T16:00:00Z') // samples at 14:55 and 15:55 see the old counts
     jobs.stop()
 
-    const history = await h.call('getHwmHistory', { orgId, months: 1 })
+    const history = await h.call('getHwmHistory', { source: 'jumpcloud', orgId, months: 1 })
     expect(history.months.at(-1)).toEqual({
       month: '2026-03',
       users: base.users + 5,

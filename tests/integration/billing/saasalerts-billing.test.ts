@@ -16,7 +16,7 @@ describe.each(['syncro', 'autotask'] as const)('SaaS Alerts billable users on %s
     const h = await harness(psa, { mappings: 1, now: () => new Date(t) })
     const jc = h.mapped[0]!
     await h.call('saveSaasAlerts', { apiKey: h.sims.credentials.saasalerts.apiKey })
-    const targets = await h.call('listBillingTargets', { orgId: jc.orgId })
+    const targets = await h.call('listBillingTargets', { source: 'jumpcloud', orgId: jc.orgId })
     // A second line of the same customer carries SaaS Alerts' billing.
     const other = targets.containers
       .flatMap((c) => c.items.map((i) => ({ containerId: c.id, itemId: i.id, qty: i.quantity })))
@@ -24,7 +24,7 @@ describe.each(['syncro', 'autotask'] as const)('SaaS Alerts billable users on %s
     if (!other) throw new Error('seed: the customer has a single billing line')
     const saOrg = h.sims.saasalerts.state.customers[0]!
     const at = new Date(t).toISOString()
-    saveOrgs(h.app.db, [{ id: saOrg.customerId, name: saOrg.name }], at, SA)
+    saveOrgs(h.app.db, SA, [{ id: saOrg.customerId, name: saOrg.name }], at)
     putMapping(h.app.db, {
       psa,
       source: SA,

@@ -80,6 +80,7 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     h.setUsage(m.orgId, m.initial + 10)
     await h.call('saveBillingMapping', {
       mappingId: m.mappingId,
+      source: 'jumpcloud',
       orgId: m.orgId,
       containerId: m.containerId,
       itemId: m.itemId,
@@ -92,7 +93,7 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     h.setUsage(m.orgId, 1) // users left: the month's peak still stands
     const r = await h.call('pushSync', {})
     expect(r.items[0]).toMatchObject({ hwm: m.initial + 10, action: 'unchanged' })
-    const hist = await h.call('getHwmHistory', { orgId: m.orgId, months: 3 })
+    const hist = await h.call('getHwmHistory', { source: 'jumpcloud', orgId: m.orgId, months: 3 })
     expect(hist.months).toHaveLength(3)
     expect(hist.months[0]).toMatchObject({ users: null, devices: null }) // unknown, not 0
     expect(hist.months[2]).toMatchObject({ users: m.initial + 10 })
@@ -116,6 +117,7 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     const target = start - 2
     await h.call('saveBillingMapping', {
       mappingId: down.mappingId,
+      source: 'jumpcloud',
       orgId: down.orgId,
       containerId: down.containerId,
       itemId: down.itemId,
@@ -161,6 +163,7 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     m.initial = start
     await h.call('saveBillingMapping', {
       mappingId: m.mappingId,
+      source: 'jumpcloud',
       orgId: m.orgId,
       containerId: m.containerId,
       itemId: m.itemId,
@@ -226,12 +229,13 @@ describe('usage snapshots', () => {
     const view = await h.call('getCustomersView', {})
     const extra = view.orgs.find((o) => !h.mapped.some((m) => m.orgId === o.id))!
     await h.call('mapOrg', {
+      source: 'jumpcloud',
       orgId: extra.id,
       customerId: view.customers.find((c) => !h.mapped.some((m) => m.orgId === c.id))!.id
     })
     h.setUsage(extra.id, 17, 4)
     await h.call('previewSync', {})
-    const hist = await h.call('getHwmHistory', { orgId: extra.id, months: 1 })
+    const hist = await h.call('getHwmHistory', { source: 'jumpcloud', orgId: extra.id, months: 1 })
     expect(hist.months).toEqual([{ month: hist.currentMonth.month, users: 17, devices: 4 }])
     expect((await h.call('getBillingView', {})).orgsWithoutBilling.map((o) => o.orgId)).toContain(extra.id)
   })

@@ -32,6 +32,7 @@ describe.each(['syncro', 'autotask'] as const)('unit cost on %s', (psa) => {
     h.setUsage(b.orgId, b.initial)
     const saved = await h.call('saveBillingMapping', {
       mappingId: a.mappingId,
+      source: 'jumpcloud',
       orgId: a.orgId,
       containerId: a.containerId,
       itemId: a.itemId,

@@ -14,7 +14,7 @@ describe.each(['syncro', 'autotask'] as const)('an unmapped org on %s', (psa) =>
     await h.call('pushSync', {})
     expect(h.psaQuantity(gone)).toBe(gone.initial + 3)
 
-    await h.call('unmapOrg', { orgId: gone.orgId })
+    await h.call('unmapOrg', { source: 'jumpcloud', orgId: gone.orgId })
     h.setUsage(gone.orgId, gone.initial + 9)
     h.setUsage(kept.orgId, kept.initial + 6)
 

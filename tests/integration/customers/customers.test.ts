@@ -21,7 +21,7 @@ describe.each(['syncro', 'autotask'] as const)('Customers against the %s simulat
     // Map one org by hand to a customer that is NOT its suggestion, then accept all.
     const manualOrg = suggested.find((o) => o.suggestion!.confident)!
     const other = view.customers.find((c) => c.id !== manualOrg.suggestion!.customerId && !ids.includes(c.id))!
-    await s.call('mapOrg', { orgId: manualOrg.id, customerId: other.id })
+    await s.call('mapOrg', { source: 'jumpcloud', orgId: manualOrg.id, customerId: other.id })
     const confident = suggested.filter((o) => o.suggestion!.confident && o.id !== manualOrg.id).length
     const accepted = await s.call<{ accepted: number }>('acceptAllSuggestions')
     expect(accepted.accepted).toBe(confident)
@@ -39,10 +39,10 @@ describe.each(['syncro', 'autotask'] as const)('Customers against the %s simulat
     let view = await s.call<CustomersView>('getCustomersView')
     const [a, b, c] = view.orgs
     const customer = view.customers[0]!
-    await s.call('mapOrg', { orgId: a!.id, customerId: customer.id })
-    await s.call('setOrgIgnored', { orgId: b!.id, ignored: true })
-    await s.call('mapOrg', { orgId: c!.id, customerId: view.customers[1]!.id })
-    await s.call('setOrgDisabled', { orgId: c!.id, disabled: true })
+    await s.call('mapOrg', { source: 'jumpcloud', orgId: a!.id, customerId: customer.id })
+    await s.call('setOrgIgnored', { source: 'jumpcloud', orgId: b!.id, ignored: true })
+    await s.call('mapOrg', { source: 'jumpcloud', orgId: c!.id, customerId: view.customers[1]!.id })
+    await s.call('setOrgDisabled', { source: 'jumpcloud', orgId: c!.id, disabled: true })
     await s.call('setCatchAllCustomer', { customerId: view.customers[2]!.id })
 
     await s.restart()
@@ -68,10 +68,14 @@ describe.each(['syncro', 'autotask'] as const)('Customers against the %s simulat
     await s.call('refreshData', { from: 'both' })
     const view = await s.call<CustomersView>('getCustomersView')
     const withTwin = view.orgs.find((o) => o.suggestion)!
-    await expect(s.call('createCustomerForOrg', { orgId: withTwin.id })).rejects.toMatchObject({
+    await expect(s.call('createCustomerForOrg', { source: 'jumpcloud', orgId: withTwin.id })).rejects.toMatchObject({
       envelope: { code: 'conflict' }
     })
-    const r = await s.call<{ customerId: string }>('createCustomerForOrg', { orgId: withTwin.id, confirmSimilar: true })
+    const r = await s.call<{ customerId: string }>('createCustomerForOrg', {
+      source: 'jumpcloud',
+      orgId: withTwin.id,
+      confirmSimilar: true
+    })
     expect(customerNames(s.sims, psa)).toContain(withTwin.name)
     const after = await s.call<CustomersView>('getCustomersView')
     expect(after.orgs.find((o) => o.id === withTwin.id)).toMatchObject({ status: 'mapped', customerId: r.customerId })

@@ -29,6 +29,7 @@ describe('learning from the admin', () => {
     expect(find(view, 'Zephyrine Dental').suggestion?.confident ?? false).toBe(false)
 
     await s.call('mapOrg', {
+      source: 'jumpcloud',
       orgId: find(view, 'Quillfeather Dental').id,
       customerId: customerId(view, 'Quillfeather Dentistry')
     })

@@ -29,7 +29,7 @@ describe('several processes writing one data dir at once', () => {
     const orgs = Array.from({ length: PROCESSES }, (_, w) =>
       Array.from({ length: WRITES }, (_, i) => ({ id: `o-${w}-${i}`, name: `Org ${w}-${i}` }))
     ).flat()
-    saveOrgs(db, orgs, now)
+    saveOrgs(db, 'jumpcloud', orgs, now)
     saveCustomers(
       db,
       'syncro',

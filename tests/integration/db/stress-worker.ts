@@ -7,7 +7,11 @@ const [dataDir, worker, writes, customers] = process.argv.slice(2)
 const app = await createApp({ dataDir: dataDir!, secrets: createMemoryStore() })
 const failures: string[] = []
 for (let i = 0; i < Number(writes); i++) {
-  const r = await app.dispatch('mapOrg', { orgId: `o-${worker}-${i}`, customerId: `c-${i % Number(customers)}` })
+  const r = await app.dispatch('mapOrg', {
+    source: 'jumpcloud',
+    orgId: `o-${worker}-${i}`,
+    customerId: `c-${i % Number(customers)}`
+  })
   if (!r.ok) failures.push(`${i}: ${r.error.code} ${r.error.message}`)
 }
 await app.close()

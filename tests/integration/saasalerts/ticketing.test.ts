@@ -60,9 +60,9 @@ describe.each(['syncro', 'autotask'] as const)('SaaS Alerts ticketing on %s', (p
     const at = new Date(t).toISOString()
     saveOrgs(
       s.app.db,
+      SA,
       [orgA!, orgB!].map((c) => ({ id: c.customerId, name: c.name })),
-      at,
-      SA
+      at
     )
     putMapping(s.app.db, {
       psa,

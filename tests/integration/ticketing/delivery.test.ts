@@ -204,7 +204,7 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     expect(first).toMatchObject({ customerId: h.customers.a.id })
 
     // The admin fixes a wrong mapping: org A belongs to customer C. A's ticket must not receive C's alerts.
-    await h.s.call('mapOrg', { orgId: h.orgs.a.id, customerId: h.customers.c.id })
+    await h.s.call('mapOrg', { source: 'jumpcloud', orgId: h.orgs.a.id, customerId: h.customers.c.id })
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 3)
     expect(await h.poll()).toMatchObject({ ticketsCreated: 1, notesAdded: 0, failed: 0 })
     const tickets = h.tickets()
@@ -214,7 +214,7 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing against the %s simulat
     ])
 
     // Mapping removed (no catch-all): the alert waits rather than landing on a former customer's ticket.
-    await h.s.call('unmapOrg', { orgId: h.orgs.a.id })
+    await h.s.call('unmapOrg', { source: 'jumpcloud', orgId: h.orgs.a.id })
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 2.5)
     expect(await h.poll()).toMatchObject({ ticketsCreated: 0, notesAdded: 0, waitingMapping: 1 })
     expect(h.tickets().flatMap((t) => t.notes)).toEqual([])

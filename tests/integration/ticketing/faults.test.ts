@@ -71,7 +71,7 @@ describe.each(['syncro', 'autotask'] as const)('Ticketing delivery faults agains
     h.psaFault({ kind: 'reset', match: { method: 'POST', path: h.createTicketPath }, count: 1 })
     h.inject(h.orgs.a.id, 'user_lockout', { user: 'alice' }, 4)
     expect(await h.poll()).toMatchObject({ failed: 1 })
-    await h.s.call('mapOrg', { orgId: h.orgs.a.id, customerId: h.customers.c.id })
+    await h.s.call('mapOrg', { source: 'jumpcloud', orgId: h.orgs.a.id, customerId: h.customers.c.id })
     h.clock.advance(BACKOFF_MAX_MS)
     expect(await h.poll()).toMatchObject({ ticketsCreated: 1, failed: 0 })
     expect(h.tickets()).toEqual([expect.objectContaining({ customerId: h.customers.c.id })])

@@ -44,8 +44,8 @@ export function useTicketing() {
     const view = await s.call<CustomersView>('getCustomersView')
     const [orgA, orgB, orgC] = view.orgs
     const [custA, custB, custC] = view.customers
-    await s.call('mapOrg', { orgId: orgA!.id, customerId: custA!.id })
-    await s.call('mapOrg', { orgId: orgB!.id, customerId: custB!.id })
+    await s.call('mapOrg', { source: 'jumpcloud', orgId: orgA!.id, customerId: custA!.id })
+    await s.call('mapOrg', { source: 'jumpcloud', orgId: orgB!.id, customerId: custB!.id })
     const ts = await s.call<TicketingView>('getTicketingSettings')
     expect(ts.choices).not.toBeNull()
     const choices = ts.choices!

@@ -19,7 +19,7 @@ for (let round = 0; round < plan.rounds; round++) {
   if (role === 'writer') {
     for (const [i, orgId] of plan.orgs.entries()) {
       const customerId = plan.customers[(i + round) % plan.customers.length]!
-      check(`mapOrg ${orgId}`, await app.dispatch('mapOrg', { orgId, customerId }))
+      check(`mapOrg ${orgId}`, await app.dispatch('mapOrg', { source: 'jumpcloud', orgId, customerId }))
       writes++
     }
     if (round % 3 === 0) check('pollAlertsNow', await app.dispatch('pollAlertsNow', { retryNow: true }))

@@ -28,10 +28,10 @@ describe('ensureHwmBuckets', () => {
     const ctx = context()
     storeBillingSettings(db, { ...loadBillingSettings(db), timeZone: 'UTC' }, new Date())
     // 02:00 UTC on 1 April is still March in New York.
-    recordSample(db, 'org-a', 'users', 12, '2026-04-01T02:00:00Z', 'sync')
-    recordSample(db, 'org-a', 'users', 3, '2026-03-15T12:00:00Z', 'sync')
+    recordSample(db, 'jumpcloud', 'org-a', 'users', 12, '2026-04-01T02:00:00Z', 'sync')
+    recordSample(db, 'jumpcloud', 'org-a', 'users', 3, '2026-03-15T12:00:00Z', 'sync')
     await ensureHwmBuckets(ctx)
-    expect(monthHwms(db, '2026-04').get('org-a', 'users')).toBe(12)
+    expect(monthHwms(db, '2026-04').get('jumpcloud', 'org-a', 'users')).toBe(12)
 
     storeBillingSettings(db, { ...loadBillingSettings(db), timeZone: 'America/New_York' }, new Date())
     const progress: Array<{ done: number; total: number }> = []
@@ -42,8 +42,8 @@ describe('ensureHwmBuckets', () => {
     expect(ensureHwmBuckets(ctx)).toBe(a) // a second caller waits for the same job
     await a
     expect(bucketState(db)).toMatchObject({ zone: 'America/New_York', rebuildFrom: null })
-    expect(monthHwms(db, '2026-03').get('org-a', 'users')).toBe(12)
-    expect(monthHwms(db, '2026-04').get('org-a', 'users')).toBeNull()
+    expect(monthHwms(db, '2026-03').get('jumpcloud', 'org-a', 'users')).toBe(12)
+    expect(monthHwms(db, '2026-04').get('jumpcloud', 'org-a', 'users')).toBeNull()
     expect(progress.at(-1)).toEqual({ done: 2, total: 2 }) // March and April rebuilt
   })
 })

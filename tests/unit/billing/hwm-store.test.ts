@@ -146,7 +146,8 @@ describe('kept HWM', () => {
           setZone(db, zone0)
           let zone = zone0
           for (const op of ops) {
-            if (op.kind === 'sample') recordSample(db, op.org, op.metric, op.count, new Date(op.at), 'sync')
+            if (op.kind === 'sample')
+              recordSample(db, 'jumpcloud', op.org, op.metric, op.count, new Date(op.at), 'sync')
             else {
               setZone(db, (zone = op.zone))
               for (let i = 0; i < op.steps; i++) rebuildStep(db)
@@ -167,16 +168,20 @@ describe('kept HWM', () => {
   it('reads every HWM of a month in one query, unknown as null, and one org by key', () => {
     const db = freshDb()
     setZone(db, 'America/New_York')
-    recordSample(db, 'org-a', 'users', 7, '2026-03-31T23:30:00-04:00', 'sync')
-    recordSample(db, 'org-a', 'users', 9, '2026-04-01T04:00:00Z', 'sync') // 00:00 in New York: April
-    recordSample(db, 'org-b', 'devices', 0, '2026-03-10T12:00:00Z', 'sync')
+    recordSample(db, 'jumpcloud', 'org-a', 'users', 7, '2026-03-31T23:30:00-04:00', 'sync')
+    recordSample(db, 'jumpcloud', 'org-a', 'users', 9, '2026-04-01T04:00:00Z', 'sync') // 00:00 in New York: April
+    recordSample(db, 'jumpcloud', 'org-b', 'devices', 0, '2026-03-10T12:00:00Z', 'sync')
     const march = monthHwms(db, '2026-03')
-    expect([march.get('org-a', 'users'), march.get('org-b', 'devices'), march.get('org-b', 'users')]).toEqual([
+    expect([
+      march.get('jumpcloud', 'org-a', 'users'),
+      march.get('jumpcloud', 'org-b', 'devices'),
+      march.get('jumpcloud', 'org-b', 'users')
+    ]).toEqual([
       7,
       0, // a recorded 0 is a real 0
       null
     ])
-    expect(orgMonthHwm(db, 'org-a', '2026-04')).toEqual({ users: 9, devices: null })
+    expect(orgMonthHwm(db, 'jumpcloud', 'org-a', '2026-04')).toEqual({ users: 9, devices: null })
     const plan = db
       .prepare(
         `EXPLAIN QUERY PLAN SELECT metric, group_concat(org_id, char(31)), group_concat(hwm) FROM usage_hwm_months
@@ -189,24 +194,34 @@ describe('kept HWM', () => {
   it("reads a month back exactly whatever the org ids hold (commas, quotes, the joined read's separator)", () => {
     const db = freshDb()
     const ids = ['a,b', "o'c", 'x\x1fy', ' ', '12', 'é,ü']
-    ids.forEach((id, i) => recordSample(db, id, i % 2 ? 'devices' : 'users', 100 + i, '2026-03-10T12:00:00Z', 'sync'))
+    ids.forEach((id, i) =>
+      recordSample(db, 'jumpcloud', id, i % 2 ? 'devices' : 'users', 100 + i, '2026-03-10T12:00:00Z', 'sync')
+    )
     const march = monthHwms(db, '2026-03')
-    expect(ids.map((id, i) => march.get(id, i % 2 ? 'devices' : 'users'))).toEqual(ids.map((_, i) => 100 + i))
-    expect(ids.map((id, i) => march.get(id, i % 2 ? 'users' : 'devices'))).toEqual(ids.map(() => null))
+    expect(ids.map((id, i) => march.get('jumpcloud', id, i % 2 ? 'devices' : 'users'))).toEqual(
+      ids.map((_, i) => 100 + i)
+    )
+    expect(ids.map((id, i) => march.get('jumpcloud', id, i % 2 ? 'users' : 'devices'))).toEqual(ids.map(() => null))
     // Without the separator in any id, the joined read gives the same answers.
     const db2 = freshDb()
     const plain = ids.filter((id) => !id.includes('\x1f'))
-    plain.forEach((id, i) => recordSample(db2, id, 'users', i * 3, '2026-03-10T12:00:00Z', 'sync'))
+    plain.forEach((id, i) => recordSample(db2, 'jumpcloud', id, 'users', i * 3, '2026-03-10T12:00:00Z', 'sync'))
     const again = monthHwms(db2, '2026-03')
-    expect(plain.map((id) => again.get(id, 'users'))).toEqual(plain.map((_, i) => i * 3))
+    expect(plain.map((id) => again.get('jumpcloud', id, 'users'))).toEqual(plain.map((_, i) => i * 3))
   })
 
   it('refuses a bad sample without writing anything', () => {
     const db = freshDb()
-    expect(() => recordSample(db, 'org-a', 'users', -1, '2026-03-01T00:00:00Z', 'sync')).toThrow(/whole number/)
-    expect(() => recordSample(db, 'org-a', 'users', 1.5, '2026-03-01T00:00:00Z', 'sync')).toThrow(/whole number/)
-    expect(() => recordSample(db, 'org-a', 'users', 1, '2026-03-01T00:00:00', 'sync')).toThrow(/offset/)
-    expect(() => recordSample(db, 'org-a', 'users', 1, '2026-03-01T00:00:00Z', 'Bad Origin')).toThrow(/origin/)
+    expect(() => recordSample(db, 'jumpcloud', 'org-a', 'users', -1, '2026-03-01T00:00:00Z', 'sync')).toThrow(
+      /whole number/
+    )
+    expect(() => recordSample(db, 'jumpcloud', 'org-a', 'users', 1.5, '2026-03-01T00:00:00Z', 'sync')).toThrow(
+      /whole number/
+    )
+    expect(() => recordSample(db, 'jumpcloud', 'org-a', 'users', 1, '2026-03-01T00:00:00', 'sync')).toThrow(/offset/)
+    expect(() => recordSample(db, 'jumpcloud', 'org-a', 'users', 1, '2026-03-01T00:00:00Z', 'Bad Origin')).toThrow(
+      /origin/
+    )
     expect(rawSamples(db)).toEqual([])
     expect(keptRows(db, 'months')).toEqual([])
   })
@@ -222,15 +237,15 @@ describe('kept HWM', () => {
       ['05', 4],
       ['06', 2]
     ] as const) {
-      recordSample(db, 'org-a', 'users', count, `2026-${m}-01T02:00:00Z`, 'sync')
-      recordSample(db, 'org-a', 'users', count - 1, `2026-${m}-15T12:00:00Z`, 'sync')
+      recordSample(db, 'jumpcloud', 'org-a', 'users', count, `2026-${m}-01T02:00:00Z`, 'sync')
+      recordSample(db, 'jumpcloud', 'org-a', 'users', count - 1, `2026-${m}-15T12:00:00Z`, 'sync')
     }
     expect(pruneSamples(db, new Date('2026-06-20T00:00:00Z'), 92)).toBe(4) // January and February go
     const kept = rawSamples(db)
     expect(kept.every((s) => s.takenAt >= '2026-03-01')).toBe(true)
     setZone(db, 'America/New_York') // each month's 02:00Z sample moves to the previous month here
     finishRebuild(db)
-    const hwm = (m: string) => monthHwms(db, m).get('org-a', 'users')
+    const hwm = (m: string) => monthHwms(db, m).get('jumpcloud', 'org-a', 'users')
     // January–March keep what they had: March's own 02:00Z sample is gone from New York's March, which
     // starts with pruned hours, so it is not rebuilt.
     expect([hwm('2026-01'), hwm('2026-02'), hwm('2026-03')]).toEqual([5, 6, 7])

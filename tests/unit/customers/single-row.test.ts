@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import {
   getCustomer,
   getMappedCustomerId,
-  getOrg,
+  loadOrg,
   loadCustomerNames,
   putMapping,
   saveCustomers,
@@ -29,6 +29,7 @@ function seeded(): Db {
   ins.run('syncro', 'psa', 'Syncro', at, at)
   saveOrgs(
     db,
+    'jumpcloud',
     Array.from({ length: 300 }, (_, i) => ({ id: `o${i}`, name: `Org ${i}` })),
     at
   )
@@ -47,27 +48,31 @@ const plan = (sql: string, ...args: unknown[]) =>
 describe('single-row store reads', () => {
   it('finds one org, customer and mapping by key, or null', () => {
     seeded()
-    expect(getOrg(db, 'o42')).toEqual({
+    expect(loadOrg(db, 'jumpcloud', 'o42')).toEqual({
+      source: 'jumpcloud',
       id: 'o42',
       name: 'Org 42',
       ignored: false,
       disabled: false,
       missingSince: null
     })
-    expect(getOrg(db, 'o300')).toBeNull()
+    expect(loadOrg(db, 'jumpcloud', 'o300')).toBeNull()
+    expect(loadOrg(db, 'saasalerts', 'o42')).toBeNull() // another source's org is not this one
     expect(getCustomer(db, 'syncro', 'c7')).toMatchObject({ id: 'c7', name: 'Customer 7', active: false })
     expect(getCustomer(db, 'autotask', 'c7')).toBeNull() // another PSA's customer is not this one's
-    expect(getMappedCustomerId(db, 'syncro', 'o1')).toBeNull()
+    expect(getMappedCustomerId(db, 'syncro', 'jumpcloud', 'o1')).toBeNull()
     putMapping(db, {
       psa: 'syncro',
+      source: 'jumpcloud',
       orgId: 'o1',
       customerId: 'c2',
       origin: 'manual',
       actor: 't',
       now: '2026-03-02T00:00:00Z'
     })
-    expect(getMappedCustomerId(db, 'syncro', 'o1')).toBe('c2')
-    expect(getMappedCustomerId(db, 'autotask', 'o1')).toBeNull()
+    expect(getMappedCustomerId(db, 'syncro', 'jumpcloud', 'o1')).toBe('c2')
+    expect(getMappedCustomerId(db, 'autotask', 'jumpcloud', 'o1')).toBeNull()
+    expect(getMappedCustomerId(db, 'syncro', 'saasalerts', 'o1')).toBeNull()
   })
 
   it('lists customer names for pickers: active ones that still exist in the PSA, by name', () => {

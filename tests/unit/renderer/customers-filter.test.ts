@@ -8,6 +8,7 @@ import {
 } from '../../../src/renderer/src/screens/customers/filter'
 
 const org = (id: string, name: string, status: OrgRow['status'], extra: Partial<OrgRow> = {}): OrgRow => ({
+  source: 'jumpcloud',
   id,
   name,
   status,
@@ -24,7 +25,8 @@ const customer = (id: string, name: string, extra: Partial<CustomerRow> = {}): C
   type: null,
   active: true,
   missing: false,
-  mappedOrgIds: [],
+  ignored: false,
+  mappedOrgs: [],
   ...extra
 })
 

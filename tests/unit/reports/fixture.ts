@@ -6,6 +6,7 @@ import { assembleMappingReport, type MappingReport } from '../../../src/main/rep
 
 export function org(id: string, name: string, over: Partial<OrgRow> = {}): OrgRow {
   return {
+    source: 'jumpcloud',
     id,
     name,
     status: 'unmapped',
@@ -21,6 +22,7 @@ export function org(id: string, name: string, over: Partial<OrgRow> = {}): OrgRo
 export function billingRow(orgId: string, over: Partial<BillingMappingRow> = {}): BillingMappingRow {
   return {
     mappingId: `m-${orgId}`,
+    source: 'jumpcloud',
     orgId,
     orgName: null,
     customerId: 'c1',
@@ -41,7 +43,7 @@ export function billingRow(orgId: string, over: Partial<BillingMappingRow> = {})
 export function customersView(orgs: OrgRow[], over: Partial<CustomersView> = {}): CustomersView {
   return {
     psa: 'syncro',
-    source: 'jumpcloud',
+    sources: [{ source: 'jumpcloud', refreshedAt: null }],
     orgs,
     customers: [],
     catchAll: null,

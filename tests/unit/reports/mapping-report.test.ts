@@ -132,9 +132,25 @@ describe('the complete mapping report', () => {
     ]
     const customers = customersView(orgs, {
       customers: [
-        { id: 'c1', name: 'Acme Co', type: null, active: true, missing: false, mappedOrgIds: ['a'] },
-        { id: 'c2', name: 'Lonely LLC', type: 'Business', active: true, missing: false, mappedOrgIds: [] },
-        { id: 'c3', name: 'Gone Inc', type: null, active: false, missing: false, mappedOrgIds: [] }
+        {
+          id: 'c1',
+          name: 'Acme Co',
+          type: null,
+          active: true,
+          missing: false,
+          ignored: false,
+          mappedOrgs: [{ source: 'jumpcloud', orgId: 'a' }]
+        },
+        {
+          id: 'c2',
+          name: 'Lonely LLC',
+          type: 'Business',
+          active: true,
+          missing: false,
+          ignored: false,
+          mappedOrgs: []
+        },
+        { id: 'c3', name: 'Gone Inc', type: null, active: false, missing: false, ignored: false, mappedOrgs: [] }
       ],
       catchAll: { customerId: 'c2', customerName: 'Lonely LLC' }
     })

@@ -10,6 +10,7 @@ import { parseCount, parseMoney, qty, writesOf } from '../../../src/renderer/src
 
 const row = (action: PlanRow['action']): PlanRow => ({
   mappingId: action,
+  source: 'jumpcloud',
   orgId: 'o',
   orgName: null,
   target: { containerId: 'c', containerName: 'C', itemId: 'i', itemName: 'I' },
@@ -58,6 +59,7 @@ describe('billing screen formatting', () => {
 describe('HWM chart series', () => {
   type Point = HwmHistory['currentMonth']['points'][number]
   const history = (points: Array<Omit<Point, 'origin'> & { origin?: Point['origin'] }>): HwmHistory => ({
+    source: 'jumpcloud',
     orgId: 'o1',
     orgName: 'Acme',
     timeZone: 'America/New_York',

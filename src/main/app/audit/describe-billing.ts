@@ -1,6 +1,7 @@
 import { getBillingMapping, listBillingMappings, type BillingMappingRecord } from '../../billing/store'
 import { activePsaKind } from '../../connect/open'
 import type { Db } from '../../db/connection'
+import type { SourceKind } from '../../../shared/registry'
 import { flatten } from './fields'
 import { orgLabel } from './subjects'
 import type { AuditCatalog, AuditReader, Fields, Snapshot } from './types'
@@ -32,25 +33,25 @@ function findMapping(db: Db, id: string): BillingMappingRecord | null {
 }
 
 /** Every billing mapping of one org (an org may bill users and devices on two lines). */
-function orgBilling(r: AuditReader, orgId: string): Snapshot {
+function orgBilling(r: AuditReader, source: SourceKind, orgId: string): Snapshot {
   const psa = activePsaKind(r.ctx.db)
   const fields: Fields = {}
   for (const m of psa ? listBillingMappings(r.ctx.db, psa) : []) {
-    if (m.orgId === orgId) Object.assign(fields, mappingFields(m, `mapping ${m.id}: `))
+    if (m.source === source && m.orgId === orgId) Object.assign(fields, mappingFields(m, `mapping ${m.id}: `))
   }
-  return { subject: orgLabel(r.ctx.db, orgId), fields }
+  return { subject: orgLabel(r.ctx.db, source, orgId), fields }
 }
 
 function oneMapping(r: AuditReader, id: string): Snapshot {
   const m = findMapping(r.ctx.db, id)
   return {
-    subject: m ? `${orgLabel(r.ctx.db, m.orgId)}, billing mapping ${id}` : `billing mapping ${id}`,
+    subject: m ? `${orgLabel(r.ctx.db, m.source, m.orgId)}, billing mapping ${id}` : `billing mapping ${id}`,
     fields: m ? mappingFields(m) : {}
   }
 }
 
 export const billingAudit: Pick<AuditCatalog, BillingMethods> = {
-  saveBillingMapping: { kind: 'billing-mapping', read: (r, i) => orgBilling(r, i.orgId) },
+  saveBillingMapping: { kind: 'billing-mapping', read: (r, i) => orgBilling(r, i.source, i.orgId) },
   setBillingMappingEnabled: { kind: 'billing-mapping', read: (r, i) => oneMapping(r, i.mappingId) },
   deleteBillingMapping: { kind: 'billing-mapping', read: (r, i) => oneMapping(r, i.mappingId) },
   approveDecrease: {

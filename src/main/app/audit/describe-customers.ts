@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
 import { activePsaKind } from '../../connect/open'
-import { getCustomer, getMappedCustomerId, getOrg, loadCatchAll } from '../../customers/store'
+import { getCustomer, getMappedCustomerId, loadCatchAll, loadOrg } from '../../customers/store'
+import type { SourceKind } from '../../../shared/registry'
 import { customerLabel, orgLabel } from './subjects'
 import type { AuditCatalog, AuditReader, Fields, Snapshot } from './types'
 
@@ -13,6 +14,7 @@ type CustomersMethods =
   | 'setCatchAllCustomer'
   | 'setOrgIgnored'
   | 'setOrgDisabled'
+  | 'setCustomerIgnored'
   | 'removeLearnedEquivalence'
 
 type Mappings = Awaited<ReturnType<Handlers['listMappings']>>
@@ -20,12 +22,12 @@ const label = (m: Pick<Mappings[number], 'customerId' | 'customerName'>) =>
   `${m.customerName ?? 'customer'} (#${m.customerId})`
 
 /** One org's PSA customer, by key: reading every mapping made mapOrg O(orgs) (0.7 s at 5,000, issue 12). */
-function orgMapping(r: AuditReader, orgId: string): Snapshot {
+function orgMapping(r: AuditReader, source: SourceKind, orgId: string): Snapshot {
   const psa = activePsaKind(r.ctx.db)
-  const customerId = psa ? getMappedCustomerId(r.ctx.db, psa, orgId) : null
+  const customerId = psa ? getMappedCustomerId(r.ctx.db, psa, source, orgId) : null
   const customerName = psa && customerId !== null ? (getCustomer(r.ctx.db, psa, customerId)?.name ?? null) : null
   return {
-    subject: orgLabel(r.ctx.db, orgId),
+    subject: orgLabel(r.ctx.db, source, orgId),
     fields: { customer: customerId === null ? null : label({ customerId, customerName }) }
   }
 }
@@ -33,26 +35,27 @@ function orgMapping(r: AuditReader, orgId: string): Snapshot {
 /** Every org's customer, keyed by org: "Accept all" lists each mapping it made. */
 async function allMappings(r: AuditReader): Promise<Snapshot> {
   const fields: Fields = {}
-  for (const m of await r.handlers.listMappings({})) fields[`${m.orgName ?? 'org'} (org ${m.orgId})`] = label(m)
+  for (const m of await r.handlers.listMappings({}))
+    fields[`${m.orgName ?? 'org'} (${m.source} org ${m.orgId})`] = label(m)
   return { subject: 'every organization with a confident suggestion', fields }
 }
 
-function orgFlags(r: AuditReader, orgId: string): Snapshot {
-  const org = getOrg(r.ctx.db, orgId)
+function orgFlags(r: AuditReader, source: SourceKind, orgId: string): Snapshot {
+  const org = loadOrg(r.ctx.db, source, orgId)
   return {
-    subject: orgLabel(r.ctx.db, orgId),
+    subject: orgLabel(r.ctx.db, source, orgId),
     fields: { ignored: org?.ignored ?? null, disabled: org?.disabled ?? null }
   }
 }
 
 export const customersAudit: Pick<AuditCatalog, CustomersMethods> = {
-  mapOrg: { kind: 'mapping', read: (r, i) => orgMapping(r, i.orgId) },
-  unmapOrg: { kind: 'mapping', read: (r, i) => orgMapping(r, i.orgId) },
-  acceptSuggestion: { kind: 'mapping', read: (r, i) => orgMapping(r, i.orgId) },
+  mapOrg: { kind: 'mapping', read: (r, i) => orgMapping(r, i.source, i.orgId) },
+  unmapOrg: { kind: 'mapping', read: (r, i) => orgMapping(r, i.source, i.orgId) },
+  acceptSuggestion: { kind: 'mapping', read: (r, i) => orgMapping(r, i.source, i.orgId) },
   acceptAllSuggestions: { kind: 'mapping', read: allMappings },
   createCustomerForOrg: {
     kind: 'mapping',
-    read: (r, i) => orgMapping(r, i.orgId),
+    read: (r, i) => orgMapping(r, i.source, i.orgId),
     facts: (_i, o) => ({ 'customer created in the PSA': `#${o.customerId}` })
   },
   setCatchAllCustomer: {
@@ -66,8 +69,16 @@ export const customersAudit: Pick<AuditCatalog, CustomersMethods> = {
       }
     }
   },
-  setOrgIgnored: { kind: 'ignore', read: (r, i) => orgFlags(r, i.orgId) },
-  setOrgDisabled: { kind: 'ignore', read: (r, i) => orgFlags(r, i.orgId) },
+  setOrgIgnored: { kind: 'ignore', read: (r, i) => orgFlags(r, i.source, i.orgId) },
+  setOrgDisabled: { kind: 'ignore', read: (r, i) => orgFlags(r, i.source, i.orgId) },
+  setCustomerIgnored: {
+    kind: 'ignore',
+    read: (r, i) => {
+      const psa = activePsaKind(r.ctx.db)
+      const c = psa ? getCustomer(r.ctx.db, psa, i.customerId) : null
+      return { subject: customerLabel(r.ctx.db, i.customerId) ?? '', fields: { ignored: c?.ignored ?? null } }
+    }
+  },
   removeLearnedEquivalence: {
     kind: 'mapping',
     read: async (r, i) => {

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { MethodOutput } from '../../../shared/contract'
 import type { HwmHistory, RunSummary } from '../../../shared/contract/billing'
 import { api, toApiError, type ApiError } from '../api/client'
+import { orgKey, type OrgRef } from '../../../shared/contract/org-ref'
 
 export type RunDetail = MethodOutput<'getRun'>
 
@@ -11,8 +12,8 @@ interface ActivityState {
   error: ApiError | null
   selectedRunId: string | null
   run: RunDetail | null
-  /** Orgs with a billing mapping, for the chart's picker. */
-  orgs: Array<{ id: string; name: string }>
+  /** Orgs with a billing mapping, for the chart's picker; `id` is the org's orgKey (source and id). */
+  orgs: Array<{ id: string; name: string; ref: OrgRef }>
   chartOrgId: string | null
   history: HwmHistory | null
   load(): Promise<void>
@@ -37,9 +38,15 @@ export const useActivity = create<ActivityState>((set, get) => ({
         api.listRuns({ limit: 100, includeDryRuns: get().includeDryRuns }),
         api.getBillingView({})
       ])
-      const seen = new Map<string, string>()
-      for (const m of view.mappings) if (!seen.has(m.orgId)) seen.set(m.orgId, m.orgName ?? m.orgId)
-      const orgs = [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
+      const seen = new Map<string, { id: string; name: string; ref: OrgRef }>()
+      for (const m of view.mappings)
+        if (!seen.has(orgKey(m)))
+          seen.set(orgKey(m), {
+            id: orgKey(m),
+            name: m.orgName ?? m.orgId,
+            ref: { source: m.source, orgId: m.orgId }
+          })
+      const orgs = [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
       set({ runs, orgs, error: null })
       const first = orgs[0]
       if (!get().chartOrgId && first) await get().selectOrg(first.id)
@@ -65,11 +72,13 @@ export const useActivity = create<ActivityState>((set, get) => ({
     }
   },
 
-  async selectOrg(orgId) {
-    set({ chartOrgId: orgId, history: null })
+  async selectOrg(key) {
+    const org = get().orgs.find((o) => o.id === key)
+    set({ chartOrgId: key, history: null })
+    if (!org) return
     try {
-      const history = await api.getHwmHistory({ orgId, months: 12 })
-      if (get().chartOrgId === orgId) set({ history })
+      const history = await api.getHwmHistory({ ...org.ref, months: 12 })
+      if (get().chartOrgId === key) set({ history })
     } catch (e) {
       set({ error: toApiError(e) })
     }

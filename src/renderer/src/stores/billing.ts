@@ -3,6 +3,8 @@ import type { MethodInput, MethodOutput } from '../../../shared/contract'
 import type { BillingSettings, BillingView, SyncResult } from '../../../shared/contract/billing'
 import { api, toApiError, type ApiError } from '../api/client'
 import { rowActions } from './row-actions'
+import { orgKey } from '../../../shared/contract/org-ref'
+import type { SourceKind } from '../../../shared/registry'
 
 export type BillingTargets = MethodOutput<'listBillingTargets'>
 export type Prerequisites = MethodOutput<'checkBillingPrerequisites'>
@@ -10,6 +12,7 @@ export type SaveMappingInput = MethodInput<'saveBillingMapping'>
 
 /** What the editor is editing: a new mapping for an org, or an existing one. */
 export interface EditorTarget {
+  source: SourceKind
   orgId: string
   orgName: string
   mappingId?: string
@@ -19,7 +22,7 @@ interface BillingState {
   view: BillingView | null
   error: ApiError | null
   notice: string | null
-  /** Live PSA targets per org, read when the editor opens (and again on "Refresh data from PSA"). */
+  /** Live PSA targets per org (by orgKey), read when the editor opens (and again on "Refresh data from PSA"). */
   targets: Record<string, { loading: boolean; data: BillingTargets | null; error: ApiError | null }>
   prerequisites: Prerequisites | null
   checking: boolean
@@ -35,7 +38,7 @@ interface BillingState {
   editing: EditorTarget | null
   load(): Promise<void>
   openEditor(target: EditorTarget | null): void
-  loadTargets(orgId: string, force?: boolean): Promise<void>
+  loadTargets(org: { source: SourceKind; orgId: string }, force?: boolean): Promise<void>
   saveMapping(input: SaveMappingInput): Promise<boolean>
   setEnabled(mappingId: string, enabled: boolean): Promise<void>
   deleteMapping(mappingId: string): Promise<void>
@@ -90,16 +93,17 @@ export const useBilling = create<BillingState>((set, get) => {
 
     openEditor(target) {
       set({ editing: target })
-      if (target) void get().loadTargets(target.orgId)
+      if (target) void get().loadTargets(target)
     },
 
-    async loadTargets(orgId, force = false) {
-      const have = get().targets[orgId]
+    async loadTargets({ source, orgId }, force = false) {
+      const key = orgKey({ source, orgId })
+      const have = get().targets[key]
       if (have && (have.loading || (have.data && !force))) return
-      const put = (v: BillingState['targets'][string]) => set((s) => ({ targets: { ...s.targets, [orgId]: v } }))
+      const put = (v: BillingState['targets'][string]) => set((s) => ({ targets: { ...s.targets, [key]: v } }))
       put({ loading: true, data: have?.data ?? null, error: null })
       try {
-        put({ loading: false, data: await api.listBillingTargets({ orgId }), error: null })
+        put({ loading: false, data: await api.listBillingTargets({ source, orgId }), error: null })
       } catch (e) {
         put({ loading: false, data: null, error: toApiError(e) })
       }

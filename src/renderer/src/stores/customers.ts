@@ -1,5 +1,7 @@
 import { create } from 'zustand'
 import type { CustomersView, LearnedEquivalence } from '../../../shared/contract/customers'
+import { orgKey, type OrgRef } from '../../../shared/contract/org-ref'
+import type { SourceKind } from '../../../shared/registry'
 import { api, toApiError, type ApiError } from '../api/client'
 import { rowActions } from './row-actions'
 import { indexOrgs, type IndexedOrg, type StatusFilter } from '../screens/customers/filter'
@@ -8,7 +10,7 @@ export type RefreshSource = 'psa' | 'source' | 'both'
 
 /** A create-in-PSA that the core refused because a similar customer exists: the user decides. */
 export interface PendingCreate {
-  orgId: string
+  org: OrgRef
   orgName: string
   message: string
 }
@@ -23,22 +25,26 @@ interface CustomersState {
   /** Last confirmation, shown in a status region. */
   notice: string | null
   status: StatusFilter
+  /** Only the orgs of this source; null = every source. */
+  source: SourceKind | null
   query: string
-  /** Org ids with a call in flight: their buttons are disabled so a double click cannot act twice. */
+  /** Org keys (orgKey) with a call in flight: their buttons are disabled so a double click cannot act twice. */
   busy: ReadonlySet<string>
   refreshing: { from: RefreshSource; done: number; total: number; phase: string } | null
   pendingCreate: PendingCreate | null
   load(): Promise<void>
   setStatus(status: StatusFilter): void
+  setSource(source: SourceKind | null): void
   setQuery(query: string): void
   refresh(from: RefreshSource): Promise<void>
-  mapOrg(orgId: string, customerId: string): Promise<void>
-  unmapOrg(orgId: string): Promise<void>
-  acceptSuggestion(orgId: string): Promise<void>
+  mapOrg(org: OrgRef, customerId: string): Promise<void>
+  unmapOrg(org: OrgRef): Promise<void>
+  acceptSuggestion(org: OrgRef): Promise<void>
   acceptAll(): Promise<void>
-  setIgnored(orgId: string, ignored: boolean): Promise<void>
-  setDisabled(orgId: string, disabled: boolean): Promise<void>
-  createInPsa(orgId: string, confirmSimilar?: boolean): Promise<void>
+  setIgnored(org: OrgRef, ignored: boolean): Promise<void>
+  setDisabled(org: OrgRef, disabled: boolean): Promise<void>
+  createInPsa(org: OrgRef, confirmSimilar?: boolean): Promise<void>
+  setCustomerIgnored(customerId: string, ignored: boolean): Promise<void>
   cancelCreate(): void
   setCatchAll(customerId: string | null): Promise<void>
   forgetLearned(e: LearnedEquivalence): Promise<void>
@@ -55,6 +61,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
     error: null,
     notice: null,
     status: 'all',
+    source: null,
     query: '',
     busy: new Set(),
     refreshing: null,
@@ -71,6 +78,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
       }
     },
     setStatus: (status) => set({ status }),
+    setSource: (source) => set({ source }),
     setQuery: (query) => set({ query }),
 
     async refresh(from) {
@@ -98,29 +106,31 @@ export const useCustomers = create<CustomersState>((set, get) => {
       }
     },
 
-    mapOrg: (orgId, customerId) => act(orgId, () => api.mapOrg({ orgId, customerId })),
-    unmapOrg: (orgId) => act(orgId, () => api.unmapOrg({ orgId })),
-    acceptSuggestion: (orgId) => act(orgId, () => api.acceptSuggestion({ orgId })),
-    acceptAll: () => act(null, () => api.acceptAllSuggestions({})),
-    setIgnored: (orgId, ignored) => act(orgId, () => api.setOrgIgnored({ orgId, ignored })),
-    setDisabled: (orgId, disabled) => act(orgId, () => api.setOrgDisabled({ orgId, disabled })),
+    mapOrg: (org, customerId) => act(orgKey(org), () => api.mapOrg({ ...org, customerId })),
+    unmapOrg: (org) => act(orgKey(org), () => api.unmapOrg(org)),
+    acceptSuggestion: (org) => act(orgKey(org), () => api.acceptSuggestion(org)),
+    // With a source filter on, only that source's confident suggestions are accepted.
+    acceptAll: () => act(null, () => api.acceptAllSuggestions(get().source ? { source: get().source! } : {})),
+    setIgnored: (org, ignored) => act(orgKey(org), () => api.setOrgIgnored({ ...org, ignored })),
+    setDisabled: (org, disabled) => act(orgKey(org), () => api.setOrgDisabled({ ...org, disabled })),
+    setCustomerIgnored: (customerId, ignored) => act(null, () => api.setCustomerIgnored({ customerId, ignored })),
 
-    async createInPsa(orgId, confirmSimilar = false) {
+    async createInPsa(ref, confirmSimilar = false) {
       set({ pendingCreate: null })
-      withBusy(orgId, true)
+      withBusy(orgKey(ref), true)
       try {
-        const r = await api.createCustomerForOrg({ orgId, confirmSimilar })
+        const r = await api.createCustomerForOrg({ ...ref, confirmSimilar })
         set({ notice: r.message, error: null })
         await get().load()
       } catch (e) {
         const err = toApiError(e)
-        const org = get().view?.orgs.find((o) => o.id === orgId)
+        const org = get().view?.orgs.find((o) => o.source === ref.source && o.id === ref.orgId)
         // The core found a similar customer: ask instead of failing (a duplicate would split billing).
         if (err.code === 'conflict' && !confirmSimilar && org)
-          set({ pendingCreate: { orgId, orgName: org.name, message: err.message } })
+          set({ pendingCreate: { org: ref, orgName: org.name, message: err.message } })
         else set({ error: err, notice: null })
       } finally {
-        withBusy(orgId, false)
+        withBusy(orgKey(ref), false)
       }
     },
     cancelCreate: () => set({ pendingCreate: null }),

@@ -61,7 +61,7 @@ export function BillingScreen() {
       </div>
       {editing && (
         <MappingEditor
-          key={`${editing.orgId}:${editing.mappingId ?? ''}`}
+          key={`${editing.source}:${editing.orgId}:${editing.mappingId ?? ''}`}
           target={editing}
           psa={view.psa}
           existing={existing}

@@ -3,6 +3,7 @@ import type { BillingMappingRow } from '../../../../shared/contract/billing'
 import { Field, SelectField } from '../../components/Field'
 import { ErrorNotice } from '../../components/Notice'
 import { useBilling, type EditorTarget } from '../../stores/billing'
+import { orgKey } from '../../../../shared/contract/org-ref'
 import { hasUnitCost, parseCount, parseMoney, targetWords, type Psa } from './format'
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 
 /** Cascading pickers (container → item) read live from the PSA, plus metric, non-billable, unit cost and price. */
 export function MappingEditor({ target, psa, existing }: Props) {
-  const targets = useBilling((s) => s.targets[target.orgId])
+  const targets = useBilling((s) => s.targets[orgKey(target)])
   const { loadTargets, saveMapping, openEditor } = useBilling.getState()
   const words = targetWords(psa)
   const [containerId, setContainerId] = useState(existing?.target.containerId ?? '')
@@ -51,6 +52,7 @@ export function MappingEditor({ target, psa, existing }: Props) {
     setSaving(true)
     await saveMapping({
       ...(existing ? { mappingId: existing.mappingId } : {}),
+      source: target.source,
       orgId: target.orgId,
       containerId,
       itemId,
@@ -69,7 +71,7 @@ export function MappingEditor({ target, psa, existing }: Props) {
         <button
           type="button"
           className="button button--small"
-          onClick={() => void loadTargets(target.orgId, true)}
+          onClick={() => void loadTargets(target, true)}
           disabled={targets?.loading}
         >
           {targets?.loading ? 'Reading PSA…' : 'Refresh data from PSA'}

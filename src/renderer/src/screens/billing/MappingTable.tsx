@@ -65,7 +65,9 @@ export function MappingTable({ rows, psaQuantities, onDisable }: Props) {
                   className="button button--small"
                   aria-label={`Edit billing of ${name}`}
                   disabled={busy.has(r.mappingId)}
-                  onClick={() => openEditor({ orgId: r.orgId, orgName: name, mappingId: r.mappingId })}
+                  onClick={() =>
+                    openEditor({ source: r.source, orgId: r.orgId, orgName: name, mappingId: r.mappingId })
+                  }
                 >
                   Edit
                 </button>

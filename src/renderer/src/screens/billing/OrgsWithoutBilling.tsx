@@ -10,12 +10,12 @@ export function OrgsWithoutBilling({ orgs }: { orgs: BillingView['orgsWithoutBil
       <h2 className="card__title">Not billed yet ({orgs.length})</h2>
       <ul className="chips">
         {orgs.map((o) => (
-          <li key={o.orgId}>
+          <li key={`${o.source}:${o.orgId}`}>
             <button
               type="button"
               className="button button--small"
               aria-label={`Set up billing of ${o.orgName}`}
-              onClick={() => openEditor({ orgId: o.orgId, orgName: o.orgName })}
+              onClick={() => openEditor({ source: o.source, orgId: o.orgId, orgName: o.orgName })}
             >
               {o.orgName}
               <span className="muted"> → {o.customerName ?? o.customerId}</span>

@@ -28,7 +28,7 @@ export function PrerequisitesPanel({ psa }: { psa: Psa }) {
         ) : (
           <ul className="problems" aria-label="Prerequisite problems">
             {result.problems.map((p) => (
-              <li key={p.orgId}>
+              <li key={`${p.source}:${p.orgId}`}>
                 <strong>{p.orgName}</strong> <span className="muted">({p.customerName ?? p.customerId})</span>:{' '}
                 {p.message}
                 <div className="problems__fix">{p.fix}</div>

@@ -33,7 +33,7 @@ export function CustomerPicker(props: CustomerPickerProps) {
         <>
           <span className="picker__name">{c.name}</span>
           {!c.active && <span className="picker__meta">inactive</span>}
-          {c.mappedOrgIds.length > 0 && <span className="picker__meta">{c.mappedOrgIds.length} mapped</span>}
+          {c.mappedOrgs.length > 0 && <span className="picker__meta">{c.mappedOrgs.length} mapped</span>}
         </>
       )}
     />

@@ -6,7 +6,8 @@ import { ErrorNotice, StatusNotice } from '../../components/Notice'
 import { useCustomers } from '../../stores/customers'
 import { CatchAllSelector } from './CatchAllSelector'
 import { LearnedEquivalences } from './LearnedEquivalences'
-import { countByStatus, filterOrgs } from './filter'
+import { countByStatus, filterOrgs, rowRef } from './filter'
+import { IgnoredCustomers } from './IgnoredCustomers'
 import { OrgTable } from './OrgTable'
 import { RefreshControls } from './RefreshControls'
 import { Toolbar } from './Toolbar'
@@ -17,6 +18,7 @@ export function CustomersScreen() {
   const indexed = useCustomers((s) => s.indexed)
   const status = useCustomers((s) => s.status)
   const query = useCustomers((s) => s.query)
+  const source = useCustomers((s) => s.source)
   const error = useCustomers((s) => s.error)
   const notice = useCustomers((s) => s.notice)
   const pendingCreate = useCustomers((s) => s.pendingCreate)
@@ -24,11 +26,12 @@ export function CustomersScreen() {
 
   useEffect(() => void useCustomers.getState().load(), [])
 
-  const rows = useMemo(() => filterOrgs(indexed, status, query), [indexed, status, query])
-  const counts = useMemo(() => countByStatus(view?.orgs ?? []), [view])
+  const rows = useMemo(() => filterOrgs(indexed, status, query, source), [indexed, status, query, source])
+  const ofSource = useMemo(() => (view?.orgs ?? []).filter((o) => !source || o.source === source), [view, source])
+  const counts = useMemo(() => countByStatus(ofSource), [ofSource])
   const confidentCount = useMemo(
-    () => (view?.orgs ?? []).filter((o) => o.status === 'suggested' && o.suggestion?.confident).length,
-    [view]
+    () => ofSource.filter((o) => o.status === 'suggested' && o.suggestion?.confident).length,
+    [ofSource]
   )
   const onDisable = useCallback((org: OrgRow) => setDisabling(org), [])
 
@@ -49,7 +52,7 @@ export function CustomersScreen() {
         Map each organization to its customer in the PSA. A wrong match bills the wrong client: check suggestions before
         accepting them.
       </p>
-      {(!view.psa || !view.source) && (
+      {(!view.psa || view.sources.length === 0) && (
         <ErrorNotice
           message={!view.psa ? NO_PSA_MESSAGE : `${SOURCE_CHOICES} is not connected yet.`}
           hint="Connect it on the Connect step, then refresh the data here."
@@ -59,8 +62,9 @@ export function CustomersScreen() {
         <CatchAllSelector view={view} />
         <RefreshControls refreshedAt={view.refreshedAt} />
       </div>
-      <Toolbar counts={counts} confidentCount={confidentCount} />
+      <Toolbar counts={counts} confidentCount={confidentCount} sources={view.sources.map((s) => s.source)} />
       <LearnedEquivalences />
+      <IgnoredCustomers customers={view.customers} />
       <div className="customers__messages">
         {error && <ErrorNotice message={error.message} hint={error.hint} />}
         {notice && <StatusNotice>{notice}</StatusNotice>}
@@ -80,7 +84,7 @@ export function CustomersScreen() {
         danger
         onCancel={() => setDisabling(null)}
         onConfirm={() => {
-          if (disabling) void useCustomers.getState().setDisabled(disabling.id, true)
+          if (disabling) void useCustomers.getState().setDisabled(rowRef(disabling), true)
           setDisabling(null)
         }}
       >
@@ -93,7 +97,7 @@ export function CustomersScreen() {
         confirmLabel="Create anyway"
         onCancel={() => useCustomers.getState().cancelCreate()}
         onConfirm={() => {
-          if (pendingCreate) void useCustomers.getState().createInPsa(pendingCreate.orgId, true)
+          if (pendingCreate) void useCustomers.getState().createInPsa(pendingCreate.org, true)
         }}
       >
         {pendingCreate?.message} Creating another customer may split this client&apos;s billing and tickets.

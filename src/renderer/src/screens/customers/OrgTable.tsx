@@ -4,6 +4,9 @@ import type { CustomerRow, OrgRow } from '../../../../shared/contract/customers'
 import { useCustomers } from '../../stores/customers'
 import { CustomerPicker } from './CustomerPicker'
 import { RowActions } from './RowActions'
+import { rowRef } from './filter'
+import { orgKey } from '../../../../shared/contract/org-ref'
+import { kindLabel } from '../../../../shared/registry'
 
 const ROW_HEIGHT = 38
 
@@ -34,7 +37,7 @@ export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => rows[i]?.id ?? i
+    getItemKey: (i) => (rows[i] ? orgKey(rowRef(rows[i])) : i)
   })
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
 
   return (
     <div
-      className="org-table"
+      className="org-table org-table--sources"
       role="table"
       aria-label="Organizations"
       aria-rowcount={rows.length + 1}
@@ -55,6 +58,7 @@ export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
       <div className="org-table__head" role="rowgroup">
         <div className="org-table__row org-table__row--head" role="row" aria-rowindex={1}>
           <span role="columnheader">Organization</span>
+          <span role="columnheader">Source</span>
           <span role="columnheader">Status</span>
           <span role="columnheader">PSA customer</span>
           <span role="columnheader">Suggestion</span>
@@ -74,7 +78,7 @@ export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
                 index={v.index}
                 top={v.start}
                 customers={customers}
-                busy={busy.has(org.id)}
+                busy={busy.has(orgKey(rowRef(org)))}
                 onDisable={onDisable}
               />
             )
@@ -108,6 +112,9 @@ const OrgTableRow = memo(function OrgTableRow({ org, index, top, customers, busy
         {org.name}
         {org.missing && <span className="tag tag--warn">not in source</span>}
       </span>
+      <span role="cell" className="org-table__source">
+        {kindLabel(org.source)}
+      </span>
       <span role="cell">
         <span className={`status status--${org.status}`}>{STATUS_LABEL[org.status]}</span>
       </span>
@@ -118,7 +125,7 @@ const OrgTableRow = memo(function OrgTableRow({ org, index, top, customers, busy
           selectedName={org.customerName ?? (org.customerId ? `#${org.customerId}` : null)}
           placeholder={org.status === 'disabled' ? 'Disabled' : 'Choose customer…'}
           disabled={busy || org.status === 'disabled'}
-          onChoose={(c) => void useCustomers.getState().mapOrg(org.id, c.id)}
+          onChoose={(c) => void useCustomers.getState().mapOrg(rowRef(org), c.id)}
         />
         {org.mappingBroken && (
           <span className="tag tag--danger" title="The mapped customer no longer exists in the PSA">

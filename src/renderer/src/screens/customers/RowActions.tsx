@@ -1,5 +1,6 @@
 import type { OrgRow } from '../../../../shared/contract/customers'
 import { useCustomers } from '../../stores/customers'
+import { rowRef } from './filter'
 
 interface RowActionsProps {
   org: OrgRow
@@ -10,6 +11,7 @@ interface RowActionsProps {
 /** The per-row buttons; each accessible name carries the org name ("Ignore Acme"). */
 export function RowActions({ org, busy, onDisable }: RowActionsProps) {
   const s = useCustomers.getState()
+  const ref = rowRef(org)
   const open = org.status === 'unmapped' || org.status === 'suggested'
   return (
     <div className="row-actions">
@@ -19,7 +21,7 @@ export function RowActions({ org, busy, onDisable }: RowActionsProps) {
           className="button button--small button--primary"
           disabled={busy}
           aria-label={`Accept suggestion for ${org.name}`}
-          onClick={() => void s.acceptSuggestion(org.id)}
+          onClick={() => void s.acceptSuggestion(ref)}
         >
           Accept
         </button>
@@ -30,7 +32,7 @@ export function RowActions({ org, busy, onDisable }: RowActionsProps) {
           className="button button--small"
           disabled={busy}
           aria-label={`Create ${org.name} in PSA`}
-          onClick={() => void s.createInPsa(org.id)}
+          onClick={() => void s.createInPsa(ref)}
         >
           Create in PSA
         </button>
@@ -41,7 +43,7 @@ export function RowActions({ org, busy, onDisable }: RowActionsProps) {
           className="button button--small"
           disabled={busy}
           aria-label={`Ignore ${org.name}`}
-          onClick={() => void s.setIgnored(org.id, true)}
+          onClick={() => void s.setIgnored(ref, true)}
         >
           Ignore
         </button>
@@ -52,7 +54,7 @@ export function RowActions({ org, busy, onDisable }: RowActionsProps) {
           className="button button--small"
           disabled={busy}
           aria-label={`Stop ignoring ${org.name}`}
-          onClick={() => void s.setIgnored(org.id, false)}
+          onClick={() => void s.setIgnored(ref, false)}
         >
           Un-ignore
         </button>
@@ -63,7 +65,7 @@ export function RowActions({ org, busy, onDisable }: RowActionsProps) {
           className="button button--small"
           disabled={busy}
           aria-label={`Unmap ${org.name}`}
-          onClick={() => void s.unmapOrg(org.id)}
+          onClick={() => void s.unmapOrg(ref)}
         >
           Unmap
         </button>
@@ -74,7 +76,7 @@ export function RowActions({ org, busy, onDisable }: RowActionsProps) {
           className="button button--small"
           disabled={busy}
           aria-label={`Enable ${org.name}`}
-          onClick={() => void s.setDisabled(org.id, false)}
+          onClick={() => void s.setDisabled(ref, false)}
         >
           Enable
         </button>

@@ -1,4 +1,6 @@
 import type { CustomerRow, OrgRow, OrgStatus } from '../../../../shared/contract/customers'
+import type { OrgRef } from '../../../../shared/contract/org-ref'
+import type { SourceKind } from '../../../../shared/registry'
 
 export type StatusFilter = OrgStatus | 'all'
 export const STATUS_FILTERS: ReadonlyArray<{ id: StatusFilter; label: string }> = [
@@ -9,6 +11,9 @@ export const STATUS_FILTERS: ReadonlyArray<{ id: StatusFilter; label: string }> 
   { id: 'ignored', label: 'Ignored' },
   { id: 'disabled', label: 'Disabled' }
 ]
+
+/** The contract's reference to the org a row shows. */
+export const rowRef = (row: OrgRow): OrgRef => ({ source: row.source, orgId: row.id })
 
 /** Lower-cased once per view, so a keystroke only runs `includes` over 5,000 strings. */
 export interface IndexedOrg {
@@ -23,11 +28,17 @@ export function indexOrgs(orgs: readonly OrgRow[]): IndexedOrg[] {
   }))
 }
 
-/** Search matches the org name, its mapped customer or its suggestion; every word must match. */
-export function filterOrgs(orgs: readonly IndexedOrg[], status: StatusFilter, query: string): OrgRow[] {
+/** Search matches the org name, its mapped customer or its suggestion; every word must match. `source`: one source only. */
+export function filterOrgs(
+  orgs: readonly IndexedOrg[],
+  status: StatusFilter,
+  query: string,
+  source: SourceKind | null = null
+): OrgRow[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
   const out: OrgRow[] = []
   for (const o of orgs) {
+    if (source && o.row.source !== source) continue
     if (status !== 'all' && o.row.status !== status) continue
     if (words.every((w) => o.haystack.includes(w))) out.push(o.row)
   }
@@ -57,7 +68,7 @@ export function filterCustomers(
   const prefix: CustomerRow[] = []
   const rest: CustomerRow[] = []
   for (const c of customers) {
-    if (c.missing) continue
+    if (c.missing || c.ignored) continue
     const name = c.name.toLocaleLowerCase()
     if (!words.every((w) => name.includes(w))) continue
     ;(words[0] && name.startsWith(words[0]) ? prefix : rest).push(c)
