@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { ALERT_TYPE_IDS, PsaKindSchema } from '../registry'
+import { ALERT_TYPE_IDS, PsaKindSchema, type AlertTypeId } from '../registry'
 
 // Ticketing: JumpCloud Directory Insights events → alerts → PSA tickets (one per group) and notes.
 // View models are shaped so the Ticketing and Activity screens can render them directly.
@@ -72,24 +72,21 @@ export const AlertTypeSettingsSchema = z.object({
 })
 
 const perType = () => AlertTypeSettingsSchema.parse({})
+type PerTypeShape = { [K in AlertTypeId]: z.ZodDefault<typeof AlertTypeSettingsSchema> }
+const typeShape = Object.fromEntries(
+  ALERT_TYPE_IDS.map((id) => [id, AlertTypeSettingsSchema.default(perType)])
+) as PerTypeShape
+const perTypeAll = () =>
+  Object.fromEntries(ALERT_TYPE_IDS.map((id) => [id, perType()])) as {
+    [K in AlertTypeId]: z.output<typeof AlertTypeSettingsSchema>
+  }
 
 export const TicketingSettingsSchema = z.object({
   /** Master "Automated Ticketing" toggle: off = no polling, no tickets. */
   enabled: z.boolean().default(false),
   defaults: TicketFieldsSchema.default(TicketFieldsSchema.parse({})),
-  types: z
-    .object({
-      'fde-key-decrypted': AlertTypeSettingsSchema.default(perType),
-      'admin-granted': AlertTypeSettingsSchema.default(perType),
-      'user-lockout': AlertTypeSettingsSchema.default(perType),
-      'password-expired': AlertTypeSettingsSchema.default(perType)
-    })
-    .default(() => ({
-      'fde-key-decrypted': perType(),
-      'admin-granted': perType(),
-      'user-lockout': perType(),
-      'password-expired': perType()
-    })),
+  /** One entry per alert type of every source that alerts by type (derived from the source registry). */
+  types: z.object(typeShape).default(() => perTypeAll()),
   /** Placeholders: {org} {user} {device} {subject} (the user or device the alert is about) {alertType} {time}. Never used for grouping. */
   subjectTemplate: oneLineTemplate(250).default('{alertType}: {subject} ({org})'),
   /** Body of a new ticket (same placeholders). */
