@@ -55,6 +55,7 @@ test('every screen with data: no serious or critical axe violation, every main a
   const call = <M extends MethodName>(name: M, input: MethodInput<M>) => bridgeCall(page, bridge.origin, name, input)
   const org = await connectAndMapOne(page, bridge.origin, sims, 'syncro')
   await call('saveBillingMapping', {
+    source: 'jumpcloud',
     orgId: org.orgId,
     containerId: org.containerId,
     itemId: org.itemId,
