@@ -5,6 +5,7 @@ import type { PsaConnector, QuantityRead, QuantityWrite } from '../connectors/ty
 import { openSource } from '../connect/open'
 import { loadMappings, loadOrgs } from '../customers/store'
 import { mappingBlock } from './mapping-block'
+import { orgKey } from '../../shared/contract/org-ref'
 import type { PlanItem } from './plan'
 import { errorText } from './run-errors'
 import { blockedRow, failedRow } from './run-rows'
@@ -56,7 +57,9 @@ export class DayBilling {
       for (const m of mine) this.run.otherNames.set(m.id, names.get(m.orgId) ?? m.orgId)
       const users = await this.counts(kind, mine)
       if (!users) continue
-      const customerOf = new Map(loadMappings(this.run.ctx.db, this.run.psa, kind).map((x) => [x.orgId, x.customerId]))
+      const customerOf = new Map(
+        loadMappings(this.run.ctx.db, this.run.psa, kind).map((x) => [orgKey(x), x.customerId])
+      )
       // An org absent from the billing details has no billable users (0, which allow-zero then guards).
       for (const m of mine) await this.run.step(connector, m, users.get(m.orgId) ?? 0, mappingBlock(m, customerOf), o)
     }
