@@ -182,7 +182,6 @@ export class Runner {
           this.progress('counts', ++counted, orgs.length)
           const hwm = orgMonthHwm(ctx.db, ref.source, ref.orgId, this.month)
           for (const m of byOrg.get(orgKey(ref)) ?? []) {
-            const orgHwm = hwm[m.metric]
             const block = mappingBlock(m, customerOf)
             await this.step(connector, m, hwm[m.metric], block, { approvals, settings, prefetched, batch, pending })
           }
