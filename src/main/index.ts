@@ -4,7 +4,7 @@ import Store from 'electron-store'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp, resolveDataDir, type App } from './app/app'
-import { createBackground } from './app/background'
+import { desktopBackgroundJobs } from './app/service'
 import { startDesktop } from './shell/desktop'
 import { createKeyValuePrefsStore } from './core/prefs'
 
@@ -27,7 +27,8 @@ startDesktop({
   paths: { preload: join(here, '../preload/index.cjs'), renderer: join(here, '../renderer') },
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
   // createCore above returns the full App; the shell only sees its structural ShellCore part.
-  background: (core) => createBackground(core as App),
+  // The scheduled jobs run here unless `psa-bridge service` already runs them for this data dir.
+  background: (core) => desktopBackgroundJobs(core as App),
   prefs: (dataDir) => createKeyValuePrefsStore(uiPrefs(dataDir)),
   closeNotice: (dataDir) => {
     const store = uiPrefs(dataDir)

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import { AppError } from '../../shared/errors'
-import { acquireLease, leaseHolder } from '../core/lease'
+import { acquireLease, leaseHolder, type Lease } from '../core/lease'
 import type { CronLike, TimerLike } from '../scheduler/scheduler'
 import type { App } from './app'
 import { createBackground, type BackgroundJobs } from './background'
@@ -72,5 +72,50 @@ export function claimBackgroundJobs(app: App, opts: RunJobsOptions = {}): Runnin
       lease.release()
       app.log.info('background jobs stopped', { reason })
     }
+  }
+}
+
+export interface DesktopJobs {
+  start(): Promise<void>
+  resume(): Promise<void>
+  syncNow(): Promise<void>
+  stop(): void
+  /** True while this process runs the data dir's scheduled jobs (false: a service or bridge holds them). */
+  running(): boolean
+}
+
+/**
+ * The desktop app's jobs under the same lease as the service: when `psa-bridge service` (or a bridge with
+ * --background) already runs this data dir's jobs, the window runs none (no double sampling or polling) and says
+ * so in the log; "Sync now" still works through the usual locks. It claims the jobs on start and after a sleep, so
+ * it takes over once the service has stopped.
+ */
+export function desktopBackgroundJobs(app: App, opts: RunJobsOptions = {}): DesktopJobs {
+  const now = opts.now ?? (() => new Date())
+  const jobs = createBackground(app, opts)
+  let lease: Lease | null = null
+  const claim = (): boolean => {
+    lease ??= acquireLease(app.db, 'background', now)
+    if (!lease) {
+      const holder = leaseHolder(app.db, 'background', now()) ?? 'another process'
+      app.log.info('background jobs are run by another process; this window runs none', { holder })
+    }
+    return lease !== null
+  }
+  return {
+    async start() {
+      if (claim()) await jobs.start()
+    },
+    async resume() {
+      if (lease) return jobs.resume()
+      if (claim()) await jobs.start()
+    },
+    syncNow: () => jobs.syncNow(),
+    stop() {
+      jobs.stop()
+      lease?.release()
+      lease = null
+    },
+    running: () => lease !== null
   }
 }

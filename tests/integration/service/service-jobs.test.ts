@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { claimBackgroundJobs } from '../../../src/main/app/service'
+import { claimBackgroundJobs, desktopBackgroundJobs } from '../../../src/main/app/service'
 import type { TicketingView } from '../../../src/shared/contract/ticketing'
 import { psaTickets } from '../ticketing/setup'
 import { ManualClock } from '../../helpers/manual-clock'
@@ -60,6 +60,35 @@ describe('psa-bridge service: the background jobs of a data dir', () => {
     expect(() => claimBackgroundJobs(h.app)).toThrow(/already run by process \d+ on .+ since /)
     await first.stop('test over')
     const again = claimBackgroundJobs(h.app) // free once the first has stopped
+    await again.stop('test over')
+  }, 60_000)
+
+  it('the desktop window runs no scheduled jobs while a service holds them, and takes over once it stops', async () => {
+    const clock = new ManualClock('2026-03-10T15:00:00Z')
+    const h = await harness('syncro', { mappings: 1, now: clock.now })
+    const m = h.mapped[0]!
+    const samples = (): number =>
+      (
+        h.app.db
+          .prepare("SELECT COUNT(*) AS n FROM usage_snapshots WHERE org_id = ? AND origin = 'sample'")
+          .get(m.orgId) as { n: number }
+      ).n
+    const service = claimBackgroundJobs(h.app, { cron: clock.cron, timer: clock.timer, now: clock.now })
+    const desktop = desktopBackgroundJobs(h.app, { cron: clock.cron, timer: clock.timer, now: clock.now })
+    clock.settle = service.jobs.idle
+    await service.start()
+    await desktop.start()
+    expect(desktop.running()).toBe(false)
+    await clock.advanceTo('2026-03-10T18:30:00Z')
+    const byService = samples()
+    expect(byService).toBe(2 * 4) // users + devices at 15:00, 16:00, 17:00, 18:00 — once each, not twice
+
+    await service.stop('test over')
+    await desktop.resume() // e.g. after a sleep: the jobs are free now
+    expect(desktop.running()).toBe(true)
+    expect(samples()).toBeGreaterThan(byService)
+    desktop.stop()
+    const again = claimBackgroundJobs(h.app) // throws unless the window freed the jobs on stop
     await again.stop('test over')
   }, 60_000)
 })
