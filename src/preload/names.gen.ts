@@ -77,9 +77,9 @@ export const EVENT_NAMES = [
   "syncFinished",
   "billingSettingsChanged",
   "alertsChanged",
-  "assetsPullProgress",
   "settingsChanged",
-  "navigate"
+  "navigate",
+  "progress"
 ] as const satisfies readonly EventName[]
 
 // Compile-time staleness check: a contract method or event missing here is a type error.

@@ -21,6 +21,7 @@ import {
 } from './scope'
 import { dropLink, lastPullAt, putLink, setAssetIgnored, setDeviceIgnored } from './store'
 import { countTabs } from './view'
+import { withProgress } from '../core/progress'
 
 type AssetHandlers = Pick<
   Handlers,
@@ -65,7 +66,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
       }
     },
 
-    pullAssets: (input) => pullAssets(ctx, input),
+    pullAssets: (input) => withProgress(ctx.events, 'assetsPull', (p) => pullAssets(ctx, input, p)),
 
     async acceptAssetMatch({ deviceId }) {
       const psa = requirePsa(ctx)

@@ -1,6 +1,7 @@
 import { isAppError } from '../../shared/errors'
 import { openSession } from '../connect/session'
 import type { AppContext } from '../core/context'
+import type { ProgressReporter } from '../core/progress'
 import { writeSetting } from '../core/settings'
 import type { SourceConnector, SourceKind } from '../connectors/types'
 import { loadCustomers, loadOrgs } from '../customers/store'
@@ -24,7 +25,8 @@ export interface PullResult {
 
 export async function pullAssets(
   ctx: AppContext,
-  opts: { customerId?: string; full?: boolean; unmapped?: boolean }
+  opts: { customerId?: string; full?: boolean; unmapped?: boolean },
+  progress?: ProgressReporter
 ): Promise<PullResult> {
   const session = openSession(ctx)
   const { kind: psa, connector } = await session.psa()
@@ -39,7 +41,8 @@ export async function pullAssets(
   }
   const result: PullResult = { customers: orgsOf.size, devices: 0, assets: 0, incremental: 0 }
   let done = 0
-  ctx.events.emit('assetsPullProgress', { done, total: orgsOf.size, customerId: null })
+  const step = 'Reading devices and PSA assets per customer'
+  progress?.step(step, done, orgsOf.size)
 
   for (const [customerId, orgIds] of orgsOf) {
     const now = ctx.now()
@@ -60,10 +63,11 @@ export async function pullAssets(
       recordPull(ctx.db, source, orgId, now.toISOString(), true)
       result.devices += devices.length
     }
-    ctx.events.emit('assetsPullProgress', { done: ++done, total: orgsOf.size, customerId })
+    progress?.step(step, ++done, orgsOf.size)
   }
   if (opts.unmapped && !opts.customerId) {
     // Orgs without a customer and customers without an org: their shared devices suggest mappings (Customers).
+    progress?.step('Reading unmapped organizations and customers', 0)
     const taken = new Set<string>()
     const now = ctx.now().toISOString()
     for (const [kind, source] of sources) {

@@ -36,6 +36,15 @@ import {
 import { orgMonthHwm, recordSamples } from './usage-store'
 import { customersByOrg, syncedOrgs } from './synced-orgs'
 import { billingStopRequested } from './run-stop'
+import { createProgress, type ProgressReporter } from '../core/progress'
+
+/** What each runner phase is called in a progress line. */
+const PHASE_STEP: Record<string, string> = {
+  counts: 'Counting devices per organization',
+  read: 'Reading PSA quantities',
+  plan: 'Comparing quantities with the PSA',
+  push: 'Writing quantities to the PSA'
+}
 
 export type RunTrigger = 'manual' | 'tray' | 'schedule' | 'catch-up' | 'cli'
 
@@ -78,6 +87,8 @@ export class Runner {
   /** Mapping id → its place in the list, so rows come back in a stable order however the run ended. */
   private order = new Map<string, number>()
   private readonly now: Date
+  /** The contract's one progress shape (screens, CLI); syncProgress stays for the tray and the Billing bar. */
+  readonly reporter: ProgressReporter
 
   constructor(
     readonly ctx: AppContext,
@@ -85,9 +96,11 @@ export class Runner {
     private readonly opts: BillingSyncOptions
   ) {
     this.now = ctx.now()
+    this.reporter = createProgress(ctx.events, 'billingSync', runId)
   }
 
   private progress(phase: string, done: number, total: number): void {
+    this.reporter.step(PHASE_STEP[phase] ?? phase, done, total)
     // ~50 events per phase at most: the UI needs a bar, not a firehose.
     const step = Math.max(1, Math.floor(total / 50))
     if (done === 0 || done === total || done % step === 0)

@@ -81,6 +81,8 @@ export async function runBillingSync(ctx: AppContext, opts: BillingSyncOptions):
     finishRun(ctx.db, runId, { status, finishedAt, counts, error })
     pruneSamples(ctx.db, ctx.now()) // raw samples are an audit window; the HWM rows stay
     ctx.events.emit('syncFinished', { runId, result: status })
+    if (error) runner.reporter.fail(error)
+    else runner.reporter.finish(`Finished: ${status}`)
     ctx.log.info('billing run finished', { runId, trigger: opts.trigger, dryRun: opts.dryRun, status, ...counts })
     return {
       runId,

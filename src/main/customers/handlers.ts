@@ -27,6 +27,7 @@ import { learnedLookup, learnFromMapping, listLearned, removeLearned } from './l
 import { suggestMatches, type Suggestion } from './suggest'
 import { buildCustomersView, computeSuggestions } from './view'
 import type { DeviceEvidence } from './device-evidence'
+import { withProgress, type ProgressReporter } from '../core/progress'
 
 type CustomerHandlers = Pick<
   Handlers,
@@ -106,13 +107,13 @@ export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): C
     recordActivity(ctx.db, { actor: 'user', action, detail })
 
   /** Reads every connected source's orgs; says which were read. */
-  const refreshSources = async (s: Session, progress: (phase: string) => void): Promise<number> => {
+  const refreshSources = async (s: Session, p: ProgressReporter, total: number): Promise<number> => {
     let orgs = 0
-    for (const source of s.sources) {
+    for (const [i, source] of s.sources.entries()) {
+      p.step(`Reading organizations from ${kindLabel(source)}`, i, total)
       const list = await (await s.source(source)).listOrganizations()
       saveOrgs(ctx.db, source, list, now())
       orgs += list.length
-      progress('organizations')
     }
     return orgs
   }
@@ -149,24 +150,18 @@ export function createCustomerHandlers(ctx: AppContext, hooks: CustomerHooks): C
           hint: `Connect ${anyOf(SOURCE_KINDS)} first.`
         })
       const total = (wantSource ? s.sources.length : 0) + Number(wantPsa)
-      let done = 0
-      const progress = (phase: string) => ctx.events.emit('syncProgress', { runId: 'refresh', phase, done, total })
       let orgs: number | null = null
       let customers: number | null = null
-      progress('starting')
-      if (wantSource)
-        orgs = await refreshSources(s, (phase) => {
-          done++
-          progress(phase)
-        })
-      if (wantPsa) {
-        const { kind, connector } = await s.psa()
-        const list = await connector.listCustomers()
-        saveCustomers(ctx.db, kind, list, now())
-        customers = list.length
-        done++
-        progress('customers')
-      }
+      await withProgress(ctx.events, 'refresh', async (p) => {
+        if (wantSource) orgs = await refreshSources(s, p, total)
+        if (wantPsa) {
+          p.step('Reading customers', wantSource ? s.sources.length : 0, total)
+          const { kind, connector } = await s.psa()
+          const list = await connector.listCustomers()
+          saveCustomers(ctx.db, kind, list, now())
+          customers = list.length
+        }
+      })
       changed()
       const parts = [
         orgs !== null ? `${orgs} organizations` : null,

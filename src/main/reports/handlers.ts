@@ -6,6 +6,7 @@ import type { BillingView } from '../../shared/contract/billing'
 import { lastPushedByMapping } from '../billing/pushed-store'
 import { renderMappingReport } from './export'
 import { buildMappingReport, type ReportExtras } from './mapping-report'
+import { withProgress } from '../core/progress'
 
 type ReportHandlers = Pick<Handlers, 'exportMappingReport'>
 type ViewHandlers = Pick<Handlers, 'getCustomersView' | 'getBillingView' | 'getTicketingSettings' | 'getRun'>
@@ -15,7 +16,7 @@ type ViewHandlers = Pick<Handlers, 'getCustomersView' | 'getBillingView' | 'getT
  * (lazily, since they are assembled in the same object literal as these).
  */
 export function createReportHandlers(
-  ctx: Pick<AppContext, 'now' | 'log' | 'db'>,
+  ctx: Pick<AppContext, 'now' | 'log' | 'db' | 'events'>,
   views: () => ViewHandlers
 ): ReportHandlers {
   const extras = async (billing: BillingView): Promise<ReportExtras> => {
@@ -41,8 +42,12 @@ export function createReportHandlers(
   }
   return {
     async exportMappingReport({ format }) {
-      const report = await buildMappingReport({ handlers: views(), now: ctx.now, extras })
-      const file = await renderMappingReport(report, format)
+      const { report, file } = await withProgress(ctx.events, 'export', async (p) => {
+        p.step('Collecting organizations, mappings and runs', 0, 2)
+        const report = await buildMappingReport({ handlers: views(), now: ctx.now, extras })
+        p.step(`Writing the ${format.toUpperCase()} file`, 1, 2)
+        return { report, file: await renderMappingReport(report, format) }
+      })
       if (file.bytes.length > MAX_REPORT_BYTES) {
         throw new AppError(
           'validation',

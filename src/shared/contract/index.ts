@@ -17,6 +17,7 @@ import {
   UiPrefsSchema
 } from './settings'
 import type { MethodDef } from './define'
+import { ProgressEventSchema } from './progress'
 
 // The one table: every method the UI, the CLI and the browser bridge can call.
 // Adding a method = one entry here (in its domain file) + one handler in the core.
@@ -47,8 +48,6 @@ export const events = {
   billingSettingsChanged: zod.object({}),
   /** An alert cycle changed alerts or tickets (Ticketing/Activity screens re-read listAlerts/listAlertTickets). */
   alertsChanged: zod.object({ ticketsCreated: zod.number(), notesAdded: zod.number(), queued: zod.number() }),
-  /** An assets pull moved on: `done` of `total` customers. */
-  assetsPullProgress: zod.object({ done: zod.number(), total: zod.number(), customerId: zod.string().nullable() }),
   /** Settings or pause changed (any door): the tray, the login item and the Settings screen follow. */
   settingsChanged: zod.object({
     prefs: UiPrefsSchema,
@@ -56,7 +55,9 @@ export const events = {
     pause: PauseStateSchema
   }),
   /** The desktop shell asks the window to open a screen (a tray item or a notification was clicked). */
-  navigate: NavigateTargetSchema
+  navigate: NavigateTargetSchema,
+  /** A long action (refresh, assets pull, billing sync, export) moved on: one shape for all of them. */
+  progress: ProgressEventSchema
 }
 export type Events = typeof events
 export type EventName = keyof Events
