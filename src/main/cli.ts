@@ -4,6 +4,7 @@ import { runCli } from './cli/run'
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
-  env: process.env
+  env: process.env,
+  progress: process.stderr
 })
 process.exitCode = code

@@ -213,8 +213,8 @@ test.describe('Customers', () => {
     // Slow the PSA down so the progress bar is observable (simulated latency, not a test sleep).
     sims.syncro.faults.add({ kind: 'delay', delayMs: 1500, count: 1, match: { method: 'GET', path: '/customers' } })
     await page.getByRole('button', { name: 'Refresh data from PSA' }).click()
-    await expect(page.getByRole('progressbar', { name: 'Refreshing data from PSA' })).toBeVisible()
-    await expect(page.getByRole('progressbar')).toBeHidden()
+    await expect(page.getByRole('status', { name: 'Refreshing data from PSA' })).toContainText('Reading customers')
+    await expect(page.getByRole('status', { name: 'Refreshing data from PSA' })).toBeHidden()
     await choose(page, picker, 'Northwind Freshly Added Ltd')
     await expect(statusOf(page, xss)).toHaveText('Mapped')
     await expect(page.getByRole('status')).toHaveText(`${xss} is mapped to Northwind Freshly Added Ltd`)

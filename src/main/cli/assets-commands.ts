@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { AssetsView } from '../../shared/contract/assets'
+import { withCliProgress } from './progress-output'
 import type { CliContext, CommandModule } from './run'
 
 // `psa-bridge assets [--customer ID] [--json]`: devices and PSA assets with their match;
@@ -47,7 +48,8 @@ export const assetsCommands: CommandModule = (program: Command, cli: CliContext)
       if (o.customer !== undefined) input.customerId = o.customer
       if (o.full) input.full = true
       if (o.unmapped) input.unmapped = true
-      cli.report(await app.dispatch('pullAssets', input), !!o.json, (v) => {
+      const env = await withCliProgress(app, cli.io.progress, 'assetsPull', () => app.dispatch('pullAssets', input))
+      cli.report(env, !!o.json, (v) => {
         const r = v as { customers: number; devices: number; assets: number; incremental: number }
         return `pulled ${r.devices} devices and ${r.assets} PSA assets for ${r.customers} customers (${r.incremental} incremental)`
       })

@@ -2,6 +2,7 @@ import { InputFileError, readJsonFile } from './input-file'
 import { writeOutputFile } from './output-file'
 import type { Command } from 'commander'
 import type { SyncResult } from '../../shared/contract/billing'
+import { withCliProgress } from './progress-output'
 import type { CliContext, CommandModule } from './run'
 import { processAlertsAfterSync } from './ticketing-commands'
 
@@ -31,7 +32,9 @@ export const billingCommands: CommandModule = (program: Command, cli: CliContext
     .option('--json', 'machine-readable output')
     .action(async (o: { dryRun?: boolean; json?: boolean }) => {
       const app = await cli.app()
-      const env = await app.dispatch(o.dryRun ? 'previewSync' : 'pushSync', { trigger: 'cli' })
+      const env = await withCliProgress(app, cli.io.progress, 'billingSync', () =>
+        app.dispatch(o.dryRun ? 'previewSync' : 'pushSync', { trigger: 'cli' })
+      )
       cli.report(env, !!o.json, (v) => formatSync(v as SyncResult))
       // A run that ended failed/partial is an operation failure for scripts, even though the call itself succeeded.
       if (env.ok && ['failed', 'partial'].includes((env.value as SyncResult).status))

@@ -3,6 +3,7 @@ import { InputFileError, readInputText, readJsonFile } from './input-file'
 import type { Envelope } from '../../shared/errors'
 import type { App } from '../app/app'
 import { isAppError } from '../../shared/errors'
+import type { ProgressStream } from './progress-output'
 import { assetsCommands } from './assets-commands'
 import { auditCommands } from './audit-commands'
 import { billingCommands } from './billing-commands'
@@ -15,6 +16,8 @@ export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   env: NodeJS.ProcessEnv
+  /** Where long actions print progress (a bar on a TTY, plain lines otherwise); none when absent. */
+  progress?: ProgressStream
   /** Where SIGTERM/SIGINT come from (`psa-bridge service`); default: this process. */
   signals?: Pick<NodeJS.Process, 'once' | 'off'>
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander'
 import { StatusSchema, type Status } from '../../shared/contract/system'
 import { PauseStateSchema } from '../../shared/contract/settings'
+import { withCliProgress } from './progress-output'
 import type { CliContext, CommandModule } from './run'
 
-// `psa-bridge status`, `pause`, `resume`: the same getStatus/setPaused methods as the tray and the window.
+// `psa-bridge status`, `refresh`, `pause`, `resume`: the same getStatus/setPaused methods as the tray and the window.
 
 export const statusCommands: CommandModule = (program: Command, cli: CliContext) => {
   program
@@ -13,6 +14,16 @@ export const statusCommands: CommandModule = (program: Command, cli: CliContext)
     .action(async (o: { json?: boolean }) => {
       const a = await cli.app()
       cli.report(await a.dispatch('getStatus', {}), !!o.json, (v) => formatStatus(StatusSchema.parse(v)))
+    })
+  program
+    .command('refresh')
+    .description('read organizations from the source and customers from the PSA again')
+    .option('--from <side>', 'psa, source or both', 'both')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { from: string; json?: boolean }) => {
+      const a = await cli.app()
+      const env = await withCliProgress(a, cli.io.progress, 'refresh', () => a.dispatch('refreshData', { from: o.from }))
+      cli.report(env, !!o.json, (v) => (v as { message: string }).message)
     })
   for (const [name, paused] of [
     ['pause', true],

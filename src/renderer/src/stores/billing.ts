@@ -32,7 +32,6 @@ interface BillingState {
   pushed: SyncResult | null
   /** 'preview' | 'push' while a run is in flight: both buttons are disabled so one click = one run. */
   running: 'preview' | 'push' | null
-  progress: { done: number; total: number; phase: string } | null
   /** Mapping ids with a call in flight. */
   busy: ReadonlySet<string>
   editing: EditorTarget | null
@@ -54,8 +53,7 @@ export const useBilling = create<BillingState>((set, get) => {
 
   const run = async (kind: 'preview' | 'push') => {
     if (get().running) return
-    set({ running: kind, progress: null, error: null, notice: null })
-    const off = api.on('syncProgress', (p) => set({ progress: { done: p.done, total: p.total, phase: p.phase } }))
+    set({ running: kind, error: null, notice: null })
     try {
       const result =
         kind === 'preview' ? await api.previewSync({ trigger: 'manual' }) : await api.pushSync({ trigger: 'manual' })
@@ -64,8 +62,7 @@ export const useBilling = create<BillingState>((set, get) => {
     } catch (e) {
       set({ error: toApiError(e) })
     } finally {
-      off()
-      set({ running: null, progress: null })
+      set({ running: null })
     }
   }
 
@@ -79,7 +76,6 @@ export const useBilling = create<BillingState>((set, get) => {
     plan: null,
     pushed: null,
     running: null,
-    progress: null,
     busy: new Set(),
     editing: null,
 

@@ -30,7 +30,8 @@ interface CustomersState {
   query: string
   /** Org keys (orgKey) with a call in flight: their buttons are disabled so a double click cannot act twice. */
   busy: ReadonlySet<string>
-  refreshing: { from: RefreshSource; done: number; total: number; phase: string } | null
+  /** A refresh this screen started; its step and counts come as progress events (ActionProgress). */
+  refreshing: { from: RefreshSource } | null
   pendingCreate: PendingCreate | null
   load(): Promise<void>
   setStatus(status: StatusFilter): void
@@ -83,17 +84,7 @@ export const useCustomers = create<CustomersState>((set, get) => {
 
     async refresh(from) {
       if (get().refreshing) return
-      set({
-        refreshing: { from, done: 0, total: from === 'both' ? 2 : 1, phase: 'starting' },
-        error: null,
-        notice: null
-      })
-      const off = api.on('syncProgress', (p) => {
-        if (p.runId !== 'refresh') return
-        set((s) =>
-          s.refreshing ? { refreshing: { ...s.refreshing, done: p.done, total: p.total, phase: p.phase } } : {}
-        )
-      })
+      set({ refreshing: { from }, error: null, notice: null })
       try {
         const r = await api.refreshData({ from })
         set({ notice: r.message })
@@ -101,7 +92,6 @@ export const useCustomers = create<CustomersState>((set, get) => {
       } catch (e) {
         set({ error: toApiError(e) })
       } finally {
-        off()
         set({ refreshing: null })
       }
     },

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { AssetRow, AssetsView, AssetTab } from '../../../../shared/contract/assets'
 import type { ReportFormat } from '../../../../shared/contract/reports'
+import { ActionProgress } from '../../components/ActionProgress'
 import { api, toApiError } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice, StatusNotice } from '../../components/Notice'
@@ -105,6 +106,7 @@ export function AssetsScreen() {
         >
           Pull assets
         </button>
+        <ActionProgress action="assetsPull" label="Pull progress" />
         {!customerId && (
           <label title="Devices they share with a PSA customer suggest org mappings on the Customers screen">
             <input type="checkbox" checked={unmapped} onChange={(e) => setUnmapped(e.target.checked)} /> also unmapped

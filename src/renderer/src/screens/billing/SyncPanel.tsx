@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { RunCounts } from '../../../../shared/contract/billing'
+import { ActionProgress } from '../../components/ActionProgress'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { useBilling } from '../../stores/billing'
 import { formatTime, writesOf } from './format'
@@ -10,7 +11,6 @@ export function SyncPanel({ hasMappings }: { hasMappings: boolean }) {
   const plan = useBilling((s) => s.plan)
   const pushed = useBilling((s) => s.pushed)
   const running = useBilling((s) => s.running)
-  const progress = useBilling((s) => s.progress)
   const coreRunning = useBilling((s) => s.view?.running ?? false)
   const [confirming, setConfirming] = useState(false)
   const writes = plan ? writesOf(plan.items) : 0
@@ -38,12 +38,7 @@ export function SyncPanel({ hasMappings }: { hasMappings: boolean }) {
       <p className="card__description">
         Preview reads the counts and the PSA quantities and writes nothing. Push writes only the rows that change.
       </p>
-      {running && (
-        <p role="status" className="muted">
-          {running === 'preview' ? 'Reading counts and PSA quantities' : 'Writing quantities'}
-          {progress ? ` — ${progress.phase} ${progress.done}/${progress.total}` : '…'}
-        </p>
-      )}
+      <ActionProgress action="billingSync" label={running === 'preview' ? 'Preview progress' : 'Sync progress'} />
       {coreRunning && !running && <p className="muted">A sync started elsewhere (schedule or tray) is running.</p>}
       {plan && (
         <>

@@ -1,13 +1,8 @@
 import type { CustomersView } from '../../../../shared/contract/customers'
+import { ActionProgress } from '../../components/ActionProgress'
 import { useCustomers } from '../../stores/customers'
 
-const PHASE_LABEL: Record<string, string> = {
-  starting: 'Starting…',
-  organizations: 'Organizations read',
-  customers: 'Customers read'
-}
-
-/** Refresh buttons with when each side was last read, and a determinate bar fed by syncProgress events. */
+/** Refresh buttons with when each side was last read, and the refresh's step and counts (progress events). */
 export function RefreshControls({ refreshedAt }: { refreshedAt: CustomersView['refreshedAt'] }) {
   const r = useCustomers((s) => s.refreshing)
   const { refresh } = useCustomers.getState()
@@ -17,8 +12,7 @@ export function RefreshControls({ refreshedAt }: { refreshedAt: CustomersView['r
       {r ? (
         <>
           <span className="refresh__label">Refreshing data from {what}</span>
-          <progress aria-label={`Refreshing data from ${what}`} max={r.total} value={r.done} />
-          <span className="muted">{PHASE_LABEL[r.phase] ?? r.phase}</span>
+          <ActionProgress action="refresh" label={`Refreshing data from ${what}`} />
         </>
       ) : (
         <span className="muted refresh__stamp">
