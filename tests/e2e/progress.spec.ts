@@ -17,7 +17,12 @@ test.describe('Progress', () => {
 
   test('a long refresh shows its step and counts in a live status, then the result', async ({ app: page, sims }) => {
     await openCustomers(page)
-    sims.jumpcloud.faults.add({ kind: 'delay', delayMs: 1500, count: 1, match: { method: 'GET', path: 'organizations' } })
+    sims.jumpcloud.faults.add({
+      kind: 'delay',
+      delayMs: 1500,
+      count: 1,
+      match: { method: 'GET', path: 'organizations' }
+    })
     await page.getByRole('button', { name: 'Refresh data from source' }).click()
     const progress = page.getByRole('status', { name: 'Refreshing data from source' })
     await expect(progress).toHaveText('Reading organizations: 0 of 1')

@@ -22,7 +22,9 @@ export const statusCommands: CommandModule = (program: Command, cli: CliContext)
     .option('--json', 'machine-readable output')
     .action(async (o: { from: string; json?: boolean }) => {
       const a = await cli.app()
-      const env = await withCliProgress(a, cli.io.progress, 'refresh', () => a.dispatch('refreshData', { from: o.from }))
+      const env = await withCliProgress(a, cli.io.progress, 'refresh', () =>
+        a.dispatch('refreshData', { from: o.from })
+      )
       cli.report(env, !!o.json, (v) => (v as { message: string }).message)
     })
   for (const [name, paused] of [

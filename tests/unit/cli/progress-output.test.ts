@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { createProgressPrinter, progressLine } from '../../../src/main/cli/progress-output'
 import type { ProgressEvent } from '../../../src/shared/contract/progress'
 
-const ev = (e: Partial<ProgressEvent>): ProgressEvent => ({ actionId: 'a', action: 'assetsPull', step: 'Reading', done: 0, ...e })
+const ev = (e: Partial<ProgressEvent>): ProgressEvent => ({
+  actionId: 'a',
+  action: 'assetsPull',
+  step: 'Reading',
+  done: 0,
+  ...e
+})
 
 function fakeStream(isTTY: boolean) {
   const chunks: string[] = []

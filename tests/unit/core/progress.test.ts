@@ -43,7 +43,13 @@ describe('progress reporter', () => {
         throw new Error('PSA said 503')
       })
     ).rejects.toThrow('PSA said 503')
-    expect(seen.at(-1)).toMatchObject({ step: 'Reading devices', done: 1, total: 3, finished: true, error: 'PSA said 503' })
+    expect(seen.at(-1)).toMatchObject({
+      step: 'Reading devices',
+      done: 1,
+      total: 3,
+      finished: true,
+      error: 'PSA said 503'
+    })
   })
 
   it('the bus refuses a malformed progress event (validated on the way out)', () => {
