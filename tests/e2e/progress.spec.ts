@@ -25,7 +25,7 @@ test.describe('Progress', () => {
     })
     await page.getByRole('button', { name: 'Refresh data from source' }).click()
     const progress = page.getByRole('status', { name: 'Refreshing data from source' })
-    await expect(progress).toHaveText('Reading organizations: 0 of 1')
+    await expect(progress).toHaveText('Reading organizations from JumpCloud: 0 of 1')
     await expect(progress).toHaveAttribute('aria-live', 'polite')
     await expect(page.getByRole('button', { name: 'Refresh data from PSA' })).toBeDisabled()
     await expect(page.getByRole('status').filter({ hasText: `Refreshed ${ORGS} organizations.` })).toBeVisible()

@@ -26,7 +26,7 @@ describe('psa-bridge refresh as a process', () => {
     )
     expect(JSON.parse(stdout)).toMatchObject({ orgs: 3 })
     expect(stderr.split('\n').filter(Boolean)).toEqual([
-      'Reading organizations: 0 of 2',
+      'Reading organizations from JumpCloud: 0 of 2',
       'Reading customers: 1 of 2',
       'Done'
     ])
