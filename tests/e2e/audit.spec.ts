@@ -1,3 +1,4 @@
+import { kindLabel } from '../../src/shared/registry'
 import { test, expect } from './fixtures'
 import { bridgeCall, connectSyncroAndJumpCloud, getView } from './support/customers-page'
 
@@ -23,7 +24,7 @@ test.describe('Audit trail on Activity', () => {
       .filter({ hasText: `${first!.name} (#${first!.id}) → ${second!.name} (#${second!.id})` })
     await expect(change).toHaveCount(1)
     await expect(change).toContainText('Browser bridge')
-    await expect(change).toContainText(`${org.name} (org ${org.id})`)
+    await expect(change).toContainText(`${org.name} (${kindLabel(org.source)} org ${org.id})`)
     // Credentials rows are filtered out; choosing them shows them, without a secret.
     await expect(audit.getByRole('row').filter({ hasText: 'Syncro' })).toHaveCount(0)
     await page.getByRole('combobox', { name: 'Kind of change' }).selectOption({ label: 'Credentials' })

@@ -63,8 +63,9 @@ export function orgRow(page: Page, name: string): Locator {
     .filter({ has: page.getByRole('cell').getByText(name, { exact: true }) })
 }
 
+/** The org's Status cell (third column: Organization, Source, Status, …). */
 export function statusOf(page: Page, name: string): Locator {
-  return orgRow(page, name).getByRole('cell').nth(1)
+  return orgRow(page, name).getByRole('cell').nth(2)
 }
 
 export function pickerOf(page: Page, name: string): Locator {
