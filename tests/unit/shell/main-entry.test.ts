@@ -12,7 +12,7 @@ const h = vi.hoisted(() => ({
     syncNow: vi.fn(async () => {}),
     stop: vi.fn()
   },
-  createBackground: vi.fn(),
+  desktopBackgroundJobs: vi.fn(),
   stores: [] as Array<{ opts: Record<string, unknown>; data: Map<string, unknown> }>
 }))
 
@@ -36,14 +36,14 @@ vi.mock('../../../src/main/app/app', () => ({
   resolveDataDir: (o: { electronUserData?: string }) => `${o.electronUserData}/psa`
 }))
 
-vi.mock('../../../src/main/app/background', () => ({ createBackground: h.createBackground }))
+vi.mock('../../../src/main/app/service', () => ({ desktopBackgroundJobs: h.desktopBackgroundJobs }))
 
 describe('src/main/index.ts', () => {
   it('starts the desktop app with the core, the built preload and the bundle', async () => {
     const electron = (await import('electron')) as unknown as ReturnType<
       typeof import('./fake-electron').createFakeElectron
     >['electron']
-    h.createBackground.mockReturnValue(h.background)
+    h.desktopBackgroundJobs.mockReturnValue(h.background)
     h.createApp.mockResolvedValue({
       dispatch: vi.fn(async () => ({ ok: true, value: { integrations: [], lastSync: null } })),
       events: { onAny: () => () => undefined },
@@ -59,8 +59,8 @@ describe('src/main/index.ts', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled()
     expect(h.createApp).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/fake/userData/psa' }))
     expect(win.loadedUrl).toBe('app://bundle/index.html')
-    // The billing schedule and the alert poller start with the core.
-    expect(h.createBackground).toHaveBeenCalledWith(await h.createApp.mock.results[0]!.value)
+    // The billing schedule and the alert poller start with the core (under the data dir's background lease).
+    expect(h.desktopBackgroundJobs).toHaveBeenCalledWith(await h.createApp.mock.results[0]!.value)
     expect(h.background.start).toHaveBeenCalledTimes(1)
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/)
 
