@@ -65,6 +65,8 @@ export function claimBackgroundJobs(app: App, opts: RunJobsOptions = {}): Runnin
         }
       })
       await jobs.start()
+      // Operators (and the crash suite) can tell the owed push, the sample and the alert cycle are done.
+      app.log.info('background jobs: start-up work done')
     },
     async stop(reason) {
       wake?.stop()

@@ -28,7 +28,9 @@ export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
   sims: SimServer[],
-  killAt?: { request: number; afterMs: number }
+  killAt?: { request: number; afterMs: number },
+  /** A long-running command (`service`): SIGTERM it once a line of its output matches. */
+  stopWhen?: RegExp
 ): Promise<ChildRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--data-dir', dataDir, ...args], {
     env: { ...process.env, ...env },
@@ -36,7 +38,14 @@ export async function runCli(
   })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
+  let termed = false
+  child.stdout.on('data', (b: Buffer) => {
+    stdout += b.toString()
+    if (stopWhen && !termed && stopWhen.test(stdout)) {
+      termed = true
+      child.kill('SIGTERM')
+    }
+  })
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
   let requests = 0
   const kill = () => {
