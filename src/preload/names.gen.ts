@@ -73,7 +73,6 @@ export const METHOD_NAMES = [
 
 export const EVENT_NAMES = [
   "integrationsChanged",
-  "syncProgress",
   "syncFinished",
   "billingSettingsChanged",
   "alertsChanged",

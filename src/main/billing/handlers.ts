@@ -74,7 +74,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     return customerId
   }
 
-  /** A zone change re-buckets the HWM in the background (progress as syncProgress events); reads wait for it. */
+  /** A zone change re-buckets the HWM in the background (as `progress` events); reads wait for it. */
   const rebucket = () => {
     ensureHwmBuckets(ctx).catch((e: unknown) =>
       ctx.log.warn('HWM rebuild stopped', { error: e instanceof Error ? e.message : String(e) })

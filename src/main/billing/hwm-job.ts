@@ -1,11 +1,12 @@
 import type { AppContext } from '../core/context'
+import { createProgress } from '../core/progress'
 import type { Db } from '../db/connection'
 import { rebuildBuckets, retargetBuckets } from './hwm-buckets'
 import { loadBillingSettings } from './store'
 
 const jobs = new WeakMap<Db, Promise<void>>()
 
-/** Progress events of the bucket rebuild carry this run id (Activity shows them like a sync's). */
+/** Progress events of the bucket rebuild carry this action id. */
 export const HWM_REBUILD_RUN = 'hwm-rebuild'
 
 /**
@@ -18,11 +19,18 @@ export function ensureHwmBuckets(ctx: AppContext): Promise<void> {
   const state = retargetBuckets(ctx.db, loadBillingSettings(ctx.db).timeZone)
   if (state.rebuildFrom === null) return Promise.resolve()
   ctx.log.info('rebuilding HWM buckets', { zone: state.zone, from: state.rebuildFrom })
+  const progress = createProgress(ctx.events, 'hwmRebuild', HWM_REBUILD_RUN)
   const job = rebuildBuckets(ctx.db, {
-    onProgress: (done, total) =>
-      ctx.events.emit('syncProgress', { runId: HWM_REBUILD_RUN, phase: 'hwm-rebuild', done, total })
+    onProgress: (done, total) => progress.step('Rebuilding monthly maximums for the new time zone', done, total)
   })
-    .then((months) => ctx.log.info('HWM buckets rebuilt', { months }))
+    .then((months) => {
+      progress.finish()
+      ctx.log.info('HWM buckets rebuilt', { months })
+    })
+    .catch((e: unknown) => {
+      progress.fail(e)
+      throw e
+    })
     .finally(() => jobs.delete(ctx.db))
   jobs.set(ctx.db, job)
   return job

@@ -87,7 +87,7 @@ export class Runner {
   /** Mapping id → its place in the list, so rows come back in a stable order however the run ended. */
   private order = new Map<string, number>()
   private readonly now: Date
-  /** The contract's one progress shape (screens, CLI); syncProgress stays for the tray and the Billing bar. */
+  /** The contract's one progress shape (screens, tray, CLI). */
   readonly reporter: ProgressReporter
 
   constructor(
@@ -101,10 +101,6 @@ export class Runner {
 
   private progress(phase: string, done: number, total: number): void {
     this.reporter.step(PHASE_STEP[phase] ?? phase, done, total)
-    // ~50 events per phase at most: the UI needs a bar, not a firehose.
-    const step = Math.max(1, Math.floor(total / 50))
-    if (done === 0 || done === total || done % step === 0)
-      this.ctx.events.emit('syncProgress', { runId: this.runId, phase, done, total })
   }
 
   /** An outage seen by this run, or a stop asked from outside (service shutdown): no new step starts. */

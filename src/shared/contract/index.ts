@@ -42,7 +42,6 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
 /** Events the core pushes to the UI. */
 export const events = {
   integrationsChanged: zod.object({ kind: zod.string() }),
-  syncProgress: zod.object({ runId: zod.string(), phase: zod.string(), done: zod.number(), total: zod.number() }),
   syncFinished: zod.object({ runId: zod.string(), result: zod.string() }),
   /** Billing settings (incl. the schedule) changed: the scheduler re-reads them. */
   billingSettingsChanged: zod.object({}),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** The long actions that report progress; a screen or the CLI shows the ones it started. */
-export const ProgressActionSchema = z.enum(['refresh', 'assetsPull', 'billingSync', 'export'])
+export const ProgressActionSchema = z.enum(['refresh', 'assetsPull', 'billingSync', 'hwmRebuild', 'export'])
 export type ProgressAction = z.infer<typeof ProgressActionSchema>
 
 /**

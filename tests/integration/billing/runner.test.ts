@@ -9,7 +9,7 @@ describe('billing runner', () => {
     const h = await start('syncro', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 1))
     const progress: string[] = []
-    h.app.events.on('syncProgress', (p) => void progress.push(p.phase))
+    h.app.events.on('progress', (p) => void (p.action === 'billingSync' && progress.push(p.step)))
     const finished: string[] = []
     h.app.events.on('syncFinished', (p) => void finished.push(p.result))
 
@@ -21,7 +21,9 @@ describe('billing runner', () => {
     expect(await first).toMatchObject({ ok: true, value: { status: 'ok', counts: { written: 2 } } })
     expect(h.psaWrites()).toBe(2)
     expect(finished).toEqual(['ok'])
-    expect(progress).toEqual(expect.arrayContaining(['counts', 'push']))
+    expect(progress).toEqual(
+      expect.arrayContaining(['Counting devices per organization', 'Writing quantities to the PSA'])
+    )
     expect(await h.app.dispatch('pushSync', {})).toMatchObject({
       ok: true,
       value: { counts: { written: 0, unchanged: 2 } }

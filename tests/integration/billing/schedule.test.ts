@@ -86,7 +86,7 @@ describe('scheduled billing push (app wiring)', () => {
     const scheduler = createBillingScheduler(h.app, { now: () => now, cron: f.cron, timer: f.timer })
 
     const started = new Promise<void>((resolve) => {
-      const off = h.app.events.on('syncProgress', () => {
+      const off = h.app.events.on('progress', () => {
         off()
         resolve()
       })

@@ -15,7 +15,7 @@ describe('billing runs of two processes on one data dir', () => {
     h.sims.jumpcloud.faults.add({ kind: 'delay', delayMs: 1_500, count: 1 })
     const desk = h.call('pushSync', {})
     await new Promise<void>((resolve) => {
-      const off = h.app.events.on('syncProgress', () => {
+      const off = h.app.events.on('progress', () => {
         off()
         resolve()
       })

@@ -35,8 +35,11 @@ describe('ensureHwmBuckets', () => {
 
     storeBillingSettings(db, { ...loadBillingSettings(db), timeZone: 'America/New_York' }, new Date())
     const progress: Array<{ done: number; total: number }> = []
-    ctx.events.on('syncProgress', (p) => {
-      if (p.runId === HWM_REBUILD_RUN) progress.push({ done: p.done, total: p.total })
+    let finished = 0
+    ctx.events.on('progress', (p) => {
+      if (p.actionId !== HWM_REBUILD_RUN || p.action !== 'hwmRebuild') return
+      if (p.finished) finished++
+      else progress.push({ done: p.done, total: p.total ?? -1 })
     })
     const a = ensureHwmBuckets(ctx)
     expect(ensureHwmBuckets(ctx)).toBe(a) // a second caller waits for the same job
@@ -45,5 +48,6 @@ describe('ensureHwmBuckets', () => {
     expect(monthHwms(db, '2026-03').get('jumpcloud', 'org-a', 'users')).toBe(12)
     expect(monthHwms(db, '2026-04').get('jumpcloud', 'org-a', 'users')).toBeNull()
     expect(progress.at(-1)).toEqual({ done: 2, total: 2 }) // March and April rebuilt
+    expect(finished).toBe(1) // the bar ends
   })
 })

@@ -73,11 +73,9 @@ describe('startDesktop: boot', () => {
   it('forwards core events to the window', async () => {
     const s = setup()
     await startDesktop(s.deps)
-    s.emit('syncProgress', { runId: 'r', phase: 'billing', done: 1, total: 3 })
-    expect(s.win().webContents.sent).toContainEqual([
-      'psa-event:syncProgress',
-      { runId: 'r', phase: 'billing', done: 1, total: 3 }
-    ])
+    const e = { actionId: 'r', action: 'billingSync', step: 'Writing quantities to the PSA', done: 1, total: 3 }
+    s.emit('progress', e)
+    expect(s.win().webContents.sent).toContainEqual(['psa-event:progress', e])
   })
 })
 

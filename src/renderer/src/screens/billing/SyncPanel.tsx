@@ -39,6 +39,7 @@ export function SyncPanel({ hasMappings }: { hasMappings: boolean }) {
         Preview reads the counts and the PSA quantities and writes nothing. Push writes only the rows that change.
       </p>
       <ActionProgress action="billingSync" label={running === 'preview' ? 'Preview progress' : 'Sync progress'} />
+      <ActionProgress action="hwmRebuild" label="Time zone change progress" />
       {coreRunning && !running && <p className="muted">A sync started elsewhere (schedule or tray) is running.</p>}
       {plan && (
         <>
