@@ -18,7 +18,7 @@ export function createDesktopHost(o: {
 }): AppHost {
   const allowed = [o.dataDir, logDirOf(o.dataDir)]
   return {
-    door: 'desktop',
+    door: 'window',
     prefs: o.prefs,
     canStartAtLogin: true,
     async openFolder(path) {

@@ -1,3 +1,4 @@
+import { DoorSchema } from './audit'
 import { z } from 'zod'
 import { method } from './define'
 
@@ -24,7 +25,8 @@ export const DEFAULT_SAMPLING_MINUTES = 60
 export const PauseStateSchema = z.object({ paused: z.boolean(), since: z.string().nullable() })
 export type PauseState = z.output<typeof PauseStateSchema>
 
-export const HostKindSchema = z.enum(['desktop', 'bridge', 'cli'])
+/** The door this process serves (one of the audit's doors; 'internal' is not a host). */
+export const HostKindSchema = DoorSchema.exclude(['internal'])
 export type HostKind = z.output<typeof HostKindSchema>
 
 export const FolderSchema = z.enum(['data', 'logs'])

@@ -158,7 +158,7 @@ describe('settings handlers', () => {
 
   it('opens only the data or log folder, through the door; elsewhere it returns the path', async () => {
     const opened: string[] = []
-    const { app, dataDir } = await open({ door: 'desktop', openFolder: async (p) => void opened.push(p) })
+    const { app, dataDir } = await open({ door: 'window', openFolder: async (p) => void opened.push(p) })
     expect(await app.dispatch('openFolder', { folder: 'logs' })).toMatchObject({ ok: true, value: { opened: true } })
     expect(opened).toEqual([join(dataDir, 'logs')])
     expect(await app.dispatch('openFolder', { folder: '/etc' })).toMatchObject({

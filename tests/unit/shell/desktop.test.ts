@@ -43,7 +43,7 @@ describe('startDesktop: boot', () => {
       env: {},
       electronUserData: '/fake/userData'
     })
-    expect(s.deps.createCore).toHaveBeenCalledWith('/fake/userData/data', expect.objectContaining({ door: 'desktop' }))
+    expect(s.deps.createCore).toHaveBeenCalledWith('/fake/userData/data', expect.objectContaining({ door: 'window' }))
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     expect([...s.fake.ipcHandlers.keys()].sort()).toEqual(methodNames.map((n) => `psa:${n}`).sort())
     expect(s.win().loadedUrl).toBe('app://bundle/index.html')
