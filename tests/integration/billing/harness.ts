@@ -151,10 +151,15 @@ export async function startBillingHarness(
         const s = sims.syncro.account().schedules.find((x) => String(x.id) === t.containerId)!
         s.lines = s.lines.filter((l) => String(l.id) !== t.itemId)
       } else {
-        const rows = sims.autotask.state.tables.ContractServices
+        // The service goes with its units rows (its billing periods, autotask.md §7.5).
+        const tables = sims.autotask.state.tables
+        const rows = tables.ContractServices
         rows.splice(
           rows.findIndex((r) => String(r.id) === t.itemId),
           1
+        )
+        tables.ContractServiceUnits = tables.ContractServiceUnits.filter(
+          (u) => String(u.contractServiceID) !== t.itemId
         )
       }
     },

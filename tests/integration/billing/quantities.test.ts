@@ -10,9 +10,41 @@ function qty(got: Map<string, QuantityRead | Error>, key: string): number | unde
   return r?.quantity
 }
 import { LIST_ALL_FROM } from '../../../src/main/connectors/syncro/quantities'
-import { unitsAt } from '../../sims/autotask'
+import { unitsAt, type AutotaskState } from '../../sims/autotask'
+import { addPeriods, applyAdjustment, monthStart } from '../../sims/autotask/billing'
+import { nextId } from '../../sims/autotask/model'
 import { startHarness as startAutotask, NOW } from '../autotask/setup'
 import { withSim } from '../syncro/setup'
+
+type Target = { containerId: string; itemId: string }
+
+/** n contract services, each on its own active recurring contract with whole monthly periods holding i + 1 units. */
+function addWholeServices(state: AutotaskState, n: number): Target[] {
+  const t = state.tables
+  const base = t.Contracts.find((c) => c.contractType === 7 && c.status === 1)!
+  const serviceID = t.Services[0]!.id
+  return Array.from({ length: n }, (_, i) => {
+    const contract = {
+      ...base,
+      id: nextId(state),
+      startDate: monthStart(NOW, -2).toISOString(),
+      endDate: new Date(monthStart(NOW, 3).getTime() - 1).toISOString()
+    }
+    t.Contracts.push(contract)
+    const cs = {
+      id: nextId(state),
+      contractID: contract.id,
+      serviceID,
+      unitPrice: 12,
+      unitCost: 5,
+      invoiceDescription: null,
+      internalDescription: null
+    }
+    t.ContractServices.push(cs)
+    addPeriods(state, contract, cs, i + 1)
+    return { containerId: String(contract.id), itemId: String(cs.id) }
+  })
+}
 
 const closers: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -60,22 +92,41 @@ describe('Syncro getQuantities', () => {
 })
 
 describe('Autotask getQuantities', () => {
-  it('reads every contract service in three queries, matching getQuantity; a service gone or moved to another contract is missing', async () => {
+  it('a steady read is one units query per 500 services (600 → 2), with the units, cost and price the sim holds', async () => {
     const h = await startAutotask()
     closers.push(() => h.sim.close())
-    const t = h.sim.state.tables
-    const services = t.ContractServices.slice(0, 12)
-    const targets = services.map((cs) => ({ containerId: String(cs.contractID), itemId: String(cs.id) }))
-    const moved = { ...targets[0]!, containerId: '424242' }
+    const targets = addWholeServices(h.sim.state, 600)
     const before = h.sim.requests.length
-    const got = await h.connector.getQuantities!([moved, ...targets.slice(1)])
-    expect(h.sim.requests.length - before).toBe(3) // services, their contracts (period anchors), the units
-    expect(got.has(targetKey(moved))).toBe(false)
-    for (const [i, cs] of services.entries()) {
-      if (i === 0) continue
-      expect(qty(got, targetKey(targets[i]!))).toBe(unitsAt(h.sim.state, cs.id as number, NOW) ?? 0)
-      expect(got.get(targetKey(targets[i]!))).toEqual(await h.connector.getQuantity(targets[i]!))
-    }
+    const got = await h.connector.getQuantities!(targets)
+    const sent = h.sim.requests.slice(before)
+    expect(sent).toHaveLength(2)
+    expect(sent.every((r) => /ContractServiceUnits\/query$/i.test(r.path))).toBe(true)
+    expect(got.size).toBe(600)
+    for (const [i, t] of targets.entries())
+      expect(got.get(targetKey(t))).toEqual({ quantity: i + 1, unitCost: 5, unitPrice: 12 })
+  })
+
+  it('targets the current rows cannot settle get the full read: moved to another contract → missing, a split period → split', async () => {
+    const h = await startAutotask()
+    closers.push(() => h.sim.close())
+    const [fine, moved, split] = addWholeServices(h.sim.state, 3) as [Target, Target, Target]
+    // Someone adjusted the split service by hand in mid-period: its period now holds 2, then 9.
+    applyAdjustment(h.sim.state, {
+      contractID: Number(split.containerId),
+      contractServiceID: Number(split.itemId),
+      serviceID: h.sim.state.tables.ContractServices.find((cs) => String(cs.id) === split.itemId)!.serviceID,
+      unitChange: 6,
+      effectiveDate: '2026-03-10T00:00:00.000Z'
+    })
+    const foreign = { ...moved, containerId: '424242' }
+    const before = h.sim.requests.length
+    const got = await h.connector.getQuantities!([fine, foreign, split])
+    // The units query, then the full read of the two in doubt: services (ownership), contracts, units.
+    expect(h.sim.requests.length - before).toBe(4)
+    expect(got.get(targetKey(fine))).toEqual({ quantity: 1, unitCost: 5, unitPrice: 12 })
+    expect(got.has(targetKey(foreign))).toBe(false)
+    expect(got.get(targetKey(split))).toMatchObject({ quantity: 3, split: true })
+    expect(await h.connector.getQuantity(split)).toEqual(got.get(targetKey(split)))
   })
 
   it('setQuantities re-reads in three queries, then posts one adjustment per change with the same checks as setQuantity', async () => {

@@ -33,7 +33,7 @@ describe('billing runner', () => {
   it('a PSA outage ends the run as failed with a clear error, recorded in Activity; the app keeps working', async () => {
     const h = await start('autotask', { mappings: 2 })
     h.mapped.forEach((m) => h.setUsage(m.orgId, m.initial + 1))
-    h.sims.autotask.faults.add({ kind: 'status', status: 503, match: { path: 'ContractServices' } })
+    h.sims.autotask.faults.add({ kind: 'status', status: 503, match: { path: 'ContractService' } }) // its services and their units
     const r = await h.call('pushSync', {})
     expect(r.status).toBe('failed')
     expect(r.error).toMatch(/Autotask/i)

@@ -46,9 +46,9 @@ describe.each(['syncro', 'autotask'] as const)('billing sync against the %s simu
     const second = await h.call('pushSync', {})
     expect(second).toMatchObject({ status: 'ok', counts: { written: 0, unchanged: h.mapped.length } })
     expect(h.psaWrites()).toBe(writesAfterFirst)
-    // Economy: Syncro reads one recurring invoice per target; Autotask reads all targets in three queries
-    // (services, their contracts for the billing periods, the period's units).
-    expect(h.psaRequests() - readsBefore).toBe(psa === 'syncro' ? h.mapped.length : 3)
+    // Economy: Syncro reads one recurring invoice per target; Autotask reads all targets' current units rows in one
+    // query (the service and contract checks come before a write).
+    expect(h.psaRequests() - readsBefore).toBe(psa === 'syncro' ? h.mapped.length : 1)
 
     const changed = h.mapped[1]!
     h.setUsage(changed.orgId, users[1]! + 7)

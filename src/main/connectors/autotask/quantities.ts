@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { AppError, isAppError } from '../../../shared/errors'
 import { targetKey, type BillingTargetRef, type QuantityRead, type QuantityWrite } from '../types'
 import { adjustmentBodies, checkChange } from './adjust'
+import { readCurrentUnits } from './current-units'
 import { periodAt, periodUnits, type PeriodUnits } from './period'
 import { chunk, type FilterNode } from './query'
 import { ContractSchema, ContractServiceSchema, ContractServiceUnitSchema } from './schemas'
@@ -73,17 +74,19 @@ function serviceOf(byId: Map<string, ContractService>, target: BillingTargetRef)
 }
 
 /**
- * Units (and unit cost/price) of many contract services for the billing period covering `day`, in three queries per
- * 500 instead of several requests per service. Targets missing from the result no longer exist (§7.4–§7.5).
+ * Units (and unit cost/price) of many contract services for the billing period covering `day`. A steady sync needs only
+ * the current units rows (current-units.ts: one query per 500); targets those rows cannot settle get the full read,
+ * three queries per 500 (§7.4–§7.5). Targets missing from the result no longer exist on their contract.
  */
 export async function readQuantities(
   query: Query,
   targets: readonly BillingTargetRef[],
   day: string
 ): Promise<Map<string, QuantityRead>> {
-  const { byId, periods } = await readPeriods(query, targets, day)
-  const out = new Map<string, QuantityRead>()
-  for (const t of targets) {
+  const { reads, doubt } = await readCurrentUnits(query, targets, day)
+  if (doubt.length === 0) return reads
+  const { byId, periods } = await readPeriods(query, doubt, day)
+  for (const t of doubt) {
     const cs = serviceOf(byId, t)
     if (!cs) continue
     const p = periods.get(cs.id)!
@@ -93,9 +96,9 @@ export async function readQuantities(
     if (cost != null) read.unitCost = cost
     if (price != null) read.unitPrice = price
     if (p.split) read.split = true
-    out.set(targetKey(t), read)
+    reads.set(targetKey(t), read)
   }
-  return out
+  return reads
 }
 
 /** One target's read, or not-found. */
@@ -111,7 +114,8 @@ type Create = (path: string, data: Record<string, unknown>) => Promise<number>
 const STOPS = new Set(['auth', 'permission', 'unavailable', 'timeout', 'rate-limited'])
 
 /**
- * Many quantity changes with the reads batched (readPeriods per billing day), then the adjustments of each target
+ * Many quantity changes with the reads batched (readPeriods per billing day: the full read, so the contract service
+ * is checked to still be on its contract just before anything is written), then the adjustments of each target
  * in order (adjust.ts) — usually one POST per write. Resolves per write: null = done, an Error = that one failed.
  */
 export async function writeQuantities(

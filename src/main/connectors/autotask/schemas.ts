@@ -68,6 +68,8 @@ export const ServiceSchema = z.object({ id, name: z.string() })
 
 export const ContractServiceUnitSchema = z.object({
   id,
+  // Listed in the docs (autotask.md §7.5); optional here so a reply without it only costs the full read.
+  contractID: id.nullish(),
   contractServiceID: id,
   startDate: z.string(),
   endDate: z.string(),
