@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/contract'
 import { MAX_REPORT_BYTES } from '../../shared/contract/reports'
 import { AppError } from '../../shared/errors'
 import { loadBillingSettings } from '../billing/store'
-import { openPsa } from '../connect/open'
+import { openSession } from '../connect/session'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
 import { readSetting, writeSetting } from '../core/settings'
@@ -15,7 +15,6 @@ import {
   loadModel,
   MappingSetting,
   requireDeviceSource,
-  requirePsa,
   typeMapping,
   typeMappingKey
 } from './scope'
@@ -43,7 +42,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
   const audit = (action: string, detail: Record<string, unknown>) =>
     recordActivity(ctx.db, { actor: 'user', action, detail, at: now() })
   const rowsFor = (customerId: string | undefined) => {
-    const psa = requirePsa(ctx)
+    const psa = openSession(ctx).requirePsaKind()
     const model = loadModel(ctx, psa)
     const rows = customerId ? model.rows.filter((r) => r.customerId === customerId) : model.rows
     return { psa, model, rows }
@@ -69,7 +68,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     pullAssets: (input) => withProgress(ctx.events, 'assetsPull', (p) => pullAssets(ctx, input, p)),
 
     async acceptAssetMatch({ deviceId }) {
-      const psa = requirePsa(ctx)
+      const psa = openSession(ctx).requirePsaKind()
       const s = loadModel(ctx, psa).suggestions.get(deviceId)
       if (!s) throw new AppError('not-found', 'That device has no suggested match any more. Refresh the view.')
       putLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, {
@@ -83,7 +82,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     },
 
     async acceptAllAssetMatches({ customerId }) {
-      const psa = requirePsa(ctx)
+      const psa = openSession(ctx).requirePsaKind()
       const list = [...loadModel(ctx, psa).suggestions.values()].filter(
         (s) => !customerId || s.customerId === customerId
       )
@@ -101,7 +100,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     },
 
     async matchAssetTo({ deviceId, assetId }) {
-      const psa = requirePsa(ctx)
+      const psa = openSession(ctx).requirePsaKind()
       const model = loadModel(ctx, psa)
       const d = model.devices.get(deviceId)
       const a = model.assets.get(assetId)
@@ -118,7 +117,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     },
 
     async unmatchAsset({ deviceId }) {
-      const psa = requirePsa(ctx)
+      const psa = openSession(ctx).requirePsaKind()
       if (!dropLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, deviceId))
         throw new AppError('not-found', 'That device is not matched.')
       audit('asset.unmatched', { deviceId })
@@ -126,7 +125,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     },
 
     async setAssetIgnored({ side, id, ignored }) {
-      const psa = requirePsa(ctx)
+      const psa = openSession(ctx).requirePsaKind()
       const ok =
         side === 'device'
           ? setDeviceIgnored(ctx.db, requireDeviceSource(ctx, id), id, ignored)
@@ -137,7 +136,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     },
 
     async setAssetTypeMapping({ mapping }) {
-      const psa = requirePsa(ctx)
+      const psa = openSession(ctx).requirePsaKind()
       const known = new Set(assetTypes(ctx, psa).map((t) => t.value))
       // A PSA that cannot list its types (Syncro) takes any name; it refuses an unknown one when creating.
       const strict = assetTypesComplete(ctx, psa)
@@ -150,7 +149,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     },
 
     async previewAssetCreate({ deviceIds }) {
-      const plan = planCreate(ctx, requirePsa(ctx), deviceIds)
+      const plan = planCreate(ctx, openSession(ctx).requirePsaKind(), deviceIds)
       return {
         create: plan.create.map((c) => ({
           deviceId: c.deviceId,
@@ -164,7 +163,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
     },
 
     async createAssets({ deviceIds }) {
-      const { kind: psa, connector } = await openPsa(ctx)
+      const { kind: psa, connector } = await openSession(ctx).psa()
       const plan = planCreate(ctx, psa, deviceIds)
       const result = await createPlanned(ctx, psa, connector, plan)
       return { ...result, refused: plan.refused }

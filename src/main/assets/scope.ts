@@ -3,7 +3,6 @@ import { AppError } from '../../shared/errors'
 import type { Choice, PsaKind, SourceKind } from '../connectors/types'
 import { orgKey } from '../../shared/contract/org-ref'
 import { SOURCE_KINDS, sourceInfo } from '../../shared/registry'
-import { activePsaKind, noPsaError } from '../connect/open'
 import type { AppContext } from '../core/context'
 import { readSetting } from '../core/settings'
 import { loadCustomers, loadMappings } from '../customers/store'
@@ -11,7 +10,8 @@ import { DEVICE_KINDS, resolveTypeMapping, type AssetTypeMapping } from './devic
 import { loadAssets, loadDevices, loadLinks, sourceOfDevice } from './store'
 import { buildAssetsModel, type AssetsModel } from './view'
 
-// What every assets handler starts from: the active PSA, the org → customer mappings and the current model.
+// What every assets handler starts from (with the active PSA its session resolved): the org → customer
+// mappings and the current model.
 
 export const typesKey = (psa: PsaKind) => `${psa}.assetTypes`
 export const typeMappingKey = (psa: PsaKind) => `${psa}.assetTypeMapping`
@@ -20,12 +20,6 @@ export const TypesSetting = z.object({
   complete: z.boolean()
 })
 export const MappingSetting = z.partialRecord(z.enum(DEVICE_KINDS), z.string().nullable())
-
-export function requirePsa(ctx: AppContext): PsaKind {
-  const psa = activePsaKind(ctx.db)
-  if (!psa) throw noPsaError()
-  return psa
-}
 
 /** The sources that list devices (the registry says which). */
 export const DEVICE_SOURCES: readonly SourceKind[] = SOURCE_KINDS.filter((k) => sourceInfo(k).devices)

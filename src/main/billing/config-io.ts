@@ -4,7 +4,6 @@ import { AppError } from '../../shared/errors'
 import { kindLabel } from '../../shared/registry'
 import type { PsaKind } from '../connectors/types'
 import type { Db } from '../db/connection'
-import { activePsaKind } from '../connect/open'
 import {
   clearCustomerIgnored,
   clearOrgFlags,
@@ -39,8 +38,8 @@ import {
 // Versioned export/import of every mapping and setting. Secrets are never part of it: they live in the
 // keychain only, and the file is meant to be copied between machines.
 
-export function exportConfig(db: Db, now: Date): ConfigFile {
-  const psa = activePsaKind(db)
+/** `psa` is the active PSA as the caller's session resolved it (null when none is connected). */
+export function exportConfig(db: Db, psa: PsaKind | null, now: Date): ConfigFile {
   const orgs = loadOrgs(db)
   return {
     version: 2,
@@ -87,7 +86,7 @@ function invalid(path: string, message: string, hint?: string): never {
 }
 
 /** Checks everything first; throws a validation AppError naming the first bad path. Writes nothing. */
-export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa: PsaKind | null } {
+export function validateConfig(db: Db, psa: PsaKind | null, raw: unknown): ConfigFile {
   const parsed = ConfigFileSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -103,7 +102,6 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
       e instanceof Error ? e.message : String(e)
     )
   }
-  const psa = activePsaKind(db)
   const hasPsaData =
     config.customerMappings.length > 0 ||
     config.billingMappings.length > 0 ||
@@ -144,7 +142,7 @@ export function validateConfig(db: Db, raw: unknown): { config: ConfigFile; psa:
   config.disabledOrgs.forEach((r, i) => needOrg(`disabledOrgs.${i}`, r))
   config.ignoredCustomers?.forEach((id, i) => needCustomer(`ignoredCustomers.${i}`, id))
   if (config.ticketing && psa) checkTicketing(db, psa, config.ticketing)
-  return { config, psa }
+  return config
 }
 
 /**
@@ -168,8 +166,13 @@ function checkTicketing(db: Db, psa: PsaKind, t: NonNullable<ConfigFile['ticketi
 }
 
 /** Replaces mappings and settings with the file's, in one transaction: all or nothing. */
-export function importConfig(db: Db, raw: unknown, now: Date): { customerMappings: number; billingMappings: number } {
-  const { config, psa } = validateConfig(db, raw)
+export function importConfig(
+  db: Db,
+  psa: PsaKind | null,
+  raw: unknown,
+  now: Date
+): { customerMappings: number; billingMappings: number } {
+  const config = validateConfig(db, psa, raw)
   const at = now.toISOString()
   db.transaction(() => {
     storeBillingSettings(db, config.settings, now)

@@ -1,9 +1,8 @@
 import type { ConfigFile } from '../../shared/contract/billing'
 import { AppError, isAppError } from '../../shared/errors'
 import { PSAS } from '../../shared/registry'
-import { openPsa } from '../connect/open'
-import type { BillingContainer, PsaKind } from '../connectors/types'
-import type { AppContext } from '../core/context'
+import type { Session } from '../connect/session'
+import type { BillingContainer } from '../connectors/types'
 import { orgKey } from '../../shared/contract/org-ref'
 
 // A configuration file's billing mappings pass exactly the checks of the Billing screen (saveBillingMapping): the
@@ -15,11 +14,8 @@ function refuse(path: string, message: string, hint: string): never {
 }
 
 /** The file with every billing target checked against the live PSA and its names replaced by the PSA's. */
-export async function checkConfigTargets(
-  ctx: AppContext,
-  config: ConfigFile,
-  psa: PsaKind | null
-): Promise<ConfigFile> {
+export async function checkConfigTargets(session: Session, config: ConfigFile): Promise<ConfigFile> {
+  const psa = session.psaKind
   if (!psa || config.billingMappings.length === 0) return config
   const words = PSAS[psa].words
   const customerOf = new Map(config.customerMappings.map((m) => [orgKey(m), m.customerId]))
@@ -33,7 +29,7 @@ export async function checkConfigTargets(
   })
   const targets = new Map<string, BillingContainer[]>()
   try {
-    const { connector } = await openPsa(ctx)
+    const { connector } = await session.psa()
     for (const customerId of new Set(config.billingMappings.map((m) => m.customerId)))
       targets.set(customerId, await connector.listBillingTargets(customerId))
   } catch (e) {

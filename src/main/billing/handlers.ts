@@ -279,7 +279,7 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
     },
 
     async exportConfig() {
-      return exportConfig(ctx.db, ctx.now())
+      return exportConfig(ctx.db, openSession(ctx).psaKind, ctx.now())
     },
 
     async importConfig({ config }) {
@@ -288,8 +288,9 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
         throw new AppError('conflict', 'A billing sync is running; import the configuration when it has finished.')
       }
       // Every billing target is checked against the live PSA first, as on the Billing screen (config-targets.ts).
-      const { config: file, psa } = validateConfig(ctx.db, config)
-      const r = importConfig(ctx.db, await checkConfigTargets(ctx, file, psa), ctx.now())
+      const session = openSession(ctx)
+      const file = validateConfig(ctx.db, session.psaKind, config)
+      const r = importConfig(ctx.db, session.psaKind, await checkConfigTargets(session, file), ctx.now())
       audit('config.imported', r)
       rebucket() // the imported settings may carry another billing zone
       ctx.events.emit('billingSettingsChanged', {})

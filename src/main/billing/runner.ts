@@ -144,6 +144,7 @@ export class Runner {
     const enabled = all.filter(hwmBilled)
     const byDay = new DayBilling(
       this,
+      session,
       all.filter((m) => !hwmBilled(m)),
       settings
     )

@@ -2,7 +2,7 @@ import type { BillingSettings, SourceBilling } from '../../shared/contract/billi
 import { AppError } from '../../shared/errors'
 import { SOURCES, type SourceKind } from '../../shared/registry'
 import type { PsaConnector, QuantityRead, QuantityWrite } from '../connectors/types'
-import { openSource } from '../connect/open'
+import type { Session } from '../connect/session'
 import { loadMappings, loadOrgs } from '../customers/store'
 import { mappingBlock } from './mapping-block'
 import { orgKey } from '../../shared/contract/org-ref'
@@ -46,6 +46,7 @@ export function checkSourceBilling(all: BillingSettings['sourceBilling']): void 
 export class DayBilling {
   constructor(
     private readonly run: Runner,
+    private readonly session: Session,
     readonly mappings: BillingMappingRecord[],
     private readonly settings: BillingSettings
   ) {}
@@ -88,7 +89,7 @@ export class DayBilling {
       return null
     }
     try {
-      const source = await openSource(this.run.ctx, kind)
+      const source = await this.session.source(kind)
       if (!source.listBillingDates || !source.getBillableUsers)
         throw new AppError('config', `${label} does not report billable users.`)
       const date = billingDateFor(await source.listBillingDates(), now, zone)

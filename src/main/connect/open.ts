@@ -4,17 +4,13 @@ import type { SecretAccount } from '../../shared/registry/secrets'
 import { makePsa, makeSource, psaEntry, sourceEntry } from '../connectors/registry'
 import type { PsaConnector, PsaKind, SourceConnector, SourceKind } from '../connectors/types'
 import type { AppContext } from '../core/context'
-import type { Db } from '../db/connection'
-import { getIntegration, listIntegrationRows, type IntegrationRow } from './store'
+import type { IntegrationRow } from './store'
 
 /**
  * The PSA the app works with. PSA Bridge maps to one PSA at a time; when both are connected the one
- * saved most recently is active (re-save the other one on Connect to switch).
+ * saved most recently is active (re-save the other one on Connect to switch). Handlers get it from
+ * their session (session.ts), which reads the rows once per call.
  */
-export function activePsaKind(db: Db): PsaKind | null {
-  return activePsaOf(listIntegrationRows(db))
-}
-
 export function activePsaOf(rows: readonly IntegrationRow[]): PsaKind | null {
   const psas = rows.filter((r) => r.role === 'psa')
   psas.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
@@ -24,9 +20,6 @@ export function activePsaOf(rows: readonly IntegrationRow[]): PsaKind | null {
 /** The one "No PSA is connected yet" error. */
 export function noPsaError(): AppError {
   return new AppError('config', NO_PSA_MESSAGE, { hint: NO_PSA_HINT })
-}
-export function throwNoPsa(): never {
-  throw noPsaError()
 }
 
 /** "SaaS Alerts is not connected yet." */
@@ -51,16 +44,4 @@ export async function openPsaRow(ctx: AppContext, kind: PsaKind, row: Integratio
 
 export async function openSourceRow(ctx: AppContext, kind: SourceKind, row: IntegrationRow): Promise<SourceConnector> {
   return makeSource(ctx.connectors, kind, await sourceEntry(kind).config(row.settings, secretReader(ctx)))
-}
-
-export async function openPsa(ctx: AppContext): Promise<{ kind: PsaKind; connector: PsaConnector }> {
-  const kind = activePsaKind(ctx.db)
-  if (!kind) throw noPsaError()
-  return { kind, connector: await openPsaRow(ctx, kind, getIntegration(ctx.db, kind)!) }
-}
-
-export async function openSource(ctx: AppContext, kind: SourceKind): Promise<SourceConnector> {
-  const row = getIntegration(ctx.db, kind)
-  if (!row) throw notConnectedError(kind)
-  return openSourceRow(ctx, kind, row)
 }

@@ -1,7 +1,6 @@
 import type { AppContext } from '../core/context'
-import { SOURCE_KINDS, sourceInfo } from '../../shared/registry'
-import { activePsaKind, openPsa, openSource } from '../connect/open'
-import { getIntegration } from '../connect/store'
+import { NO_PSA_MESSAGE, sourceInfo } from '../../shared/registry'
+import { openSession, type Session } from '../connect/session'
 import type { PsaKind, SourceKind } from '../connectors/types'
 import type { AlertCycleResult, TicketingSettings } from '../../shared/contract/ticketing'
 import { deliverQueued } from './delivery'
@@ -31,10 +30,11 @@ export function runAlertCycle(
 }
 
 async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: boolean }): Promise<AlertCycleResult> {
-  const psa = activePsaKind(ctx.db)
+  const session = openSession(ctx)
+  const psa = session.psaKind
   const settings = loadTicketingSettings(ctx.db, psa)
   const empty = { ticketsCreated: 0, notesAdded: 0, suppressed: 0, failed: 0 }
-  if (!psa || (!settings.enabled && severitySourcesOn(ctx, psa).length === 0)) {
+  if (!psa || (!settings.enabled && severitySourcesOn(session, psa).length === 0)) {
     return {
       ran: false,
       fetched: 0,
@@ -42,7 +42,7 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
       ...empty,
       ...backlog(ctx),
       pollError: null,
-      message: psa ? 'Automated ticketing is off.' : 'No PSA is connected.'
+      message: psa ? 'Automated ticketing is off.' : NO_PSA_MESSAGE
     }
   }
   const lease = acquireLease(ctx.db, 'alertCycle', ctx.now)
@@ -52,32 +52,32 @@ async function cycle(ctx: AppContext, opts: { trigger: AlertTrigger; retryNow?: 
     return { ran: false, fetched: 0, newAlerts: 0, ...empty, ...backlog(ctx), pollError: null, message }
   }
   try {
-    return await leasedCycle(ctx, opts, psa, settings)
+    return await leasedCycle(session, opts, psa, settings)
   } finally {
     lease.release()
   }
 }
 
 async function leasedCycle(
-  ctx: AppContext,
+  session: Session,
   opts: { trigger: AlertTrigger; retryNow?: boolean },
   psa: PsaKind,
   settings: TicketingSettings
 ): Promise<AlertCycleResult> {
+  const { ctx } = session
   let fetched = 0
   let newAlerts = 0
   let pollError: string | null = null
   const intakes: Array<[SourceKind, IntakeSpec]> = []
   // The fixed-type ticketing settings (per alert type) apply to every connected source that alerts by type.
   if (settings.enabled)
-    for (const kind of SOURCE_KINDS)
-      if (sourceInfo(kind).alertsBy === 'type' && getIntegration(ctx.db, kind))
-        intakes.push([kind, fixedTypeIntake(kind, settings)])
-  for (const kind of severitySourcesOn(ctx, psa))
+    for (const kind of session.sources)
+      if (sourceInfo(kind).alertsBy === 'type') intakes.push([kind, fixedTypeIntake(kind, settings)])
+  for (const kind of severitySourcesOn(session, psa))
     intakes.push([kind, severityIntake(kind, loadSeverityTicketing(ctx.db, psa, kind))])
   for (const [kind, spec] of intakes) {
     try {
-      const r = await pollEvents(ctx, await openSource(ctx, kind), psa, spec)
+      const r = await pollEvents(ctx, await session.source(kind), psa, spec)
       fetched += r.fetched
       newAlerts += r.inserted
     } catch (e) {
@@ -89,7 +89,7 @@ async function leasedCycle(
   releaseWaiting(ctx, psa)
   // "Retry now" is also how a user says "I changed what was needed" (e.g. reconnected the PSA).
   if (opts.retryNow) requeueAttention(ctx.db)
-  const { connector } = await openPsa(ctx)
+  const { connector } = await session.psa()
   const { parked, ...counts } = await deliverQueued(
     {
       ctx,
@@ -121,10 +121,8 @@ async function leasedCycle(
 }
 
 /** Connected severity sources whose automated ticketing is on. */
-function severitySourcesOn(ctx: AppContext, psa: PsaKind): SourceKind[] {
-  return SOURCE_KINDS.filter(
-    (k) => isSeveritySource(k) && getIntegration(ctx.db, k) && loadSeverityTicketing(ctx.db, psa, k).enabled
-  )
+function severitySourcesOn(session: Session, psa: PsaKind): SourceKind[] {
+  return session.sources.filter((k) => isSeveritySource(k) && loadSeverityTicketing(session.ctx.db, psa, k).enabled)
 }
 
 function backlog(ctx: AppContext) {

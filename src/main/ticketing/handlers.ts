@@ -1,10 +1,9 @@
 import type { Handlers } from '../../shared/contract'
 import { AppError, isAppError } from '../../shared/errors'
 import type { TicketingSettings, TicketingView } from '../../shared/contract/ticketing'
-import type { PsaKind } from '../connectors/types'
 import { recordActivity } from '../core/activity'
 import type { AppContext } from '../core/context'
-import { activePsaKind, noPsaError, openPsa } from '../connect/open'
+import { openSession } from '../connect/session'
 import { getCustomer } from '../customers/store'
 import { ALERT_TYPES } from './alert-types'
 import { runAlertCycle } from './cycle'
@@ -42,21 +41,15 @@ type TicketingHandlers = Pick<
 /** Errors after which the PSA certainly created nothing (as opposed to a timeout or a lost reply). */
 const DEFINITE_REFUSALS = new Set(['auth', 'permission', 'not-found', 'validation', 'config', 'rate-limited'])
 
-function requirePsa(ctx: AppContext): PsaKind {
-  const psa = activePsaKind(ctx.db)
-  if (!psa) throw noPsaError()
-  return psa
-}
-
 export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
   /** The view; loads the PSA lists once when none are cached (an unreachable PSA is reported, not fatal). */
-  async function view(refresh = false): Promise<TicketingView> {
-    const psa = activePsaKind(ctx.db)
+  async function view(refresh = false, session = openSession(ctx)): Promise<TicketingView> {
+    const psa = session.psaKind
     const settings = loadTicketingSettings(ctx.db, psa)
     let choicesError: string | null = null
     if (psa && (refresh || !loadCachedMetadata(ctx.db, psa))) {
       try {
-        await ticketMetadata(ctx, psa, (await openPsa(ctx)).connector, true)
+        await ticketMetadata(ctx, psa, (await session.psa()).connector, true)
       } catch (e) {
         if (refresh) throw e
         choicesError = isAppError(e) ? e.message : 'The PSA lists could not be read.'
@@ -82,7 +75,8 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
     getTicketingSettings: () => view(),
 
     async saveTicketingSettings(input: TicketingSettings) {
-      const psa = requirePsa(ctx)
+      const session = openSession(ctx)
+      const psa = session.requirePsaKind()
       const cached = loadCachedMetadata(ctx.db, psa)
       const problem = ticketingSettingsProblem(input, cached?.choices ?? null)
       if (problem) throw new AppError('validation', problem.message, { field: `${problem.scope}.${problem.field}` })
@@ -106,7 +100,7 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
         at: now.toISOString(),
         detail: { psa, enabled: input.enabled }
       })
-      return view()
+      return view(false, session)
     },
 
     async refreshTicketMetadata() {
@@ -116,12 +110,13 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
     },
 
     async sendTestTicket({ customerId, alertType, source, severity, eventType }) {
-      const psa = requirePsa(ctx)
+      const session = openSession(ctx)
+      const psa = session.requirePsaKind()
       if (source !== undefined && !isSeveritySource(source))
         throw new AppError('validation', `"${source}" is not a source that raises alerts by severity.`, {
           field: 'source'
         })
-      const { connector } = await openPsa(ctx)
+      const { connector } = await session.psa()
       const now = ctx.now()
       const customer = getCustomer(ctx.db, psa, customerId)
       if (!customer)
@@ -171,7 +166,7 @@ export function createTicketingHandlers(ctx: AppContext): TicketingHandlers {
       }
     },
 
-    listAlerts: async (q) => alertList(ctx.db, activePsaKind(ctx.db), ctx.now(), q),
+    listAlerts: async (q) => alertList(ctx.db, openSession(ctx).psaKind, ctx.now(), q),
 
     listAlertTickets: async ({ limit }) => alertTickets(ctx.db, limit),
 

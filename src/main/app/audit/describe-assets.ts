@@ -1,5 +1,4 @@
 import { typeMapping } from '../../assets/scope'
-import { activePsaKind } from '../../connect/open'
 import { flatten } from './fields'
 import type { AuditCatalog } from './types'
 
@@ -39,7 +38,7 @@ export const assetsAudit: Pick<AuditCatalog, AssetMethods> = {
   setAssetTypeMapping: {
     kind: 'settings',
     read: (r) => {
-      const psa = activePsaKind(r.ctx.db)
+      const psa = r.session.psaKind
       return { subject: 'PSA asset type per kind of device', fields: psa ? flatten(typeMapping(r.ctx, psa)) : {} }
     }
   },

@@ -1,5 +1,4 @@
 import { getBillingMapping, listBillingMappings, type BillingMappingRecord } from '../../billing/store'
-import { activePsaKind } from '../../connect/open'
 import type { Db } from '../../db/connection'
 import type { SourceKind } from '../../../shared/registry'
 import { flatten } from './fields'
@@ -34,7 +33,7 @@ function findMapping(db: Db, id: string): BillingMappingRecord | null {
 
 /** Every billing mapping of one org (an org may bill users and devices on two lines). */
 function orgBilling(r: AuditReader, source: SourceKind, orgId: string): Snapshot {
-  const psa = activePsaKind(r.ctx.db)
+  const psa = r.session.psaKind
   const fields: Fields = {}
   for (const m of psa ? listBillingMappings(r.ctx.db, psa) : []) {
     if (m.source === source && m.orgId === orgId) Object.assign(fields, mappingFields(m, `mapping ${m.id}: `))

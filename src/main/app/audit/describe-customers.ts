@@ -1,5 +1,4 @@
 import type { Handlers } from '../../../shared/contract'
-import { activePsaKind } from '../../connect/open'
 import { getCustomer, getMappedCustomerId, loadCatchAll, loadOrg } from '../../customers/store'
 import type { SourceKind } from '../../../shared/registry'
 import { customerLabel, orgLabel } from './subjects'
@@ -23,7 +22,7 @@ const label = (m: Pick<Mappings[number], 'customerId' | 'customerName'>) =>
 
 /** One org's PSA customer, by key: reading every mapping made mapOrg O(orgs) (0.7 s at 5,000, issue 12). */
 function orgMapping(r: AuditReader, source: SourceKind, orgId: string): Snapshot {
-  const psa = activePsaKind(r.ctx.db)
+  const psa = r.session.psaKind
   const customerId = psa ? getMappedCustomerId(r.ctx.db, psa, source, orgId) : null
   const customerName = psa && customerId !== null ? (getCustomer(r.ctx.db, psa, customerId)?.name ?? null) : null
   return {
@@ -61,11 +60,11 @@ export const customersAudit: Pick<AuditCatalog, CustomersMethods> = {
   setCatchAllCustomer: {
     kind: 'mapping',
     read: (r) => {
-      const psa = activePsaKind(r.ctx.db)
+      const psa = r.session.psaKind
       const id = psa ? loadCatchAll(r.ctx.db, psa) : null
       return {
         subject: 'catch-all customer for alerts of unmapped organizations',
-        fields: { customer: customerLabel(r.ctx.db, id) }
+        fields: { customer: customerLabel(r, id) }
       }
     }
   },
@@ -74,9 +73,9 @@ export const customersAudit: Pick<AuditCatalog, CustomersMethods> = {
   setCustomerIgnored: {
     kind: 'ignore',
     read: (r, i) => {
-      const psa = activePsaKind(r.ctx.db)
+      const psa = r.session.psaKind
       const c = psa ? getCustomer(r.ctx.db, psa, i.customerId) : null
-      return { subject: customerLabel(r.ctx.db, i.customerId) ?? '', fields: { ignored: c?.ignored ?? null } }
+      return { subject: customerLabel(r, i.customerId) ?? '', fields: { ignored: c?.ignored ?? null } }
     }
   },
   removeLearnedEquivalence: {

@@ -22,7 +22,7 @@ export const ticketingAudit: Pick<AuditCatalog, TicketingMethods> = {
   },
   sendTestTicket: {
     kind: 'ticketing',
-    read: (r, i) => ({ subject: `test ticket for ${customerLabel(r.ctx.db, i.customerId)}`, fields: {} }),
+    read: (r, i) => ({ subject: `test ticket for ${customerLabel(r, i.customerId)}`, fields: {} }),
     facts: (i, o) => ({ 'alert type': i.alertType, ticket: o.ticketNumber ?? o.ticketId })
   },
   acknowledgeGroup: {

@@ -2,6 +2,7 @@ import type { Door } from '../../../shared/contract/audit'
 import type { Handlers, MethodName } from '../../../shared/contract'
 import { DESCRIPTIONS, INTEGRATION_KINDS } from '../../../shared/registry'
 import type { AppContext } from '../../core/context'
+import { openSession } from '../../connect/session'
 import { insertAudit } from '../../core/audit-store'
 import type { AuditHook, AuditPending } from '../../core/dispatch'
 import { describerOf } from './catalog'
@@ -33,7 +34,7 @@ function secretsIn(input: unknown): string[] {
  * before and after the call and the row lists what differs. A call that changed nothing leaves no row.
  */
 export function createAuditHook(ctx: AppContext, handlers: () => Handlers): AuditHook {
-  const reader = () => ({ ctx, handlers: handlers() })
+  const reader = () => ({ ctx, handlers: handlers(), session: openSession(ctx) })
   return {
     async before(name, input) {
       const describer = describerOf(name)

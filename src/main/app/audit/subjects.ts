@@ -1,7 +1,7 @@
-import { activePsaKind } from '../../connect/open'
 import { getCustomer, loadOrg } from '../../customers/store'
 import { kindLabel, type SourceKind } from '../../../shared/registry'
 import type { Db } from '../../db/connection'
+import type { AuditReader } from './types'
 
 // Names for audit subjects and values, read from the domains' stores (ids alone say little a year later).
 
@@ -10,9 +10,9 @@ export function orgLabel(db: Db, source: SourceKind, orgId: string): string {
   return org ? `${org.name} (${kindLabel(source)} org ${orgId})` : `${kindLabel(source)} org ${orgId}`
 }
 
-export function customerLabel(db: Db, customerId: string | null): string | null {
+export function customerLabel(r: AuditReader, customerId: string | null): string | null {
   if (customerId === null) return null
-  const psa = activePsaKind(db)
-  const c = psa ? getCustomer(db, psa, customerId) : null
+  const psa = r.session.psaKind
+  const c = psa ? getCustomer(r.ctx.db, psa, customerId) : null
   return c ? `${c.name} (#${customerId})` : `#${customerId}`
 }

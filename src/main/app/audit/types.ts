@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { AuditKind } from '../../../shared/contract/audit'
 import type { Handlers, MethodName, Methods } from '../../../shared/contract'
 import type { AppContext } from '../../core/context'
+import type { Session } from '../../connect/session'
 
 /** Flat, non-secret state: what an audit row compares before and after a call. */
 export type Fields = Record<string, string | number | boolean | null>
@@ -13,6 +14,8 @@ export type Out<M extends MethodName> = z.input<Methods[M]['output']>
 export interface AuditReader {
   ctx: AppContext
   handlers: Handlers
+  /** The active PSA and sources, resolved once per snapshot (a call may change them: read again after it). */
+  session: Session
 }
 
 /** A snapshot of what the call may change, and what it is about ("Acme Dental (org 42)"). */
