@@ -30,6 +30,8 @@ export const METHOD_NAMES = [
   "removeLearnedEquivalence",
   "getBillingView",
   "listBillingTargets",
+  "listPsaServices",
+  "listOrgContracts",
   "saveBillingMapping",
   "setBillingMappingEnabled",
   "deleteBillingMapping",

@@ -39,6 +39,8 @@ type BillingHandlers = Pick<
   Handlers,
   | 'getBillingView'
   | 'listBillingTargets'
+  | 'listPsaServices'
+  | 'listOrgContracts'
   | 'saveBillingMapping'
   | 'setBillingMappingEnabled'
   | 'deleteBillingMapping'
@@ -100,6 +102,23 @@ export function createBillingHandlers(ctx: AppContext): BillingHandlers {
       const { connector } = await session.psa()
       const containers = await connector.listBillingTargets(customerId)
       return billingTargets(ctx.db, psa, customerId, containers)
+    },
+
+    async listPsaServices() {
+      const session = openSession(ctx)
+      const psa = session.requirePsaKind()
+      const { connector } = await session.psa()
+      if (!connector.listServices) throw new AppError('config', `${PSAS[psa].label} has no service catalogue here.`)
+      return connector.listServices()
+    },
+
+    async listOrgContracts({ source, orgId }) {
+      const session = openSession(ctx)
+      const psa = session.requirePsaKind()
+      const customerId = customerOf(psa, source, orgId)
+      const { connector } = await session.psa()
+      if (!connector.listContracts) throw new AppError('config', `${PSAS[psa].label} has no contracts here.`)
+      return { customerId, contracts: await connector.listContracts(customerId) }
     },
 
     async saveBillingMapping(input) {

@@ -224,6 +224,15 @@ export class Runner {
     else this.finish(m, await this.writes.writeOne(connector, m, step.item))
   }
 
+  get dryRun(): boolean {
+    return this.opts.dryRun
+  }
+
+  /** More rows than counted at the start (orgs given a billing line during the run). */
+  grow(n: number): void {
+    this.total += n
+  }
+
   private get phase(): string {
     return this.opts.dryRun ? 'plan' : 'push'
   }
@@ -242,7 +251,7 @@ export class Runner {
       insertRunItems(db, this.runId, records)
       deleteIntents(db, this.runId) // settled: the items say what happened
       if (this.opts.dryRun) return
-      for (const r of records) setLastSync(db, r.mappingId, r.at, lastResultText(r))
+      for (const r of records) if (r.mappingId) setLastSync(db, r.mappingId, r.at, lastResultText(r))
     })()
   }
 

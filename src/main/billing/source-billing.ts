@@ -4,13 +4,14 @@ import { SOURCES, type SourceKind } from '../../shared/registry'
 import type { PsaConnector, QuantityRead, QuantityWrite } from '../connectors/types'
 import type { Session } from '../connect/session'
 import { loadMappings, loadOrgs } from '../customers/store'
+import { DefaultServices } from './default-service'
 import { mappingBlock } from './mapping-block'
 import { orgKey } from '../../shared/contract/org-ref'
 import type { PlanItem } from './plan'
 import { errorText } from './run-errors'
 import { blockedRow, failedRow } from './run-rows'
 import type { Runner } from './runner'
-import type { BillingMappingRecord } from './store'
+import { listBillingMappings, type BillingMappingRecord } from './store'
 import { billingDateFor, isSyncDay } from './sync-day'
 
 // Sources whose billing is pushed on a day of the month (registry `billing.pushed: 'sync-day'`; SaaS Alerts: billable
@@ -39,6 +40,18 @@ export function checkSourceBilling(all: BillingSettings['sourceBilling']): void 
         field: `sourceBilling.${kind}.defaultService`,
         hint: 'Pick the PSA service its contracts bill on, then switch it on.'
       })
+    const adding = Object.entries(s.orgs).find(([, o]) => o.addDefaultService)
+    if (adding && !s.defaultService)
+      throw new AppError(
+        'validation',
+        `A Default Contract Service is required while "add the default contract service" is on for an organization.`,
+        { field: `sourceBilling.${kind}.defaultService`, hint: 'Pick the service, or switch that option off.' }
+      )
+    for (const [orgId, o] of Object.entries(s.orgs))
+      if (o.addDefaultService && !o.containerId)
+        throw new AppError('validation', `Pick the contract the default service is added to (organization ${orgId}).`, {
+          field: `sourceBilling.${kind}.orgs.${orgId}.containerId`
+        })
   }
 }
 
@@ -52,17 +65,38 @@ export class DayBilling {
   ) {}
 
   async push(connector: PsaConnector, o: StepContext): Promise<void> {
-    for (const kind of new Set(this.mappings.map((m) => m.source))) {
+    // Sources with mappings, and those whose orgs have a contract but no line yet (the default service may add it).
+    const kinds = new Set(this.mappings.map((m) => m.source))
+    for (const [kind, conf] of Object.entries(this.settings.sourceBilling) as Array<[SourceKind, SourceBilling]>)
+      if (conf.enabled && Object.values(conf.orgs).some((x) => x.containerId)) kinds.add(kind)
+    for (const kind of kinds) {
       const mine = this.mappings.filter((m) => m.source === kind)
       const names = new Map(loadOrgs(this.run.ctx.db, kind).map((x) => [x.id, x.name]))
       for (const m of mine) this.run.otherNames.set(m.id, names.get(m.orgId) ?? m.orgId)
       const users = await this.counts(kind, mine)
       if (!users) continue
-      const customerOf = new Map(
-        loadMappings(this.run.ctx.db, this.run.psa, kind).map((x) => [orgKey(x), x.customerId])
+      const mapped = loadMappings(this.run.ctx.db, this.run.psa, kind)
+      const customerOf = new Map(mapped.map((x) => [orgKey(x), x.customerId]))
+      // Orgs whose contract lacks a line get the default service (once) and a mapping, pushed like the others.
+      const all = listBillingMappings(this.run.ctx.db, this.run.psa).filter((m) => m.source === kind)
+      const before = this.run.rows.length
+      const added = await new DefaultServices(this.run, kind, this.settings.sourceBilling[kind]!).prepare(
+        connector,
+        all,
+        new Map(mapped.map((x) => [x.orgId, x.customerId])),
+        users
       )
+      for (const row of this.run.rows.slice(before)) row.orgName = names.get(row.orgId) ?? row.orgId
+      this.run.grow(this.run.rows.length - before + added.length)
+      for (const m of added) this.run.otherNames.set(m.id, names.get(m.orgId) ?? m.orgId)
       // An org absent from the billing details has no billable users (0, which allow-zero then guards).
       for (const m of mine) await this.run.step(connector, m, users.get(m.orgId) ?? 0, mappingBlock(m, customerOf), o)
+      // Their lines were not there when the run prefetched: read now.
+      for (const m of added)
+        await this.run.step(connector, m, users.get(m.orgId) ?? 0, mappingBlock(m, customerOf), {
+          ...o,
+          prefetched: null
+        })
     }
   }
 

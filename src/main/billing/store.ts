@@ -329,7 +329,8 @@ export function insertRunItems(db: Db, runId: string, items: readonly RunItemRec
       ins.run(
         runId,
         i.psa,
-        Number(i.mappingId),
+        // '' = an org without a billing mapping yet (default-service.ts): its row says why, under no mapping.
+        i.mappingId === '' ? null : Number(i.mappingId),
         i.source,
         i.orgId,
         JSON.stringify(i.target),

@@ -53,6 +53,31 @@ export interface BillingItem {
   quantity: number
   unitCost?: number
   unitPrice?: number
+  /** The catalogue service (Autotask serviceID) / product (Syncro product_id) it bills, when it names one. */
+  serviceId?: string
+}
+
+/** A catalogue entry a contract can bill on: an Autotask Service, a Syncro product. */
+export interface PsaService {
+  id: string
+  name: string
+  unitCost?: number
+  unitPrice?: number
+}
+
+/** A service to add to a billing container (its units are set afterwards, like any quantity). */
+export interface NewContractService {
+  serviceId: string
+  name: string
+  unitCost: number
+  unitPrice: number
+}
+
+/** A customer's contract as tickets reference it (Autotask Contracts, Syncro contracts). */
+export interface PsaContract {
+  id: string
+  name: string
+  customerId: string
 }
 
 export interface BillingTargetRef {
@@ -204,6 +229,15 @@ export interface PsaConnector {
    * batched. Resolves per write, in order: null = done, an Error = that write failed (nothing thrown for one item).
    */
   setQuantities?(writes: QuantityWrite[]): Promise<Array<Error | null>>
+  /** Active catalogue services (Autotask) / products (Syncro): what a Default Contract Service is picked from. */
+  listServices?(): Promise<PsaService[]>
+  /**
+   * Adds a catalogue service to a billing container with 0 units (Autotask: a ContractService on the recurring
+   * contract; Syncro: a line on the recurring invoice). Not idempotent: callers look for it first.
+   */
+  addContractService?(containerId: string, service: NewContractService): Promise<BillingItem>
+  /** The customer's contracts, for tickets (Autotask: every active contract; Syncro: /contracts). */
+  listContracts?(customerId: string): Promise<PsaContract[]>
   getTicketMetadata(): Promise<TicketMetadata>
   createTicket(input: NewTicket): Promise<PsaTicketRef>
   addTicketNote(ticketId: string, note: NewNote): Promise<{ id: string }>

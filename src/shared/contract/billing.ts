@@ -28,10 +28,36 @@ export const ScheduleSchema = z.discriminatedUnion('kind', [
  * Billing of a source whose metric is pushed on a day of the month (SaaS Alerts: billable users on the User Sync Day).
  * A Default Contract Service is required while it is on.
  */
+const Money = z.number().nonnegative().max(1_000_000_000).nullable().default(null)
+
+/**
+ * One org's billing on its contract: the contract (Autotask Recurring Service contract / Syncro recurring invoice)
+ * that bills its users, whether the Default Contract Service is added to it when it lacks it (once), and unit cost /
+ * price overrides for that service (null = the catalogue's).
+ */
+export const OrgContractBillingSchema = z
+  .object({
+    containerId: Id.nullable().default(null),
+    containerName: z.string().max(500).default(''),
+    addDefaultService: z.boolean().default(false),
+    unitCost: Money,
+    unitPrice: Money
+  })
+  .refine((o) => !o.addDefaultService || o.containerId !== null, {
+    message: 'Pick the contract the default service is added to.',
+    path: ['containerId']
+  })
+export type OrgContractBilling = z.output<typeof OrgContractBillingSchema>
+
+/** The User Sync Day: 1–28, or LAST_SYNC_DAY = the month's last day (29 and 30 are read as the month's last day when shorter). */
+export const LAST_SYNC_DAY = 31
+
 export const SourceBillingSchema = z.object({
   enabled: z.boolean().default(false),
   /** Day of the month (billing time zone); 31 = the month's last day in shorter months. */
   syncDay: z.number().int().min(1).max(31).default(1),
+  /** Per org id of this source. */
+  orgs: z.record(Id, OrgContractBillingSchema).default({}),
   /** The PSA service (Autotask) / product (Syncro) a contract of this source's orgs bills on. */
   defaultService: z
     .object({ id: Id, name: z.string().max(500) })
@@ -190,6 +216,14 @@ export const BillingViewSchema = z.object({
 })
 export type BillingView = z.infer<typeof BillingViewSchema>
 
+export const PsaServiceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unitCost: z.number().optional(),
+  unitPrice: z.number().optional()
+})
+export const PsaContractSchema = z.object({ id: z.string(), name: z.string(), customerId: z.string() })
+
 export const BillingContainerSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -300,6 +334,16 @@ export const billingMethods = {
       customerName: z.string().nullable(),
       containers: z.array(BillingContainerSchema)
     })
+  ),
+  listPsaServices: method(
+    'The PSA catalogue a Default Contract Service is picked from (Autotask Services, Syncro products), live',
+    z.object({}),
+    z.array(PsaServiceSchema)
+  ),
+  listOrgContracts: method(
+    'The contracts of an org’s customer, live from the PSA (Autotask contracts, Syncro contracts), for tickets',
+    z.object(OrgRefFields),
+    z.object({ customerId: z.string(), contracts: z.array(PsaContractSchema) })
   ),
   saveBillingMapping: method(
     'Create or update the billing mapping of an org (target line item / contract service, metric, non-billable count)',

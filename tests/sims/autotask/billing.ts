@@ -50,6 +50,41 @@ function intField(body: unknown, key: string, required: boolean): number | undef
 }
 
 /**
+ * POST Contracts/{id}/Services (swagger: the only create path of ContractServiceModel, autotask.md §7.4): a service
+ * on a Recurring Service contract, without units ("does not specify the number of units",
+ * ContractServicesEntity.htm) — its units rows start at 0 and change through ContractServiceAdjustments.
+ * Required fields beyond contractID/serviceID: unitPrice (UNCONFIRMED; the client always sends it). A second
+ * ContractService of the same service is accepted here (whether Autotask refuses it is UNCONFIRMED), so a client that
+ * adds twice is caught by tests rather than saved by the sim.
+ */
+export function addContractService(state: AutotaskState, body: unknown, parentContractId: number): number {
+  const contract = findById(state, 'Contracts', parentContractId)
+  if (!contract) throw new AutotaskRuleError('Value does not reference an existing entity for contractID.')
+  if (contract.contractType !== RECURRING_SERVICE)
+    throw new AutotaskRuleError('contractID must reference a Recurring Service type Contract.')
+  const bodyContract = intField(body, 'contractID', false)
+  if (bodyContract !== undefined && bodyContract !== contract.id)
+    throw new AutotaskRuleError('contractID does not match the parent entity.')
+  const service = findById(state, 'Services', intField(body, 'serviceID', true) ?? -1)
+  if (!service) throw new AutotaskRuleError('Value does not reference an existing entity for serviceID.')
+  const unitPrice = ci(body, 'unitPrice')
+  if (typeof unitPrice !== 'number') throw new AutotaskRuleError('Missing required field: unitPrice.')
+  const unitCost = ci(body, 'unitCost')
+  const invoiceDescription = ci(body, 'invoiceDescription')
+  const cs: Row = {
+    id: nextId(state),
+    contractID: contract.id,
+    serviceID: service.id,
+    unitPrice,
+    unitCost: typeof unitCost === 'number' ? unitCost : service.unitCost,
+    invoiceDescription: typeof invoiceDescription === 'string' ? invoiceDescription : null
+  }
+  state.tables.ContractServices.push(cs)
+  addPeriods(state, contract, cs, 0)
+  return cs.id as number
+}
+
+/**
  * POST ContractServiceAdjustments: auto-creates the ContractService when missing and splits the units
  * row covering effectiveDate into [start, effective) and [effective, end]; later periods shift too (§7.6).
  */

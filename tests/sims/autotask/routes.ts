@@ -2,7 +2,7 @@
 // and matches case-insensitively (§1.1). Errors are {"errors":["..."]} (§6).
 import { Router } from '../common/router'
 import type { SimHandler, SimReply, SimRequest } from '../common/types'
-import { applyAdjustment } from './billing'
+import { addContractService, applyAdjustment } from './billing'
 import { CI_TYPES, createConfigurationItem } from './config-items'
 import { AutotaskRuleError, ci } from './filter'
 import {
@@ -127,6 +127,15 @@ export function buildAutotaskRouter(env: RouteEnv): Router {
       (req) =>
         canWrite(req, 'ContractServiceAdjustments') ??
         (noNulls(req.body), created(applyAdjustment(env.state(), req.body, Number(req.params.id))))
+    )
+  )
+  r.add(
+    'POST',
+    `${v}/Contracts/:id/Services`,
+    guard(
+      (req) =>
+        canWrite(req, 'ContractServices') ??
+        (noNulls(req.body), created(addContractService(env.state(), req.body, Number(req.params.id))))
     )
   )
   r.add(

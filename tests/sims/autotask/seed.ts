@@ -269,5 +269,16 @@ export function seedAutotask(opts: AutotaskSeedOptions = {}): AutotaskState {
       })
   }
   seedProducts(state)
+  // A catalogue service on no contract (a Default Contract Service to add); last, so earlier ids stay as they were.
+  t.Services.push({
+    id: nextId(state),
+    name: 'SaaS Alerts User',
+    description: 'SaaS Alerts User',
+    invoiceDescription: 'SaaS Alerts User',
+    unitCost: 1.5,
+    unitPrice: 3,
+    periodType: 1,
+    isActive: true
+  })
   return state
 }

@@ -97,6 +97,8 @@ export const PERMISSIONS = [
   'Tickets - Create/Edit/Delete',
   'Recurring Invoices - List',
   'Recurring Invoices - Edit',
+  'Products - List',
+  'Contracts - List',
   'Assets - List/Search',
   'Assets - Create'
 ] as const
@@ -108,10 +110,34 @@ export interface SimToken {
   permissions: 'all' | Permission[]
 }
 
+/** A catalogue product (syncro.md §5.4 [S1]): prices in dollars, unlike schedule lines. */
+export interface SimProduct {
+  id: number
+  name: string
+  description: string
+  price_cost: number
+  price_retail: number
+  disabled: boolean
+  taxable: boolean
+}
+
+/** A customer's contract (syncro.md §5.10 [S1]); not a billing schedule. */
+export interface SimContract {
+  id: number
+  customer_id: number
+  name: string
+  status: string
+  start_date: string
+  end_date: string | null
+}
+
 export interface SyncroAccount {
   subdomain: string
   customers: SimCustomer[]
   schedules: SimSchedule[]
+  /** Absent in older saved states: none. */
+  products?: SimProduct[]
+  contracts?: SimContract[]
   tickets: SimTicket[]
   assets: SimAsset[]
   /** Asset type names the account has defined; a create naming another is refused (§5.8). Default: DEFAULT_ASSET_TYPES. */

@@ -4,6 +4,7 @@
 
 import { assetRoutes } from './asset-routes'
 import { billingRoutes } from './billing-routes'
+import { catalogRoutes } from './catalog-routes'
 import { directoryRoutes } from './directory-routes'
 import type { SyncroRoute } from './route-kit'
 import { ticketRoutes } from './ticket-routes'
@@ -11,4 +12,10 @@ import { ticketRoutes } from './ticket-routes'
 export type { RouteReply, RouteRequest, RouteHelpers, SyncroRoute } from './route-kit'
 
 /** Order matters: the first matching pattern wins ('/tickets/settings' before '/tickets/:id'). */
-export const routes: SyncroRoute[] = [...directoryRoutes, ...assetRoutes, ...billingRoutes, ...ticketRoutes]
+export const routes: SyncroRoute[] = [
+  ...directoryRoutes,
+  ...assetRoutes,
+  ...billingRoutes,
+  ...catalogRoutes,
+  ...ticketRoutes
+]

@@ -86,6 +86,16 @@ function seedAccount({ seed = 1, size = 20, subdomain = SIM_SUBDOMAIN }: SyncroS
     })
   }
   const owner = a.users[0]!.id
+  // A small product catalogue (syncro.md §5.4 [S1] fields); one disabled, as accounts keep old products.
+  a.products = PRODUCTS.map(([name, cost, retail, disabled]) => ({
+    id: a.nextId++,
+    name,
+    description: `${name} (per unit)`,
+    price_cost: cost,
+    price_retail: retail,
+    disabled,
+    taxable: false
+  }))
   a.tokens.push({ token: SIM_TOKEN, user_id: owner, permissions: 'all' })
   a.tokens.push({ token: RESTRICTED_TOKEN, user_id: owner, permissions: RESTRICTED_PERMISSIONS })
 
@@ -109,6 +119,18 @@ function seedAccount({ seed = 1, size = 20, subdomain = SIM_SUBDOMAIN }: SyncroS
 function addBusiness(a: SyncroAccount, businessName: string, rng: () => number): void {
   const c = customer(a, { business_name: businessName, firstname: null, lastname: null })
   a.customers.push(c)
+  // Most businesses have a contract (syncro.md §5.10 [S1] fields), some two. From the id, not `rng`, so the
+  // schedules and assets seeded after it stay what they were.
+  const contracts = c.id % 5 === 0 ? 0 : 1 + (c.id % 2)
+  for (let k = 0; k < contracts; k++)
+    (a.contracts ??= []).push({
+      id: a.nextId++,
+      customer_id: c.id,
+      name: k === 0 ? 'Managed Services Agreement' : 'Security Add-on Agreement',
+      status: 'Active',
+      start_date: '2026-01-01T00:00:00.000Z',
+      end_date: k === 0 ? null : '2027-01-01T00:00:00.000Z'
+    })
   const scheduleCount = Math.floor(rng() * 3)
   for (let s = 0; s < scheduleCount; s++) a.schedules.push(schedule(a, c, s, rng))
   const assetCount = Math.floor(rng() * 4)
@@ -146,6 +168,12 @@ function customer(a: SyncroAccount, names: Pick<SimCustomer, 'business_name' | '
     updated_at: SEEDED_AT
   }
 }
+
+const PRODUCTS: Array<[string, number, number, boolean]> = [
+  ['SaaS Alerts User', 1.5, 3, false],
+  ['Managed Backup', 4, 8.5, false],
+  ['Legacy AV Seat', 1, 2, true]
+]
 
 function schedule(a: SyncroAccount, c: SimCustomer, index: number, rng: () => number): SimSchedule {
   const s: SimSchedule = {

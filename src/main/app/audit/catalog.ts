@@ -29,6 +29,8 @@ export const auditCatalog: AuditCatalog = {
   listLearnedEquivalences: READ,
   getBillingView: READ,
   listBillingTargets: READ,
+  listPsaServices: READ,
+  listOrgContracts: READ,
   checkBillingPrerequisites: READ,
   previewSync: READ,
   getBillingSettings: READ,

@@ -1,5 +1,5 @@
 // Recurring Service contracts = billing containers, ContractServices (+ ContractServiceUnits) = items (§7.2–§7.6).
-import type { BillingContainer } from '../types'
+import type { BillingContainer, BillingItem, NewContractService, PsaContract, PsaService } from '../types'
 import { toInt, type AutotaskApi } from './api'
 import { chunk } from './query'
 import { ContractSchema, ContractServiceSchema, ContractServiceUnitSchema, ServiceSchema } from './schemas'
@@ -68,7 +68,64 @@ export async function listContracts(api: AutotaskApi, customerId: string, at: Da
         name: names.get(s.serviceID) ?? s.invoiceDescription ?? `Service ${s.serviceID}`,
         quantity: units.find((u) => u.contractServiceID === s.id && coversAt(u, at))?.units ?? 0,
         unitCost: s.unitCost ?? undefined,
-        unitPrice: s.unitPrice ?? undefined
+        unitPrice: s.unitPrice ?? undefined,
+        serviceId: String(s.serviceID)
       }))
   }))
+}
+
+/** The active catalogue Services (§7.3), by name. */
+export async function listServices(api: AutotaskApi): Promise<PsaService[]> {
+  const rows = await api.query('Services', [{ op: 'eq', field: 'isActive', value: true }], ServiceSchema)
+  return rows
+    .map((s) => ({
+      id: String(s.id),
+      name: s.name,
+      ...(s.unitCost == null ? {} : { unitCost: s.unitCost }),
+      ...(s.unitPrice == null ? {} : { unitPrice: s.unitPrice })
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/**
+ * A ContractService on a Recurring Service contract, created through the only path the swagger gives it
+ * (`POST /Contracts/{id}/Services`, §7.4); it carries no units — the ContractServiceAdjustments that set them follow.
+ */
+export async function addContractService(
+  api: AutotaskApi,
+  containerId: string,
+  s: NewContractService
+): Promise<BillingItem> {
+  const contractID = toInt(containerId, 'contract')
+  const serviceID = toInt(s.serviceId, 'service')
+  const id = await api.create(`Contracts/${contractID}/Services`, {
+    contractID,
+    serviceID,
+    unitCost: s.unitCost,
+    unitPrice: s.unitPrice,
+    invoiceDescription: s.name
+  })
+  return {
+    id: String(id),
+    name: s.name,
+    quantity: 0,
+    unitCost: s.unitCost,
+    unitPrice: s.unitPrice,
+    serviceId: s.serviceId
+  }
+}
+
+/** The company's active contracts of any type (tickets can carry any of them), by name. */
+export async function listCompanyContracts(api: AutotaskApi, customerId: string): Promise<PsaContract[]> {
+  const rows = await api.query(
+    'Contracts',
+    [
+      { op: 'eq', field: 'companyID', value: toInt(customerId, 'company') },
+      { op: 'eq', field: 'status', value: CONTRACT_ACTIVE }
+    ],
+    ContractSchema
+  )
+  return rows
+    .map((c) => ({ id: String(c.id), name: c.contractName, customerId: String(c.companyID) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
 }

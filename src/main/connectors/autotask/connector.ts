@@ -3,7 +3,7 @@
 import { createHttpClient } from '../http'
 import type { PsaConnector, PsaIdentity } from '../types'
 import { AutotaskApi } from './api'
-import { listContracts } from './billing'
+import { addContractService, listCompanyContracts, listContracts, listServices } from './billing'
 import { addConfigurationItem, listCiTypes, listCompanyAssets } from './assets'
 import { addCompany, listCompanies } from './directory'
 import { utcDay } from './period'
@@ -73,6 +73,9 @@ export function createAutotaskConnector(opts: AutotaskConnectorOptions): PsaConn
     getQuantity: (target, o) => readQuantity(api.query, target, o?.billingDay ?? utcDay(now())),
     setQuantity: (target, change) => writeQuantity(api, { target, change }),
     setQuantities: (writes) => writeQuantities(api, writes),
+    listServices: () => listServices(api),
+    addContractService: (containerId, service) => addContractService(api, containerId, service),
+    listContracts: (customerId) => listCompanyContracts(api, customerId),
     getTicketMetadata: () => readTicketMetadata(api),
     createTicket: (input) => openTicket(api, input, opts.webUrl),
     addTicketNote: (ticketId, note) => addNote(api, ticketId, note),

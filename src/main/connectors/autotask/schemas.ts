@@ -64,7 +64,13 @@ export const ContractServiceSchema = z.object({
   invoiceDescription: nullableString
 })
 
-export const ServiceSchema = z.object({ id, name: z.string() })
+export const ServiceSchema = z.object({
+  id,
+  name: z.string(),
+  unitCost: z.number().nullish(),
+  unitPrice: z.number().nullish(),
+  isActive: z.boolean().nullish()
+})
 
 export const ContractServiceUnitSchema = z.object({
   id,

@@ -83,6 +83,7 @@ export function toItem(line: SyncroScheduleLine): BillingItem {
   const item: BillingItem = { id: String(line.id), name: line.name ?? `Line ${line.id}`, quantity: line.quantity }
   if (line.cost_cents != null) item.unitCost = centsToUnits(line.cost_cents)
   if (line.retail_cents != null) item.unitPrice = centsToUnits(line.retail_cents)
+  if (line.product_id != null) item.serviceId = String(line.product_id)
   return item
 }
 

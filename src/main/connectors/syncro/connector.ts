@@ -5,6 +5,7 @@ import type { PsaConnector, PsaIdentity } from '../types'
 import { SyncroApi } from './api'
 import { readQuantity, listSchedules, writeQuantity } from './billing'
 import { readQuantities } from './quantities'
+import { addScheduleLine, listCustomerContracts, listProducts } from './catalog'
 import { addAsset, listAssetTypes, listCustomerAssets } from './assets'
 import { addCustomer, listAllCustomers } from './directory'
 import { createSyncroErrorMapper } from './errors'
@@ -82,6 +83,9 @@ export function createSyncroConnector(opts: SyncroConnectorOptions): SyncroConne
     getQuantity: (target) => readQuantity(api, target),
     setQuantity: (target, change) => writeQuantity(api, target, change),
     getQuantities: (targets) => readQuantities(api, targets),
+    listServices: () => listProducts(api),
+    addContractService: (containerId, service) => addScheduleLine(api, containerId, service),
+    listContracts: (customerId) => listCustomerContracts(api, customerId),
     getTicketMetadata: () => readTicketMetadata(api),
     createTicket: (input) => openTicket(api, input, webBase),
     addTicketNote: (ticketId, note) => addNote(api, ticketId, note),

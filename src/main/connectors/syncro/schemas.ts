@@ -41,7 +41,8 @@ export const ScheduleLineSchema = z.object({
   quantity: decimalString,
   cost_cents: z.number().int().nullable().optional(),
   retail_cents: z.number().int().nullable().optional(),
-  schedule_id: id.optional()
+  schedule_id: id.optional(),
+  product_id: id.nullable().optional()
 })
 export type SyncroScheduleLine = z.infer<typeof ScheduleLineSchema>
 
@@ -104,3 +105,22 @@ export type SyncroAsset = z.infer<typeof AssetSchema>
 export const AssetReplySchema = z.object({ asset: AssetSchema })
 // syncro.md §5.8: the collection key is `assets`, not `customer_assets` [S1].
 export const AssetPageSchema = z.object({ assets: z.array(AssetSchema), meta: MetaSchema.optional() })
+
+/** Products (syncro.md §5.4 [S1]): prices in dollars as numbers; meta UNCONFIRMED. */
+export const ProductSchema = z.object({
+  id,
+  name: z.string(),
+  price_cost: z.coerce.number().nullable().optional(),
+  price_retail: z.coerce.number().nullable().optional(),
+  disabled: z.boolean().nullable().optional()
+})
+export const ProductPageSchema = z.object({ products: z.array(ProductSchema), meta: MetaSchema.optional() })
+
+/** Contracts (syncro.md §5.10 [S1]): flat objects; `customer_id` filter on the list UNCONFIRMED. */
+export const ContractSchema = z.object({
+  id,
+  customer_id: id.nullable().optional(),
+  name: z.string().nullable().optional(),
+  status: z.string().nullable().optional()
+})
+export const ContractPageSchema = z.object({ contracts: z.array(ContractSchema), meta: MetaSchema.optional() })
