@@ -71,6 +71,12 @@ describe.skipIf(!spec)('Autotask client vs the official swagger', () => {
       unitCost: 2,
       billingDay: '2026-03-15'
     })
+    // The Default Contract Service: the catalogue, the add, the company's contracts (issue 15).
+    const services = await c.listServices!()
+    const free = services.find((x) => !container.items.some((i) => i.serviceId === x.id))
+    if (!free) throw new Error('seed has no service off the contract')
+    await c.addContractService!(container.id, { serviceId: free.id, name: free.name, unitCost: 1, unitPrice: 2 })
+    await c.listContracts!(String(contract?.companyID))
     const meta = await c.getTicketMetadata()
     const ticket = await c.createTicket({
       customerId: created.id,

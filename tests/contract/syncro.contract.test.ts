@@ -22,6 +22,9 @@ const CLIENT_SCHEMAS: Record<string, z.ZodType> = {
   'get /schedules': wire.SchedulePageSchema,
   'get /schedules/{id}': wire.ScheduleReplySchema,
   'put /schedules/{id}/line_items/{schedule_line_item_id}': wire.ScheduleLineReplySchema,
+  'post /schedules/{id}/add_line_item': wire.ScheduleLineReplySchema,
+  'get /products': wire.ProductPageSchema,
+  'get /contracts': wire.ContractPageSchema,
   'get /tickets': wire.TicketPageSchema,
   'post /tickets': wire.TicketReplySchema,
   'get /tickets/{id}': wire.TicketReplySchema,
@@ -90,6 +93,16 @@ describe.skipIf(!spec)('Syncro contract (official OpenAPI)', () => {
     const target = { containerId: targets[0]!.id, itemId: targets[0]!.items[0]!.id }
     await c.getQuantity(target)
     await c.setQuantity(target, { from: 0, to: 3, billingDay: '2026-02-01' })
+    // The Default Contract Service: the product catalogue, the line added, the customer's contracts (issue 15).
+    const [product] = await c.listServices!()
+    if (!product) throw new Error('seed has no product')
+    await c.addContractService!(targets[0]!.id, {
+      serviceId: product.id,
+      name: product.name,
+      unitCost: 1,
+      unitPrice: 2
+    })
+    await c.listContracts!(String(withSchedule.customer_id))
     await c.getTicketMetadata()
     const ref = await c.createTicket({
       customerId: customers[0]!.id,
