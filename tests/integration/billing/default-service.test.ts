@@ -16,11 +16,6 @@ const ADD = {
   syncro: { method: 'POST', path: '/add_line_item$' },
   autotask: { method: 'POST', path: '/Contracts/\\d+/Services$' }
 } as const
-/** The contract re-read (a lost add is settled by it). */
-const REREAD = {
-  syncro: { method: 'GET', path: '/schedules$' },
-  autotask: { method: 'POST', path: '/Contracts/query$' }
-} as const
 
 /** One SaaS Alerts org mapped to the JumpCloud-mapped customer, its contract, and a catalogue service not on it. */
 async function setup(h: BillingHarness, psa: Psa, today: DateTime) {
