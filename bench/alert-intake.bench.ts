@@ -2,7 +2,8 @@
 // repeats) delivered to the Syncro simulator in one cycle, with Syncro's real limit (180/min) scaled in time (one
 // minute = MINUTE ms, default 3 s). Prints PSA requests vs the lower bound (one create per new group + one note per
 // group with repeats in the cycle) and wall time vs the rate-limit floor, min/median/max over RUNS runs (≥ 5).
-// Asserts nothing. Run: npm run bench [alert-intake], or npx tsx bench/alert-intake.bench.ts [runs] [ms per minute]
+// Asserts nothing; sends its rows to bench/RESULTS.md (benchRow). Run: npm run bench [alert-intake], or
+// npx tsx bench/alert-intake.bench.ts [runs] [ms per minute] (or BENCH_RUNS / BENCH_MINUTE).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,9 +18,10 @@ import type { CustomersView } from '../src/shared/contract/customers'
 import { startJumpCloudSim } from '../tests/sims/jumpcloud'
 import { SIM_SUBDOMAIN, SIM_TOKEN, startSyncroSim } from '../tests/sims/syncro'
 import { figure, type Figure } from './issue12/stats'
+import { benchRow } from './report'
 
-const RUNS = Math.max(5, Number(process.argv[2] ?? 5))
-const MINUTE = Number(process.argv[3] ?? 3000)
+const RUNS = Math.max(5, Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 5))
+const MINUTE = Number(process.argv[3] ?? process.env.BENCH_MINUTE ?? 3000)
 const ORGS = 200
 const GROUPS_PER_ORG = 8 // 1,600 groups
 const EVENTS = 10_000
@@ -31,6 +33,8 @@ interface RunFigures {
   requests: number
   lowerBound: number
   wallMs: number
+  /** CPU of this process during the cycle (the simulators run in it too, so an upper bound for the app). */
+  cpuMs: number
   floorMs: number
   created: number
   notes: number
@@ -111,8 +115,11 @@ async function run(): Promise<RunFigures> {
     await new Promise((r) => setTimeout(r, MINUTE))
     sy.resetStats()
     const t0 = performance.now()
+    const cpu0 = process.cpuUsage()
     const r = await call<AlertCycleResult>('pollAlertsNow', { retryNow: false })
     const wallMs = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
+    const cpuMs = (cpu.user + cpu.system) / 1000
     if (r.failed || r.queued || r.attention) {
       const left = await call<{ alerts: Array<{ lastError: string | null }> }>('listAlerts', {
         state: 'queued',
@@ -125,6 +132,7 @@ async function run(): Promise<RunFigures> {
       requests,
       lowerBound,
       wallMs,
+      cpuMs,
       floorMs: windowFloor(lowerBound, 180, MINUTE),
       created: r.ticketsCreated,
       notes: r.notesAdded
@@ -150,6 +158,21 @@ for (let i = 0; i < RUNS; i++) {
 }
 const req = figure(results.map((r) => r.requests / r.lowerBound))
 const wall = figure(results.map((r) => r.wallMs / r.floorMs))
+const cpu = figure(results.map((r) => r.cpuMs / 1000))
 console.log(
-  `alert intake, ${EVENTS.toLocaleString('en')} events over ${ORGS} orgs (Syncro): requests vs lower bound ×${f3(req, 3)}; wall vs floor ×${f3(wall, 3)} (min/median/max, ${RUNS} runs; target ≤ 1.05)`
+  `alert intake, ${EVENTS.toLocaleString('en')} events over ${ORGS} orgs (Syncro): requests vs lower bound ×${f3(req, 3)}; wall vs floor ×${f3(wall, 3)} (min/median/max, ${RUNS} runs; target ≤ 1.05); CPU ${f3(cpu)} s`
 )
+const what = `alert intake, ${EVENTS.toLocaleString('en')} events over ${ORGS} orgs in one cycle (Syncro, 180/min scaled: one minute = ${MINUTE} ms)`
+benchRow({
+  what: `${what}: PSA requests vs lower bound`,
+  target: '≤ 1.05 × lower bound (one create per new group + one note per group with repeats)',
+  measured: `×${f3(req, 3)} (min/median/max, ${RUNS} runs)`,
+  met: req.median <= 1.05
+})
+benchRow({
+  what: `${what}: wall time vs rate-limit floor`,
+  target: '≤ 1.05 × floor',
+  measured: `×${f3(wall, 3)} (min/median/max, ${RUNS} runs)`,
+  met: wall.median <= 1.05,
+  note: `CPU of the cycle ${f3(cpu)} s (simulators in the same process)`
+})

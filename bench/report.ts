@@ -12,6 +12,8 @@ export interface BenchRow {
 }
 
 export const ROW_PREFIX = 'BENCH-ROW '
+/** The line bench/cpu-at-exit.ts prints: CPU ms of the bench process. */
+export const CPU_PREFIX = 'BENCH-CPU '
 
 export function benchRow(row: BenchRow): void {
   console.log(`${ROW_PREFIX}${JSON.stringify(row)}`)

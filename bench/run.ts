@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process'
 import { readdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { ROW_PREFIX, type BenchRow } from './report'
+import { performance } from 'node:perf_hooks'
+import { CPU_PREFIX, ROW_PREFIX, type BenchRow } from './report'
 
 const dir = import.meta.dirname
 const only = process.argv[2]
@@ -14,12 +15,25 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
   .sort()
 
-/** Runs one bench, echoing its output; returns its rows and its last printed lines. */
-function runBench(file: string): Promise<{ rows: BenchRow[]; tail: string[]; code: number | null }> {
+interface BenchRun {
+  rows: BenchRow[]
+  tail: string[]
+  code: number | null
+  wallMs: number
+  /** CPU of the bench process itself (null: it died before saying). */
+  cpuMs: number | null
+}
+
+/** Runs one bench, echoing its output; returns its rows, its last printed lines and what it took. */
+function runBench(file: string): Promise<BenchRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(dir, file)], {
-      stdio: ['ignore', 'pipe', 'inherit']
-    })
+    const t0 = performance.now()
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', join(dir, 'cpu-at-exit.ts'), join(dir, file)],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    )
+    let cpuMs: number | null = null
     const rows: BenchRow[] = []
     const printed: string[] = []
     let rest = ''
@@ -28,13 +42,14 @@ function runBench(file: string): Promise<{ rows: BenchRow[]; tail: string[]; cod
       rest = lines.pop() ?? ''
       for (const line of lines) {
         if (line.startsWith(ROW_PREFIX)) rows.push(JSON.parse(line.slice(ROW_PREFIX.length)) as BenchRow)
+        else if (line.startsWith(CPU_PREFIX)) cpuMs = (JSON.parse(line.slice(CPU_PREFIX.length)) as { ms: number }).ms
         else {
           console.log(line)
           if (line.trim()) printed.push(line.trim())
         }
       }
     })
-    child.on('close', (code) => resolve({ rows, tail: printed.slice(-6), code }))
+    child.on('close', (code) => resolve({ rows, tail: printed.slice(-6), code, wallMs: performance.now() - t0, cpuMs }))
   })
 }
 
@@ -42,9 +57,13 @@ const loadAtStart = loadavg()
 const started = new Date()
 const sections: string[] = []
 const failed: string[] = []
+const times: string[] = []
+const min = (ms: number) => (ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`)
 for (const f of files) {
   console.log(`\n=== ${f} ===`)
   const r = await runBench(f)
+  times.push(`| ${f.replace('.bench.ts', '')} | ${min(r.wallMs)} | ${r.cpuMs === null ? '—' : min(r.cpuMs)} |`)
+  console.log(`${f}: ${min(r.wallMs)} wall, ${r.cpuMs === null ? '?' : min(r.cpuMs)} CPU of the bench process`)
   if (r.code !== 0) failed.push(`${f} (exit ${r.code})`)
   const rows: BenchRow[] = r.rows.length
     ? r.rows
@@ -71,6 +90,12 @@ const md = [
   '| bench | what | target | measured | met |',
   '|---|---|---|---|---|',
   ...sections,
+  '',
+  'Time each bench took (CPU of the bench process itself; browsers and app processes it starts are not included):',
+  '',
+  '| bench | wall | CPU |',
+  '|---|---|---|',
+  ...times,
   ''
 ].join('\n')
 writeFileSync(join(dir, 'RESULTS.md'), md)

@@ -121,7 +121,8 @@ async function verifyWorld(w: World): Promise<void> {
     const tally = { written: 0, failed: 0 }
     for (const i of full.items) if (i.result === 'written' || i.result === 'failed') tally[i.result]++
     // A run's summary is the sum of its items, and "ok" only when nothing failed.
-    expect(run.counts, `run ${run.runId}`).toMatchObject(tally)
+    const said = `run ${run.runId} (${run.status}, ${run.error ?? 'no error'}): ${JSON.stringify(run.counts)}`
+    expect(run.counts, `${said} vs its items ${JSON.stringify(full.items.map((i) => i.result))}`).toMatchObject(tally)
     if (run.status === 'ok') expect(run.counts.failed, `run ${run.runId} is ok`).toBe(0)
     if (run.counts.failed > 0 || run.error) expect(run.status, `run ${run.runId}`).not.toBe('ok')
   }
