@@ -14,6 +14,9 @@ export function proofSeed(): number {
 /** `ci` trials under `npm test`, `full` under `npm run test:proof`. */
 export const trials = (ci: number, full: number): number => (FULL ? full : ci)
 
+/** A test's time limit for `n` trials of up to `perTrialMs` each (a loaded machine stretches them), at least 15 min. */
+export const timeFor = (n: number, perTrialMs: number): number => Math.max(900_000, n * perTrialMs)
+
 /** Runs `fn`; a failure is re-thrown with the seed that replays it. */
 export async function withSeed<T>(what: string, seed: number, fn: () => Promise<T>): Promise<T> {
   try {
