@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import type { SimHandler, SimReply } from '../common'
+import type { SimHandler } from '../common'
 import { mulberry32 } from '../common'
+import { attempt, seedRoutes } from '../common/control'
 import { findOrg, type JumpCloudSimState } from './model'
 import { makeEvent, makeSystem, makeUser, seedJumpCloud } from './seed'
 
@@ -22,11 +23,6 @@ const UsageBody = z.object({
   users: z.number().int().nonnegative().optional(),
   devices: z.number().int().nonnegative().optional()
 })
-const SeedBody = z.object({ seed: z.number().int().optional(), orgs: z.number().int().nonnegative().optional() })
-
-function bad(error: z.ZodError | string): SimReply {
-  return { status: 400, body: { error: typeof error === 'string' ? error : z.prettifyError(error) } }
-}
 
 export interface JumpCloudControl {
   addEvents(input: z.input<typeof EventsBody>): string[]
@@ -88,25 +84,10 @@ export function jumpCloudControl(
     }
   }
 
-  const attempt = (fn: () => unknown, status = 200): SimReply => {
-    try {
-      return { status, body: fn() }
-    } catch (e) {
-      return e instanceof z.ZodError ? bad(e) : bad(e instanceof Error ? e.message : String(e))
-    }
-  }
-
   const routes: Record<string, SimHandler> = {
     'POST events': (req) => attempt(() => ({ ids: api.addEvents(req.body as never) }), 201),
     'POST usage': (req) => attempt(() => api.setUsage(req.body as never)),
-    'POST seed': (req) => {
-      const p = SeedBody.safeParse(req.body ?? {})
-      if (!p.success) return bad(p.error)
-      const cur = current()
-      reseed(p.data.seed ?? cur.seed, p.data.orgs ?? cur.orgs)
-      return { status: 200, body: summary(state()) }
-    },
-    'GET state': () => ({ status: 200, body: state() })
+    ...seedRoutes(state, reseed, current, summary)
   }
   return { api, routes }
 }

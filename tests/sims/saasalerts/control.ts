@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { mulberry32, type SimHandler, type SimReply } from '../common'
+import { mulberry32, type SimHandler } from '../common'
+import { attempt, seedRoutes } from '../common/control'
 import { findCustomer, type SaasAlertsSimState } from './model'
 import { makeEvent } from './seed'
 
@@ -20,11 +21,6 @@ const BillingBody = z.object({
   /** customerId → billable users on that date. */
   users: z.record(z.string(), z.number().int().nonnegative())
 })
-const SeedBody = z.object({ seed: z.number().int().optional(), orgs: z.number().int().nonnegative().optional() })
-
-function bad(error: z.ZodError | string): SimReply {
-  return { status: 400, body: { error: typeof error === 'string' ? error : z.prettifyError(error) } }
-}
 
 export interface SaasAlertsControl {
   addEvents(input: z.input<typeof EventsBody>): string[]
@@ -57,13 +53,6 @@ export function saasAlertsControl(
       s.billing[b.billingDate] = { ...s.billing[b.billingDate], ...b.users }
     }
   }
-  const attempt = (fn: () => unknown, status = 200): SimReply => {
-    try {
-      return { status, body: fn() }
-    } catch (e) {
-      return e instanceof z.ZodError ? bad(e) : bad(e instanceof Error ? e.message : String(e))
-    }
-  }
   const routes: Record<string, SimHandler> = {
     'POST events': (req) => attempt(() => ({ ids: api.addEvents(req.body as never) }), 201),
     'POST billing': (req) =>
@@ -71,14 +60,7 @@ export function saasAlertsControl(
         api.setBillableUsers(req.body as never)
         return { billingDates: Object.keys(state().billing).sort() }
       }),
-    'POST seed': (req) => {
-      const p = SeedBody.safeParse(req.body ?? {})
-      if (!p.success) return bad(p.error)
-      const cur = current()
-      reseed(p.data.seed ?? cur.seed, p.data.orgs ?? cur.orgs)
-      return { status: 200, body: summary(state()) }
-    },
-    'GET state': () => ({ status: 200, body: state() })
+    ...seedRoutes(state, reseed, current, summary)
   }
   return { api, routes }
 }

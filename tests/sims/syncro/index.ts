@@ -7,6 +7,7 @@ import {
   type SimRequest,
   type SimServer
 } from '../common'
+import { attempt } from '../common/control'
 import type { SimToken, SyncroAccount, SyncroSimState } from './model'
 import { plantAssets, type PlantedAsset } from './asset-routes'
 import { routes, type RouteReply } from './routes'
@@ -129,16 +130,13 @@ export async function startSyncroSim(opts: SyncroSimOptions = {}): Promise<Syncr
     },
     control: {
       'GET state': () => ({ status: 200, body: state }),
-      'POST assets': (req) => {
-        const b = (req.body ?? {}) as { subdomain?: string; assets?: PlantedAsset[] }
-        try {
+      'POST assets': (req) =>
+        attempt(() => {
+          const b = (req.body ?? {}) as { subdomain?: string; assets?: PlantedAsset[] }
           const a = state.accounts[b.subdomain ?? firstSubdomain(state)]
           if (!a || !Array.isArray(b.assets)) throw new Error('need {subdomain?, assets: [...]}')
-          return { status: 200, body: { ids: plantAssets(a, b.assets, now()) } }
-        } catch (e) {
-          return { status: 400, body: { error: e instanceof Error ? e.message : String(e) } }
-        }
-      },
+          return { ids: plantAssets(a, b.assets, now()) }
+        }),
       'POST seed': (req) => {
         const b = (req.body ?? {}) as { seed?: number; size?: number; subdomain?: string; fixture?: SyncroSimState }
         state.accounts = b.fixture ? b.fixture.accounts : seedSyncro(b).accounts
