@@ -1,12 +1,5 @@
-import {
-  retryAfterValue,
-  Router,
-  SlidingWindowLimiter,
-  startSimServer,
-  type SimReply,
-  type SimRequest,
-  type SimServer
-} from '../common'
+import { retryAfterValue, SlidingWindowLimiter, startSimServer, type SimServer } from '../common'
+import { recordingRouter } from '../common/recording'
 import { addConsoleRoutes } from './console-routes'
 import { jumpCloudControl, type JumpCloudControl } from './control'
 import { jcError } from './errors'
@@ -61,22 +54,7 @@ export async function startJumpCloudSim(opts: JumpCloudSimOptions = {}): Promise
   const rate = opts.rateLimit ?? { limit: 600, windowMs: 60_000 }
   const limiter = new SlidingWindowLimiter(rate.limit, rate.windowMs)
   const exchanges: RecordedExchange[] = []
-  const open = new WeakMap<SimRequest, RecordedExchange>()
-
-  const finish = (req: SimRequest, reply: SimReply): SimReply => {
-    const ex = open.get(req)
-    if (ex) Object.assign(ex, { status: reply.status, reply: reply.body })
-    return reply
-  }
-
-  const router = new Router()
-  // Wrap handlers so each reply is recorded against its request.
-  const recording = {
-    add(method: string, pattern: string, handler: (req: SimRequest) => SimReply | Promise<SimReply>) {
-      router.add(method, pattern, async (req) => finish(req, await handler(req)))
-      return recording
-    }
-  } as unknown as Router
+  const { router, recording, record, finish } = recordingRouter(exchanges)
   addConsoleRoutes(recording, () => state)
   addInsightsRoutes(recording, () => state)
 
@@ -108,8 +86,7 @@ export async function startJumpCloudSim(opts: JumpCloudSimOptions = {}): Promise
         orgIds: req.headersDistinct['x-org-id'] ?? [],
         body: req.body
       }
-      exchanges.push(ex)
-      open.set(req, ex)
+      record(req, ex)
       // §A.0: `x-api-key` header; 401 with the V1/V2 Error body (§A.4).
       const key = req.headersDistinct['x-api-key']?.[0]
       if (!key || key !== state.apiKey) return finish(req, jcError(401, 'Unauthorized: invalid or missing API key'))

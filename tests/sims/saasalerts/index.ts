@@ -1,4 +1,5 @@
-import { Router, SlidingWindowLimiter, startSimServer, type SimReply, type SimRequest, type SimServer } from '../common'
+import { SlidingWindowLimiter, startSimServer, type SimServer } from '../common'
+import { recordingRouter } from '../common/recording'
 import { saasAlertsControl, type SaasAlertsControl } from './control'
 import { saError } from './errors'
 import { RESULT_WINDOW } from './events-query'
@@ -47,20 +48,7 @@ export async function startSaasAlertsSim(opts: SaasAlertsSimOptions = {}): Promi
   const rate = opts.rateLimit ?? { limit: 600, windowMs: 60_000 }
   const limiter = new SlidingWindowLimiter(rate.limit, rate.windowMs)
   const exchanges: SaRecordedExchange[] = []
-  const open = new WeakMap<SimRequest, SaRecordedExchange>()
-  const finish = (req: SimRequest, reply: SimReply): SimReply => {
-    const ex = open.get(req)
-    if (ex) Object.assign(ex, { status: reply.status, reply: reply.body })
-    return reply
-  }
-
-  const router = new Router()
-  const recording = {
-    add(method: string, pattern: string, handler: (req: SimRequest) => SimReply | Promise<SimReply>) {
-      router.add(method, pattern, async (req) => finish(req, await handler(req)))
-      return recording
-    }
-  } as unknown as Router
+  const { router, recording, record, finish } = recordingRouter(exchanges)
   addSaasAlertsRoutes(recording, () => state, { maxPageSize: opts.maxPageSize ?? RESULT_WINDOW })
 
   const holder: { clock?: SimServer['clock'] } = {}
@@ -87,8 +75,7 @@ export async function startSaasAlertsSim(opts: SaasAlertsSimOptions = {}): Promi
         headers: { ...req.headers },
         body: req.body
       }
-      exchanges.push(ex)
-      open.set(req, ex)
+      record(req, ex)
       // CONFIRMED: the key is the `api_key` header; 401 = bad key (saasalerts.md "Connection").
       const key = req.headersDistinct['api_key']?.[0]
       if (!key || key !== state.apiKey) return finish(req, saError(401, 'Unauthorized: invalid API key'))
