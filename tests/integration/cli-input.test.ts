@@ -1,21 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tmp'
 
 const tmp = useTempDirs()
-
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    env: { PSA_BRIDGE_SECRET_STORE: 'memory' }
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('psa-bridge input files', () => {
   it('config import accepts a file saved with a UTF-8 byte-order mark', async () => {

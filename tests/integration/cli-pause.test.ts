@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { useTempDirs } from '../helpers/tmp'
 
 const tmp = useTempDirs()
-
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    env: { PSA_BRIDGE_SECRET_STORE: 'memory' }
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('psa-bridge pause / resume / status', () => {
   it('pause is stored in the data dir: a later status (another process) says paused, resume clears it', async () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/run'
+import { cli } from '../helpers/cli'
 import { methodNames } from '../../src/shared/contract'
 import { useTempDirs } from '../helpers/tmp'
 
 const tmp = useTempDirs()
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    env: { PSA_BRIDGE_SECRET_STORE: 'memory', ...env }
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('psa-bridge CLI', () => {
   it('status --json prints the status of the data dir it was given', async () => {

@@ -2,24 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp } from '../../../src/main/app/app'
-import { runCli } from '../../../src/main/cli/run'
+import { cli } from '../../helpers/cli'
 import { parseSince } from '../../../src/main/cli/audit-commands'
 import { createMemoryStore } from '../../../src/main/secrets'
 import type { AuditRow } from '../../../src/shared/contract/audit'
 import { useTempDirs } from '../../helpers/tmp'
 
 const tmp = useTempDirs()
-
-async function cli(args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(args, {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    env: { PSA_BRIDGE_SECRET_STORE: 'memory' }
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 describe('psa-bridge audit', () => {
   it('records CLI changes with the CLI door and lists them with --json, --kind and --since', async () => {
