@@ -6,9 +6,9 @@ import { api, toApiError } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice, StatusNotice } from '../../components/Notice'
 import { downloadReport } from '../customers/ExportReportButton'
-import { AssetTable } from './AssetTable'
+import { AssetTable, type AssetAction } from './AssetTable'
 import { TypeMappingPanel } from './TypeMappingPanel'
-import { candidatesByCustomer, createRowFilter, indexAssetRows } from './filter'
+import { candidatesByCustomer, createRowFilter } from './filter'
 import './assets.css'
 
 const TABS: Array<{ id: AssetTab; label: string }> = [
@@ -35,19 +35,22 @@ export function AssetsScreen() {
   const load = useCallback(async () => {
     setView(await api.getAssetsView(customerId ? { customerId } : {}))
   }, [customerId])
-  const run = async (fn: () => Promise<string | void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      const msg = await fn()
-      if (msg) setNotice(msg)
-      await load()
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const run = useCallback(
+    async (fn: () => Promise<string | void>) => {
+      setBusy(true)
+      setError(null)
+      try {
+        const msg = await fn()
+        if (msg) setNotice(msg)
+        await load()
+      } catch (e) {
+        setError(toApiError(e))
+      } finally {
+        setBusy(false)
+      }
+    },
+    [load]
+  )
   useEffect(() => {
     let live = true
     api.getAssetsView(customerId ? { customerId } : {}).then(
@@ -59,24 +62,36 @@ export function AssetsScreen() {
     }
   }, [customerId])
 
-  const filter = useMemo(() => {
-    indexAssetRows(view?.rows ?? [])
-    return createRowFilter(view?.rows ?? [])
-  }, [view])
+  // Every row's search text is built once, when the view arrives; a keystroke only scans them.
+  const filter = useMemo(() => createRowFilter(view?.rows ?? []), [view])
   const rows = useMemo(() => filter(tab, query), [filter, tab, query])
   const candidates = useMemo(() => candidatesByCustomer(view?.rows ?? []), [view])
-  const onAction = (action: string, r: AssetRow, assetId?: string) =>
-    void run(async () => {
-      if (action === 'accept') await api.acceptAssetMatch({ deviceId: r.deviceId! })
-      if (action === 'unmatch') await api.unmatchAsset({ deviceId: r.deviceId! })
-      if (action === 'match') await api.matchAssetTo({ deviceId: r.deviceId!, assetId: assetId! })
-      if (action === 'ignore' || action === 'unignore')
-        await api.setAssetIgnored({
-          side: r.deviceId ? 'device' : 'asset',
-          id: (r.deviceId ?? r.assetId)!,
-          ignored: action === 'ignore'
-        })
-    })
+  // Stable callbacks: the grid's rows are memoized and a keystroke must not re-render the ones that stay in view.
+  const onAction = useCallback(
+    (action: AssetAction, r: AssetRow, assetId?: string) =>
+      void run(async () => {
+        if (action === 'accept') await api.acceptAssetMatch({ deviceId: r.deviceId! })
+        if (action === 'unmatch') await api.unmatchAsset({ deviceId: r.deviceId! })
+        if (action === 'match') await api.matchAssetTo({ deviceId: r.deviceId!, assetId: assetId! })
+        if (action === 'ignore' || action === 'unignore')
+          await api.setAssetIgnored({
+            side: r.deviceId ? 'device' : 'asset',
+            id: (r.deviceId ?? r.assetId)!,
+            ignored: action === 'ignore'
+          })
+      }),
+    [run]
+  )
+  const onToggle = useCallback(
+    (id: string) =>
+      setSelected((s) => {
+        const n = new Set(s)
+        if (n.has(id)) n.delete(id)
+        else n.add(id)
+        return n
+      }),
+    []
+  )
   const exportAs = (format: ReportFormat) =>
     void run(async () => downloadReport(await api.exportAssetsReport(customerId ? { format, customerId } : { format })))
 
@@ -176,14 +191,7 @@ export function AssetsScreen() {
         candidates={candidates}
         selected={selected}
         busy={busy}
-        onToggle={(id) =>
-          setSelected((s) => {
-            const n = new Set(s)
-            if (n.has(id)) n.delete(id)
-            else n.add(id)
-            return n
-          })
-        }
+        onToggle={onToggle}
         onAction={onAction}
       />
       <ConfirmDialog

@@ -2,40 +2,67 @@ import type { AssetRow, AssetTab } from '../../../../shared/contract/assets'
 
 /** Rows of one tab whose device, asset, serial, MAC or customer contains every word of the query (case-insensitive). */
 export function filterAssetRows(rows: readonly AssetRow[], tab: AssetTab, query: string): AssetRow[] {
-  const inTab = rows.filter((r) => r.tab === tab)
-  return narrow(inTab, query)
+  const ws = words(query)
+  return rows.filter((r) => r.tab === tab && ws.every((w) => haystack(r).includes(w)))
 }
 
-function narrow(rows: readonly AssetRow[], query: string): AssetRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return [...rows]
-  return rows.filter((r) => {
-    const text = haystack(r)
-    return words.every((w) => text.includes(w))
-  })
-}
+const words = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean)
 
 const KEEP_RESULTS = 32
 
+/** Rows and their search texts, side by side: a keystroke scans plain strings, no per-row lookup or allocation. */
+interface Indexed {
+  rows: AssetRow[]
+  texts: string[]
+}
+
+function narrowIndexed(base: Indexed, ws: readonly string[]): Indexed {
+  if (ws.length === 0) return base
+  const out: Indexed = { rows: [], texts: [] }
+  const { rows, texts } = base
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!
+    let all = true
+    for (const w of ws)
+      if (!text.includes(w)) {
+        all = false
+        break
+      }
+    if (all) {
+      out.rows.push(rows[i]!)
+      out.texts.push(text)
+    }
+  }
+  return out
+}
+
 /**
- * filterAssetRows for one list of rows, remembering recent results: a query that extends an earlier one (the next
- * typed character) only narrows that earlier result, and an erased character finds its result again. Sound because
- * a row matching "abc d" contains every word of any prefix of it ("ab", "abc ").
+ * filterAssetRows for one list of rows (one view), remembering recent results. Every row's search text is built
+ * here, once, when the view arrives. A query that extends an earlier one (the next typed character) only narrows
+ * that earlier result, and an erased character finds its result again (the same array, so React sees no change).
+ * Sound because a row matching "abc d" contains every word of any prefix of it ("ab", "abc ").
  */
 export function createRowFilter(rows: readonly AssetRow[]): (tab: AssetTab, query: string) => AssetRow[] {
-  const results = new Map<string, AssetRow[]>()
+  const results = new Map<string, Indexed>()
+  const byTab = new Map<AssetTab, Indexed>()
+  for (const r of rows) {
+    let t = byTab.get(r.tab)
+    if (!t) byTab.set(r.tab, (t = { rows: [], texts: [] }))
+    t.rows.push(r)
+    t.texts.push(haystack(r))
+  }
   return (tab, query) => {
     const q = query.toLowerCase()
     const key = `${tab}\u0000${q}`
     let out = results.get(key)
     if (!out) {
-      let base: AssetRow[] | undefined
+      let base: Indexed | undefined
       for (let n = q.length - 1; n >= 0 && !base; n--) base = results.get(`${tab}\u0000${q.slice(0, n)}`)
-      out = base ? narrow(base, q) : filterAssetRows(rows, tab, q)
+      out = narrowIndexed(base ?? byTab.get(tab) ?? { rows: [], texts: [] }, words(q))
       if (results.size >= KEEP_RESULTS) results.delete(results.keys().next().value!)
     } else results.delete(key)
     results.set(key, out) // most recently used last
-    return out
+    return out.rows
   }
 }
 
@@ -51,11 +78,6 @@ function haystack(r: AssetRow): string {
     cache.set(r, s)
   }
   return s
-}
-
-/** Builds every row's search text up front (when a view arrives), so no keystroke pays for it. */
-export function indexAssetRows(rows: readonly AssetRow[]): void {
-  for (const r of rows) haystack(r)
 }
 
 /** PSA-only assets grouped by customer, for "Match to" (a device only matches an asset of its own customer). */
@@ -76,13 +98,13 @@ export function filterCandidates(
   query: string,
   limit: number
 ): { items: AssetRow[]; more: number } {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  const first = words[0] ?? ''
+  const ws = words(query)
+  const first = ws[0] ?? ''
   const prefix: AssetRow[] = []
   const rest: AssetRow[] = []
   for (const c of candidates) {
     const text = haystack(c)
-    if (!words.every((w) => text.includes(w))) continue
+    if (!ws.every((w) => text.includes(w))) continue
     if (first && (c.assetName ?? '').toLowerCase().startsWith(first)) prefix.push(c)
     else rest.push(c)
   }
