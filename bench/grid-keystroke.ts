@@ -10,7 +10,8 @@
 // - main-thread CPU: CPU time of the renderer's main thread over the keystroke (CDP Performance metrics in thread
 //   ticks), of which script: time in JavaScript. The machine's load barely changes these. They include the
 //   small evaluate that reads the result, so they are an upper bound of the keystroke's own work.
-// Set BENCH_CPU_PROFILE=<file.cpuprofile> to write a V8 CPU profile of the keystrokes (open it in DevTools).
+// Set BENCH_CPU_PROFILE=<file.cpuprofile> to write a V8 CPU profile of the keystrokes, BENCH_TRACE=<file.json> a
+// Chromium trace of them (style, layout, paint per thread, with thread CPU time); open either in DevTools.
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
@@ -58,6 +59,9 @@ export async function timeKeystrokes(
     await cdp.send('Profiler.start')
   }
   await page.getByRole('searchbox', { name: grid.input }).focus()
+  const trace = process.env.BENCH_TRACE
+  const browser = page.context().browser()!
+  if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES })
   const out: KeystrokeFigures = { keys: 0, wall: [], cpu: [], script: [], load: 0 }
   for (const query of queries)
     for (const key of [...query, ...[...query].map(() => 'Backspace')]) {
@@ -66,6 +70,10 @@ export async function timeKeystrokes(
       out.cpu.push(r.cpu)
       out.script.push(r.script)
     }
+  if (trace) {
+    await browser.stopTracing()
+    console.log(`  trace of the keystrokes written to ${trace}`)
+  }
   out.keys = out.wall.length
   out.load = loadavg()[0]!
   if (profile) {
@@ -97,6 +105,7 @@ export function reportKeystrokes(what: string, queries: readonly string[], f: Ke
   })
 }
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'v8']
 const ms = (f: Figure) => `${f.min.toFixed(1)} / ${f.median.toFixed(1)} / ${f.max.toFixed(1)} ms`
 const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] ?? NaN
 

@@ -30,14 +30,15 @@ interface OrgTableProps {
 export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const busy = useCustomers((s) => s.busy)
-  // No React Compiler in this build; the virtualizer re-renders us itself on scroll.
+  // No React Compiler in this build; the virtualizer re-renders us itself on scroll. Its item keys are the indexes
+  // (the default): rows have one fixed height, and a key function made per render would have it redo its O(rows)
+  // measurements on every render and scroll. React keys the rows by org below.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (i) => (rows[i] ? orgKey(rowRef(rows[i])) : i)
+    overscan: 8
   })
 
   useEffect(() => {
@@ -73,7 +74,7 @@ export function OrgTable({ rows, customers, query, onDisable }: OrgTableProps) {
             if (!org) return null
             return (
               <OrgTableRow
-                key={v.key}
+                key={orgKey(rowRef(org))}
                 org={org}
                 index={v.index}
                 top={v.start}
