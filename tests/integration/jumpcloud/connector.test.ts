@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { failure, useSims } from '../../helpers/connector-test'
 import {
   createJumpCloudConnector,
   EVENTS_ORG_CHUNK,
   type JumpCloudConnectorOptions
 } from '../../../src/main/connectors/jumpcloud'
-import { AppError } from '../../../src/shared/errors'
 import { companyNames } from '../../sims/common'
 import { startJumpCloudSim, type JumpCloudSim, type JumpCloudSimOptions } from '../../sims/jumpcloud'
 
-const sims: JumpCloudSim[] = []
-afterEach(async () => {
-  await Promise.all(sims.splice(0).map((s) => s.close()))
-})
+const track = useSims<JumpCloudSim>()
 
 async function setup(simOpts: JumpCloudSimOptions = {}, clientOpts: Partial<JumpCloudConnectorOptions> = {}) {
-  const sim = await startJumpCloudSim({ seed: 7, orgs: 5, ...simOpts })
-  sims.push(sim)
+  const sim = track(await startJumpCloudSim({ seed: 7, orgs: 5, ...simOpts }))
   const jc = createJumpCloudConnector({
     apiKey: sim.apiKey,
     providerId: sim.providerId,
@@ -26,15 +22,6 @@ async function setup(simOpts: JumpCloudSimOptions = {}, clientOpts: Partial<Jump
     ...clientOpts
   })
   return { sim, jc }
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
 }
 
 describe('JumpCloud connector against the simulator', () => {

@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { failure, useSims } from '../../helpers/connector-test'
 import {
   createSaasAlertsConnector,
   EVENTS_PAGE_SIZE,
   type SaasAlertsConnectorOptions
 } from '../../../src/main/connectors/saasalerts'
-import { AppError } from '../../../src/shared/errors'
 import { companyNames } from '../../sims/common'
 import { startSaasAlertsSim, type SaasAlertsSim, type SaasAlertsSimOptions } from '../../sims/saasalerts'
 
-const sims: SaasAlertsSim[] = []
-afterEach(async () => {
-  await Promise.all(sims.splice(0).map((s) => s.close()))
-})
+const track = useSims<SaasAlertsSim>()
 
 async function setup(simOpts: SaasAlertsSimOptions = {}, clientOpts: Partial<SaasAlertsConnectorOptions> = {}) {
-  const sim = await startSaasAlertsSim({ seed: 5, orgs: 4, ...simOpts })
-  sims.push(sim)
+  const sim = track(await startSaasAlertsSim({ seed: 5, orgs: 4, ...simOpts }))
   const sa = createSaasAlertsConnector({
     apiKey: sim.apiKey,
     baseUrl: sim.baseUrl,
@@ -24,15 +20,6 @@ async function setup(simOpts: SaasAlertsSimOptions = {}, clientOpts: Partial<Saa
     ...clientOpts
   })
   return { sim, sa }
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
 }
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z')
