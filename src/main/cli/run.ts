@@ -11,6 +11,8 @@ import { reportCommands } from './report-commands'
 import { serviceCommand } from './service-command'
 import { statusCommands } from './status-commands'
 import { ticketingCommands } from './ticketing-commands'
+import { sourceOption } from './source-option'
+import { kindLabel, type SourceKind } from '../../shared/registry'
 
 export interface CliIo {
   out: (text: string) => void
@@ -126,15 +128,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('mappings')
     .description('current organization → customer mappings')
+    .addOption(sourceOption('only the organizations of this source'))
     .option('--json', 'machine-readable output')
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean; source?: SourceKind }) => {
       const a = await open(dataDir())
+      const env = await a.dispatch('listMappings', {})
+      type Row = {
+        source: SourceKind
+        orgName: string | null
+        orgId: string
+        customerName: string | null
+        customerId: string
+      }
+      // The rows carry their source (org ids are per source): the filter needs no second call.
+      const rows = (v: unknown) => (v as Row[]).filter((m) => !o.source || m.source === o.source)
       report(
-        await a.dispatch('listMappings', {}),
+        env.ok ? { ...env, value: rows(env.value) } : env,
         !!o.json,
         (v) =>
-          (v as Array<{ orgName: string | null; orgId: string; customerName: string | null; customerId: string }>)
-            .map((m) => `${m.orgName ?? m.orgId} → ${m.customerName ?? m.customerId}`)
+          (v as Row[])
+            .map((m) => `${m.orgName ?? m.orgId} (${kindLabel(m.source)}) → ${m.customerName ?? m.customerId}`)
             .join('\n') || 'no mappings yet'
       )
     })

@@ -1,10 +1,12 @@
 import type { Command } from 'commander'
+import { kindLabel } from '../../shared/registry'
 import type { AlertCycleResult, AlertList } from '../../shared/contract/ticketing'
 import { AlertStateSchema } from '../../shared/contract/ticketing'
 import type { App } from '../app/app'
 import type { CliContext, CliIo, CommandModule } from './run'
+import { sourceOption } from './source-option'
 
-// `psa-bridge alerts [--json] [--state S] [--limit N]`: the alert queue and what was sent, with ticket ids.
+// `psa-bridge alerts [--json] [--state S] [--source K] [--limit N]`: the alert queue and what was sent, with ticket ids.
 
 function age(seconds: number): string {
   if (seconds < 120) return `${seconds}s`
@@ -21,10 +23,11 @@ export function formatAlerts(l: AlertList): string {
   ]
   for (const a of l.alerts) {
     const who = [a.user, a.device].filter(Boolean).join(' / ') || '-'
+    const org = `${a.orgName ?? a.orgId} (${kindLabel(a.source)})`
     const ticket = a.ticketId ? `ticket ${a.ticketNumber ?? a.ticketId}${a.delivery === 'note' ? ' (note)' : ''}` : ''
     const err = a.state === 'queued' && a.lastError ? `  retry #${a.attempts}: ${a.lastError}` : ''
     lines.push(
-      `  ${a.occurredAt}  ${a.state.padEnd(15)} ${a.alertLabel.padEnd(30)} ${(a.orgName ?? a.orgId).padEnd(28)} ${who.padEnd(24)} ${ticket}${err}`
+      `  ${a.occurredAt}  ${a.state.padEnd(15)} ${a.alertLabel.padEnd(30)} ${org.padEnd(40)} ${who.padEnd(24)} ${ticket}${err}`
     )
   }
   return lines.join('\n')
@@ -47,11 +50,13 @@ export const ticketingCommands: CommandModule = (program: Command, cli: CliConte
     .description('alerts: queued, delivered (with their ticket ids), waiting for a mapping, suppressed')
     .option('--json', 'machine-readable output')
     .option('--state <state>', `only this state (${AlertStateSchema.options.join(', ')})`)
+    .addOption(sourceOption('only the alerts of this source'))
     .option('--limit <n>', 'at most N alerts, newest first', '200')
-    .action(async (o: { json?: boolean; state?: string; limit: string }) => {
+    .action(async (o: { json?: boolean; state?: string; source?: string; limit: string }) => {
       const app = await cli.app()
       const input: Record<string, unknown> = { limit: Number(o.limit) }
       if (o.state !== undefined) input.state = o.state
+      if (o.source !== undefined) input.source = o.source
       cli.report(await app.dispatch('listAlerts', input), !!o.json, (v) => formatAlerts(v as AlertList))
     })
 }

@@ -1,22 +1,30 @@
-import type { PsaKind } from '../connectors/types'
+import type { PsaKind, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'
 import { loadCustomers, loadOrgs } from '../customers/store'
 import type { AlertList, AlertState, AlertTicketRow } from '../../shared/contract/ticketing'
 import { alertLabel } from './alert-rules'
 import type { AlertEventRow, AlertTicketDbRow } from './store'
 
-// Read models for the Ticketing and Activity screens and the CLI.
+// Read models for the Ticketing and Activity screens and the CLI. A source filter applies to the rows and
+// the counts alike.
 
 const ageSeconds = (from: string, now: Date) => Math.max(0, Math.floor((now.getTime() - Date.parse(from)) / 1000))
 
-export function alertList(db: Db, psa: PsaKind | null, now: Date, q: { state?: AlertState; limit: number }): AlertList {
+export function alertList(
+  db: Db,
+  psa: PsaKind | null,
+  now: Date,
+  q: { state?: AlertState; source?: SourceKind; limit: number }
+): AlertList {
+  const src = q.source ? [q.source] : []
+  const where = [...(q.state ? ['e.state = ?'] : []), ...(q.source ? ['e.source_kind = ?'] : [])]
   const rows = db
     .prepare(
       `SELECT e.*, t.ticket_number AS t_number, t.ticket_url AS t_url FROM alert_events e
        LEFT JOIN alert_tickets t ON t.ticket_id = e.ticket_id AND t.psa_kind = ?
-       ${q.state ? 'WHERE e.state = ?' : ''} ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT ?`
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT ?`
     )
-    .all(...[psa ?? '', ...(q.state ? [q.state] : []), q.limit]) as Array<
+    .all(...[psa ?? '', ...(q.state ? [q.state] : []), ...src, q.limit]) as Array<
     AlertEventRow & { t_number: string | null; t_url: string | null }
   >
   // Org ids are per source: names are looked up by (source, id).
@@ -25,18 +33,27 @@ export function alertList(db: Db, psa: PsaKind | null, now: Date, q: { state?: A
     for (const o of loadOrgs(db, kind)) orgNames.set(`${kind}|${o.id}`, o.name)
   const counts = Object.fromEntries(
     (
-      db.prepare('SELECT state, COUNT(*) AS n FROM alert_events GROUP BY state').all() as Array<{
+      db
+        .prepare(
+          `SELECT state, COUNT(*) AS n FROM alert_events ${q.source ? 'WHERE source_kind = ?' : ''} GROUP BY state`
+        )
+        .all(...src) as Array<{
         state: AlertState
         n: number
       }>
     ).map((r) => [r.state, r.n])
   ) as Partial<Record<AlertState, number>>
-  const oldest = db.prepare(`SELECT MIN(occurred_at) AS at FROM alert_events WHERE state = 'queued'`).get() as {
+  const oldest = db
+    .prepare(
+      `SELECT MIN(occurred_at) AS at FROM alert_events WHERE state = 'queued' ${q.source ? 'AND source_kind = ?' : ''}`
+    )
+    .get(...src) as {
     at: string | null
   }
   return {
     alerts: rows.map((r) => ({
       eventId: r.event_id,
+      source: r.source_kind,
       orgId: r.org_id,
       orgName: orgNames.get(`${r.source_kind}|${r.org_id}`) ?? null,
       alertType: r.alert_type,

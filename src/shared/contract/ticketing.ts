@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { ALERT_TYPE_IDS, PsaKindSchema, type AlertTypeId } from '../registry'
+import { ALERT_TYPE_IDS, PsaKindSchema, SourceKindSchema, type AlertTypeId } from '../registry'
 
 // Ticketing: JumpCloud Directory Insights events → alerts → PSA tickets (one per group) and notes.
 // View models are shaped so the Ticketing and Activity screens can render them directly.
@@ -159,6 +159,8 @@ export type TicketingView = z.infer<typeof TicketingViewSchema>
 
 export const AlertRowSchema = z.object({
   eventId: z.string(),
+  /** The org the alert is about, by its source (org ids are per source, as in org-ref.ts). */
+  source: SourceKindSchema,
   orgId: z.string(),
   orgName: z.string().nullable(),
   alertType: AlertKindSchema,
@@ -278,7 +280,12 @@ export const ticketingMethods = {
   ),
   listAlerts: method(
     'Alerts (queued, delivered, waiting for a mapping, suppressed), newest first, with their tickets and queue age',
-    z.object({ state: AlertStateSchema.optional(), limit: z.number().int().min(1).max(5000).default(200) }),
+    z.object({
+      state: AlertStateSchema.optional(),
+      /** Only the alerts of this source. */
+      source: SourceKindSchema.optional(),
+      limit: z.number().int().min(1).max(5000).default(200)
+    }),
     AlertListSchema
   ),
   listAlertTickets: method(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
 import type { AlertList } from '../../../src/shared/contract/ticketing'
+import { kindLabel, SOURCE_KINDS } from '../../../src/shared/registry'
 import { simEnv } from '../../helpers/sim-app'
 import { useTicketing } from './setup'
 
@@ -52,5 +53,27 @@ describe('psa-bridge alerts / sync with automated ticketing on', () => {
     expect(human.out).toContain(`ticket ${list.alerts[1]!.ticketNumber}`)
     expect(human.out).not.toContain('bob')
     expect((await cli('alerts', '--state', 'bogus')).code).toBe(2)
+
+    // Every row carries its org's source; --source (a registered kind) filters rows and counts alike.
+    const source = h.orgs.a.source
+    expect(list.alerts.map((a) => [a.source, a.orgId])).toEqual([
+      [source, h.orgs.a.id],
+      [source, h.orgs.a.id]
+    ])
+    expect(human.out).toContain(`(${kindLabel(source)})`)
+    const mine = JSON.parse((await cli('alerts', '--json', '--source', source)).out) as AlertList
+    expect(mine.alerts.map((a) => a.eventId)).toEqual(list.alerts.map((a) => a.eventId))
+    for (const other of SOURCE_KINDS.filter((k) => k !== source)) {
+      const none = JSON.parse((await cli('alerts', '--json', '--source', other)).out) as AlertList
+      expect(none.alerts).toEqual([])
+      expect(none.counts).toMatchObject({ queued: 0, delivered: 0 })
+    }
+    const bad = await cli('alerts', '--source', 'nosuchsource')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain(SOURCE_KINDS.join(', '))
+    const mapped = JSON.parse((await cli('mappings', '--json', '--source', source)).out) as Array<{ source: string }>
+    expect(mapped.map((m) => m.source)).toEqual([source, source]) // orgs a and b are mapped
+    for (const other of SOURCE_KINDS.filter((k) => k !== source))
+      expect(JSON.parse((await cli('mappings', '--json', '--source', other)).out)).toEqual([])
   })
 })

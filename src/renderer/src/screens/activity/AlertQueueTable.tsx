@@ -1,4 +1,5 @@
 import type { AlertRow } from '../../../../shared/contract/ticketing'
+import { kindLabel } from '../../../../shared/registry'
 import { ActionBadge } from '../billing/ActionBadge'
 import { formatTime } from '../billing/format'
 import { ageText } from '../ticketing/fields'
@@ -20,6 +21,7 @@ export function AlertQueueTable({ alerts }: { alerts: AlertRow[] }) {
       <GridHead
         columns={[
           { label: 'Occurred' },
+          { label: 'Source' },
           { label: 'Organization' },
           { label: 'Alert' },
           { label: 'User / device' },
@@ -31,6 +33,7 @@ export function AlertQueueTable({ alerts }: { alerts: AlertRow[] }) {
         {alerts.map((a) => (
           <tr key={a.eventId}>
             <th scope="row">{formatTime(a.occurredAt)}</th>
+            <td>{kindLabel(a.source)}</td>
             <td>{a.orgName ?? a.orgId}</td>
             <td>{a.alertLabel}</td>
             <td>{[a.user, a.device].filter(Boolean).join(' · ') || '—'}</td>
