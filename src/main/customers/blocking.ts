@@ -58,6 +58,19 @@ interface Posting {
   weight: number
 }
 
+/**
+ * One query word's postings merged: each indexed name sharing a key of the word, with its best key's weight, over the
+ * keys no longer than COMMON_KEY. Built once per distinct word, so a query adds one weight per name and word instead
+ * of walking every key's list (most names share most words).
+ */
+interface WordHits {
+  postings: Posting[]
+  names: Int32Array
+  weights: Float64Array
+  /** Length of the word's shortest key list (Infinity when none): decides the cap of a name's rarest key. */
+  rarest: number
+}
+
 export class CandidateIndex {
   private readonly postings = new Map<string, number[]>()
   private readonly byKey = new Map<string, number[]>()
@@ -66,7 +79,7 @@ export class CandidateIndex {
   private acc = new Float64Array(0)
   private best = new Float64Array(0)
   /** A query word's postings (its keys depend on the word alone): names share most words, so each is looked up once. */
-  private readonly wordPostings = new Map<string, Posting[]>()
+  private readonly wordHits = new Map<string, WordHits>()
 
   constructor(names: readonly NormalizedName[]) {
     this.size = names.length
@@ -119,6 +132,33 @@ export class CandidateIndex {
     return [...out]
   }
 
+  /** A word's postings and their merge under COMMON_KEY (see WordHits). */
+  private hitsOf(t: string, alt: string | null): WordHits {
+    const id = alt === null ? t : `${t} ${alt}`
+    let hits = this.wordHits.get(id)
+    if (hits) return hits
+    const postings = this.resolve(wordKeys(t, alt, 'query'))
+    const { best } = this
+    const names: number[] = []
+    let rarest = Infinity
+    for (const { list, weight } of postings) {
+      rarest = Math.min(rarest, list.length)
+      if (list.length > COMMON_KEY) continue
+      for (const i of list) {
+        if (best[i] === 0) names.push(i)
+        if (weight > best[i]!) best[i] = weight
+      }
+    }
+    const weights = new Float64Array(names.length)
+    names.forEach((i, k) => {
+      weights[k] = best[i]!
+      best[i] = 0
+    })
+    hits = { postings, names: Int32Array.from(names), weights, rarest }
+    this.wordHits.set(id, hits)
+    return hits
+  }
+
   /** Up to `limit` indexed names most likely to match `name`, best-sharing first. */
   candidates(name: NormalizedName, limit: number): number[] {
     if (!name.key) return []
@@ -127,30 +167,25 @@ export class CandidateIndex {
       this.best = new Float64Array(this.size)
     }
     const { acc, best } = this
-    const groups: Posting[][] = name.tokens.map((t, w) => {
-      const alt = name.alts[w] ?? null
-      const id = alt === null ? t : `${t} ${alt}`
-      let found = this.wordPostings.get(id)
-      if (!found) this.wordPostings.set(id, (found = this.resolve(wordKeys(t, alt, 'query'))))
-      return found
-    })
-    if (name.compact)
-      groups.push(
-        this.resolve(
+    const words: WordHits[] = name.tokens.map((t, w) => this.hitsOf(t, name.alts[w] ?? null))
+    const compact = name.compact
+      ? this.resolve(
           new Map([
             [`c:${name.compact}`, 2],
             [`c:${name.spelled}`, 2]
           ])
         )
-      )
+      : null
     // A name made only of common words still gets candidates from its rarest key.
     let rarest = Infinity
-    for (const g of groups) for (const { list } of g) rarest = Math.min(rarest, list.length)
+    for (const g of words) rarest = Math.min(rarest, g.rarest)
+    if (compact) for (const { list } of compact) rarest = Math.min(rarest, list.length)
     const cap = Math.max(COMMON_KEY, rarest)
 
+    // Each word counts once per name (its best key); a name's total adds the words in order, as floating point must.
     const touched: number[] = []
     const here: number[] = []
-    for (const g of groups) {
+    const addGroup = (g: readonly Posting[]) => {
       here.length = 0
       for (const { list, weight } of g) {
         if (list.length > cap) continue
@@ -165,6 +200,20 @@ export class CandidateIndex {
         best[i] = 0
       }
     }
+    for (const g of words) {
+      // The merge holds exactly the lists under COMMON_KEY; a larger cap (every key common) walks the lists.
+      if (cap > COMMON_KEY) {
+        addGroup(g.postings)
+        continue
+      }
+      const { names, weights } = g
+      for (let k = 0; k < names.length; k++) {
+        const i = names[k]!
+        if (acc[i] === 0) touched.push(i)
+        acc[i]! += weights[k]!
+      }
+    }
+    if (compact) addGroup(compact)
     let top = 0
     for (const i of touched) top = Math.max(top, acc[i]!)
     const picked: [number, number][] = []

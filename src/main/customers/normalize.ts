@@ -222,8 +222,11 @@ const EMPTY: Omit<NormalizedName, 'raw'> = {
 
 // Names normalised recently, by raw text: the Customers view and every suggest-all normalise the same 10,000 names
 // again, and normalising is a third of a suggest-all. Results are shared, so callers never modify them (the fields are
-// readonly). Bounded: the oldest entry goes first, so an MSP's two lists fit and memory stays a few MB.
+// readonly). Bounded: the oldest entries go first, so an MSP's two lists fit and memory stays a few MB.
 const CACHE_SIZE = 16_384
+/** Evicted together: a Map keeps deleted entries as holes at its start until it rehashes, so finding "the oldest" one
+ * at a time walks every hole before it, and a list of unseen names made each insert cost thousands of steps. */
+const EVICT = CACHE_SIZE / 4
 const cache = new Map<string, NormalizedName>()
 
 export function normalizeName(raw: string): NormalizedName {
@@ -231,7 +234,13 @@ export function normalizeName(raw: string): NormalizedName {
   let n = cache.get(raw)
   if (n === undefined) {
     n = normalizeUncached(raw)
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    if (cache.size >= CACHE_SIZE) {
+      let k = 0
+      for (const old of cache.keys()) {
+        if (k++ >= EVICT) break
+        cache.delete(old)
+      }
+    }
     cache.set(raw, n)
   }
   return n
