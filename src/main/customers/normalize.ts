@@ -84,28 +84,41 @@ export function foldAccents(s: string): string {
   return out
 }
 
+// The replacements below only run when a test says they would change something: most words have neither.
+const APOSTROPHE_OR_DOT = /['’‘`´ʼ.]/
+const BRACKET = /[([{]/
+const DASH_LIKE = /[-–—|]/
+
 function canonical(word: string): string {
-  return word.toLowerCase().replace(APOSTROPHES, '').replace(/\./g, '')
+  const lower = word.toLowerCase()
+  return APOSTROPHE_OR_DOT.test(lower) ? lower.replace(APOSTROPHES, '').replace(/\./g, '') : lower
+}
+
+/** Every WORD match of `text` (an exec loop: matchAll would copy the regular expression on each call). */
+function words(text: string): string[] {
+  const out: string[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push(m[0])
+  return out
 }
 
 function tokenize(text: string): Tok[] {
-  const toks: Tok[] = []
-  for (const m of text.matchAll(WORD)) {
-    const s = m[0]
-    toks.push({ t: s === '&' || s === '+' ? 'and' : canonical(s), s })
-  }
-  return toks
+  // Every field set from the start: tokens of one shape keep the normaliser's optimised code from being thrown away.
+  return words(text).map((s) => ({ t: s === '&' || s === '+' ? 'and' : canonical(s), s, alt: null, deco: false }))
 }
 
 function splitSegments(text: string): Segment[] {
   const parens: string[] = []
-  const outside = text.replace(PARENTHESISED, (_m, inner: string) => {
-    parens.push(inner)
-    return ' '
-  })
+  const outside = BRACKET.test(text)
+    ? text.replace(PARENTHESISED, (_m, inner: string) => {
+        parens.push(inner)
+        return ' '
+      })
+    : text
   const segs: Segment[] = []
   outside.split(',').forEach((commaPart, ci) => {
-    commaPart.split(DASH_SEPARATOR).forEach((part, di) => {
+    const parts = DASH_LIKE.test(commaPart) ? commaPart.split(DASH_SEPARATOR) : [commaPart]
+    parts.forEach((part, di) => {
       const style: SegmentStyle = ci === 0 && di === 0 ? 'main' : di === 0 ? 'comma' : 'dash'
       segs.push({ style, text: part.trim().replace(/\s+/g, ' '), toks: tokenize(part) })
     })
@@ -201,9 +214,9 @@ const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'at'])
 /** Folded word → the same word with its accents spelled out ("muller" → "mueller"). */
 function spelledOutForms(raw: string): Map<string, string> | null {
   let out: Map<string, string> | null = null
-  for (const m of raw.matchAll(WORD)) {
-    const alt = spellOutAccents(m[0])
-    if (alt) (out ??= new Map()).set(canonical(foldAccents(m[0])), canonical(alt))
+  for (const w of words(raw)) {
+    const alt = spellOutAccents(w)
+    if (alt) (out ??= new Map()).set(canonical(foldAccents(w)), canonical(alt))
   }
   return out
 }
