@@ -125,53 +125,39 @@ export function putBillingMapping(db: Db, m: NewBillingMapping & { id?: string }
       field: 'itemId'
     })
   }
-  const cost = m.unitCost === null ? null : String(m.unitCost)
-  const price = m.unitPrice === null ? null : String(m.unitPrice)
+  // Named parameters: the update and the insert write the same columns from one row.
+  const row = {
+    source: m.source,
+    orgId: m.orgId,
+    customerId: m.customerId,
+    containerId: m.containerId,
+    containerName: m.containerName,
+    itemId: m.itemId,
+    itemName: m.itemName,
+    metric: m.metric,
+    nonBillable: m.nonBillable,
+    cost: m.unitCost === null ? null : String(m.unitCost),
+    price: m.unitPrice === null ? null : String(m.unitPrice),
+    now
+  }
   if (m.id !== undefined) {
     getBillingMapping(db, m.id)
     prepared(
       db,
-      `UPDATE billing_mappings SET source_kind = ?, org_id = ?, customer_id = ?, container_id = ?, container_name = ?,
-         item_id = ?, item_name = ?, metric = ?, non_billable = ?, unit_cost = ?, unit_price = ?, updated_at = ? WHERE id = ?`
-    ).run(
-      m.source,
-      m.orgId,
-      m.customerId,
-      m.containerId,
-      m.containerName,
-      m.itemId,
-      m.itemName,
-      m.metric,
-      m.nonBillable,
-      cost,
-      price,
-      now,
-      Number(m.id)
-    )
+      `UPDATE billing_mappings SET source_kind = @source, org_id = @orgId, customer_id = @customerId,
+         container_id = @containerId, container_name = @containerName, item_id = @itemId, item_name = @itemName,
+         metric = @metric, non_billable = @nonBillable, unit_cost = @cost, unit_price = @price, updated_at = @now
+       WHERE id = @id`
+    ).run({ ...row, id: Number(m.id) })
     return m.id
   }
   const r = prepared(
     db,
     `INSERT INTO billing_mappings (psa_kind, source_kind, org_id, customer_id, container_id, container_name, item_id,
          item_name, metric, non_billable, unit_cost, unit_price, enabled, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  ).run(
-    m.psa,
-    m.source,
-    m.orgId,
-    m.customerId,
-    m.containerId,
-    m.containerName,
-    m.itemId,
-    m.itemName,
-    m.metric,
-    m.nonBillable,
-    cost,
-    price,
-    m.enabled === false ? 0 : 1,
-    now,
-    now
-  )
+       VALUES (@psa, @source, @orgId, @customerId, @containerId, @containerName, @itemId, @itemName, @metric,
+         @nonBillable, @cost, @price, @enabled, @now, @now)`
+  ).run({ ...row, psa: m.psa, enabled: m.enabled === false ? 0 : 1 })
   return String(r.lastInsertRowid)
 }
 
