@@ -16,23 +16,19 @@ interface Indexed {
   texts: string[]
 }
 
+/** The rows containing every word; `base` itself when that is all of them (a key that narrows nothing changes nothing). */
 function narrowIndexed(base: Indexed, ws: readonly string[]): Indexed {
-  if (ws.length === 0) return base
-  const out: Indexed = { rows: [], texts: [] }
   const { rows, texts } = base
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!
-    let all = true
-    for (const w of ws)
-      if (!text.includes(w)) {
-        all = false
-        break
-      }
-    if (all) {
+  const matches = (i: number) => ws.every((w) => texts[i]!.includes(w))
+  let i = 0
+  while (i < texts.length && matches(i)) i++
+  if (i === texts.length) return base
+  const out: Indexed = { rows: rows.slice(0, i), texts: texts.slice(0, i) }
+  for (i++; i < texts.length; i++)
+    if (matches(i)) {
       out.rows.push(rows[i]!)
-      out.texts.push(text)
+      out.texts.push(texts[i]!)
     }
-  }
   return out
 }
 
