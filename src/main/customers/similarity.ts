@@ -112,10 +112,10 @@ export function scoreNames(
   wa?: NameWeights,
   wb?: NameWeights
 ): Scored {
-  if (!a.key || !b.key) return scored(0, 'none')
-  if (a.key === b.key) return scored(SCORE.same, 'same', 1)
+  if (!a.key || !b.key) return { score: 0, kind: 'none' }
+  if (a.key === b.key) return { score: SCORE.same, kind: 'same', coverage: 1 }
   // Spacing is judged on the words as spelled: singular-folding would make "Roberts Sons" read as "Robertson".
-  if (a.spelled === b.spelled) return scored(SCORE.spacing, 'spacing', 1)
+  if (a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing', coverage: 1 }
 
   const weight = ctx.weight ?? one
   const weightsA = wa ?? nameWeights(a, weight)
@@ -167,7 +167,7 @@ export function scoreNames(
   }
   const coverage = total === 0 ? 0 : matched / (total + extra)
   if ((al.extraA.length > 0 && al.extraB.length > 0) || hasNumber(a, al.extraA) || hasNumber(b, al.extraB))
-    return scored(round(SCORE.differentMax * coverage), 'different', coverage, al)
+    return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al, coverage }
 
   const score = total === 0 ? 0 : matched / (total + SCORE.extra * extra)
   const kind: MatchKind =
@@ -188,21 +188,7 @@ export function scoreNames(
   const distinctExtra =
     tradeExtra || rarestExtra > DISTINCT_EXTRA * rarestShared || rarestExtra > commonestShared * EXTRA_VS_COMMONEST
   const core = total === 0 ? 0 : round(Math.min(matched / total, SCORE.spacing))
-  return { score: round(capped), kind, alignment: al, near, risky, distinctExtra, core, coverage }
-}
-
-/** Every Scored has the same fields in the same order (one hidden class), so bulk scoring's code stays optimised. */
-function scored(score: number, kind: MatchKind, coverage?: number, alignment?: Alignment): Scored {
-  return {
-    score,
-    kind,
-    alignment,
-    near: undefined,
-    risky: undefined,
-    distinctExtra: undefined,
-    core: undefined,
-    coverage
-  }
+  return { score: round(capped), kind, alignment: al, near, risky, distinctExtra, coverage, core }
 }
 
 export function compareNames(a: NormalizedName, b: NormalizedName, ctx: ScoreContext = {}): Comparison {
