@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection'
 import { align, type Equivalences } from './align'
+import { prepared } from '../db/prepared'
 import { normalizeName } from './normalize'
 
 // Learning from the admin: a mapping they made or accepted is evidence that its two names are one firm, so the words
@@ -28,8 +29,9 @@ export function equivalencesFrom(
   orgName: string,
   customerName: string
 ): { a: string; b: string; shownA: string; shownB: string }[] {
-  const o = normalizeName(orgName)
-  const c = normalizeName(customerName)
+  // Two names once per mapping: looked up in the lists' cache, not added to it.
+  const o = normalizeName(orgName, false)
+  const c = normalizeName(customerName, false)
   if (!o.key || !c.key) return []
   const al = align(o, c)
   const pairs: [number, number][] = []
@@ -50,7 +52,8 @@ export function equivalencesFrom(
 }
 
 export function learnFromMapping(db: Db, orgName: string, customerName: string, now: string): number {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO learned_equivalences (word_a, word_b, shown_a, shown_b, org_name, customer_name, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (word_a, word_b) DO NOTHING`
   )

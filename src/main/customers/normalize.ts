@@ -242,11 +242,17 @@ const CACHE_SIZE = 16_384
 const EVICT = CACHE_SIZE / 4
 const cache = new Map<string, NormalizedName>()
 
-export function normalizeName(raw: string): NormalizedName {
+/**
+ * `remember: false` is for one-off names (one mapping learned): the cache serves whole lists, and a process that maps
+ * thousands of orgs one by one (a scripted import, then a sync) must not fill it with ~1.4 kB per name it will not
+ * normalise again (bench/sync-rss.bench.ts).
+ */
+export function normalizeName(raw: string, remember = true): NormalizedName {
   if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return { raw: String(raw).slice(0, 80), ...EMPTY }
   let n = cache.get(raw)
   if (n === undefined) {
     n = normalizeUncached(raw)
+    if (!remember) return n
     if (cache.size >= CACHE_SIZE) {
       let k = 0
       for (const old of cache.keys()) {

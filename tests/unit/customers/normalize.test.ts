@@ -171,4 +171,13 @@ describe('normalizeName', () => {
   it('treats zero-width characters as nothing, not as a word break', () => {
     expect(key('Ac\u200bme Plumbing')).toBe('acme plumbing')
   })
+
+  it('shares a remembered name; a one-off name (remember: false) is the same value but not kept', () => {
+    const once = normalizeName('Ridgeback Plumbing Supply (one-off)', false)
+    const first = normalizeName('Ridgeback Plumbing Supply (one-off)')
+    expect(first).toEqual(once)
+    expect(first).not.toBe(once) // the one-off result was not cached
+    expect(normalizeName('Ridgeback Plumbing Supply (one-off)')).toBe(first) // the remembered one is
+    expect(normalizeName('Ridgeback Plumbing Supply (one-off)', false)).toBe(first) // and looked up, not redone
+  })
 })
