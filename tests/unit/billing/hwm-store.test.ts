@@ -8,6 +8,7 @@ import { monthHwms, orgMonthHwm, recordSample } from '../../../src/main/billing/
 import { openDatabase, type Db } from '../../../src/main/db/connection'
 import { migrate } from '../../../src/main/db/migrate'
 import { migrations } from '../../../src/main/db/migrations'
+import { SOURCE_KINDS, type SourceKind } from '../../../src/shared/registry'
 
 // The kept HWM (month and day rows updated per sample, re-bucketed on a zone change) must always equal a
 // from-scratch computation over the raw samples, whatever the order, the zone and the DST or month edges.
@@ -38,9 +39,12 @@ function freshDb(upTo = migrations.length): Db {
   dbs.push(db)
   migrate(db, migrations.slice(0, upTo))
   const at = new Date().toISOString()
-  db.prepare(
-    "INSERT INTO integrations (kind, role, display_name, settings_json, created_at, updated_at) VALUES ('jumpcloud', 'source', 'JumpCloud', '{}', ?, ?)"
-  ).run(at, at)
+  // Every source kind this schema knows (the first migrations know JumpCloud only).
+  const known = upTo >= 6 ? SOURCE_KINDS : ['jumpcloud']
+  for (const kind of known)
+    db.prepare(
+      "INSERT INTO integrations (kind, role, display_name, settings_json, created_at, updated_at) VALUES (?, 'source', ?, '{}', ?, ?)"
+    ).run(kind, kind, at, at)
   return db
 }
 
@@ -53,15 +57,17 @@ function finishRebuild(db: Db): void {
   while (rebuildStep(db));
 }
 
+/** The raw samples; with several sources, each source's org ids are keyed `source/org` (ids are per source). */
 function rawSamples(db: Db): UsageSnapshot[] {
   return (
-    db.prepare('SELECT org_id, metric, count, taken_at FROM usage_snapshots').all() as Array<{
+    db.prepare('SELECT source_kind, org_id, metric, count, taken_at FROM usage_snapshots').all() as Array<{
+      source_kind: string
       org_id: string
       metric: Metric
       count: number
       taken_at: string
     }>
-  ).map((r) => ({ orgId: r.org_id, metric: r.metric, count: r.count, takenAt: r.taken_at }))
+  ).map((r) => ({ orgId: `${r.source_kind}/${r.org_id}`, metric: r.metric, count: r.count, takenAt: r.taken_at }))
 }
 
 type Row = {
@@ -82,7 +88,7 @@ function keptRows(db: Db, table: 'months' | 'days'): Row[] {
   return sortRows(
     db
       .prepare(
-        `SELECT org_id AS org, metric, ${key} AS key, hwm, points, first_at AS first, last_at AS last, peak_at AS peak FROM usage_hwm_${table}`
+        `SELECT source_kind || '/' || org_id AS org, metric, ${key} AS key, hwm, points, first_at AS first, last_at AS last, peak_at AS peak FROM usage_hwm_${table}`
       )
       .all() as Row[]
   )
@@ -123,6 +129,7 @@ function expectedRows(samples: UsageSnapshot[], zone: string, table: 'months' | 
 
 const sampleOp = fc.record({
   kind: fc.constant('sample' as const),
+  source: fc.constantFrom<SourceKind>(...SOURCE_KINDS),
   org: fc.constantFrom(...ORGS),
   metric: fc.constantFrom<Metric>('users', 'devices'),
   count: fc.integer({ min: 0, max: 8 }), // few values: ties decide the peak instant often
@@ -134,21 +141,50 @@ const zoneOp = fc.record({
   /** How many months of the rebuild run before the next operations (the rest runs at the end). */
   steps: fc.integer({ min: 0, max: 3 })
 })
+/** A screen reading mid-stream: the rebuild finishes first (the app awaits ensureHwmBuckets before any read). */
+const readOp = fc.record({ kind: fc.constant('read' as const) })
+
+/** Every month's HWMs as the read paths give them equal the from-scratch ones, and unknown ones are null. */
+function expectReadsMatch(db: Db, zone: string): void {
+  const scratch = computeHwm(rawSamples(db), zone)
+  const months = new Set([...scratch.values()].map((r) => r.month))
+  for (const month of months) {
+    const read = monthHwms(db, month)
+    for (const source of SOURCE_KINDS)
+      for (const org of ORGS) {
+        const id = `${source}/${org}`
+        const want = (metric: Metric) => scratch.get(JSON.stringify([id, metric, month]))?.hwm ?? null
+        expect({ id, month, users: read.get(source, org, 'users'), devices: read.get(source, org, 'devices') }).toEqual(
+          { id, month, users: want('users'), devices: want('devices') }
+        )
+        expect(orgMonthHwm(db, source, org, month)).toEqual({ users: want('users'), devices: want('devices') })
+      }
+  }
+}
 
 describe('kept HWM', () => {
   it('equals a from-scratch recomputation over random sample streams, zone changes and partial rebuilds', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...ZONES),
-        fc.array(fc.oneof({ weight: 6, arbitrary: sampleOp }, { weight: 1, arbitrary: zoneOp }), { maxLength: 60 }),
+        fc.array(
+          fc.oneof(
+            { weight: 6, arbitrary: sampleOp },
+            { weight: 1, arbitrary: zoneOp },
+            { weight: 1, arbitrary: readOp }
+          ),
+          { maxLength: 60 }
+        ),
         (zone0, ops) => {
           const db = freshDb()
           setZone(db, zone0)
           let zone = zone0
           for (const op of ops) {
-            if (op.kind === 'sample')
-              recordSample(db, 'jumpcloud', op.org, op.metric, op.count, new Date(op.at), 'sync')
-            else {
+            if (op.kind === 'sample') recordSample(db, op.source, op.org, op.metric, op.count, new Date(op.at), 'sync')
+            else if (op.kind === 'read') {
+              finishRebuild(db)
+              expectReadsMatch(db, zone)
+            } else {
               setZone(db, (zone = op.zone))
               for (let i = 0; i < op.steps; i++) rebuildStep(db)
             }
@@ -157,13 +193,15 @@ describe('kept HWM', () => {
           const raw = rawSamples(db)
           expect(keptRows(db, 'months')).toEqual(expectedRows(raw, zone, 'months'))
           expect(keptRows(db, 'days')).toEqual(expectedRows(raw, zone, 'days'))
+          expectReadsMatch(db, zone)
           db.close()
           dbs.pop()
         }
       ),
       { numRuns: 100 }
     )
-  })
+    // 100 random streams with a from-scratch check at every read: a few seconds of CPU, far more wall on a busy machine.
+  }, 120_000)
 
   it('reads every HWM of a month in one query, unknown as null, and one org by key', () => {
     const db = freshDb()
@@ -255,7 +293,7 @@ describe('kept HWM', () => {
       'America/New_York'
     )
     for (const m of ['2026-04', '2026-05', '2026-06'])
-      expect(hwm(m)).toBe(scratch.get(JSON.stringify(['org-a', 'users', m]))?.hwm ?? null)
+      expect(hwm(m)).toBe(scratch.get(JSON.stringify(['jumpcloud/org-a', 'users', m]))?.hwm ?? null)
     expect(hwm('2026-04')).toBe(4)
   })
 
@@ -270,7 +308,7 @@ describe('kept HWM', () => {
         const s = { orgId: org, metric: 'users' as const, count: (d * 7 + org.length) % 23, takenAt: '' }
         s.takenAt = new Date(Date.UTC(2026, 1, 1) + d * 86_400_000 + 3_600_000 * (d % 24)).toISOString()
         ins.run(s.orgId, s.metric, s.count, s.takenAt)
-        before.push(s)
+        before.push({ ...s, orgId: `jumpcloud/${org}` })
       }
     migrate(db, migrations)
     finishRebuild(db) // the app does this through ensureHwmBuckets before the first HWM read
