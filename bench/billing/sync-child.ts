@@ -27,12 +27,17 @@ const input = Input.parse(JSON.parse(readFileSync(z.string().parse(process.argv[
 const minute = z.coerce.number().int().positive().parse(process.argv[4])
 
 const mb = (bytes: number) => bytes / 1024 / 1024
+const rss = () => mb(process.memoryUsage().rss)
 const app = await connect(kind, input.sims as SimEndpoints, minute)
 try {
+  const rssConnected = rss()
   const refreshed = await app.dispatch('refreshData', { from: 'both' })
   if (!refreshed.ok) throw new Error(refreshed.error.message)
+  const rssRefreshed = rss()
+  const peakRefreshed = process.resourceUsage().maxRSS / 1024
   await mapAll(app, kind, new Map<string, Target>(input.targets))
-  const rssBefore = mb(process.memoryUsage().rss)
+  const rssBefore = rss()
+  const peakBefore = process.resourceUsage().maxRSS / 1024
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
   const r = await app.dispatch('pushSync', { trigger: 'manual' })
@@ -46,7 +51,11 @@ try {
       failed: res.counts.failed,
       wallMs: performance.now() - t0,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      rssConnectedMb: rssConnected,
+      rssRefreshedMb: rssRefreshed,
+      peakRefreshedMb: peakRefreshed,
       rssBeforeSyncMb: rssBefore,
+      peakBeforeSyncMb: peakBefore,
       rssAfterSyncMb: mb(process.memoryUsage().rss),
       // Whole process life: start-up, refresh, mapping and the sync.
       peakRssMb: process.resourceUsage().maxRSS / 1024

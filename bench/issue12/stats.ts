@@ -26,3 +26,19 @@ export async function timeRuns(runs: number, fn: (i: number) => unknown): Promis
 
 export const fmt = (f: Figure, unit: string, digits = 1) =>
   `${f.min.toFixed(digits)} / ${f.median.toFixed(digits)} / ${f.max.toFixed(digits)} ${unit} (min/median/max, ${f.runs} runs)`
+
+/** Wall and CPU (user + system of this process) of each of `runs` calls of fn, after one warm-up call. */
+export async function wallAndCpu(runs: number, fn: (i: number) => unknown): Promise<{ wall: Figure; cpu: Figure }> {
+  await fn(-1)
+  const wall: number[] = []
+  const cpu: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage()
+    const t0 = performance.now()
+    await fn(i)
+    wall.push(performance.now() - t0)
+    const u = process.cpuUsage(c)
+    cpu.push((u.user + u.system) / 1000)
+  }
+  return { wall: figure(wall), cpu: figure(cpu) }
+}
