@@ -67,11 +67,11 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
 
     pullAssets: (input) => withProgress(ctx.events, 'assetsPull', (p) => pullAssets(ctx, input, p)),
 
-    async acceptAssetMatch({ deviceId }) {
+    async acceptAssetMatch({ deviceId, source }) {
       const psa = openSession(ctx).requirePsaKind()
       const s = loadModel(ctx, psa).suggestions.get(deviceId)
       if (!s) throw new AppError('not-found', 'That device has no suggested match any more. Refresh the view.')
-      putLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, {
+      putLink(ctx.db, requireDeviceSource(ctx, deviceId, source), psa, {
         deviceId,
         assetId: s.assetId,
         origin: 'accepted',
@@ -99,7 +99,7 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
       return { accepted: list.length }
     },
 
-    async matchAssetTo({ deviceId, assetId }) {
+    async matchAssetTo({ deviceId, assetId, source }) {
       const psa = openSession(ctx).requirePsaKind()
       const model = loadModel(ctx, psa)
       const d = model.devices.get(deviceId)
@@ -111,24 +111,29 @@ export function createAssetHandlers(ctx: AppContext): AssetHandlers {
       const holder = [...model.linked].find(([dev, asset]) => asset === assetId && dev !== deviceId)
       if (holder)
         throw new AppError('conflict', 'That PSA asset is already matched to another device. Unmatch it first.')
-      putLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, { deviceId, assetId, origin: 'manual', at: now() })
+      putLink(ctx.db, requireDeviceSource(ctx, deviceId, source), psa, {
+        deviceId,
+        assetId,
+        origin: 'manual',
+        at: now()
+      })
       audit('asset.matched', { deviceId, assetId, via: 'manual' })
       return { ok: true as const }
     },
 
-    async unmatchAsset({ deviceId }) {
+    async unmatchAsset({ deviceId, source }) {
       const psa = openSession(ctx).requirePsaKind()
-      if (!dropLink(ctx.db, requireDeviceSource(ctx, deviceId), psa, deviceId))
+      if (!dropLink(ctx.db, requireDeviceSource(ctx, deviceId, source), psa, deviceId))
         throw new AppError('not-found', 'That device is not matched.')
       audit('asset.unmatched', { deviceId })
       return { ok: true as const }
     },
 
-    async setAssetIgnored({ side, id, ignored }) {
+    async setAssetIgnored({ side, id, source, ignored }) {
       const psa = openSession(ctx).requirePsaKind()
       const ok =
         side === 'device'
-          ? setDeviceIgnored(ctx.db, requireDeviceSource(ctx, id), id, ignored)
+          ? setDeviceIgnored(ctx.db, requireDeviceSource(ctx, id, source), id, ignored)
           : setAssetIgnored(ctx.db, psa, id, ignored)
       if (!ok) throw new AppError('not-found', `That ${side === 'device' ? 'device' : 'PSA asset'} is not in the list.`)
       audit(ignored ? 'asset.ignored' : 'asset.unignored', { side, id })

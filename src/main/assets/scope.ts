@@ -29,9 +29,12 @@ export function customerOfOrg(ctx: AppContext, psa: PsaKind, source: SourceKind)
   return new Map(loadMappings(ctx.db, psa, source).map((m) => [m.orgId, m.customerId]))
 }
 
-/** The source a device was pulled from (device ids are unique per source), or a not-found error. */
-export function requireDeviceSource(ctx: AppContext, deviceId: string): SourceKind {
-  const source = sourceOfDevice(ctx.db, deviceId, DEVICE_SOURCES)
+/**
+ * The source a device was pulled from (device ids are unique per source), or a not-found error. The caller's
+ * `given` source (the row carries it) is checked, not trusted; without one the device sources are searched.
+ */
+export function requireDeviceSource(ctx: AppContext, deviceId: string, given?: SourceKind): SourceKind {
+  const source = sourceOfDevice(ctx.db, deviceId, given ? DEVICE_SOURCES.filter((s) => s === given) : DEVICE_SOURCES)
   if (!source) throw new AppError('not-found', 'That device is not in the list. Pull assets again.')
   return source
 }
@@ -41,7 +44,7 @@ export function loadModel(ctx: AppContext, psa: PsaKind): AssetsModel & { custom
   // Devices of every device source; their org ids are qualified by source so two sources' orgs never mix.
   const model = buildAssetsModel({
     devices: DEVICE_SOURCES.flatMap((s) =>
-      loadDevices(ctx.db, s).map((d) => ({ ...d, orgId: orgKey({ source: s, orgId: d.orgId }) }))
+      loadDevices(ctx.db, s).map((d) => ({ ...d, source: s, orgId: orgKey({ source: s, orgId: d.orgId }) }))
     ),
     assets: loadAssets(ctx.db, psa),
     links: DEVICE_SOURCES.flatMap((s) => loadLinks(ctx.db, s, psa)),

@@ -1,12 +1,16 @@
 import type { AssetRow, AssetTab } from '../../shared/contract/assets'
+import type { SourceKind } from '../../shared/registry'
 import { matchAssets, type AssetConflict, type AssetMatch } from './match'
 import type { AssetRecord, DeviceRecord, LinkRecord } from './store'
 
 // The Assets screen's rows: confirmed links first, then the matcher's suggestions for everything not yet linked
 // or ignored; the rest is unmatched (device only) or only in the PSA. One flat row per device or PSA-only asset.
 
+/** A device with the source it was pulled from. */
+export type SourcedDevice = DeviceRecord & { source: SourceKind }
+
 export interface AssetsInput {
-  devices: DeviceRecord[]
+  devices: SourcedDevice[]
   assets: AssetRecord[]
   links: LinkRecord[]
   /** orgId → customerId of the PSA mapping; devices of unmapped orgs are out of scope. */
@@ -18,7 +22,7 @@ export interface AssetsModel {
   rows: AssetRow[]
   /** deviceId → the matcher's unaccepted suggestion. */
   suggestions: Map<string, AssetMatch>
-  devices: Map<string, DeviceRecord & { customerId: string }>
+  devices: Map<string, SourcedDevice & { customerId: string }>
   assets: Map<string, AssetRecord>
   /** deviceId → assetId of confirmed links still valid. */
   linked: Map<string, string>
@@ -34,7 +38,7 @@ function conflictNote(c: AssetConflict): string {
 }
 
 export function buildAssetsModel(input: AssetsInput): AssetsModel {
-  const devices = new Map<string, DeviceRecord & { customerId: string }>()
+  const devices = new Map<string, SourcedDevice & { customerId: string }>()
   for (const d of input.devices) {
     const customerId = input.customerOfOrg.get(d.orgId)
     if (customerId && !d.missing) devices.set(d.id, { ...d, customerId })
@@ -81,7 +85,8 @@ export function buildAssetsModel(input: AssetsInput): AssetsModel {
         notes.set(`d:${id}`, `MAC ${s.mac} is shared by ${s.deviceIds.length} devices (ignored)`)
 
   const rows: AssetRow[] = []
-  const deviceCols = (d: DeviceRecord) => ({
+  const deviceCols = (d: SourcedDevice) => ({
+    source: d.source,
     deviceId: d.id,
     hostname: d.hostname,
     displayName: d.displayName,
@@ -92,6 +97,7 @@ export function buildAssetsModel(input: AssetsInput): AssetsModel {
     lastContact: d.lastContact
   })
   const noDevice = {
+    source: null,
     deviceId: null,
     hostname: null,
     displayName: null,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { AssetsView } from '../../shared/contract/assets'
+import { kindLabel } from '../../shared/registry'
 import { withCliProgress } from './progress-output'
 import type { CliContext, CommandModule } from './run'
 
@@ -13,12 +14,12 @@ export function formatAssets(v: AssetsView): string {
       (v.pulledAt ? ` (pulled ${v.pulledAt})` : ' (never pulled: run `psa-bridge assets pull`)')
   ]
   for (const r of v.rows) {
-    const device = r.hostname ?? '-'
+    const device = r.hostname && r.source ? `${r.hostname} (${kindLabel(r.source)})` : (r.hostname ?? '-')
     const asset = r.assetName ? `${r.assetName} (${r.assetId})` : '-'
     const why = r.reason ?? r.conflict ?? (r.via ? `by ${r.via}` : '')
     const tab = r.status === 'suggested' ? 'suggested' : r.tab
     lines.push(
-      `  ${tab.padEnd(10)} ${(r.customerName ?? r.customerId).padEnd(28)} ${device.padEnd(26)} ${asset.padEnd(32)} ${why}`
+      `  ${tab.padEnd(10)} ${(r.customerName ?? r.customerId).padEnd(28)} ${device.padEnd(38)} ${asset.padEnd(32)} ${why}`
     )
   }
   return lines.join('\n')

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { ReportFileSchema, ReportFormatSchema } from './reports'
+import { SourceKindSchema } from '../registry'
 
 // Assets: the source's devices matched to the PSA's assets, per customer.
 
@@ -21,6 +22,8 @@ export const AssetRowSchema = z.object({
   status: z.enum(['confirmed', 'suggested', 'none']),
   customerId: z.string(),
   customerName: z.string().nullable(),
+  /** The source the device was pulled from (device ids are per source); null on a PSA asset with no device. */
+  source: SourceKindSchema.nullable(),
   deviceId: z.string().nullable(),
   hostname: z.string().nullable(),
   displayName: z.string().nullable(),
@@ -58,6 +61,8 @@ export const AssetsViewSchema = z.object({
 export type AssetsView = z.infer<typeof AssetsViewSchema>
 
 const Scope = z.object({ customerId: Id.optional() })
+/** A device by its source and id, as its row carries them (`source` may be left out: then it is looked up). */
+const DeviceRef = { source: SourceKindSchema.optional(), deviceId: Id }
 
 export const CreatePlanSchema = z.object({
   create: z.array(
@@ -90,7 +95,7 @@ export const assetsMethods = {
   ),
   acceptAssetMatch: method(
     "Accept the matcher's suggestion for a device",
-    z.object({ deviceId: Id }),
+    z.object(DeviceRef),
     z.object({ ok: z.literal(true) })
   ),
   acceptAllAssetMatches: method(
@@ -100,13 +105,19 @@ export const assetsMethods = {
   ),
   matchAssetTo: method(
     'Match a device to a PSA asset of its customer by hand (also changes an existing match)',
-    z.object({ deviceId: Id, assetId: Id }),
+    z.object({ ...DeviceRef, assetId: Id }),
     z.object({ ok: z.literal(true) })
   ),
-  unmatchAsset: method('Remove the match of a device', z.object({ deviceId: Id }), z.object({ ok: z.literal(true) })),
+  unmatchAsset: method('Remove the match of a device', z.object(DeviceRef), z.object({ ok: z.literal(true) })),
   setAssetIgnored: method(
     'Ignore (or un-ignore) a device or a PSA asset; kept across pulls',
-    z.object({ side: z.enum(['device', 'asset']), id: Id, ignored: z.boolean() }),
+    z.object({
+      side: z.enum(['device', 'asset']),
+      id: Id,
+      /** The device's source (side "device"); looked up when left out. */
+      source: SourceKindSchema.optional(),
+      ignored: z.boolean()
+    }),
     z.object({ ok: z.literal(true) })
   ),
   setAssetTypeMapping: method(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AssetsView } from '../../../src/shared/contract/assets'
+import { SOURCE_KINDS } from '../../../src/shared/registry'
 import { plantFleet } from '../../helpers/asset-fleet'
 import { useSimApp, type SimApp } from '../../helpers/sim-app'
 
@@ -62,6 +63,15 @@ describe.each(['syncro', 'autotask'] as const)('Assets with %s', (psa) => {
     v = await view(s, customerId)
     expect(rowOf(v, fleet.deviceIds['ACC-LT-01']!)).toMatchObject({ status: 'confirmed', via: 'accepted' })
     expect(v.counts.matched).toBeGreaterThanOrEqual(3)
+
+    // A device goes by the source its row carries: that source is checked, another one is refused.
+    const row = rowOf(v, fleet.deviceIds['ACC-LT-01']!)
+    for (const other of SOURCE_KINDS.filter((k) => k !== row.source))
+      await expect(s.call('unmatchAsset', { source: other, deviceId: row.deviceId })).rejects.toMatchObject({
+        envelope: { code: 'not-found' }
+      })
+    await s.call('unmatchAsset', { source: row.source, deviceId: row.deviceId })
+    expect(rowOf(await view(s, customerId), row.deviceId!).status).not.toBe('confirmed')
   })
 
   it('creates in the PSA with the right type and customer, once; refuses a device with a suggestion', async () => {

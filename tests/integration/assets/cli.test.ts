@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
 import type { AssetsView } from '../../../src/shared/contract/assets'
+import { kindLabel, SOURCE_KINDS, sourceInfo } from '../../../src/shared/registry'
 import { plantFleet } from '../../helpers/asset-fleet'
 import { simEnv, useSimApp } from '../../helpers/sim-app'
 
@@ -40,6 +41,11 @@ describe('psa-bridge assets', () => {
     expect(v.rows.find((x) => x.deviceId === fleet.deviceIds['ACC-LT-01'])).toMatchObject({ status: 'suggested' })
     const human = await cli('assets')
     expect(human.out).toContain('ACC-LT-01')
+    // Each device row carries the source it was pulled from (device ids are per source); PSA-only rows none.
+    const device = v.rows.find((x) => x.deviceId === fleet.deviceIds['ACC-LT-01'])!
+    expect(SOURCE_KINDS.filter((k) => sourceInfo(k).devices)).toContain(device.source)
+    for (const x of v.rows) expect(x.source === null).toBe(x.deviceId === null)
+    expect(human.out).toContain(`ACC-LT-01 (${kindLabel(device.source!)})`)
     expect((await cli('assets', '--customer', '')).code).toBe(2)
   })
 })

@@ -8,6 +8,7 @@ const row = (key: string, tab: AssetRow['tab'], x: Partial<AssetRow>): AssetRow 
   status: 'none',
   customerId: 'c1',
   customerName: 'Acme',
+  source: null,
   deviceId: null,
   hostname: null,
   displayName: null,

@@ -70,13 +70,16 @@ export function AssetsScreen() {
   const onAction = useCallback(
     (action: AssetAction, r: AssetRow, assetId?: string) =>
       void run(async () => {
-        if (action === 'accept') await api.acceptAssetMatch({ deviceId: r.deviceId! })
-        if (action === 'unmatch') await api.unmatchAsset({ deviceId: r.deviceId! })
-        if (action === 'match') await api.matchAssetTo({ deviceId: r.deviceId!, assetId: assetId! })
+        // A device goes by its source and id, as its row carries them.
+        const device = { source: r.source ?? undefined, deviceId: r.deviceId! }
+        if (action === 'accept') await api.acceptAssetMatch(device)
+        if (action === 'unmatch') await api.unmatchAsset(device)
+        if (action === 'match') await api.matchAssetTo({ ...device, assetId: assetId! })
         if (action === 'ignore' || action === 'unignore')
           await api.setAssetIgnored({
             side: r.deviceId ? 'device' : 'asset',
             id: (r.deviceId ?? r.assetId)!,
+            source: r.deviceId ? (r.source ?? undefined) : undefined,
             ignored: action === 'ignore'
           })
       }),
