@@ -1,4 +1,4 @@
-import type { BillingSettings, SourceBilling } from '../../shared/contract/billing'
+import { sourceBillingProblems, type BillingSettings, type SourceBilling } from '../../shared/contract/billing'
 import { AppError } from '../../shared/errors'
 import { SOURCES, type SourceKind } from '../../shared/registry'
 import type { PsaConnector, QuantityRead, QuantityWrite } from '../connectors/types'
@@ -35,23 +35,15 @@ export function checkSourceBilling(all: BillingSettings['sourceBilling']): void 
       throw new AppError('validation', `${label} billing has no sync day: it is pushed with every billing run.`, {
         field: `sourceBilling.${kind}`
       })
-    if (s.enabled && !s.defaultService)
-      throw new AppError('validation', `A Default Contract Service is required while ${label} billing is on.`, {
-        field: `sourceBilling.${kind}.defaultService`,
-        hint: 'Pick the PSA service its contracts bill on, then switch it on.'
+    const [problem] = sourceBillingProblems(label, s)
+    if (problem)
+      throw new AppError('validation', problem.message, {
+        field: `sourceBilling.${kind}.${problem.field}`,
+        hint:
+          problem.field === 'defaultService'
+            ? 'Pick the PSA service its contracts bill on, then switch it on.'
+            : 'Pick its contract from the PSA, or switch the option off.'
       })
-    const adding = Object.entries(s.orgs).find(([, o]) => o.addDefaultService)
-    if (adding && !s.defaultService)
-      throw new AppError(
-        'validation',
-        `A Default Contract Service is required while "add the default contract service" is on for an organization.`,
-        { field: `sourceBilling.${kind}.defaultService`, hint: 'Pick the service, or switch that option off.' }
-      )
-    for (const [orgId, o] of Object.entries(s.orgs))
-      if (o.addDefaultService && !o.containerId)
-        throw new AppError('validation', `Pick the contract the default service is added to (organization ${orgId}).`, {
-          field: `sourceBilling.${kind}.orgs.${orgId}.containerId`
-        })
   }
 }
 

@@ -66,6 +66,36 @@ export const SourceBillingSchema = z.object({
 })
 export type SourceBilling = z.output<typeof SourceBillingSchema>
 
+/**
+ * What a sync-day source's billing still needs before it can be saved (required-while-on rules), as the field and the
+ * reason; empty = complete. The core refuses a save with any of these; the Billing screen shows them before it.
+ */
+export function sourceBillingProblems(
+  label: string,
+  s: SourceBilling,
+  orgName: (orgId: string) => string = (id) => id
+): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = []
+  if (s.enabled && !s.defaultService)
+    out.push({
+      field: 'defaultService',
+      message: `A Default Contract Service is required while ${label} billing is on.`
+    })
+  else if (!s.defaultService && Object.values(s.orgs).some((o) => o.addDefaultService))
+    out.push({
+      field: 'defaultService',
+      message:
+        'A Default Contract Service is required while "add the default contract service" is on for an organization.'
+    })
+  for (const [orgId, o] of Object.entries(s.orgs))
+    if (o.addDefaultService && !o.containerId)
+      out.push({
+        field: `orgs.${orgId}.containerId`,
+        message: `Pick the contract the default service is added to for ${orgName(orgId)}.`
+      })
+  return out
+}
+
 export const BillingSettingsSchema = z.object({
   /** Hold decreases until approved. */
   reviewDecreases: z.boolean().default(false),

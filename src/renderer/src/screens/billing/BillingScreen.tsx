@@ -10,6 +10,7 @@ import { MappingTable } from './MappingTable'
 import { OrgsWithoutBilling } from './OrgsWithoutBilling'
 import { PrerequisitesPanel } from './PrerequisitesPanel'
 import { SettingsPanel } from './SettingsPanel'
+import { SyncDayPanel, syncDaySources } from './SyncDayPanel'
 import { countsText, SyncPanel } from './SyncPanel'
 import './billing.css'
 
@@ -84,6 +85,14 @@ export function BillingScreen() {
           psa={view.psa}
           nextRunAt={view.nextRunAt}
         />
+        {view.psa &&
+          syncDaySources().map((kind) => (
+            <SyncDayPanel
+              key={`${kind}:${JSON.stringify(view.settings.sourceBilling[kind] ?? {})}`}
+              kind={kind}
+              view={view}
+            />
+          ))}
       </div>
       <ConfirmDialog
         open={disabling !== null}

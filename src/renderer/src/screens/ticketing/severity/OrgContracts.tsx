@@ -1,15 +1,19 @@
+import { useCallback, useState } from 'react'
 import type { SeverityTicketing, SeverityTicketingView } from '../../../../../shared/contract/severity-ticketing'
+import { SourceKindSchema } from '../../../../../shared/registry'
+import { api } from '../../../api/client'
+import { RemotePicker } from '../../../components/RemotePicker'
 
 interface Props {
+  source: string
   orgs: SeverityTicketingView['orgs']
   draft: SeverityTicketing
   onChange(next: SeverityTicketing): void
 }
 
 /** "Add agreement/contract to tickets": per org, the PSA contract set on every ticket created for it. */
-export function OrgContracts({ orgs, draft, onChange }: Props) {
-  const setContract = (orgId: string, text: string) => {
-    const id = text.replace(/\D/g, '').slice(0, 15)
+export function OrgContracts({ source, orgs, draft, onChange }: Props) {
+  const setContract = (orgId: string, id: string | null) => {
     const next = { ...draft.orgContracts }
     if (id) next[orgId] = id
     else delete next[orgId]
@@ -27,8 +31,8 @@ export function OrgContracts({ orgs, draft, onChange }: Props) {
         <span className="check__label">Add the organization’s contract to its tickets</span>
       </label>
       <p className="card__description">
-        Organizations without a contract still get tickets, without one. The contract is the PSA’s contract id (Autotask
-        contract, Syncro contract).
+        Organizations without a contract still get tickets, without one. Pick each organization’s contract from its PSA
+        customer’s contracts (Autotask contracts, Syncro contracts).
       </p>
       {draft.contractOnTickets && (
         <table className="grid tk-grid">
@@ -36,7 +40,7 @@ export function OrgContracts({ orgs, draft, onChange }: Props) {
             <tr>
               <th scope="col">Organization</th>
               <th scope="col">PSA customer</th>
-              <th scope="col">Contract id</th>
+              <th scope="col">Contract</th>
             </tr>
           </thead>
           <tbody>
@@ -52,13 +56,16 @@ export function OrgContracts({ orgs, draft, onChange }: Props) {
                 <th scope="row">{o.name}</th>
                 <td>{o.customerName ?? <span className="muted">not mapped (catch-all)</span>}</td>
                 <td>
-                  <input
-                    className="tk-input"
-                    inputMode="numeric"
-                    aria-label={`Contract for ${o.name}`}
-                    value={draft.orgContracts[o.id] ?? ''}
-                    onChange={(e) => setContract(o.id, e.target.value)}
-                  />
+                  {o.customerId ? (
+                    <ContractCell
+                      source={source}
+                      org={o}
+                      contractId={draft.orgContracts[o.id] ?? null}
+                      onChange={(id) => setContract(o.id, id)}
+                    />
+                  ) : (
+                    <span className="muted">map it to a customer first</span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -66,5 +73,62 @@ export function OrgContracts({ orgs, draft, onChange }: Props) {
         </table>
       )}
     </section>
+  )
+}
+
+function ContractCell(props: {
+  source: string
+  org: SeverityTicketingView['orgs'][number]
+  contractId: string | null
+  onChange(id: string | null): void
+}) {
+  const { source, org } = props
+  const [picking, setPicking] = useState(false)
+  const [name, setName] = useState<string | null>(null)
+  const load = useCallback(
+    () =>
+      api
+        .listOrgContracts({ source: SourceKindSchema.parse(source), orgId: org.id })
+        .then((r) => r.contracts.map((c) => ({ id: c.id, name: c.name, meta: `#${c.id}` }))),
+    [source, org.id]
+  )
+  const shown = props.contractId ? (name ?? `Contract #${props.contractId}`) : null
+  if (picking)
+    return (
+      <RemotePicker
+        label={`Contract for ${org.name}`}
+        what="contracts"
+        placeholder="Search this customer's contracts"
+        selected={props.contractId && shown ? { id: props.contractId, name: shown } : null}
+        load={load}
+        onChoose={(c) => {
+          setName(c.name)
+          props.onChange(c.id)
+          setPicking(false)
+        }}
+      />
+    )
+  return (
+    <>
+      <span>{shown ?? <span className="muted">none</span>}</span>{' '}
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={`${props.contractId ? 'Change' : 'Pick'} contract for ${org.name}`}
+        onClick={() => setPicking(true)}
+      >
+        {props.contractId ? 'Change' : 'Pick contract'}
+      </button>
+      {props.contractId && (
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={`Clear contract for ${org.name}`}
+          onClick={() => props.onChange(null)}
+        >
+          Clear
+        </button>
+      )}
+    </>
   )
 }

@@ -78,7 +78,7 @@ export function SeverityTicketingPanel({ source, psa, choices, customers }: Prop
       <PriorityMapping draft={draft} choices={choices} onChange={edit} />
       <TicketDefaults psa={psa} draft={draft} choices={choices} onChange={edit} />
       <EventTypeOverrides psa={psa} draft={draft} choices={choices} onChange={edit} />
-      <OrgContracts orgs={view.orgs} draft={draft} onChange={edit} />
+      <OrgContracts source={view.source} orgs={view.orgs} draft={draft} onChange={edit} />
       <div className="form__actions tk-save">
         <button
           type="button"
