@@ -1,11 +1,13 @@
 import { test, expect } from './fixtures'
 import { bridgeCall, goToStep, type Psa } from './support/billing-setup'
 import { card, verifyAndSave } from './support/connect-page'
+import { choose, openCustomers, orgRow, pickerOf, refreshBoth } from './support/customers-page'
 import { connectForTicketing, goToTicketing, simTickets } from './support/ticketing-setup'
 
 // SaaS Alerts beside JumpCloud: connect it on the Connect screen, set its required ticket and note defaults on
-// its Ticketing tab (the switch refuses before, naming what is missing), then a [TEST] ticket with its priority
-// mapping and event-type override, listed in Activity.
+// its Ticketing tab (the switch refuses before, naming what is missing), map a SaaS Alerts organization to the
+// customer on the Customers screen, then a [TEST] ticket with its priority mapping and event-type override, listed in
+// Activity.
 
 const SEVERITY_LABELS = { critical: 'Critical', medium: 'Medium', low: 'Low' } as const
 
@@ -20,6 +22,20 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     await sa.getByLabel('API key').fill(sims.creds.saasalerts.apiKey)
     await verifyAndSave(page, 'SaaS Alerts')
     await expect(sa.getByRole('status')).toHaveText('Integration has been created')
+
+    // Map a SaaS Alerts organization to the customer JumpCloud's org is mapped to: on the Customers screen, its
+    // organizations listed by source, the customer chosen in the row's picker.
+    await openCustomers(page)
+    await refreshBoth(page)
+    await page.getByRole('group', { name: 'Filter by source' }).getByRole('button', { name: 'SaaS Alerts' }).click()
+    const saOrg = sims.saasalerts.state.customers[0]!
+    await expect(orgRow(page, saOrg.name)).toHaveCount(1)
+    await choose(page, pickerOf(page, saOrg.name), s.customer.name)
+    await expect(pickerOf(page, saOrg.name)).toHaveValue(s.customer.name)
+    const mapped = (await bridgeCall(page, bridge.origin, 'getCustomersView', {})).orgs.find(
+      (o) => o.source === 'saasalerts' && o.id === saOrg.customerId
+    )
+    expect(mapped).toMatchObject({ customerId: s.customer.id })
 
     const choices = (await bridgeCall(page, bridge.origin, 'getTicketingSettings', {})).choices!
     const [p1, p2, p3] = choices.priorities
@@ -60,6 +76,17 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     await overrides
       .getByLabel(`${psa === 'syncro' ? 'Problem type' : 'Issue type'} for event type 1`, { exact: true })
       .selectOption(it2.value)
+    // The org's contract on its tickets, picked from its customer's contracts read from the PSA (no typed id).
+    addContract(sims, psa, s.customer.id, 'E2E Security Agreement')
+    const contracts = page.getByRole('region', { name: 'Contracts on tickets' })
+    await contracts.getByLabel('Add the organization’s contract to its tickets').check()
+    await contracts.getByRole('button', { name: `Pick contract for ${saOrg.name}` }).click()
+    await contracts.getByRole('combobox', { name: `Contract for ${saOrg.name}` }).fill('E2E Security')
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /E2E Security Agreement/ })
+      .click()
+    await expect(contracts).toContainText('E2E Security Agreement')
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Ticketing settings saved.' })).toBeVisible()
     await expect(missing).toHaveCount(0)
@@ -72,8 +99,15 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
       enabled: true,
       severities: { low: { priority: p3.value } },
       eventTypeOverrides: [{ eventType: 'mfa.disable', issueType: it2.value }],
-      note: { visibility: 'internal' }
+      note: { visibility: 'internal' },
+      contractOnTickets: true
     })
+    const contractId = saved.settings.orgContracts[saOrg.customerId]
+    const theirs = await bridgeCall(page, bridge.origin, 'listOrgContracts', {
+      source: 'saasalerts',
+      orgId: saOrg.customerId
+    })
+    expect(theirs.contracts.find((c) => c.id === contractId)?.name).toContain('E2E Security Agreement')
 
     // A test ticket as a low-severity mfa.disable alert: the low priority and the override's issue type.
     const test = page.getByRole('region', { name: 'Send test ticket' })
@@ -90,5 +124,35 @@ for (const psa of ['syncro', 'autotask'] as const satisfies readonly Psa[]) {
     const row = tickets.getByRole('row').filter({ hasText: 'Test ticket' })
     await expect(row).toContainText(`#${ticket.number}`)
     await expect(row).toContainText(s.customer.name)
+  })
+}
+
+/** A contract of the customer in the PSA sim, so the picker has a known one to find. */
+function addContract(sims: Parameters<typeof simTickets>[0], psa: Psa, customerId: string, name: string): void {
+  if (psa === 'syncro') {
+    const a = sims.syncro.account()
+    ;(a.contracts ??= []).push({
+      id: 990_001,
+      customer_id: Number(customerId),
+      name,
+      status: 'Active',
+      start_date: '2026-01-01T00:00:00.000Z',
+      end_date: null
+    })
+    return
+  }
+  const start = new Date(Date.UTC(2026, 0, 1)).toISOString()
+  sims.autotask.state.tables.Contracts.push({
+    id: 990_001,
+    companyID: Number(customerId),
+    contractName: name,
+    contractNumber: 'E2E-1',
+    contractType: 1,
+    contractCategory: 1,
+    contractPeriodType: 1,
+    status: 1,
+    startDate: start,
+    endDate: new Date(Date.UTC(2030, 0, 1)).toISOString(),
+    isDefaultContract: false
   })
 }
