@@ -33,20 +33,15 @@ const Money = z.number().nonnegative().max(1_000_000_000).nullable().default(nul
 /**
  * One org's billing on its contract: the contract (Autotask Recurring Service contract / Syncro recurring invoice)
  * that bills its users, whether the Default Contract Service is added to it when it lacks it (once), and unit cost /
- * price overrides for that service (null = the catalogue's).
+ * price overrides for that service (null = the catalogue's). "Add" without a contract: sourceBillingProblems.
  */
-export const OrgContractBillingSchema = z
-  .object({
-    containerId: Id.nullable().default(null),
-    containerName: z.string().max(500).default(''),
-    addDefaultService: z.boolean().default(false),
-    unitCost: Money,
-    unitPrice: Money
-  })
-  .refine((o) => !o.addDefaultService || o.containerId !== null, {
-    message: 'Pick the contract the default service is added to.',
-    path: ['containerId']
-  })
+export const OrgContractBillingSchema = z.object({
+  containerId: Id.nullable().default(null),
+  containerName: z.string().max(500).default(''),
+  addDefaultService: z.boolean().default(false),
+  unitCost: Money,
+  unitPrice: Money
+})
 export type OrgContractBilling = z.output<typeof OrgContractBillingSchema>
 
 /** The User Sync Day: 1–28, or LAST_SYNC_DAY = the month's last day (29 and 30 are read as the month's last day when shorter). */
