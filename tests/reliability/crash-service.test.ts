@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { storeLastScheduledRun } from '../../src/main/billing/store'
 import type { SimServer } from '../sims/common/types'
 import { integrityCheck, runCli } from './support/cli-child'
-import { proofSeed, report, timeFor, trials, withSeed } from './support/proof'
+import { progress, proofSeed, report, timeFor, trials, withSeed } from './support/proof'
 import { startWorld, type World } from './support/world'
 
 // `psa-bridge service` (the headless background jobs: the owed scheduled push, usage sampling, the alert cycle)
@@ -68,6 +68,7 @@ describe.each(['syncro', 'autotask'] as const)('psa-bridge service on %s killed 
             const peak = Math.max(...hist.currentMonth.points.filter((p) => p.metric === 'users').map((p) => p.count))
             expect(peak, `daily points of ${m.orgId}`).toBe(w.usage.get(m.orgId))
           }
+          progress(`crash service/${psa}`, seed, t + 1, TRIALS)
         }
         report(`crash service/${psa}`, { seed, ...tally, requestsPerStart: span })
       })

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ConfigFile } from '../../src/shared/contract/billing'
 import type { SimServer } from '../sims/common/types'
 import { integrityCheck, runCli } from './support/cli-child'
-import { proofSeed, report, timeFor, trials, withSeed } from './support/proof'
+import { progress, proofSeed, report, timeFor, trials, withSeed } from './support/proof'
 import { startWorld, type World } from './support/world'
 
 // `psa-bridge sync` and `psa-bridge config import` SIGKILLed at seeded random moments (at the k-th request they
@@ -62,6 +62,7 @@ describe.each(['syncro', 'autotask'] as const)('psa-bridge on %s killed at rando
             const peak = Math.max(...hist.currentMonth.points.filter((p) => p.metric === 'users').map((p) => p.count))
             expect(peak, `daily points of ${m.orgId}`).toBe(w.usage.get(m.orgId))
           }
+          progress(`crash sync/${psa}`, seed, t + 1, SYNC_TRIALS)
         }
         report(`crash sync/${psa}`, { seed, ...killed, requestsPerRun: span })
       })
@@ -101,6 +102,7 @@ describe.each(['syncro', 'autotask'] as const)('psa-bridge on %s killed at rando
           expect(done.code, done.stderr).toBe(0)
           span = Math.max(span, done.requests)
           expect(comparable(await h.call('exportConfig', {}))).toEqual(comparable(next))
+          progress(`crash config import/${psa}`, seed, t + 1, IMPORT_TRIALS)
         }
         report(`crash config import/${psa}`, {
           seed,

@@ -33,3 +33,8 @@ export async function withSeed<T>(what: string, seed: number, fn: () => Promise<
 export function report(suite: string, figures: Record<string, unknown>): void {
   console.log(`[proof] ${suite}: ${JSON.stringify(figures)}`)
 }
+
+/** Every 10th trial of a long run, a line saying how far it got (a run cut short still tells its count). */
+export function progress(suite: string, seed: number, done: number, of: number): void {
+  if (done % 10 === 0 && done < of) console.log(`[proof] ${suite}: ${done}/${of} trials passed (seed ${seed})`)
+}
