@@ -7,6 +7,15 @@ import { z } from 'zod'
 // third-party description (api-evangelist/saas-alerts). Objects are loose (unknown keys pass through),
 // optional fields tolerate null/absence, numbers may arrive as numeric strings.
 // Each UNCONFIRMED line below is an assumption seen in one source only.
+//
+// The SaaS Alerts integration also assumes, on the PSA side (UNCONFIRMED, marked where used):
+// - Autotask `POST /Contracts/{id}/Services` needs `unitPrice` besides contractID/serviceID, and creates the
+//   service with 0 units (autotask/billing.ts); whether it refuses the same service twice on a contract is unknown,
+//   so we never rely on it (billing/default-service.ts looks before adding).
+// - Syncro `add_line_item` keeps the `product_id` we send and answers with the line (syncro/catalog.ts);
+//   `GET /products` has no meta (stop on an empty page); `GET /contracts` may ignore `customer_id` (filtered again).
+// - The org's billing "contract" is the billing container: Autotask Recurring Service contract, Syncro recurring
+//   invoice (schedule) — Syncro's /contracts are used for tickets only.
 
 /** An id that may arrive as a number or a string; always a non-empty string for us. */
 const idLike = z.union([z.string().trim().min(1), z.number().int().transform(String)])
