@@ -13,6 +13,7 @@ import m011 from './011-unit-price'
 import m012 from './012-billing-intents'
 import m013 from './013-billing-source'
 import m014 from './014-orgs-by-source'
+import m015 from './015-hwm-month-read'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -29,5 +30,6 @@ export const migrations: readonly Migration[] = [
   { id: 11, name: 'unit-price', sql: m011 },
   { id: 12, name: 'billing-intents', sql: m012 },
   { id: 13, name: 'billing-source', sql: m013 },
-  { id: 14, name: 'orgs-by-source', sql: m014, rebuild: true }
+  { id: 14, name: 'orgs-by-source', sql: m014, rebuild: true },
+  { id: 15, name: 'hwm-month-read', sql: m015 }
 ]
