@@ -115,7 +115,12 @@ test('one customer: tabs with counts, match by typing, bulk create with a previe
   const final = await bridgeCall<AssetsView>(bridge, 'getAssetsView', { customerId: customer.id })
   expect(parsed.data).toHaveLength(final.rows.length)
   const byDevice = new Map(parsed.data.map((r) => [r['Device'], r]))
-  expect(byDevice.get('CEO-LT')).toMatchObject({ Customer: customer.name, Status: 'matched', 'PSA asset': 'CEO-LT' })
+  expect(byDevice.get('CEO-LT')).toMatchObject({
+    Customer: customer.name,
+    Status: 'matched',
+    Source: 'JumpCloud',
+    'PSA asset': 'CEO-LT'
+  })
   expect(byDevice.get('NEW-HIRE-01')).toMatchObject({ Status: 'matched', 'PSA asset': 'NEW-HIRE-01' })
   expect(byDevice.get('ACC-LT-01')).toMatchObject({ Status: 'suggested', 'PSA asset': 'Accounting laptop' })
   expect(byDevice.get('HOT-DESK-1')?.Status).toBe('unmatched')

@@ -1,4 +1,5 @@
 import type { ReportFormat } from '../../shared/contract/reports'
+import { kindLabel } from '../../shared/registry'
 import type { AssetRow, AssetTab } from '../../shared/contract/assets'
 import { renderSheet, type ReportBytes } from '../reports/export'
 import type { ReportSheet } from '../reports/sheet'
@@ -10,6 +11,7 @@ const COLUMNS: readonly ReportColumn[] = [
   { title: 'Customer', width: 28, pdf: 80 },
   { title: 'Status', width: 12, pdf: 40 },
   { title: 'Device', width: 24, pdf: 70 },
+  { title: 'Source', width: 11, pdf: 40 },
   { title: 'Device serial', width: 18, pdf: 55 },
   { title: 'MAC addresses', width: 30, pdf: 70 },
   { title: 'Kind', width: 9, pdf: 32 },
@@ -52,6 +54,7 @@ export function assetsSheet(
       r.customerName ?? r.customerId,
       status(r),
       r.hostname ?? '',
+      r.source ? kindLabel(r.source) : '',
       r.deviceSerial ?? '',
       r.macs.join(' '),
       r.kind ?? '',
