@@ -20,7 +20,7 @@ import { SIM_SUBDOMAIN, SIM_TOKEN, startSyncroSim } from '../tests/sims/syncro'
 import { figure, type Figure } from './issue12/stats'
 import { benchRow } from './report'
 
-const RUNS = Math.max(5, Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 5))
+const RUNS = Math.max(1, Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 5)) // fewer than 5 only for a quick look
 const MINUTE = Number(process.argv[3] ?? process.env.BENCH_MINUTE ?? 3000)
 const ORGS = 200
 const GROUPS_PER_ORG = 8 // 1,600 groups

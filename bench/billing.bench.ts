@@ -1,7 +1,10 @@
 // Full billing sync of N mapped orgs against each PSA simulator, with the real rate limits scaled in time
 // (Syncro 180/min, JumpCloud 600/min, Autotask 10,000/hour; one minute of theirs = MINUTE ms here, default 3 s).
-// Prints requests made vs the lower bound and wall time vs the rate-limit floor. Asserts nothing.
-// Run: npm run bench [billing], or npx tsx bench/billing.bench.ts [orgs] [ms per minute]
+// Prints requests made vs the lower bound and wall time vs the rate-limit floor, and sends the issue 12 rows (wall vs
+// floor per PSA and size, Autotask steady reads vs their lower bound) as min/median/max over BENCH_RUNS runs (default
+// 5; fewer for a quick look). Asserts nothing.
+// Run: npm run bench [billing], or npx tsx bench/billing.bench.ts [orgs,…] [ms per minute]. Default sizes 1000,5000
+// (BENCH_SYNC_ORGS); each run starts fresh simulators and app.
 import { rmSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import type { SyncResult } from '../src/shared/contract/billing'
@@ -9,8 +12,12 @@ import { startAutotaskSim, type AutotaskSim } from '../tests/sims/autotask'
 import { startJumpCloudSim } from '../tests/sims/jumpcloud'
 import { startSyncroSim, type SyncroSim } from '../tests/sims/syncro'
 import { addCustomers, connect, endpoints, mapAll, scaled } from './billing/setup'
+import { figure, type Figure } from './issue12/stats'
+import { benchRow } from './report'
 
-const ORGS = Number(process.argv[2] ?? 1000)
+const SIZES = (process.argv[2] ?? process.env.BENCH_SYNC_ORGS ?? '1000,5000').split(',').map(Number)
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
+let ORGS = SIZES[0]!
 // 3 s per minute rather than 1 s: at 1 s the few ms of scheduling jitter between our client's window and the
 // sim's become a visible share of the window and cause 429s a real 60 s window would not see.
 const MINUTE = Number(process.argv[3] ?? 3000)
@@ -35,7 +42,19 @@ function perEntity(psa: AutotaskSim, from: number): Map<string, number> {
   return m
 }
 
-async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
+interface SyncFigures {
+  wallMs: number
+  floorMs: number
+  cpuMs: number
+  psaRequests: number
+  psaLowerBound: number
+  psaReads: number
+  readLowerBound: number
+}
+
+/** One run: fresh sims and app, a first sync (every target written) and a second (nothing changed). */
+async function benchPsa(kind: 'syncro' | 'autotask'): Promise<SyncFigures[]> {
+  const out: SyncFigures[] = []
   const jc = await startJumpCloudSim({ seed: 11, orgs: ORGS, rateLimit: { limit: 600, windowMs: MINUTE } })
   const psa =
     kind === 'syncro'
@@ -74,8 +93,9 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       const psaWrites =
         kind === 'syncro'
           ? psa.stats().writes
-          : (psa as AutotaskSim).requests.slice(atFrom).filter((q) => q.method !== 'GET' && !/\/query$/i.test(q.path))
-              .length
+          : (psa as AutotaskSim).requests
+              .slice(atFrom)
+              .filter((q) => q.method !== 'GET' && !/\/query(\/next)?$/i.test(q.path)).length
       const written = res.counts.written
       // Lower bounds. JumpCloud: 2 per org (user and device totals). PSA: every changed target is one write, and the
       // reads are the cheapest way to learn every current quantity: Syncro, one GET per invoice or the paged list of
@@ -114,7 +134,17 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
       // The sims run in this process too: their CPU is in this figure, on a machine with 2 cores.
       console.log(`    cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (app + sims, one process)`)
       console.log(`    peak RSS (bench process, sims included) ${peakRssMb().toFixed(0)} MB`)
+      out.push({
+        wallMs: wall,
+        floorMs: floor,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        psaRequests: psaReq,
+        psaLowerBound: psaLb,
+        psaReads: psaReq - psaWrites,
+        readLowerBound: readLb
+      })
     }
+    return out
   } finally {
     await app.close()
     rmSync(app.dataDir, { recursive: true, force: true })
@@ -123,5 +153,35 @@ async function benchPsa(kind: 'syncro' | 'autotask'): Promise<void> {
   }
 }
 
-console.log(`billing sync bench: ${ORGS} orgs, one rate-limit minute = ${MINUTE} ms`)
-for (const kind of ['syncro', 'autotask'] as const) await benchPsa(kind)
+const f = (x: Figure, digits: number, unit = '') =>
+  `${x.min.toFixed(digits)}${unit} / ${x.median.toFixed(digits)}${unit} / ${x.max.toFixed(digits)}${unit}`
+for (const size of SIZES) {
+  ORGS = size
+  console.log(`billing sync bench: ${ORGS} orgs, one rate-limit minute = ${MINUTE} ms, ${RUNS} run(s)`)
+  for (const kind of ['syncro', 'autotask'] as const) {
+    const runs: SyncFigures[][] = []
+    for (let i = 0; i < RUNS; i++) runs.push(await benchPsa(kind))
+    for (const [i, label] of ['first sync: every target written', 'second sync: nothing changed'].entries()) {
+      const r = runs.map((x) => x[i]!)
+      const ratio = figure(r.map((x) => x.wallMs / x.floorMs))
+      benchRow({
+        what: `full sync wall time vs rate-limit floor, ${kind}, ${ORGS.toLocaleString('en')} orgs (${label})`,
+        target: '≤ 1.05',
+        measured: `×${f(ratio, 2)} (min/median/max, ${ratio.runs} runs)`,
+        met: ratio.median <= 1.05,
+        note: `wall ${f(figure(r.map((x) => x.wallMs / 1000)), 1, ' s')} vs floor ${(r[0]!.floorMs / 1000).toFixed(1)} s (limits scaled: 1 min = ${MINUTE / 1000} s); CPU of app + sims (one process) ${f(figure(r.map((x) => x.cpuMs / 1000)), 1, ' s')}; ${kind} requests ×${f(figure(r.map((x) => x.psaRequests / x.psaLowerBound)), 3)} of the lower bound`
+      })
+    }
+    if (kind === 'autotask') {
+      const steady = runs.map((x) => x[1]!)
+      const reads = figure(steady.map((x) => x.psaReads / x.readLowerBound))
+      benchRow({
+        what: `Autotask steady-sync reads vs lower bound, ${ORGS.toLocaleString('en')} orgs`,
+        target: '×1.00',
+        measured: `×${f(reads, 2)} (min/median/max, ${reads.runs} runs): ${steady[0]!.psaReads} reads, lower bound ${steady[0]!.readLowerBound}`,
+        met: reads.median <= 1,
+        note: 'one ContractServiceUnits query per 500 services (rows covering the billing day); the services and contracts are read before a write only'
+      })
+    }
+  }
+}

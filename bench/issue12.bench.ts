@@ -1,9 +1,9 @@
 // The figures of the "fast at 5,000 organizations" table: each row with min/median/max over ≥ 5 runs and its target,
 // printed and sent with benchRow() (`npm run bench` writes them to bench/RESULTS.md). Asserts nothing (a bench never
-// fails CI). The RSS row is bench/sync-rss.bench.ts's own.
+// fails CI). The RSS row is bench/sync-rss.bench.ts's own; the sync wall and Autotask read rows bench/billing.bench.ts's,
+// the alert rows bench/alert-intake.bench.ts's.
 // Run: npm run bench issue12, or npx tsx bench/issue12.bench.ts. Sizes: BENCH_ORGS (5000), BENCH_DAYS (400),
-// BENCH_RUNS (5; fewer for a quick check), BENCH_SYNC_ORGS (200: orgs per billing-sync run against the simulators;
-// 0 skips those rows).
+// BENCH_RUNS (5; fewer for a quick check).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, readFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -26,7 +26,6 @@ import { benchRow, type BenchRow } from './report'
 const ORGS = Number(process.env.BENCH_ORGS ?? 5000)
 const DAYS = Number(process.env.BENCH_DAYS ?? 400)
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5))
-const SYNC_ORGS = Number(process.env.BENCH_SYNC_ORGS ?? 200)
 const root = join(import.meta.dirname, '..')
 
 function row(r: BenchRow): void {
@@ -199,54 +198,6 @@ function rendererRow(): void {
   })
 }
 
-/** The billing-sync figures from bench/billing.bench.ts, run RUNS times at SYNC_ORGS orgs. */
-function syncRows(): void {
-  if (SYNC_ORGS <= 0) return
-  const ratios: Record<string, number[]> = { syncro: [], autotask: [] }
-  const atReads: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'billing.bench.ts'), String(SYNC_ORGS)],
-      {
-        encoding: 'utf8'
-      }
-    )
-    let kind = ''
-    let first = true
-    for (const line of r.stdout.split('\n')) {
-      const k = /^(syncro|autotask): \d+ orgs mapped/.exec(line)
-      if (k) [kind, first] = [k[1]!, true]
-      if (/second sync/.test(line)) first = false
-      const wall = /→ ×([\d.]+)$/.exec(line)
-      if (wall && first) ratios[kind]?.push(Number(wall[1]))
-      const reads = /autotask \d+ = (\d+) reads .*lower bound \d+ = (\d+) \+/.exec(line)
-      if (reads && !first) atReads.push(Number(reads[1]) / Number(reads[2]))
-    }
-    console.log(`  billing sync run ${i + 1}/${RUNS} done (exit ${r.status})`)
-  }
-  for (const kind of ['syncro', 'autotask'] as const) {
-    if (!ratios[kind]!.length) continue
-    const f = figure(ratios[kind]!)
-    row({
-      what: `full sync wall time vs rate-limit floor, ${kind}, ${SYNC_ORGS} orgs (first sync: every target written)`,
-      target: '≤ 1.05',
-      measured: `×${f.min.toFixed(2)} / ×${f.median.toFixed(2)} / ×${f.max.toFixed(2)} (min/median/max, ${f.runs} runs)`,
-      met: f.median <= 1.05
-    })
-  }
-  if (atReads.length) {
-    const f = figure(atReads)
-    row({
-      what: 'Autotask steady-sync reads vs lower bound',
-      target: '×1.00',
-      measured: `×${f.min.toFixed(2)} / ×${f.median.toFixed(2)} / ×${f.max.toFixed(2)} (${f.runs} runs)`,
-      met: f.median <= 1.0,
-      note: 'ContractServices + ContractServiceUnits per 500 services; see the report for why units alone are not trusted yet'
-    })
-  }
-}
-
 console.log(
   `issue 12 bench: ${ORGS} orgs × ${DAYS} days, ${RUNS} runs per figure; load ${loadavg()
     .map((x) => x.toFixed(1))
@@ -256,11 +207,3 @@ await hwmRows()
 await mapOrgRow()
 coldStartRows()
 rendererRow()
-syncRows()
-row({
-  what: 'alert intake, 10,000 events over 200 orgs',
-  target: '≤ 1.05 × lower bound',
-  measured: 'not measured by this bench',
-  met: null,
-  note: 'alert batching is separate work (ticketing)'
-})

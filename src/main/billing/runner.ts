@@ -56,10 +56,10 @@ export interface BillingSyncOptions {
 }
 
 /**
- * Orgs in the pipeline at once. Enough to keep the slower API's rate limit busy; more only queues requests inside
- * the client, where their wait skews its window against the server's and earns 429s (bench/billing.bench.ts).
+ * Orgs counted at once, and PSA steps at once. Enough that the last window of the slower API is drained in a few round
+ * trips; queueing inside the client costs nothing since its window counts by replies (connectors/http/reply-window.ts).
  */
-const DEFAULT_CONCURRENCY = 8
+const DEFAULT_CONCURRENCY = 16
 /** Writes per batch call (two re-read queries each): large enough to amortise them, small enough to overlap. */
 const WRITE_BATCH = 250
 
@@ -167,19 +167,28 @@ export class Runner {
     const byOrg = new Map<string, BillingMappingRecord[]>()
     for (const m of mappings) byOrg.set(orgKey(m), [...(byOrg.get(orgKey(m)) ?? []), m])
 
-    // Pipelined per org (count → snapshot → HWM → read/plan/write its targets) so the source's and the PSA's
-    // rate limits are used at the same time: the run takes as long as the slower one, not the sum.
-    // A connector that can read many quantities at once (Autotask) does so up front: 4 requests for 1,000 targets
-    // instead of 2,000. Safe for deltas because its setQuantity re-reads at the effective date and refuses a mismatch.
-    const prefetched = connector.getQuantities
-      ? await this.prefetch(connector.getQuantities.bind(connector), [...mappings, ...byDay.mappings])
-      : null
+    // Two pipelines, so both rate limits stay busy to the end and the run takes as long as the slower one, not the
+    // sum: the source's counts (count → snapshot → HWM) run ahead on their own, each org's PSA steps (plan → write)
+    // queue behind them. Coupled in one queue, every worker waiting for a PSA slot also held a count back, and the
+    // last PSA window was filled by a few workers one round trip at a time (the run's tail).
+    // A connector that can read many quantities at once (Syncro's list, Autotask's units) does so while counting
+    // starts: 2 requests for 1,000 Autotask targets instead of 2,000. Safe for deltas because its setQuantity
+    // re-reads at the effective date and refuses a mismatch.
+    const prefetching = connector.getQuantities
+      ? this.prefetch(connector.getQuantities.bind(connector), [...mappings, ...byDay.mappings])
+      : Promise.resolve(null)
+    const prefetchedOrNull = prefetching.catch((e: unknown) => {
+      this.aborted ??= e instanceof Abort ? e.error : new AppError('internal', errorText(e))
+      return null
+    })
 
     // A connector that can write many at once (Autotask) gets the run's writes in one call, its re-reads batched.
     const batch = !this.opts.dryRun && connector.setQuantities ? connector.setQuantities.bind(connector) : null
     const pending: Array<{ m: BillingMappingRecord; item: PlanItem }> = []
 
-    const queue = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
+    const counts = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
+    const steps = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
+    const stepsDone: Array<Promise<void>> = []
     let counted = 0
     this.total = mappings.length + orphans.length + byDay.mappings.length
     for (const m of orphans) this.finish(m, blockedRow(m, null, mappingBlock(m, customerOf)!))
@@ -187,19 +196,30 @@ export class Runner {
     this.progress(this.phase, 0, mappings.length)
     await Promise.all(
       orgs.map((ref) =>
-        queue.add(async () => {
+        counts.add(async () => {
           await this.snapshot(await session.source(ref.source), ref)
           this.progress('counts', ++counted, orgs.length)
           const hwm = orgMonthHwm(ctx.db, ref.source, ref.orgId, this.month)
-          for (const m of byOrg.get(orgKey(ref)) ?? []) {
-            const block = mappingBlock(m, customerOf)
-            await this.step(connector, m, hwm[m.metric], block, { approvals, settings, prefetched, batch, pending })
-          }
-          // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
-          if (batch && pending.length >= WRITE_BATCH) await this.writes.writeBatch(connector, batch, pending.splice(0))
+          const mine = byOrg.get(orgKey(ref)) ?? []
+          if (!mine.length) return
+          stepsDone.push(
+            steps.add(async () => {
+              const prefetched = await prefetchedOrNull
+              for (const m of mine) {
+                const block = mappingBlock(m, customerOf)
+                await this.step(connector, m, hwm[m.metric], block, { approvals, settings, prefetched, batch, pending })
+              }
+              // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
+              if (batch && pending.length >= WRITE_BATCH)
+                await this.writes.writeBatch(connector, batch, pending.splice(0))
+            })
+          )
         })
       )
     )
+    await Promise.all(stepsDone)
+    // A failed read has set this.aborted: every step said "not attempted", recorded below, and the run ends with it.
+    const prefetched = await prefetchedOrNull
     await byDay.push(connector, { approvals, settings, prefetched, batch, pending })
     if (batch && pending.length > 0) await this.writes.writeBatch(connector, batch, pending)
     this.record(this.records)

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createHttpClient } from '../../../src/main/connectors/http'
+import { SlidingWindowLimiter } from '../../sims/common/limiters'
 import { json, startTestServer, type TestServer } from './test-server'
 
 let server: TestServer | undefined
@@ -35,6 +36,39 @@ describe('rate limit', () => {
     // busy cores), so only the overall span is checked there: 10 requests at 3 per 300 ms span at least two
     // full windows even with that jitter; an unthrottled client arrives within a few ms.
     expect((arrived[9] as number) - (arrived[0] as number)).toBeGreaterThanOrEqual(2 * intervalMs)
+  })
+})
+
+describe('rate limit counted by replies', () => {
+  it('a server counting a request when it arrives, however late, never sees more than `limit` in its window', async () => {
+    const limit = 4
+    const windowMs = 150
+    const counter = new SlidingWindowLimiter(limit, windowMs)
+    let rejected = 0
+    // The first four of every eight requests reach the server's counter 60 ms after it got them (network, a busy
+    // event loop), the others at once: a client that frees a slot a window after it *started* a request lets the
+    // next four arrive inside the window of the late ones.
+    server = await startTestServer((_req, res, _arrival, i) => {
+      setTimeout(
+        () => {
+          const verdict = counter.hit('all')
+          if (!verdict.ok) rejected++
+          json(res, verdict.ok ? 200 : 429, {})
+        },
+        i % 8 < 4 ? 60 : 0
+      )
+    })
+    const client = createHttpClient({
+      name: 'Syncro',
+      baseURL: server.url,
+      rateLimit: { limit, intervalMs: windowMs },
+      retry: { retries: 0 }
+    })
+    const replies = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) => client.request({ method: 'GET', url: `/r/${i}`, schema: z.unknown() }))
+    )
+    expect(rejected).toBe(0)
+    expect(replies.filter((r) => r.status === 'fulfilled')).toHaveLength(16)
   })
 })
 

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue'
+import { ReplyWindow } from './reply-window'
 import type { RequestInfo } from './types'
 
 export interface LimiterOptions {
@@ -7,32 +8,22 @@ export interface LimiterOptions {
 }
 
 /**
- * Admission control for one client: an optional per-key concurrency queue in front of one client-wide queue that
- * enforces the rate (sliding window: p-queue `strict`) and can be paused when the far side says "rate limited".
- * Per-key queue is outermost so a request waiting for a rate slot already holds its key slot (never over-admits).
+ * Admission control for one client: an optional per-key concurrency queue in front of one client-wide sliding window
+ * counted by replies (reply-window.ts) that can be paused when the far side says "rate limited". The per-key queue is
+ * outermost so a request waiting for a rate slot already holds its key slot (never over-admits).
  */
 export class RequestLimiter {
-  private readonly global: PQueue
+  private readonly window: ReplyWindow
   private readonly perKey = new Map<string, PQueue>()
-  private pausedUntil = 0
-  private resumeTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly opts: LimiterOptions) {
     const r = opts.rateLimit
-    // The server counts a request when it arrives, we count it when it leaves: varying network and
-    // event-loop delays can bunch arrivals into a window we kept clean. A small guard (2 %, at most
-    // 250 ms) on our window costs little and spares 429s, each of which stalls the whole client.
-    this.global = r
-      ? new PQueue({
-          intervalCap: r.limit,
-          interval: r.intervalMs + Math.min(250, Math.ceil(r.intervalMs * 0.02)),
-          strict: true
-        })
-      : new PQueue()
+    // Without a rate limit the window only serves pauses (a 429 still holds the client).
+    this.window = r ? new ReplyWindow(r.limit, r.intervalMs) : new ReplyWindow(Number.POSITIVE_INFINITY, 0)
   }
 
   run<T>(info: RequestInfo, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const admitted = (): Promise<T> => this.global.add(fn, { signal })
+    const admitted = (): Promise<T> => this.window.run(fn, signal)
     const c = this.opts.concurrency
     if (!c) return admitted()
     const key = c.key(info)
@@ -50,19 +41,10 @@ export class RequestLimiter {
 
   /** Stops starting new requests for `ms` (extends, never shortens, a pause already running). */
   pauseFor(ms: number): void {
-    if (ms <= 0) return
-    const until = Date.now() + ms
-    if (until <= this.pausedUntil) return
-    this.pausedUntil = until
-    this.global.pause()
-    clearTimeout(this.resumeTimer)
-    this.resumeTimer = setTimeout(() => {
-      this.pausedUntil = 0
-      this.global.start()
-    }, ms)
+    this.window.pauseFor(ms)
   }
 
   get paused(): boolean {
-    return this.global.isPaused
+    return this.window.paused
   }
 }
