@@ -14,6 +14,7 @@ import m012 from './012-billing-intents'
 import m013 from './013-billing-source'
 import m014 from './014-orgs-by-source'
 import m015 from './015-hwm-month-read'
+import m016 from './016-alert-event-id'
 
 // Append only. Never edit an entry once released: the runner refuses a changed checksum.
 export const migrations: readonly Migration[] = [
@@ -31,5 +32,6 @@ export const migrations: readonly Migration[] = [
   { id: 12, name: 'billing-intents', sql: m012 },
   { id: 13, name: 'billing-source', sql: m013 },
   { id: 14, name: 'orgs-by-source', sql: m014, rebuild: true },
-  { id: 15, name: 'hwm-month-read', sql: m015 }
+  { id: 15, name: 'hwm-month-read', sql: m015 },
+  { id: 16, name: 'alert-event-id', sql: m016 }
 ]
