@@ -86,16 +86,6 @@ function seedAccount({ seed = 1, size = 20, subdomain = SIM_SUBDOMAIN }: SyncroS
     })
   }
   const owner = a.users[0]!.id
-  // A small product catalogue (syncro.md §5.4 [S1] fields); one disabled, as accounts keep old products.
-  a.products = PRODUCTS.map(([name, cost, retail, disabled]) => ({
-    id: a.nextId++,
-    name,
-    description: `${name} (per unit)`,
-    price_cost: cost,
-    price_retail: retail,
-    disabled,
-    taxable: false
-  }))
   a.tokens.push({ token: SIM_TOKEN, user_id: owner, permissions: 'all' })
   a.tokens.push({ token: RESTRICTED_TOKEN, user_id: owner, permissions: RESTRICTED_PERMISSIONS })
 
@@ -113,14 +103,23 @@ function seedAccount({ seed = 1, size = 20, subdomain = SIM_SUBDOMAIN }: SyncroS
       a.customers.push(customer(a, { business_name: null, firstname, lastname }))
     }
   }
+  // Products and contracts take their ids last, so every earlier record keeps the id it had before they existed.
+  // A small product catalogue (syncro.md §5.4 [S1] fields); one disabled, as accounts keep old products.
+  a.products = PRODUCTS.map(([name, cost, retail, disabled]) => ({
+    id: a.nextId++,
+    name,
+    description: `${name} (per unit)`,
+    price_cost: cost,
+    price_retail: retail,
+    disabled,
+    taxable: false
+  }))
+  for (const c of a.customers) if (c.business_name) addContracts(a, c)
   return a
 }
 
-function addBusiness(a: SyncroAccount, businessName: string, rng: () => number): void {
-  const c = customer(a, { business_name: businessName, firstname: null, lastname: null })
-  a.customers.push(c)
-  // Most businesses have a contract (syncro.md §5.10 [S1] fields), some two. From the id, not `rng`, so the
-  // schedules and assets seeded after it stay what they were.
+function addContracts(a: SyncroAccount, c: SimCustomer): void {
+  // Most businesses have a contract (syncro.md §5.10 [S1] fields), some two. From the id, not `rng`.
   const contracts = c.id % 5 === 0 ? 0 : 1 + (c.id % 2)
   for (let k = 0; k < contracts; k++)
     (a.contracts ??= []).push({
@@ -131,6 +130,11 @@ function addBusiness(a: SyncroAccount, businessName: string, rng: () => number):
       start_date: '2026-01-01T00:00:00.000Z',
       end_date: k === 0 ? null : '2027-01-01T00:00:00.000Z'
     })
+}
+
+function addBusiness(a: SyncroAccount, businessName: string, rng: () => number): void {
+  const c = customer(a, { business_name: businessName, firstname: null, lastname: null })
+  a.customers.push(c)
   const scheduleCount = Math.floor(rng() * 3)
   for (let s = 0; s < scheduleCount; s++) a.schedules.push(schedule(a, c, s, rng))
   const assetCount = Math.floor(rng() * 4)
