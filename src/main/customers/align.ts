@@ -72,7 +72,7 @@ const sameWord = (a: NormalizedName, i: number, b: NormalizedName, j: number) =>
 function initialismAt(a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array): number[] | null {
   const surface = a.surfaces[i]!
   const letters = a.tokens[i]!
-  if (!/^[A-Z]{2,5}$/.test(surface) || a.raw === a.raw.toUpperCase()) return null
+  if (a.allCaps || !/^[A-Z]{2,5}$/.test(surface)) return null
   for (let start = 0; start + letters.length <= b.tokens.length; start++) {
     let ok = true
     for (let k = 0; k < letters.length && ok; k++)
@@ -185,12 +185,13 @@ function typoLengths(x: string, y: string): boolean {
 
 // As spelled too: singular-folding turns the typo "Harirs" into "harir", two edits from "harris".
 const isTypo = (st: State, i: number, j: number) => {
-  const [x, y, sx, sy] = [st.a.tokens[i]!, st.b.tokens[j]!, st.a.spelledTokens[i]!, st.b.spelledTokens[j]!]
-  return (
-    (typoLengths(x, y) ? st.memo.typoDistance(x, y) : null) ??
-    (typoLengths(sx, sy) ? st.memo.typoDistance(sx, sy) : null) ??
-    false
-  )
+  const x = st.a.tokens[i]!
+  const y = st.b.tokens[j]!
+  const d = typoLengths(x, y) ? st.memo.typoDistance(x, y) : null
+  if (d !== null) return d
+  const sx = st.a.spelledTokens[i]!
+  const sy = st.b.spelledTokens[j]!
+  return (typoLengths(sx, sy) ? st.memo.typoDistance(sx, sy) : null) ?? false
 }
 
 type Spanning = (a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array) => number[] | null

@@ -45,6 +45,8 @@ export interface NormalizedName {
   /** spelledTokens joined with no space: "Tech Nova" / "TechNova" share it, "Roberts Sons" / "Robertson" do not. */
   spelled: string
   changes: readonly Change[]
+  /** The raw name has no lower-case letter ("ACME CU"): its capitalised words are not initialisms. */
+  allCaps: boolean
 }
 
 /** Longer than any real company name; such input is treated as unmatchable instead of being scored. */
@@ -221,7 +223,9 @@ function spelledOutForms(raw: string): Map<string, string> | null {
   return out
 }
 
-const EMPTY: Omit<NormalizedName, 'raw'> = {
+// Same fields in the same order as a full name: one object shape for every name the scorer reads.
+const empty = (raw: string): NormalizedName => ({
+  raw,
   tokens: [],
   alts: [],
   deco: [],
@@ -230,8 +234,9 @@ const EMPTY: Omit<NormalizedName, 'raw'> = {
   compact: '',
   spelledTokens: [],
   spelled: '',
-  changes: []
-}
+  changes: [],
+  allCaps: raw === raw.toUpperCase()
+})
 
 // Names normalised recently, by raw text: the Customers view and every suggest-all normalise the same 10,000 names
 // again, and normalising is a third of a suggest-all. Results are shared, so callers never modify them (the fields are
@@ -248,7 +253,7 @@ const cache = new Map<string, NormalizedName>()
  * normalise again (bench/sync-rss.bench.ts).
  */
 export function normalizeName(raw: string, remember = true): NormalizedName {
-  if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return { raw: String(raw).slice(0, 80), ...EMPTY }
+  if (typeof raw !== 'string' || raw.length > MAX_NAME_LENGTH) return empty(String(raw).slice(0, 80))
   let n = cache.get(raw)
   if (n === undefined) {
     n = normalizeUncached(raw)
@@ -273,7 +278,7 @@ function normalizeUncached(raw: string): NormalizedName {
   const folded = ascii ? raw : foldAccents(raw.replace(INVISIBLE, ''))
   const text = folded.includes('.') ? folded.replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, '')) : folded
   const segs = splitSegments(text).filter((seg) => seg.toks.length > 0)
-  if (segs.length === 0) return { raw, ...EMPTY }
+  if (segs.length === 0) return empty(raw)
 
   // "and" / "&" / "+" carry no identity: "Smith & Sons" = "Smith and Sons" = "Smith Sons".
   if (segs.some((seg) => seg.toks.some((x) => x.t !== 'and'))) {
@@ -354,6 +359,7 @@ function normalizeUncached(raw: string): NormalizedName {
     compact: tokens.join(''),
     spelledTokens,
     spelled: spelledTokens.join(''),
-    changes
+    changes,
+    allCaps: raw === raw.toUpperCase()
   }
 }
