@@ -1,4 +1,4 @@
-// `npm run bench [name]`: runs every bench/*.bench.ts (or those whose file name contains `name`) in turn, one
+// `npm run bench [name …]`: runs every bench/*.bench.ts (or those whose file name contains one of the names) in turn, one
 // process each so peak RSS and JIT state are per bench, with their default sizes, and writes bench/RESULTS.md:
 // machine, date, load, and one table of every figure (rows a bench sent with benchRow(); a bench that sends none
 // is listed with its printed summary). A failing bench is reported, never fatal to the others.
@@ -10,10 +10,12 @@ import { performance } from 'node:perf_hooks'
 import { CPU_PREFIX, ROW_PREFIX, type BenchRow } from './report'
 
 const dir = import.meta.dirname
-const only = process.argv[2]
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+const only = process.argv.slice(2)
+const all = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
   .sort()
+const files = all.filter((f) => only.length === 0 || only.some((n) => f.includes(n)))
+const skipped = all.filter((f) => !files.includes(f)).map((f) => f.replace('.bench.ts', ''))
 
 interface BenchRun {
   rows: BenchRow[]
@@ -85,7 +87,8 @@ const md = [
   `Machine: ${machine}  `,
   `Date: ${started.toISOString()} (took ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min)  `,
   `Load average (1/5/15 min) at start ${load(loadAtStart)}, at end ${load(loadavg())}: other work on the machine inflates wall figures; CPU figures are given where a bench measures them.  `,
-  `Written by \`npm run bench${only ? ` ${only}` : ''}\`${only ? ' (only the benches whose name contains that)' : ''}. Figures are min / median / max over the runs each bench states.`,
+  `Written by \`npm run bench${only.map((n) => ` ${n}`).join('')}\`${only.length ? ' (only the benches whose name contains one of those)' : ''}. Figures are min / median / max over the runs each bench states.`,
+  ...(skipped.length ? ['', `Not run this time: ${skipped.join(', ')}.`] : []),
   '',
   '| bench | what | target | measured | met |',
   '|---|---|---|---|---|',
