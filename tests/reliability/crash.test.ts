@@ -55,13 +55,7 @@ describe.each(['syncro', 'autotask'] as const)('psa-bridge on %s killed at rando
           span = Math.max(span, done.requests)
           await w.verify()
           expect(integrityCheck(dbFile)).toBe('ok')
-          for (const m of h.mapped) {
-            const hist = await h.call('getHwmHistory', { source: 'jumpcloud', orgId: m.orgId, months: 2 })
-            const month = hist.months.find((x) => x.month === hist.currentMonth.month)
-            expect(month?.users, `HWM history of ${m.orgId}`).toBe(w.usage.get(m.orgId))
-            const peak = Math.max(...hist.currentMonth.points.filter((p) => p.metric === 'users').map((p) => p.count))
-            expect(peak, `daily points of ${m.orgId}`).toBe(w.usage.get(m.orgId))
-          }
+          await w.verifyHwmHistory()
           progress(`crash sync/${psa}`, seed, t + 1, SYNC_TRIALS)
         }
         report(`crash sync/${psa}`, { seed, ...killed, requestsPerRun: span })

@@ -30,6 +30,8 @@ export interface World {
   step(): void
   /** Everything the PSA and the run history must show once converged. */
   verify(): Promise<void>
+  /** The HWM history survived: each org's month HWM and its daily peak are the users it reports now. */
+  verifyHwmHistory(): Promise<void>
 }
 
 export async function startWorld(
@@ -99,7 +101,8 @@ export async function startWorld(
         groups.set(key, [...(groups.get(key) ?? []), id!])
       }
     },
-    verify: () => verifyWorld(world)
+    verify: () => verifyWorld(world),
+    verifyHwmHistory: () => verifyHwmHistory(world)
   }
   return world
 }
@@ -151,5 +154,15 @@ async function verifyWorld(w: World): Promise<void> {
     expect(onTicket + asNotes, `alerts of ${key} on its ticket and notes`).toBe(ids.length)
     const markers = ticket!.notes.map((n) => /psa-bridge:note \w+/.exec(n.body)?.[0])
     expect(new Set(markers).size, `no note of ${key} twice`).toBe(markers.length)
+  }
+}
+
+async function verifyHwmHistory(w: World): Promise<void> {
+  for (const m of w.h.mapped) {
+    const hist = await w.h.call('getHwmHistory', { source: 'jumpcloud', orgId: m.orgId, months: 2 })
+    const month = hist.months.find((x) => x.month === hist.currentMonth.month)
+    expect(month?.users, `HWM history of ${m.orgId}`).toBe(w.usage.get(m.orgId))
+    const peak = Math.max(...hist.currentMonth.points.filter((p) => p.metric === 'users').map((p) => p.count))
+    expect(peak, `daily points of ${m.orgId}`).toBe(w.usage.get(m.orgId))
   }
 }
