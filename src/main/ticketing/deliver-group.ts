@@ -4,6 +4,7 @@ import { recordActivity } from '../core/activity'
 import { isAppError } from '../../shared/errors'
 import type { DeliveryDeps } from './delivery'
 import { newMarker } from './marker'
+import { mayStillLand } from './backoff'
 import { rulesFor, type AlertRules } from './alert-rules'
 import { noteFor, ticketFrom } from './ticket-content'
 import {
@@ -71,7 +72,8 @@ export async function deliverGroup(
     } else pending.push(e)
   }
 
-  // Notes whose outcome we never learned (lost reply, crash between the POST and the record): look first.
+  // Notes whose outcome we never learned (lost reply, timeout, crash between the POST and the record): look
+  // first; a timed-out POST found missing is only re-sent once it can no longer land (mayStillLand).
   const sent = new Map<string, AlertEventRow[]>()
   for (const e of pending) if (e.note_marker) sent.set(e.note_marker, [...(sent.get(e.note_marker) ?? []), e])
   for (const [marker, evs] of sent) {
@@ -80,7 +82,8 @@ export async function deliverGroup(
       setEventsState(ctx.db, ids(evs), 'delivered', { delivery: 'note', ticketId, at: at() })
       out.notesAdded++
       pending = pending.filter((e) => e.note_marker !== marker)
-    } else clearNoteIntent(ctx.db, marker)
+    } else if (mayStillLand(events, ctx.now())) return out
+    else clearNoteIntent(ctx.db, marker)
   }
   if (!pending.length) return out
 
@@ -89,6 +92,8 @@ export async function deliverGroup(
   // A create whose outcome we never learned (timeout, 5xx, lost reply, crash): look before creating again.
   if (cur?.state === 'creating') {
     const found = await connector.findTicketByMarker(cur.customer_id, cur.marker)
+    // A timed-out create may still land: absent now proves nothing yet; look again in a later cycle.
+    if (!found && mayStillLand(events, ctx.now())) return out
     // Never created: retry with the same marker, unless the org now belongs to another customer (or none).
     const ref =
       found ?? (cur.customer_id === where.customer ? await create(d, pending.slice(0, 1), cur, where.orgName) : null)

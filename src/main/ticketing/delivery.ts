@@ -5,24 +5,19 @@ import { isAppError } from '../../shared/errors'
 import type { SeverityTicketing } from '../../shared/contract/severity-ticketing'
 import type { TicketingSettings } from '../../shared/contract/ticketing'
 import { deliverGroup, type CycleMemory } from './deliver-group'
+import { backoffMs } from './backoff'
 import { customerRouter } from './routing'
 import { eventsInState, parkForAttention, recordFailure, stillQueued, type AlertEventRow } from './store'
 
 export { newMarker } from './marker'
+export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffMs } from './backoff'
 export { buildTicket, templateValues } from './ticket-content'
 
-/** Retry delays: 30 s doubling per attempt, at most 30 min. Queued alerts are never dropped. */
-export const BACKOFF_BASE_MS = 30_000
-export const BACKOFF_MAX_MS = 30 * 60_000
 /**
  * Groups delivered at once. Independent groups overlap their requests so the PSA's rate limit, enforced
  * by the connector's limiter, is what sets the pace rather than one round trip after another.
  */
 export const GROUP_CONCURRENCY = 8
-
-export function backoffMs(attempts: number): number {
-  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempts, 20))
-}
 
 export interface DeliveryCounts {
   ticketsCreated: number

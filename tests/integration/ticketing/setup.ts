@@ -35,10 +35,10 @@ const MARK = 'psa-bridge:'
  */
 export function useTicketing() {
   const start = useSimApp()
-  return async (psa: Psa) => {
+  return async (psa: Psa, opts: { env?: NodeJS.ProcessEnv } = {}) => {
     let t = Date.now()
     const clock = { now: () => new Date(t), advance: (ms: number) => void (t += ms) }
-    const s = await start({ psa, seed: 5, orgs: 8, now: clock.now })
+    const s = await start({ psa, seed: 5, orgs: 8, now: clock.now, env: opts.env })
     for (const o of s.sims.jumpcloud.state.orgs) o.events = []
     await s.call('refreshData', { from: 'both' })
     const view = await s.call<CustomersView>('getCustomersView')
