@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest'
 import { createApp, type App } from '../../src/main/app/app'
+import { createConnectorFactory } from '../../src/main/connectors/factory'
 import { createMemoryStore } from '../../src/main/secrets'
 import type { SecretStore } from '../../src/main/secrets/types'
 import { startAllSims, type AllSims, type AllSimsOptions } from '../sims/all'
@@ -40,7 +41,11 @@ export function useSimApp(): (
     const dataDir = tmp()
     const secrets = createMemoryStore()
     const env = simEnv(sims, opts.env)
-    let app = await createApp({ dataDir, secrets, env, now: opts.now })
+    // A raised simulator limit is the app's Syncro limit too: the client never waits for a budget the server lacks.
+    const limit = opts.syncroRateLimit
+    const connectors = () =>
+      createConnectorFactory(env, limit && { syncroRateLimit: { limit: limit.limit, intervalMs: limit.windowMs } })
+    let app = await createApp({ dataDir, secrets, env, now: opts.now, connectors: connectors() })
     open.push({ sims, app: () => app })
     const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
       const r = await app.dispatch(method, input)
@@ -68,7 +73,7 @@ export function useSimApp(): (
       call,
       async restart() {
         await app.close()
-        app = await createApp({ dataDir, secrets, env, now: opts.now })
+        app = await createApp({ dataDir, secrets, env, now: opts.now, connectors: connectors() })
         return app
       }
     }

@@ -11,6 +11,11 @@ export interface EndpointOverrides {
   /** SaaS Alerts API base (…/reportApi/api/v1). */
   saasAlertsUrl?: string
   timeoutMs?: number
+  /**
+   * Syncro's client-side limit, for tests whose simulator allows more than the documented 180/min. Never read from
+   * the environment: against the real Syncro the documented limit always applies.
+   */
+  syncroRateLimit?: { limit: number; intervalMs: number }
 }
 
 export function endpointOverridesFromEnv(env: NodeJS.ProcessEnv): EndpointOverrides {

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto'
 import { INTEGRATION_KINDS } from '../../shared/registry'
 import { discoverAutotaskZone } from './autotask/zone'
-import { endpointOverridesFromEnv } from './endpoints'
+import { endpointOverridesFromEnv, type EndpointOverrides } from './endpoints'
 import type { ConnectorFactory } from './factory-types'
 import { entryOf } from './registry'
 
-export function createConnectorFactory(env: NodeJS.ProcessEnv): ConnectorFactory {
-  const o = endpointOverridesFromEnv(env)
+/** `extra`: overrides only code can set (tests); they win over the environment's. */
+export function createConnectorFactory(
+  env: NodeJS.ProcessEnv,
+  extra: Partial<EndpointOverrides> = {}
+): ConnectorFactory {
+  const o = { ...endpointOverridesFromEnv(env), ...extra }
   // One connector per set of credentials for the life of the app: its HTTP layer holds the rate
   // limiter, and Syncro's 180/min (per IP) or Autotask's 3 threads per endpoint are shared budgets.
   const cache = new Map<string, unknown>()

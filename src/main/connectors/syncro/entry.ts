@@ -6,7 +6,13 @@ import { createSyncroConnector, type SyncroConnectorOptions } from './connector'
 export type SyncroConfig = Pick<SyncroConnectorOptions, 'subdomain' | 'apiToken'>
 
 export const syncroEntry: PsaEntry<SyncroConfig, SaveInput<'syncro'>> = {
-  create: (c, o) => createSyncroConnector({ ...c, urlTemplate: o.syncroUrlTemplate, timeoutMs: o.timeoutMs }),
+  create: (c, o) =>
+    createSyncroConnector({
+      ...c,
+      urlTemplate: o.syncroUrlTemplate,
+      timeoutMs: o.timeoutMs,
+      rateLimit: o.syncroRateLimit
+    }),
   config: async (settings, secret) => ({ subdomain: settings.subdomain!, apiToken: await secret('syncro.apiToken') }),
   async save(input, { factory, secret }) {
     const parsed = parseSyncroSubdomain(input.subdomain)
