@@ -39,8 +39,6 @@ export interface GroupTarget {
   customer: string | null
 }
 
-const ids = (es: AlertEventRow[]) => es.map((e) => e.event_id)
-
 /** What each alert of a group becomes, by its source's settings. */
 function rulesOfGroup(d: DeliveryDeps, orgName: string): (e: AlertEventRow) => AlertRules {
   const settings = { fixed: d.settings, severity: d.severity ?? (() => null) }
@@ -65,9 +63,9 @@ export async function deliverGroup(
   const rulesOf = rulesOfGroup(d, where.orgName)
   let pending: AlertEventRow[] = []
   for (const e of events) {
-    if (!rulesOf(e).enabled) setEventState(ctx.db, e.event_id, 'disabled')
+    if (!rulesOf(e).enabled) setEventState(ctx.db, e, 'disabled')
     else if (group?.snoozed_until && e.occurred_at < group.snoozed_until) {
-      setEventState(ctx.db, e.event_id, 'suppressed', { delivery: 'none', at: at() })
+      setEventState(ctx.db, e, 'suppressed', { delivery: 'none', at: at() })
       out.suppressed++
     } else pending.push(e)
   }
@@ -79,7 +77,7 @@ export async function deliverGroup(
   for (const [marker, evs] of sent) {
     const ticketId = evs[0]!.ticket_id
     if (ticketId && (await connector.hasNoteWithMarker(ticketId, marker))) {
-      setEventsState(ctx.db, ids(evs), 'delivered', { delivery: 'note', ticketId, at: at() })
+      setEventsState(ctx.db, evs, 'delivered', { delivery: 'note', ticketId, at: at() })
       out.notesAdded++
       pending = pending.filter((e) => e.note_marker !== marker)
     } else if (mayStillLand(events, ctx.now())) return out
@@ -114,7 +112,7 @@ export async function deliverGroup(
       memory.ticketOpen.set(cur.ticket_id, open)
     }
     if (open && group?.acknowledged_at) {
-      setEventsState(ctx.db, ids(pending), 'suppressed', { delivery: 'none', ticketId: cur.ticket_id, at: at() })
+      setEventsState(ctx.db, pending, 'suppressed', { delivery: 'none', ticketId: cur.ticket_id, at: at() })
       out.suppressed += pending.length
       return out
     }
@@ -128,7 +126,7 @@ export async function deliverGroup(
   if (!pending.length) return out
   if (!ticketId) {
     if (!where.customer) {
-      setEventsState(ctx.db, ids(pending), 'waiting-mapping')
+      setEventsState(ctx.db, pending, 'waiting-mapping')
       return out
     }
     const ref = await createFresh(d, pending.slice(0, 1), key, where)
@@ -141,7 +139,7 @@ export async function deliverGroup(
 
   // Every other repeat of this cycle: one note, its marker on disk before the request.
   const marker = `psa-bridge:note ${randomBytes(8).toString('hex')}`
-  markNoteIntent(ctx.db, ids(pending), marker, ticketId)
+  markNoteIntent(ctx.db, pending, marker, ticketId)
   try {
     await connector.addTicketNote(ticketId, noteFor(rulesOf, pending, marker))
   } catch (err) {
@@ -154,7 +152,7 @@ export async function deliverGroup(
     out.ticketsCreated++
     return out
   }
-  setEventsState(ctx.db, ids(pending), 'delivered', { delivery: 'note', ticketId, at: at() })
+  setEventsState(ctx.db, pending, 'delivered', { delivery: 'note', ticketId, at: at() })
   out.notesAdded++
   return out
 }
@@ -198,8 +196,7 @@ function opened(d: DeliveryDeps, events: AlertEventRow[], intent: AlertTicketDbR
   const at = d.ctx.now().toISOString()
   d.ctx.db.transaction(() => {
     markTicketOpen(d.ctx.db, intent.id, ref, at)
-    for (const e of events)
-      setEventState(d.ctx.db, e.event_id, 'delivered', { delivery: 'ticket', ticketId: ref.id, at })
+    for (const e of events) setEventState(d.ctx.db, e, 'delivered', { delivery: 'ticket', ticketId: ref.id, at })
     const e = events[0]!
     recordActivity(d.ctx.db, {
       actor: 'ticketing',

@@ -107,20 +107,13 @@ export async function deliverQueued(d: DeliveryDeps, opts: { retryNow: boolean }
 }
 
 function failed(d: DeliveryDeps, events: AlertEventRow[], err: unknown, counts: DeliveryCounts): void {
-  const left = stillQueued(
-    d.ctx.db,
-    events.map((e) => e.event_id)
-  )
+  const left = stillQueued(d.ctx.db, events)
   if (!left.length) return
   const message = isAppError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
   if (isAppError(err) && NEEDS_A_CHANGE.has(err.code)) {
     // Sending the same thing again cannot succeed: shown with what to change, retried once something changed.
     const reason = err.hint ? `${err.message} ${err.hint}` : err.message
-    parkForAttention(
-      d.ctx.db,
-      left.map((e) => e.event_id),
-      reason
-    )
+    parkForAttention(d.ctx.db, left, reason)
     counts.parked += left.length
     d.ctx.log.warn('alert needs attention; not retried until a setting changes', {
       eventId: left[0]!.event_id,
@@ -130,12 +123,7 @@ function failed(d: DeliveryDeps, events: AlertEventRow[], err: unknown, counts: 
   }
   counts.failed++
   const first = left[0]!
-  recordFailure(
-    d.ctx.db,
-    first.event_id,
-    message,
-    new Date(d.ctx.now().getTime() + backoffMs(first.attempts)).toISOString()
-  )
+  recordFailure(d.ctx.db, first, message, new Date(d.ctx.now().getTime() + backoffMs(first.attempts)).toISOString())
   d.ctx.log.warn('alert delivery failed; will retry', {
     eventId: first.event_id,
     attempts: first.attempts + 1,

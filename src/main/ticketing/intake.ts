@@ -124,7 +124,7 @@ export function releaseWaiting(ctx: AppContext, psa: PsaKind | null): number {
   let n = 0
   for (const e of eventsInState(ctx.db, 'waiting-mapping')) {
     if (!routeOf(e.source_kind)(e.org_id)) continue
-    setEventState(ctx.db, e.event_id, 'queued')
+    setEventState(ctx.db, e, 'queued')
     n++
   }
   return n

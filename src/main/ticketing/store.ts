@@ -92,9 +92,12 @@ export function eventsInState(db: Db, state: AlertState): AlertEventRow[] {
     .all(state) as AlertEventRow[]
 }
 
+/** An alert event by its key: event ids are unique per source only (migration 14), so every update names both. */
+export type EventKey = Pick<AlertEventRow, 'source_kind' | 'event_id'>
+
 export function setEventState(
   db: Db,
-  eventId: string,
+  key: EventKey,
   state: AlertState,
   extra: { delivery?: 'ticket' | 'note' | 'none'; ticketId?: string | null; at?: string } = {}
 ): void {
@@ -102,24 +105,34 @@ export function setEventState(
     `UPDATE alert_events SET state = ?, delivery = COALESCE(?, delivery), ticket_id = COALESCE(?, ticket_id),
        delivered_at = CASE WHEN ? = 'delivered' OR ? = 'suppressed' THEN ? ELSE delivered_at END,
        last_error = CASE WHEN ? = 'delivered' THEN NULL ELSE last_error END, next_attempt_at = NULL
-     WHERE event_id = ?`
-  ).run(state, extra.delivery ?? null, extra.ticketId ?? null, state, state, extra.at ?? null, state, eventId)
+     WHERE source_kind = ? AND event_id = ?`
+  ).run(
+    state,
+    extra.delivery ?? null,
+    extra.ticketId ?? null,
+    state,
+    state,
+    extra.at ?? null,
+    state,
+    key.source_kind,
+    key.event_id
+  )
 }
 
-export function recordFailure(db: Db, eventId: string, error: string, nextAttemptAt: string): void {
+export function recordFailure(db: Db, key: EventKey, error: string, nextAttemptAt: string): void {
   db.prepare(
-    'UPDATE alert_events SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE event_id = ?'
-  ).run(error, nextAttemptAt, eventId)
+    'UPDATE alert_events SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE source_kind = ? AND event_id = ?'
+  ).run(error, nextAttemptAt, key.source_kind, key.event_id)
 }
 
 /**
  * Step 1 of an exactly-once note: the events it lists carry its marker (and the ticket) on disk before the
  * request, so whatever happens next (lost reply, crash) the retry looks for the marker first.
  */
-export function markNoteIntent(db: Db, eventIds: string[], marker: string, ticketId: string): void {
-  const st = db.prepare('UPDATE alert_events SET note_marker = ?, ticket_id = ? WHERE event_id = ?')
+export function markNoteIntent(db: Db, events: EventKey[], marker: string, ticketId: string): void {
+  const st = db.prepare('UPDATE alert_events SET note_marker = ?, ticket_id = ? WHERE source_kind = ? AND event_id = ?')
   db.transaction(() => {
-    for (const id of eventIds) st.run(marker, ticketId, id)
+    for (const e of events) st.run(marker, ticketId, e.source_kind, e.event_id)
   })()
 }
 
@@ -132,22 +145,23 @@ export function clearNoteIntent(db: Db, marker: string): void {
 
 export function setEventsState(
   db: Db,
-  eventIds: string[],
+  events: EventKey[],
   state: AlertState,
   extra: { delivery?: 'ticket' | 'note' | 'none'; ticketId?: string | null; at?: string } = {}
 ): void {
   db.transaction(() => {
-    for (const id of eventIds) setEventState(db, id, state, extra)
+    for (const e of events) setEventState(db, e, state, extra)
   })()
 }
 
 /** Alerts that cannot succeed until a setting changes: kept with what to change, not retried by themselves. */
-export function parkForAttention(db: Db, eventIds: string[], reason: string): void {
+export function parkForAttention(db: Db, events: EventKey[], reason: string): void {
   const st = db.prepare(
-    `UPDATE alert_events SET state = 'attention', last_error = ?, next_attempt_at = NULL WHERE event_id = ?`
+    `UPDATE alert_events SET state = 'attention', last_error = ?, next_attempt_at = NULL
+     WHERE source_kind = ? AND event_id = ?`
   )
   db.transaction(() => {
-    for (const id of eventIds) st.run(reason, id)
+    for (const e of events) st.run(reason, e.source_kind, e.event_id)
   })()
 }
 
@@ -168,10 +182,10 @@ export function attentionSummary(db: Db): { count: number; reason: string | null
 }
 
 /** Of these events, the ones still queued, oldest first (what a failed delivery leaves behind). */
-export function stillQueued(db: Db, eventIds: string[]): AlertEventRow[] {
-  const st = db.prepare(`SELECT * FROM alert_events WHERE event_id = ? AND state = 'queued'`)
-  return eventIds
-    .map((id) => st.get(id) as AlertEventRow | undefined)
+export function stillQueued(db: Db, events: EventKey[]): AlertEventRow[] {
+  const st = db.prepare(`SELECT * FROM alert_events WHERE source_kind = ? AND event_id = ? AND state = 'queued'`)
+  return events
+    .map((e) => st.get(e.source_kind, e.event_id) as AlertEventRow | undefined)
     .filter((e): e is AlertEventRow => !!e)
     .sort((a, b) =>
       a.occurred_at === b.occurred_at ? a.event_id.localeCompare(b.event_id) : a.occurred_at < b.occurred_at ? -1 : 1
