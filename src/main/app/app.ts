@@ -1,22 +1,18 @@
-import { join } from 'node:path'
 import type { Envelope } from '../../shared/errors'
 import type { EventName, Handlers } from '../../shared/contract'
 import type { ConnectorFactory } from '../connectors/factory-types'
 import { createConnectorFactory } from '../connectors/factory'
-import { openDatabase, type Db } from '../db/connection'
-import { migrate } from '../db/migrate'
-import { migrations } from '../db/migrations'
+import type { Db } from '../db/connection'
 import { createAssetHandlers } from '../assets/handlers'
 import { createBillingHandlers } from '../billing/handlers'
 import { deleteOrgBillingMappings } from '../billing/store'
 import { sampleUsage, type SampleSummary } from '../billing/usage-sampler'
 import { createConnectHandlers } from '../connect/handlers'
 import { createCustomerHandlers } from '../customers/handlers'
-import { createSecretStore, secretStoreKindFrom, withRedaction, type SecretStore } from '../secrets'
 import type { AppContext } from '../core/context'
 import { dispatch } from '../core/dispatch'
 import { createEventBus, type EventBus } from '../core/events'
-import { createLogger, type Logger } from '../core/log'
+import type { Logger } from '../core/log'
 import { createSystemHandlers } from './system-handlers'
 import { deviceEvidenceSource } from './device-evidence'
 import { createSettingsHandlers } from './settings-handlers'
@@ -27,20 +23,13 @@ import { createReportHandlers } from '../reports/handlers'
 import type { Door } from '../../shared/contract/audit'
 import { createAuditHandlers } from './audit/handlers'
 import { createAuditHook } from './audit/hook'
+import { openCoreBase, type CoreOpenOptions } from './core-open'
 
 export { resolveDataDir } from '../core/data-dir'
 
-export interface AppOptions {
-  dataDir: string
-  secretStore?: SecretStore['kind']
-  /** A ready store (tests); wins over `secretStore`. */
-  secrets?: SecretStore
+export interface AppOptions extends CoreOpenOptions {
   connectors?: ConnectorFactory
-  env?: NodeJS.ProcessEnv
   now?: () => Date
-  logEcho?: boolean
-  /** Plain log lines to this too (`psa-bridge service` prints them on stdout). */
-  logTo?: (line: string) => void
   /** The door opening the app and what it can do (folders, login item, where UI preferences live); default: CLI. */
   host?: AppHost
 }
@@ -69,14 +58,11 @@ export interface AppJobs {
  */
 export async function createApp(opts: AppOptions): Promise<App> {
   const env = opts.env ?? process.env
-  const log = createLogger({ dataDir: opts.dataDir, echo: opts.logEcho, plain: opts.logTo })
-  const db = openDatabase(join(opts.dataDir, 'psa-bridge.db'))
-  migrate(db, migrations)
-  const store = opts.secrets ?? createSecretStore(opts.secretStore ?? secretStoreKindFrom(env), env)
+  const { log, db, store, secrets } = openCoreBase(opts)
   const events = createEventBus()
   const ctx: AppContext = {
     db,
-    secrets: withRedaction(store, log),
+    secrets,
     log,
     events,
     connectors: opts.connectors ?? createConnectorFactory(env),

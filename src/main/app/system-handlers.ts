@@ -4,11 +4,13 @@ import type { AppContext } from '../core/context'
 import { summarizeAll } from '../connect/summary'
 import { listRunRows, loadBillingSettings } from '../billing/store'
 import { readPause } from '../core/pause'
-import { nextRun } from '../scheduler/schedule'
 import { attentionSummary, countInState } from '../ticketing/store'
 
+/** What status reads: no connectors, no events (the CLI's status core wires only this). */
+export type StatusContext = Pick<AppContext, 'db' | 'secrets' | 'dataDir' | 'now'>
+
 /** Handlers that read across domains (the tray's and CLI's status line). */
-export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus'> {
+export function createSystemHandlers(ctx: StatusContext): Pick<Handlers, 'getStatus'> {
   return {
     async getStatus() {
       const integrations = await summarizeAll(ctx.db, ctx.secrets)
@@ -20,14 +22,14 @@ export function createSystemHandlers(ctx: AppContext): Pick<Handlers, 'getStatus
         lastSync: lastBillingSync(ctx),
         alerts: alertBacklog(ctx),
         pause: readPause(ctx.db),
-        nextRun: nextScheduledRun(ctx)
+        nextRun: await nextScheduledRun(ctx)
       }
     }
   }
 }
 
 /** The tray's status line: when the last real (not preview) billing push ended, and how. */
-function lastBillingSync(ctx: AppContext): { at: string; result: string } | null {
+function lastBillingSync(ctx: StatusContext): { at: string; result: string } | null {
   const run = listRunRows(ctx.db, { limit: 1, includeDryRuns: false })[0]
   if (!run) return null
   if (!run.finishedAt) return { at: run.startedAt, result: 'running' }
@@ -41,7 +43,7 @@ function lastBillingSync(ctx: AppContext): { at: string; result: string } | null
 }
 
 /** Alerts waiting to be delivered, and those that need a setting changed first (shown, not retried forever). */
-function alertBacklog(ctx: AppContext): {
+function alertBacklog(ctx: StatusContext): {
   queued: number
   attention: number
   waitingMapping: number
@@ -56,8 +58,13 @@ function alertBacklog(ctx: AppContext): {
   }
 }
 
-/** When the schedule pushes next (also while paused: the tray says that slot will be skipped). */
-function nextScheduledRun(ctx: AppContext): string | null {
+/**
+ * When the schedule pushes next (also while paused: the tray says that slot will be skipped). The scheduler (and
+ * luxon under it) loads only when a schedule is on: a CLI `status` without one starts faster (issue 12).
+ */
+async function nextScheduledRun(ctx: StatusContext): Promise<string | null> {
   const s = loadBillingSettings(ctx.db)
-  return s.scheduleEnabled ? nextRun(s.schedule, ctx.now()).toISOString() : null
+  if (!s.scheduleEnabled) return null
+  const { nextRun } = await import('../scheduler/schedule')
+  return nextRun(s.schedule, ctx.now()).toISOString()
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import type { BillingSettings, RunCounts, RunSummary } from '../../shared/contract/billing'
-import { BillingSettingsSchema } from '../../shared/contract/billing'
+import type { RunCounts, RunSummary } from '../../shared/contract/billing'
+// From its own module, not the billing contract: `status` reads the settings without building every billing schema.
+import { BillingSettingsSchema, type BillingSettings } from '../../shared/contract/billing-settings'
 import { AppError } from '../../shared/errors'
 import type { PsaKind, SourceKind } from '../connectors/types'
 import type { Db } from '../db/connection'

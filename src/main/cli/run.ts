@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { InputFileError, readInputText, readJsonFile } from './input-file'
 import type { Envelope } from '../../shared/errors'
 import type { App } from '../app/app'
+import type { StatusCore } from '../app/status-core'
 import { isAppError } from '../../shared/errors'
 import type { ProgressStream } from './progress-output'
 import { assetsCommands } from './assets-commands'
@@ -29,6 +30,8 @@ export interface CliContext {
   io: CliIo
   /** The core of the data dir, opened on first use; `logTo` (first open only) also gets plain log lines. */
   app(o?: { logTo?: (line: string) => void }): Promise<App>
+  /** The status core of the data dir (getStatus only; app/status-core.ts): what `status` needs, quick to open. */
+  statusCore(): Promise<StatusCore>
   report(env: Envelope<unknown>, json: boolean, human: (v: unknown) => string): void
   fail(code: number, message: string): void
 }
@@ -49,15 +52,16 @@ const commandModules: CommandModule[] = [
 /** Exit codes: 0 ok, 1 the operation failed, 2 bad usage or invalid input. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let app: App | undefined
+  let statusCore: StatusCore | undefined
+  const resolveDir = async (dataDir?: string): Promise<string> => {
+    const { resolveDataDir } = await import('../core/data-dir')
+    return resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env })
+  }
   const open = async (dataDir?: string, o: { logTo?: (line: string) => void } = {}): Promise<App> => {
     // The core (SQLite, connectors, every domain) loads only for a command that uses it: --help stays quick.
-    const { createApp, resolveDataDir } = await import('../app/app')
+    const { createApp } = await import('../app/app')
     if (!app) {
-      const core = await createApp({
-        dataDir: resolveDataDir({ argv: dataDir ? ['--data-dir', dataDir] : [], env: io.env }),
-        env: io.env,
-        logTo: o.logTo
-      })
+      const core = await createApp({ dataDir: await resolveDir(dataDir), env: io.env, logTo: o.logTo })
       // Every command's call is a person's call through the CLI door (the audit trail records it).
       app = { ...core, dispatch: (name, input) => core.dispatch(name, input, 'cli') }
     }
@@ -84,6 +88,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cli: CliContext = {
     io,
     app: (o) => open(dataDir(), o),
+    statusCore: async () => {
+      const { openStatusCore } = await import('../app/status-core')
+      if (!statusCore) {
+        const core = openStatusCore({ dataDir: await resolveDir(dataDir()), env: io.env })
+        statusCore = { ...core, dispatch: (name, input) => core.dispatch(name, input, 'cli') }
+      }
+      return statusCore
+    },
     report,
     fail: (c, message) => {
       code = c
@@ -183,6 +195,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     code = 1
   } finally {
     await app?.close()
+    await statusCore?.close()
   }
   return code
 }

@@ -12,7 +12,7 @@ export const statusCommands: CommandModule = (program: Command, cli: CliContext)
     .description('show version, data directory, connected systems and whether scheduled work is paused')
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
-      const a = await cli.app()
+      const a = await cli.statusCore()
       cli.report(await a.dispatch('getStatus', {}), !!o.json, (v) => formatStatus(StatusSchema.parse(v)))
     })
   program
