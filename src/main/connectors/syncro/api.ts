@@ -36,6 +36,21 @@ export class SyncroApi {
     params: Params = {}
   ): Promise<I[]> {
     const out: I[] = []
+    await this.each(url, key, schema, params, (items) => void out.push(...items))
+    return out
+  }
+
+  /**
+   * Like `all`, one page at a time: the caller keeps what it needs of each page, so a list of thousands of schedules
+   * is never held whole (a 5,000-org billing run reads every schedule for a few lines of each).
+   */
+  async each<K extends string, I>(
+    url: string,
+    key: K,
+    schema: z.ZodType<{ [P in K]: I[] } & { meta?: { total_pages?: number } }>,
+    params: Params,
+    onPage: (items: I[]) => void
+  ): Promise<void> {
     let previous: string | undefined
     for (let page = 1; page <= MAX_PAGES; page++) {
       const reply = await this.get(url, schema, { ...params, page })
@@ -43,11 +58,11 @@ export class SyncroApi {
       const total = reply.meta?.total_pages
       if (total === undefined && items.length > 0) {
         const fingerprint = JSON.stringify(items)
-        if (fingerprint === previous) return out
+        if (fingerprint === previous) return
         previous = fingerprint
       }
-      out.push(...items)
-      if (items.length === 0 || (total !== undefined && page >= total)) return out
+      onPage(items)
+      if (items.length === 0 || (total !== undefined && page >= total)) return
     }
     throw new AppError('bad-response', `Syncro kept returning pages of ${url} past page ${MAX_PAGES}.`)
   }

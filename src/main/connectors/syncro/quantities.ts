@@ -28,31 +28,31 @@ export async function readQuantities(
 ): Promise<Map<string, QuantityRead | Error>> {
   const ids = [...new Set(targets.map((t) => t.containerId))]
   const out = new Map<string, QuantityRead | Error>()
-  let schedules: SyncroSchedule[]
-  if (ids.length >= LIST_ALL_FROM) schedules = await api.all('/schedules', 'schedules', SchedulePageSchema)
+  const wanted = new Set(targets.map(targetKey))
+  // Only the asked lines' reads are kept, page by page: the parsed schedules are dropped as soon as they are read.
+  const keep = (s: SyncroSchedule) => {
+    for (const line of s.lines) {
+      const key = targetKey({ containerId: String(s.id), itemId: String(line.id) })
+      if (wanted.has(key)) out.set(key, toRead(toItem(line)))
+    }
+  }
+  if (ids.length >= LIST_ALL_FROM)
+    await api.each('/schedules', 'schedules', SchedulePageSchema, {}, (page) => page.forEach(keep))
   else {
-    const one = async (id: string): Promise<SyncroSchedule | null> => {
+    const one = async (id: string): Promise<void> => {
       try {
-        return (await api.get(`/schedules/${wireId(id, 'recurring invoice')}`, ScheduleReplySchema)).schedule
+        keep((await api.get(`/schedules/${wireId(id, 'recurring invoice')}`, ScheduleReplySchema)).schedule)
       } catch (e) {
-        if (isAppError(e) && e.code === 'not-found') return null // deleted in Syncro: its lines are reported missing
+        if (isAppError(e) && e.code === 'not-found') return // deleted in Syncro: its lines are reported missing
         // One unreadable invoice (a malformed reply, a refused id) fails its own lines, not everyone's billing.
         if (isAppError(e) && ONE_TARGET.has(e.code)) {
           for (const t of targets) if (t.containerId === id) out.set(targetKey(t), e)
-          return null
+          return
         }
         throw e
       }
     }
-    schedules = (await Promise.all(ids.map(one))).filter((s): s is SyncroSchedule => s !== null)
-  }
-  const wanted = new Set(targets.map(targetKey))
-  for (const s of schedules) {
-    for (const line of s.lines) {
-      const key = targetKey({ containerId: String(s.id), itemId: String(line.id) })
-      if (!wanted.has(key)) continue
-      out.set(key, toRead(toItem(line)))
-    }
+    await Promise.all(ids.map(one))
   }
   return out
 }
