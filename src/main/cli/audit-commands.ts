@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander'
-import { AuditKindSchema, DOOR_LABELS, type AuditKind, type AuditRow } from '../../shared/contract/audit'
-import { ReportFileSchema } from '../../shared/contract/reports'
+import type { AuditKind, AuditRow, Door } from '../../shared/contract/audit'
+import { AUDIT_KINDS } from '../../shared/contract/enum-values'
 import { writeOutputFile } from './output-file'
 import type { CliContext, CommandModule } from './run'
 
 // `psa-bridge audit [--since WHEN] [--kind KIND ...] [--json] [--csv FILE]`: the audit trail of people's changes.
+// Schemas load in the action, not at start-up: every other command's start would pay for them (issue 12).
 
 const RELATIVE = /^(\d{1,5})([hd])$/
 
@@ -21,7 +22,7 @@ export const auditCommands: CommandModule = (program: Command, cli: CliContext) 
     .command('audit')
     .description("people's changes (credentials, mappings, settings, approvals …) with old → new values")
     .option('--since <when>', 'only changes since a date (2026-03-01), an ISO time, or 24h / 7d ago')
-    .addOption(new Option('--kind <kind...>', 'only these kinds').choices(AuditKindSchema.options))
+    .addOption(new Option('--kind <kind...>', 'only these kinds').choices(AUDIT_KINDS))
     .option('--limit <n>', 'at most this many rows', '500')
     .option('--csv <file>', 'write the rows as CSV to FILE instead of printing them')
     .option('--force', 'overwrite the CSV file if it exists')
@@ -44,20 +45,22 @@ export const auditCommands: CommandModule = (program: Command, cli: CliContext) 
         if (o.csv) {
           const env = await app.dispatch('exportAudit', filter)
           if (!env.ok) return cli.report(env, false, String)
+          const { ReportFileSchema } = await import('../../shared/contract/reports')
           const file = ReportFileSchema.parse(env.value)
           if (writeOutputFile(cli, o.csv, Buffer.from(file.base64, 'base64'), !!o.force))
             cli.io.out(`Audit trail written to ${o.csv}`)
           return
         }
         const env = await app.dispatch('listAudit', filter)
-        cli.report(env, !!o.json, (v) => formatAudit(v as { rows: AuditRow[]; total: number }))
+        const { DOOR_LABELS } = await import('../../shared/contract/door')
+        cli.report(env, !!o.json, (v) => formatAudit(v as { rows: AuditRow[]; total: number }, DOOR_LABELS))
       }
     )
 }
 
 const show = (v: AuditRow['changes'][number]['old']) => (v === null ? '—' : JSON.stringify(v))
 
-function formatAudit(v: { rows: AuditRow[]; total: number }): string {
+function formatAudit(v: { rows: AuditRow[]; total: number }, DOOR_LABELS: Record<Door, string>): string {
   if (v.rows.length === 0) return 'no changes recorded'
   const lines = v.rows.flatMap((r) => [
     `${r.at}  ${DOOR_LABELS[r.door]}  ${r.kind}  ${r.subject}`,

@@ -1,4 +1,4 @@
-import { ProgressEventSchema, type ProgressAction, type ProgressEvent } from '../../shared/contract/progress'
+import type { ProgressAction, ProgressEvent } from '../../shared/contract/progress'
 import type { App } from '../app/app'
 
 /** Where progress goes: stderr in the real CLI (never stdout, which may be a --json document). */
@@ -46,6 +46,8 @@ export async function withCliProgress<T>(
   work: () => Promise<T>
 ): Promise<T> {
   if (!stream) return work()
+  // Loaded here, not at the top: progress-output is part of every CLI start (issue 12: cold start).
+  const { ProgressEventSchema } = await import('../../shared/contract/progress')
   const printer = createProgressPrinter(stream)
   const off = app.events.on('progress', (raw) => {
     const e = ProgressEventSchema.safeParse(raw)

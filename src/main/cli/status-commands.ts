@@ -1,10 +1,10 @@
 import type { Command } from 'commander'
-import { StatusSchema, type Status } from '../../shared/contract/system'
-import { PauseStateSchema } from '../../shared/contract/settings'
+import type { Status } from '../../shared/contract/system'
 import { withCliProgress } from './progress-output'
 import type { CliContext, CommandModule } from './run'
 
 // `psa-bridge status`, `refresh`, `pause`, `resume`: the same getStatus/setPaused methods as the tray and the window.
+// Contract schemas load in the actions: importing them here would build them at every command's start (issue 12).
 
 export const statusCommands: CommandModule = (program: Command, cli: CliContext) => {
   program
@@ -13,6 +13,7 @@ export const statusCommands: CommandModule = (program: Command, cli: CliContext)
     .option('--json', 'machine-readable output')
     .action(async (o: { json?: boolean }) => {
       const a = await cli.statusCore()
+      const { StatusSchema } = await import('../../shared/contract/system')
       cli.report(await a.dispatch('getStatus', {}), !!o.json, (v) => formatStatus(StatusSchema.parse(v)))
     })
   program
@@ -41,6 +42,7 @@ export const statusCommands: CommandModule = (program: Command, cli: CliContext)
       .option('--json', 'machine-readable output')
       .action(async (o: { json?: boolean }) => {
         const a = await cli.app()
+        const { PauseStateSchema } = await import('../../shared/contract/settings')
         cli.report(await a.dispatch('setPaused', { paused }), !!o.json, (v) =>
           PauseStateSchema.parse(v).paused ? 'Scheduled work is paused.' : 'Scheduled work is running.'
         )

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { kindLabel } from '../../shared/registry'
 import type { AlertCycleResult, AlertList } from '../../shared/contract/ticketing'
-import { AlertStateSchema } from '../../shared/contract/ticketing'
+import { ALERT_STATES } from '../../shared/contract/enum-values'
 import type { App } from '../app/app'
 import type { CliContext, CliIo, CommandModule } from './run'
 import { sourceOption } from './source-option'
@@ -49,7 +49,7 @@ export const ticketingCommands: CommandModule = (program: Command, cli: CliConte
     .command('alerts')
     .description('alerts: queued, delivered (with their ticket ids), waiting for a mapping, suppressed')
     .option('--json', 'machine-readable output')
-    .option('--state <state>', `only this state (${AlertStateSchema.options.join(', ')})`)
+    .option('--state <state>', `only this state (${ALERT_STATES.join(', ')})`)
     .addOption(sourceOption('only the alerts of this source'))
     .option('--limit <n>', 'at most N alerts, newest first', '200')
     .action(async (o: { json?: boolean; state?: string; source?: string; limit: string }) => {

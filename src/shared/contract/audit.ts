@@ -1,29 +1,13 @@
 import { z } from 'zod'
 import { method } from './define'
 import { ReportFileSchema } from './reports'
+import { DoorSchema } from './door'
+import { AUDIT_KINDS } from './enum-values'
 
-/** Which door a call came through: the desktop window (IPC), the browser bridge, the CLI, or the app itself. */
-export const DoorSchema = z.enum(['window', 'bridge', 'cli', 'internal'])
-export type Door = z.infer<typeof DoorSchema>
-export const DOOR_LABELS: Record<Door, string> = {
-  window: 'App window',
-  bridge: 'Browser bridge',
-  cli: 'CLI',
-  internal: 'PSA Bridge itself'
-}
+export { DoorSchema, DOOR_LABELS, type Door } from './door'
 
 /** What kind of change a person made (the Activity screen's audit filter). */
-export const AuditKindSchema = z.enum([
-  'credentials',
-  'mapping',
-  'billing-mapping',
-  'approval',
-  'settings',
-  'ticketing',
-  'ignore',
-  'assets',
-  'config'
-])
+export const AuditKindSchema = z.enum(AUDIT_KINDS)
 export type AuditKind = z.infer<typeof AuditKindSchema>
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   credentials: 'Credentials',

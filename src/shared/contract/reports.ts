@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { method } from './define'
+import { REPORT_FORMATS } from './enum-values'
 
-export const ReportFormatSchema = z.enum(['csv', 'xlsx', 'pdf'])
+export const ReportFormatSchema = z.enum(REPORT_FORMATS)
 export type ReportFormat = z.infer<typeof ReportFormatSchema>
 
 /** Largest report file the core hands out (before base64); the handler refuses bigger ones with a clear error. */

@@ -1,4 +1,4 @@
-import { DoorSchema } from './audit'
+import { DoorSchema } from './door'
 import { z } from 'zod'
 import { method } from './define'
 

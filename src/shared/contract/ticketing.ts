@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { ALERT_TYPE_IDS, PsaKindSchema, SourceKindSchema, type AlertTypeId } from '../registry'
+import { ALERT_STATES } from './enum-values'
 
 // Ticketing: JumpCloud Directory Insights events → alerts → PSA tickets (one per group) and notes.
 // View models are shaped so the Ticketing and Activity screens can render them directly.
@@ -17,14 +18,7 @@ export const SeveritySchema = z.enum(['critical', 'medium', 'low'])
 export const AlertKindSchema = z.union([AlertTypeSchema, SeveritySchema])
 
 /** attention = cannot be delivered until a setting changes (what to change is in `lastError`); not retried by itself. */
-export const AlertStateSchema = z.enum([
-  'queued',
-  'delivered',
-  'waiting-mapping',
-  'suppressed',
-  'disabled',
-  'attention'
-])
+export const AlertStateSchema = z.enum(ALERT_STATES)
 export type AlertState = z.infer<typeof AlertStateSchema>
 
 // Templates are typed by a person: a control character in one (a pasted NUL, an escape) would be sent
