@@ -20,6 +20,7 @@ import { mappingBlock, type MappingBlock } from './mapping-block'
 import { DayBilling, type StepContext } from './source-billing'
 import { moneyChange, moneyWords, type MoneyChange } from './money'
 import { reconcileInterrupted } from './reconcile'
+import { PrefetchFeed } from './prefetch-feed'
 import { RunWrites } from './run-writes'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, SystemicBreaker } from './run-errors'
@@ -174,13 +175,8 @@ export class Runner {
     // A connector that can read many quantities at once (Syncro's list, Autotask's units) does so while counting
     // starts: 2 requests for 1,000 Autotask targets instead of 2,000. Safe for deltas because its setQuantity
     // re-reads at the effective date and refuses a mismatch.
-    const prefetching = connector.getQuantities
-      ? this.prefetch(connector.getQuantities.bind(connector), [...mappings, ...byDay.mappings])
-      : Promise.resolve(null)
-    const prefetchedOrNull = prefetching.catch((e: unknown) => {
-      this.aborted ??= e instanceof Abort ? e.error : new AppError('internal', errorText(e))
-      return null
-    })
+    const feed = new PrefetchFeed()
+    const prefetchedOrNull = this.prefetch(connector, [...mappings, ...byDay.mappings], feed)
 
     // A connector that can write many at once (Autotask) gets the run's writes in one call, its re-reads batched.
     const batch = !this.opts.dryRun && connector.setQuantities ? connector.setQuantities.bind(connector) : null
@@ -202,17 +198,27 @@ export class Runner {
           const hwm = orgMonthHwm(ctx.db, ref.source, ref.orgId, this.month)
           const mine = byOrg.get(orgKey(ref)) ?? []
           if (!mine.length) return
+          // Waits for its own reads outside the queue, so orgs whose lines are on later pages hold no step slot.
+          const ready = feed.ready(mine.map((m) => targetKey({ containerId: m.containerId, itemId: m.itemId })))
           stepsDone.push(
-            steps.add(async () => {
-              const prefetched = await prefetchedOrNull
-              for (const m of mine) {
-                const block = mappingBlock(m, customerOf)
-                await this.step(connector, m, hwm[m.metric], block, { approvals, settings, prefetched, batch, pending })
-              }
-              // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
-              if (batch && pending.length >= WRITE_BATCH)
-                await this.writes.writeBatch(connector, batch, pending.splice(0))
-            })
+            ready.then(() =>
+              steps.add(async () => {
+                const prefetched = feed.view()
+                for (const m of mine) {
+                  const block = mappingBlock(m, customerOf)
+                  await this.step(connector, m, hwm[m.metric], block, {
+                    approvals,
+                    settings,
+                    prefetched,
+                    batch,
+                    pending
+                  })
+                }
+                // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
+                if (batch && pending.length >= WRITE_BATCH)
+                  await this.writes.writeBatch(connector, batch, pending.splice(0))
+              })
+            )
           )
         })
       )
@@ -275,21 +281,27 @@ export class Runner {
     })()
   }
 
+  /** The batch read (none: null), handed to `feed` as it arrives; a failure aborts the run and resolves null. */
   private async prefetch(
-    read: NonNullable<PsaConnector['getQuantities']>,
-    mappings: BillingMappingRecord[]
-  ): Promise<Map<string, QuantityRead | Error>> {
-    this.progress('read', 0, mappings.length)
-    try {
-      const map = await read(
-        mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })),
-        { billingDay: this.billingDay }
-      )
-      this.progress('read', mappings.length, mappings.length)
-      return map
-    } catch (e) {
-      throw new Abort(isAppError(e) ? e : new AppError('internal', errorText(e)))
+    connector: PsaConnector,
+    mappings: BillingMappingRecord[],
+    feed: PrefetchFeed
+  ): Promise<Map<string, QuantityRead | Error> | null> {
+    let map: Map<string, QuantityRead | Error> | null = null
+    if (connector.getQuantities) {
+      this.progress('read', 0, mappings.length)
+      try {
+        map = await connector.getQuantities(
+          mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })),
+          { billingDay: this.billingDay, onRead: feed.onRead }
+        )
+        this.progress('read', mappings.length, mappings.length)
+      } catch (e) {
+        this.aborted ??= isAppError(e) ? e : new AppError('internal', errorText(e))
+      }
     }
+    feed.end(map)
+    return map
   }
 
   /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */

@@ -120,6 +120,11 @@ export interface QuantityRead {
 export interface ReadOptions {
   /** As QuantityChange.billingDay; default: today (UTC). */
   billingDay?: string
+  /**
+   * getQuantities only: each target's read as soon as it is known (a page of a paged list), so a run can start
+   * writing while later pages load. Final: the map getQuantities returns holds the same value for that key.
+   */
+  onRead?: (key: string, read: QuantityRead | Error) => void
 }
 
 export interface NewTicket {

@@ -82,7 +82,7 @@ export function createSyncroConnector(opts: SyncroConnectorOptions): SyncroConne
     listBillingTargets: (customerId) => listSchedules(api, customerId),
     getQuantity: (target) => readQuantity(api, target),
     setQuantity: (target, change) => writeQuantity(api, target, change),
-    getQuantities: (targets) => readQuantities(api, targets),
+    getQuantities: (targets, o) => readQuantities(api, targets, o?.onRead),
     listServices: () => listProducts(api),
     addContractService: (containerId, service) => addScheduleLine(api, containerId, service),
     listContracts: (customerId) => listCustomerContracts(api, customerId),

@@ -1,5 +1,5 @@
 import { isAppError } from '../../../shared/errors'
-import { targetKey, type BillingTargetRef, type QuantityRead } from '../types'
+import { targetKey, type BillingTargetRef, type QuantityRead, type ReadOptions } from '../types'
 import { wireId, type SyncroApi } from './api'
 import { toItem, toRead } from './billing'
 import { SchedulePageSchema, ScheduleReplySchema, type SyncroSchedule } from './schemas'
@@ -24,16 +24,23 @@ const ONE_TARGET = new Set(['bad-response', 'validation', 'permission', 'unavail
  */
 export async function readQuantities(
   api: SyncroApi,
-  targets: readonly BillingTargetRef[]
+  targets: readonly BillingTargetRef[],
+  onRead?: ReadOptions['onRead']
 ): Promise<Map<string, QuantityRead | Error>> {
   const ids = [...new Set(targets.map((t) => t.containerId))]
   const out = new Map<string, QuantityRead | Error>()
   const wanted = new Set(targets.map(targetKey))
   // Only the asked lines' reads are kept, page by page: the parsed schedules are dropped as soon as they are read.
+  // Each is told to onRead at once, so a run writes while later pages load (the list has no page count, so its pages
+  // come one after another, syncro.md §2). First sight wins (a schedule shifted onto the next page while listing
+  // shows twice), so what onRead was told is what the map holds.
   const keep = (s: SyncroSchedule) => {
     for (const line of s.lines) {
       const key = targetKey({ containerId: String(s.id), itemId: String(line.id) })
-      if (wanted.has(key)) out.set(key, toRead(toItem(line)))
+      if (!wanted.has(key) || out.has(key)) continue
+      const read = toRead(toItem(line))
+      out.set(key, read)
+      onRead?.(key, read)
     }
   }
   if (ids.length >= LIST_ALL_FROM)
