@@ -89,6 +89,26 @@ describe('Syncro getQuantities', () => {
       )
     )
   })
+  it('hands each page on as it arrives (a run writes while later pages load); what it told is what it returns', async () => {
+    const { sim, connect } = await withSim({ size: 200 })
+    closers.push(() => sim.close())
+    const schedules = sim.account().schedules.filter((s) => s.lines.length > 0)
+    const targets = schedules.map((s) => ({ containerId: String(s.id), itemId: String(s.lines[0]!.id) }))
+    const before = sim.requests.length
+    const told = new Map<string, { read: QuantityRead | Error; requestsSoFar: number }>()
+    const got = await connect().getQuantities!(targets, {
+      onRead: (key, read) => {
+        expect(told.has(key)).toBe(false) // told once
+        told.set(key, { read, requestsSoFar: sim.requests.length - before })
+      }
+    })
+    const pages = sim.requests.length - before
+    expect(pages).toBeGreaterThan(2)
+    expect([...told.keys()].sort()).toEqual([...got.keys()].sort())
+    for (const [key, t] of told) expect(t.read).toEqual(got.get(key))
+    // The first page's lines were told after one request, long before the last page was asked for.
+    expect(Math.min(...[...told.values()].map((t) => t.requestsSoFar))).toBe(1)
+  })
 })
 
 describe('Autotask getQuantities', () => {
