@@ -1,6 +1,6 @@
 import { distance as levenshtein } from 'fastest-levenshtein'
 import { osaDistance } from './edit-distance'
-import type { NormalizedName } from './normalize'
+import { EMPTY_NAME, type NormalizedName } from './normalize'
 import { DESCRIPTIVE_WORDS } from './vocabulary'
 import { abbreviates, squeeze } from './word-relations'
 
@@ -141,6 +141,23 @@ interface State {
   leftB: number
   matches: WordMatch[]
   memo: Pick<WordPairMemo, 'typoDistance' | 'abbreviation'>
+  learned: Equivalences | undefined
+}
+
+// One state and two free-word arrays for every call (align is not re-entrant): a bulk run aligns ~50,000 pairs, and
+// two typed arrays and a state object per pair showed up as allocation and GC time in the cold first call.
+let scratchA = new Uint8Array(32)
+let scratchB = new Uint8Array(32)
+const st: State = {
+  a: EMPTY_NAME,
+  b: EMPTY_NAME,
+  freeA: scratchA,
+  freeB: scratchB,
+  leftA: 0,
+  leftB: 0,
+  matches: [],
+  memo: NO_MEMO,
+  learned: undefined
 }
 
 function take(st: State, i: number[], j: number[], rel: Relation, distance?: number): void {
@@ -151,25 +168,8 @@ function take(st: State, i: number[], j: number[], rel: Relation, distance?: num
   st.matches.push({ i, j, rel, q: QUALITY[rel], distance })
 }
 
-/** Pairs each free word of A with the first free word of B that `test` accepts (a number is the distance). */
-function pairPass(st: State, rel: Relation, test: (st: State, i: number, j: number) => number | boolean): void {
-  const { a, b, freeA, freeB } = st
-  for (let i = 0; i < a.tokens.length; i++) {
-    if (freeA[i] !== 1) continue
-    for (let j = 0; j < b.tokens.length; j++) {
-      if (freeB[j] !== 1) continue
-      const r = test(st, i, j)
-      if (r === false) continue
-      take(st, [i], [j], rel, typeof r === 'number' ? r : undefined)
-      break
-    }
-    if (st.leftB === 0) return
-  }
-}
-
-const bothFree = (st: State) => st.leftA > 0 && st.leftB > 0
 const sameInRole = (st: State, i: number, j: number) => st.a.deco[i] === st.b.deco[j] && sameWord(st.a, i, st.b, j)
-const sameAnywhere = (st: State, i: number, j: number) => sameWord(st.a, i, st.b, j)
+const isLearned = (st: State, i: number, j: number) => st.learned!.has(`${st.a.tokens[i]}|${st.b.tokens[j]}`)
 const isAbbreviation = (st: State, i: number, j: number) => {
   const { a, b } = st
   if (a.tokens[i]![0] !== b.tokens[j]![0]) return false
@@ -194,6 +194,44 @@ const isTypo = (st: State, i: number, j: number) => {
   return (typoLengths(sx, sy) ? st.memo.typoDistance(sx, sy) : null) ?? false
 }
 
+/** Pass numbers for pairPass: each call site names one test, so the test is a direct (inlinable) call. */
+const Pass = { SameInRole: 0, SameAnywhere: 1, Learned: 2, Abbreviation: 3, Typo: 4 } as const
+type Pass = (typeof Pass)[keyof typeof Pass]
+
+/** Whether words i of A and j of B pair up in this pass (a number is the typo distance). */
+function accepts(st: State, pass: Pass, i: number, j: number): number | boolean {
+  switch (pass) {
+    case Pass.SameInRole:
+      return sameInRole(st, i, j)
+    case Pass.SameAnywhere:
+      return sameWord(st.a, i, st.b, j)
+    case Pass.Learned:
+      return isLearned(st, i, j)
+    case Pass.Abbreviation:
+      return isAbbreviation(st, i, j)
+    default:
+      return isTypo(st, i, j)
+  }
+}
+
+/** Pairs each free word of A with the first free word of B that the pass accepts. */
+function pairPass(st: State, pass: Pass, rel: Relation): void {
+  const { a, b, freeA, freeB } = st
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (freeA[i] !== 1) continue
+    for (let j = 0; j < b.tokens.length; j++) {
+      if (freeB[j] !== 1) continue
+      const r = accepts(st, pass, i, j)
+      if (r === false) continue
+      take(st, [i], [j], rel, typeof r === 'number' ? r : undefined)
+      break
+    }
+    if (st.leftB === 0) return
+  }
+}
+
+const bothFree = (st: State) => st.leftA > 0 && st.leftB > 0
+
 type Spanning = (a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array) => number[] | null
 
 /** Words of one side that cover several words of the other (joined words, initials), in both directions. */
@@ -209,28 +247,32 @@ function spanPass(st: State, rel: Relation, find: Spanning): void {
 }
 
 export function align(a: NormalizedName, b: NormalizedName, learned?: Equivalences, memo?: WordPairMemo): Alignment {
-  const st: State = {
-    a,
-    b,
-    freeA: new Uint8Array(a.tokens.length).fill(1),
-    freeB: new Uint8Array(b.tokens.length).fill(1),
-    leftA: a.tokens.length,
-    leftB: b.tokens.length,
-    matches: [],
-    memo: memo ?? NO_MEMO
-  }
+  const n = a.tokens.length
+  const m = b.tokens.length
+  if (scratchA.length < n) scratchA = new Uint8Array(n)
+  if (scratchB.length < m) scratchB = new Uint8Array(m)
+  scratchA.fill(1, 0, n)
+  scratchB.fill(1, 0, m)
+  st.a = a
+  st.b = b
+  st.freeA = scratchA
+  st.freeB = scratchB
+  st.leftA = n
+  st.leftB = m
+  st.matches = []
+  st.memo = memo ?? NO_MEMO
+  st.learned = learned
   // Same word (or its spelled-out-accent reading) in the same decoration role first, then anywhere.
-  pairPass(st, 'same', sameInRole)
-  if (bothFree(st)) pairPass(st, 'same', sameAnywhere)
-  if (learned && learned.size > 0 && bothFree(st))
-    pairPass(st, 'learned', (s, i, j) => learned.has(`${s.a.tokens[i]}|${s.b.tokens[j]}`))
+  pairPass(st, Pass.SameInRole, 'same')
+  if (bothFree(st)) pairPass(st, Pass.SameAnywhere, 'same')
+  if (learned && learned.size > 0 && bothFree(st)) pairPass(st, Pass.Learned, 'learned')
   if (bothFree(st)) spanPass(st, 'joined', joinedAt)
-  if (bothFree(st)) pairPass(st, 'abbreviation', isAbbreviation)
+  if (bothFree(st)) pairPass(st, Pass.Abbreviation, 'abbreviation')
   if (bothFree(st)) spanPass(st, 'initialism', initialismAt)
-  if (bothFree(st)) pairPass(st, 'typo', isTypo)
+  if (bothFree(st)) pairPass(st, Pass.Typo, 'typo')
   const extraA: number[] = []
   const extraB: number[] = []
-  for (let i = 0; i < st.freeA.length; i++) if (st.freeA[i] === 1) extraA.push(i)
-  for (let j = 0; j < st.freeB.length; j++) if (st.freeB[j] === 1) extraB.push(j)
+  for (let i = 0; i < n; i++) if (scratchA[i] === 1) extraA.push(i)
+  for (let j = 0; j < m; j++) if (scratchB[j] === 1) extraB.push(j)
   return { matches: st.matches, extraA, extraB }
 }

@@ -238,6 +238,9 @@ const empty = (raw: string): NormalizedName => ({
   allCaps: raw === raw.toUpperCase()
 })
 
+/** A name with no words, for placeholders (align.ts's reused state). */
+export const EMPTY_NAME: NormalizedName = empty('')
+
 // Names normalised recently, by raw text: the Customers view and every suggest-all normalise the same 10,000 names
 // again, and normalising is a third of a suggest-all. Results are shared, so callers never modify them (the fields are
 // readonly). Bounded: the oldest entries go first, so an MSP's two lists fit and memory stays a few MB.

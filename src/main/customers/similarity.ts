@@ -97,6 +97,11 @@ function hasNumber(name: NormalizedName, idx: readonly number[]): boolean {
   return false
 }
 
+function allSingleLetters(tokens: readonly string[]): boolean {
+  for (const t of tokens) if (t.length !== 1) return false
+  return true
+}
+
 function tokenWeight(name: NormalizedName, i: number, weight: (t: string) => number): number {
   return weight(name.tokens[i]!) * (name.deco[i] ? SCORE.decoration : 1)
 }
@@ -139,7 +144,8 @@ export function scoreNames(
     total += w / 2
     rels |= REL_BIT[m.rel]
     if (m.rel === 'typo') {
-      const [x, y] = [a.tokens[m.i[0]!]!, b.tokens[m.j[0]!]!]
+      const x = a.tokens[m.i[0]!]!
+      const y = b.tokens[m.j[0]!]!
       const ordinary = isTransposition(x, y) || DESCRIPTIVE_WORDS.has(x) || DESCRIPTIVE_WORDS.has(y)
       if (!ordinary) near = true
       // A doubled letter ("Kessler" / "Kesler") is a slip at any length; another slip only in a long word.
@@ -150,10 +156,11 @@ export function scoreNames(
   let extra = 0
   let rarestExtra = 0
   let tradeExtra = false
-  for (const [name, idx, ws] of [
-    [a, al.extraA, weightsA],
-    [b, al.extraB, weightsB]
-  ] as const) {
+  // Side A then side B, without building a tuple per side and pair.
+  for (let side = 0; side < 2; side++) {
+    const name = side === 0 ? a : b
+    const idx = side === 0 ? al.extraA : al.extraB
+    const ws = side === 0 ? weightsA : weightsB
     for (const i of idx) {
       const t = name.tokens[i]!
       const generic = GENERIC_WORDS.has(t)
@@ -184,7 +191,7 @@ export function scoreNames(
               : 'order'
   const capped = kind === 'order' ? Math.min(score, SCORE.order) : Math.min(score, SCORE.spacing)
   // Names of one-letter words ("S S N") identify nothing beyond an exact match.
-  if (a.tokens.every((t) => t.length === 1) || b.tokens.every((t) => t.length === 1)) risky = true
+  if (allSingleLetters(a.tokens) || allSingleLetters(b.tokens)) risky = true
   const distinctExtra =
     tradeExtra || rarestExtra > DISTINCT_EXTRA * rarestShared || rarestExtra > commonestShared * EXTRA_VS_COMMONEST
   const core = total === 0 ? 0 : round(Math.min(matched / total, SCORE.spacing))
