@@ -47,8 +47,18 @@ interface Edge {
   score: number
   /** How close a rival this pairing is: its score, or its matched share when it was capped as 'different'. */
   strength: number
+  /** The score on the words both names share (Scored.core, else the score): what rivals.core compares. */
+  core: number
+  /** Kept only for pairs that can be shown (score ≥ SUGGEST); see UNSHOWN. */
   scored: Scored
 }
+
+/**
+ * Stands in for the scoring detail of a pair below SUGGEST: such a pair only ever counts as a rival (score, core,
+ * strength), and dropping its alignment lets the ~10^5 objects behind it die young instead of being copied by the
+ * garbage collector until the run ends.
+ */
+const UNSHOWN: Scored = { score: 0, kind: 'none' }
 
 interface Side {
   id: string
@@ -79,7 +89,9 @@ function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights
       const cust = customers[c]!
       const scored = scoreNames(org.n, cust.n, ctx, org.w, cust.w)
       const strength = scored.kind === 'different' ? (scored.coverage ?? 0) * 0.6 : scored.score
-      if (strength >= KEEP) edges.push({ o, c, score: scored.score, strength, scored })
+      if (strength < KEEP) continue
+      const core = scored.core ?? scored.score
+      edges.push({ o, c, score: scored.score, strength, core, scored: scored.score >= SUGGEST ? scored : UNSHOWN })
     }
   })
   return edges
@@ -186,7 +198,7 @@ export function suggestMatches(
   const edges = scoreCandidates(os, cs, weights, opts.learned)
   const rivals: Rivals = {
     second: runnerUp(edges, (e) => e.score),
-    core: runnerUp(edges, (e) => e.scored.core ?? e.score),
+    core: runnerUp(edges, (e) => e.core),
     near: runnerUp(edges, (e) => e.strength)
   }
   return assign(edges.filter((e) => e.score >= SUGGEST)).map((e) => {
