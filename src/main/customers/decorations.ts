@@ -12,8 +12,8 @@ const UNITS: ReadonlySet<string> = new Set(['suite', 'ste', 'unit', 'floor', 'fl
 /** A degree or credential as written after a name: 2–4 capitals, optionally plural ("CPAs"). */
 const CREDENTIAL = /^[A-Z]{2,4}s?\.?$/
 
-export function markDecorations(segs: Segment[], raw: string): void {
-  const shouting = raw === raw.toUpperCase()
+/** `shouting`: the raw name has no lower-case letter. */
+export function markDecorations(segs: Segment[], shouting: boolean): void {
   const main = segs[0]
   for (const seg of segs) if (seg !== main) for (const x of seg.toks) x.deco = true
   if (!main || main.style !== 'main') return

@@ -69,6 +69,7 @@ export interface Segment {
 
 const MARKS = /\p{M}/gu
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+const LOWER_ASCII = /[a-z]/
 const INVISIBLE = /\p{Cf}/gu
 const APOSTROPHES = /['’‘`´ʼ]/g
 // "L.L.C." / "P.C." / "U.S.A." → "LLC" / "PC" / "USA" so they read as one word.
@@ -106,7 +107,19 @@ function words(text: string): string[] {
 
 function tokenize(text: string): Tok[] {
   // Every field set from the start: tokens of one shape keep the normaliser's optimised code from being thrown away.
-  return words(text).map((s) => ({ t: s === '&' || s === '+' ? 'and' : canonical(s), s, alt: null, deco: false }))
+  // Pushed, not mapped: `map` makes holey arrays and `filter` packed ones, and the mix made that code deoptimise.
+  const out: Tok[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const s = m[0]
+    out.push({ t: s === '&' || s === '+' ? 'and' : canonical(s), s, alt: null, deco: false })
+  }
+  return out
+}
+
+function hasAnd(toks: readonly Tok[]): boolean {
+  for (const x of toks) if (x.t === 'and') return true
+  return false
 }
 
 function splitSegments(text: string): Segment[] {
@@ -165,7 +178,8 @@ function stripTrailingLegal(toks: Tok[], changes: Change[]): void {
 }
 
 function expandAbbreviations(toks: Tok[], changes: Change[]): void {
-  toks.forEach((tok, i) => {
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!
     const positional = POSITIONAL.get(tok.t)
     const to = positional
       ? i === toks.length - 1 && i > 0
@@ -176,10 +190,17 @@ function expandAbbreviations(toks: Tok[], changes: Change[]): void {
       changes.push({ kind: 'abbreviation', from: tok.s, to })
       tok.t = to
     }
-  })
+  }
 }
 
+const isNumberWordBeforeNumber = (toks: Tok[], i: number) =>
+  NUMBER_WORDS.has(toks[i]!.t) && i + 1 < toks.length && /\d/.test(toks[i + 1]!.t)
+
 function dropNumberWords(toks: Tok[], changes: Change[]): Tok[] {
+  // Most names have no "Number 5": keep their array as it is rather than copying it.
+  let any = false
+  for (let i = 0; i < toks.length && !any; i++) any = isNumberWordBeforeNumber(toks, i)
+  if (!any) return toks
   return toks.filter((tok, i) => {
     const next = toks[i + 1]
     if (NUMBER_WORDS.has(tok.t) && next && /\d/.test(next.t)) {
@@ -277,6 +298,8 @@ function normalizeUncached(raw: string): NormalizedName {
   const changes: Change[] = []
   // Most names are plain ASCII: skip the Unicode work for them.
   const ascii = PRINTABLE_ASCII.test(raw)
+  // For ASCII text only a-z change case: a test instead of an upper-cased copy of every name.
+  const allCaps = ascii ? !LOWER_ASCII.test(raw) : raw === raw.toUpperCase()
   if (!ascii) recordAccents(raw, changes)
   const folded = ascii ? raw : foldAccents(raw.replace(INVISIBLE, ''))
   const text = folded.includes('.') ? folded.replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, '')) : folded
@@ -287,7 +310,7 @@ function normalizeUncached(raw: string): NormalizedName {
   if (segs.some((seg) => seg.toks.some((x) => x.t !== 'and'))) {
     for (const seg of segs) {
       for (const x of seg.toks) if (x.t === 'and') changes.push({ kind: 'and', from: x.s.toLowerCase() })
-      seg.toks = seg.toks.filter((x) => x.t !== 'and')
+      if (hasAnd(seg.toks)) seg.toks = seg.toks.filter((x) => x.t !== 'and')
     }
   }
 
@@ -317,7 +340,7 @@ function normalizeUncached(raw: string): NormalizedName {
     expandAbbreviations(seg.toks, changes)
   }
 
-  markDecorations(segs, raw)
+  markDecorations(segs, allCaps)
   const spelledOut = ascii ? null : spelledOutForms(raw)
   const toks: Tok[] = []
   let count = 0
@@ -357,12 +380,12 @@ function normalizeUncached(raw: string): NormalizedName {
     tokens,
     alts: toks.map((x) => (x.alt ? singular(x.alt) : null)),
     deco: toks.map((x) => x.deco === true),
-    surfaces: toks.map((x) => x.s.replace(/\.$/, '')),
+    surfaces: toks.map((x) => (x.s.endsWith('.') ? x.s.slice(0, -1) : x.s)),
     key: tokens.join(' '),
     compact: tokens.join(''),
     spelledTokens,
     spelled: spelledTokens.join(''),
     changes,
-    allCaps: raw === raw.toUpperCase()
+    allCaps
   }
 }
