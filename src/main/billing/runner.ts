@@ -61,8 +61,13 @@ export interface BillingSyncOptions {
  * trips; queueing inside the client costs nothing since its window counts by replies (connectors/http/reply-window.ts).
  */
 const DEFAULT_CONCURRENCY = 16
-/** Writes per batch call (two re-read queries each): large enough to amortise them, small enough to overlap. */
+/**
+ * Writes per batch call (two re-read queries each): large enough to amortise them, small enough to overlap. As the
+ * counts run out a batch goes once it holds as many as orgs are left to count (about half of what remains), down to
+ * the minimum: the writes left after the last count are few (a full batch there was a 1 s tail at 1,000 orgs).
+ */
 const WRITE_BATCH = 250
+const MIN_WRITE_BATCH = 16
 
 /** One run's pipeline: count → snapshot → HWM → per mapping: re-read the PSA quantity, plan, write if changed. */
 export class Runner {
@@ -203,19 +208,11 @@ export class Runner {
           stepsDone.push(
             ready.then(() =>
               steps.add(async () => {
-                const prefetched = feed.view()
-                for (const m of mine) {
-                  const block = mappingBlock(m, customerOf)
-                  await this.step(connector, m, hwm[m.metric], block, {
-                    approvals,
-                    settings,
-                    prefetched,
-                    batch,
-                    pending
-                  })
-                }
+                const o = { approvals, settings, prefetched: feed.view(), batch, pending }
+                for (const m of mine) await this.step(connector, m, hwm[m.metric], mappingBlock(m, customerOf), o)
                 // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
-                if (batch && pending.length >= WRITE_BATCH)
+                const flushAt = Math.min(WRITE_BATCH, Math.max(MIN_WRITE_BATCH, orgs.length - counted))
+                if (batch && pending.length >= flushAt)
                   await this.writes.writeBatch(connector, batch, pending.splice(0))
               })
             )
