@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import type { Db } from './connection'
@@ -57,13 +58,15 @@ export function migrate(db: Db, migrations: readonly Migration[]): { applied: nu
   }
   const done = new Set(rows.map((r) => r.id))
   const applied: number[] = []
-  const record = db.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
+  // Prepared only when a migration is pending: most starts apply none.
+  let record: Statement | undefined
   for (const m of migrations) {
     if (done.has(m.id)) continue
     assertRebuildDeclared(m)
     const apply = db.transaction(() => {
       db.exec(m.sql)
       if (m.rebuild) assertForeignKeysHold(db, m)
+      record ??= db.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
       record.run(m.id, m.name, checksum(m.sql), new Date().toISOString())
     })
     if (!m.rebuild) apply()
