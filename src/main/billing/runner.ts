@@ -138,10 +138,11 @@ export class Runner {
     this.syncMoney = settings.syncUnitCost
 
     this.psa = psa
-    const synced = (this.synced = syncedOrgs(ctx.db, psa))
+    const orgMappings = loadMappings(ctx.db, psa)
+    const synced = (this.synced = syncedOrgs(ctx.db, psa, orgMappings))
     // A billing mapping is bound to the customer its org had when it was made; after an unmap or a remap its line is
     // not this org's any more (mapping-block.ts): such mappings are listed as blocked, never skipped silently.
-    const customerOf = customersByOrg(ctx.db, psa)
+    const customerOf = customersByOrg(ctx.db, psa, orgMappings)
     const all = listBillingMappings(ctx.db, psa).filter((m) => m.enabled)
     this.order = new Map(all.map((m, i) => [m.id, i]))
     // A monthly-HWM source's mappings bill the month's HWM, pipelined below; a sync-day source's (source-billing.ts)
@@ -160,7 +161,7 @@ export class Runner {
     // made), orgs with mappings first so their pushes start early.
     const refs = new Map<string, OrgRef>()
     for (const m of mappings) refs.set(orgKey(m), { source: m.source, orgId: m.orgId })
-    for (const m of loadMappings(ctx.db, psa))
+    for (const m of orgMappings)
       if (hwmBilled(m) && synced.has(orgKey(m)) && !refs.has(orgKey(m)))
         refs.set(orgKey(m), { source: m.source, orgId: m.orgId })
     const orgs = [...refs.values()]
