@@ -83,7 +83,8 @@ export class CandidateIndex {
 
   constructor(names: readonly NormalizedName[]) {
     this.size = names.length
-    const keysOfWord = new Map<string, string[]>()
+    // A word's posting lists, found once per distinct word: ~150,000 postings at 5,000 names, each a Map lookup before.
+    const listsOfWord = new Map<string, number[][]>()
     names.forEach((name, i) => {
       if (!name.key) return
       const same = this.byKey.get(name.key)
@@ -92,15 +93,22 @@ export class CandidateIndex {
       name.tokens.forEach((t, w) => {
         const alt = name.alts[w] ?? null
         const id = alt === null ? t : `${t} ${alt}`
-        let keys = keysOfWord.get(id)
-        if (!keys) keysOfWord.set(id, (keys = [...wordKeys(t, alt, 'index').keys()]))
-        for (const k of keys) this.post(k, i)
+        let lists = listsOfWord.get(id)
+        if (!lists) listsOfWord.set(id, (lists = [...wordKeys(t, alt, 'index').keys()].map((k) => this.listOf(k))))
+        for (const list of lists) if (list[list.length - 1] !== i) list.push(i)
       })
       if (name.compact) {
         this.post(`c:${name.compact}`, i)
         this.post(`c:${name.spelled}`, i)
       }
     })
+  }
+
+  /** The posting list of a key, created empty when new (a name is posted to it right after). */
+  private listOf(key: string): number[] {
+    let list = this.postings.get(key)
+    if (!list) this.postings.set(key, (list = []))
+    return list
   }
 
   private post(key: string, i: number): void {
