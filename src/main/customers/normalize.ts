@@ -1,6 +1,7 @@
 import { osaDistance } from './edit-distance'
 import { markDecorations, dropSelfAcronyms } from './decorations'
 import { americanSpelling, numberCanon, spellOutAccents } from './word-relations'
+import { perWord } from './word-cache'
 import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
 /** What the normaliser changed, so a suggestion can say why two names were treated as one. */
@@ -168,7 +169,7 @@ function stripTrailingLegal(toks: Tok[], changes: Change[]): void {
       continue
     }
     const last = toks[toks.length - 1]
-    if (toks.length > 1 && last && (LEGAL_SUFFIXES.has(last.t) || isMistypedLegal(last.t))) {
+    if (toks.length > 1 && last && (LEGAL_SUFFIXES.has(last.t) || mistypedLegal(last.t))) {
       toks.pop()
       changes.push({ kind: 'suffix', from: last.s })
       continue
@@ -218,6 +219,10 @@ export function singular(t: string): string {
   if (t.length > 3 && t.endsWith('s') && !/(ss|us|is)$/.test(t)) return t.slice(0, -1)
   return t
 }
+
+const mistypedLegal = perWord(isMistypedLegal)
+const spelling = perWord(americanSpelling)
+const singularOf = perWord(singular)
 
 function describeSegment(seg: Segment): string {
   if (seg.style === 'paren') return `(${seg.text})`
@@ -360,14 +365,14 @@ function normalizeUncached(raw: string): NormalizedName {
       x.t = n
       continue
     }
-    const us = americanSpelling(x.t)
+    const us = spelling(x.t)
     if (us !== x.t) {
       changes.push({ kind: 'spelling', from: x.s, to: us })
       x.t = us
     }
   }
   for (const x of toks) {
-    const one = singular(x.t)
+    const one = singularOf(x.t)
     if (one !== x.t) {
       changes.push({ kind: 'plural', from: x.s, to: one })
       x.t = one
@@ -378,7 +383,7 @@ function normalizeUncached(raw: string): NormalizedName {
   return {
     raw,
     tokens,
-    alts: toks.map((x) => (x.alt ? singular(x.alt) : null)),
+    alts: toks.map((x) => (x.alt ? singularOf(x.alt) : null)),
     deco: toks.map((x) => x.deco === true),
     surfaces: toks.map((x) => (x.s.endsWith('.') ? x.s.slice(0, -1) : x.s)),
     key: tokens.join(' '),
