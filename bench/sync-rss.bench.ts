@@ -5,7 +5,8 @@
 // launcher's Node flags (bench/launcher-flags.ts; BENCH_NODE_FLAGS='' measures without them). Limits scaled (one
 // minute = BENCH_MINUTE ms, default 1 s: this bench is about memory, a few 429s do not matter).
 // Sends its row with benchRow(): min / median / max over BENCH_RUNS runs (default 5; fewer for a quick check).
-// Run: npm run bench sync-rss, or npx tsx bench/sync-rss.bench.ts [orgs]. Asserts nothing.
+// Run: npm run bench sync-rss, or npx tsx bench/sync-rss.bench.ts [orgs]; BENCH_RSS_TRACE=<ms> samples memory in the
+// child (billing/sync-child.ts). Asserts nothing.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -29,16 +29,33 @@ const minute = z.coerce.number().int().positive().parse(process.argv[4])
 const mb = (bytes: number) => bytes / 1024 / 1024
 const rss = () => mb(process.memoryUsage().rss)
 const app = await connect(kind, input.sims as SimEndpoints, minute)
+// BENCH_RSS_TRACE=<ms>: one stderr line per interval with RSS beside V8's heap and external memory, to tell what a peak
+// is made of (a large RSS with a small heapUsed points at native memory; a heapUsed that falls far at each full GC, at
+// garbage rather than retained objects).
+let phase = 'refresh'
+const traceMs = Number(process.env.BENCH_RSS_TRACE ?? 0)
+const t00 = performance.now()
+const trace = () => {
+  const m = process.memoryUsage()
+  const f = (b: number) => mb(b).toFixed(1)
+  const at = ((performance.now() - t00) / 1000).toFixed(1)
+  process.stderr.write(
+    `  ${at} s ${phase}: rss ${f(m.rss)} MB, heapTotal ${f(m.heapTotal)}, heapUsed ${f(m.heapUsed)}, external ${f(m.external)}, arrayBuffers ${f(m.arrayBuffers)}\n`
+  )
+}
+if (traceMs > 0) setInterval(trace, traceMs).unref()
 try {
   const rssConnected = rss()
   const refreshed = await app.dispatch('refreshData', { from: 'both' })
   if (!refreshed.ok) throw new Error(refreshed.error.message)
   const rssRefreshed = rss()
   const peakRefreshed = process.resourceUsage().maxRSS / 1024
+  phase = 'map'
   await mapAll(app, kind, new Map<string, Target>(input.targets))
   input.targets.length = 0 // the bench's own list (~2 MB at 5,000 orgs) is not the app's memory
   const rssBefore = rss()
   const peakBefore = process.resourceUsage().maxRSS / 1024
+  phase = 'sync'
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
   const r = await app.dispatch('pushSync', { trigger: 'manual' })
