@@ -152,7 +152,8 @@ export class CandidateIndex {
     for (const { list, weight } of postings) {
       rarest = Math.min(rarest, list.length)
       if (list.length > COMMON_KEY) continue
-      for (const i of list) {
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k]!
         if (best[i] === 0) names.push(i)
         if (weight > best[i]!) best[i] = weight
       }
@@ -197,12 +198,15 @@ export class CandidateIndex {
       here.length = 0
       for (const { list, weight } of g) {
         if (list.length > cap) continue
-        for (const i of list) {
+        // Indexed loops in the per-query code: a for-of allocates per step until the code is optimised.
+        for (let k = 0; k < list.length; k++) {
+          const i = list[k]!
           if (best[i] === 0) here.push(i)
           if (weight > best[i]!) best[i] = weight
         }
       }
-      for (const i of here) {
+      for (let k = 0; k < here.length; k++) {
+        const i = here[k]!
         if (acc[i] === 0) touched.push(i)
         acc[i]! += best[i]!
         best[i] = 0
@@ -223,9 +227,10 @@ export class CandidateIndex {
     }
     if (compact) addGroup(compact)
     let top = 0
-    for (const i of touched) top = Math.max(top, acc[i]!)
+    for (let k = 0; k < touched.length; k++) top = Math.max(top, acc[touched[k]!]!)
     const picked: [number, number][] = []
-    for (const i of touched) {
+    for (let k = 0; k < touched.length; k++) {
+      const i = touched[k]!
       if (acc[i]! >= top * MIN_SHARE) picked.push([i, acc[i]!])
       acc[i] = 0
     }

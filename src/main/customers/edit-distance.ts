@@ -11,7 +11,11 @@ export function osaDistance(a: string, b: string, max = Infinity): number {
   if (m === 0) return n
   if (n === 0) return m
   if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)]
-  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array]
+  // Plain rotation, no array destructuring: that goes through an iterator per row until the code is optimised, and
+  // the first suggest-all runs this ~50,000 times mostly before it is.
+  let prev2 = rows[0]!
+  let prev = rows[1]!
+  let cur = rows[2]!
   for (let j = 0; j <= n; j++) prev[j] = j
   for (let i = 1; i <= m; i++) {
     cur[0] = i
@@ -25,7 +29,10 @@ export function osaDistance(a: string, b: string, max = Infinity): number {
       if (v < rowMin) rowMin = v
     }
     if (rowMin > max) return max + 1
-    ;[prev2, prev, cur] = [prev, cur, prev2]
+    const spare = prev2
+    prev2 = prev
+    prev = cur
+    cur = spare
   }
   return prev[n]!
 }

@@ -133,10 +133,13 @@ export function scoreNames(
   let rels = 0 // REL_BIT flags of the relations used
   let rarestShared = 0
   let commonestShared = Infinity
-  for (const m of al.matches) {
+  // Indexed loops here and below: a for-of allocates an iterator result per step until the code is optimised, and
+  // most of the first suggest-all runs before it is.
+  for (let k = 0; k < al.matches.length; k++) {
+    const m = al.matches[k]!
     let w = 0
-    for (const i of m.i) w += weightsA[i]!
-    for (const j of m.j) w += weightsB[j]!
+    for (let x = 0; x < m.i.length; x++) w += weightsA[m.i[x]!]!
+    for (let x = 0; x < m.j.length; x++) w += weightsB[m.j[x]!]!
     const each = w / (m.i.length + m.j.length)
     rarestShared = Math.max(rarestShared, each)
     if (each > 0) commonestShared = Math.min(commonestShared, each)
@@ -161,7 +164,8 @@ export function scoreNames(
     const name = side === 0 ? a : b
     const idx = side === 0 ? al.extraA : al.extraB
     const ws = side === 0 ? weightsA : weightsB
-    for (const i of idx) {
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k]!
       const t = name.tokens[i]!
       const generic = GENERIC_WORDS.has(t)
       // A generic word ("Group", "& Tax") costs like a decoration, however rare it is in this list.

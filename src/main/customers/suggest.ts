@@ -85,7 +85,8 @@ function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights
     // fuzzy search for this org and score just those.
     const exact = index.exact(org.n.key)
     const candidates = exact.length > 0 ? index.sameLetters(org.n) : index.candidates(org.n, CANDIDATES_PER_ORG)
-    for (const c of candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!
       const cust = customers[c]!
       const scored = scoreNames(org.n, cust.n, ctx, org.w, cust.w)
       const strength = scored.kind === 'different' ? (scored.coverage ?? 0) * 0.6 : scored.score
