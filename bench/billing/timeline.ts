@@ -76,6 +76,23 @@ function summary(t0: number, t1: number): void {
       parts.push(`#${k} ${first.toFixed(0)}…${last.toFixed(0)} (+${(first - k * w.windowMs).toFixed(0)})`)
     }
     console.log(`      batches (grant first…last, +late vs floor): ${parts.join('; ')}`)
+    if (process.env.TIMELINE_FIRST)
+      console.log(
+        `      first: ${reqs
+          .slice(0, Number(process.env.TIMELINE_FIRST))
+          .map((r) => `${(r.granted - t0).toFixed(0)}→${(r.replied - t0).toFixed(0)}`)
+          .join(' ')}`
+      )
+    const at = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9].map((p) => `${p * 100}% ${q(g, p)}`)
+    console.log(`      granted by (ms): ${at.join(', ')}`)
+    // Work left when the other APIs were done: a backlog here is this API's own pace, not its rate limit.
+    const ends = [...byWindow.values()]
+      .filter((o) => o !== w)
+      .map((o) => Math.max(...o.reqs.filter((r) => r.asked >= t0 && r.asked <= t1).map((r) => r.replied)) - t0)
+    for (const end of ends.filter(Number.isFinite))
+      console.log(
+        `      granted after ${end.toFixed(0)} ms (the other API's last reply): ${g.filter((x) => x > end).length}`
+      )
   }
 }
 
