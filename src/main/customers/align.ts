@@ -107,10 +107,21 @@ function joinedAt(a: NormalizedName, i: number, b: NormalizedName, free: Uint8Ar
 export class WordPairMemo {
   private readonly typo = new Map<string, Map<string, number | null>>()
   private readonly short = new Map<string, Map<string, boolean>>()
+  // The last row looked up per relation: a pass asks about one word of A against each word of B in turn, so the row
+  // of that word is found once rather than once per pair (the same string compares by identity, without a hash).
+  private typoWord = ''
+  private typoRow = new Map<string, number | null>()
+  private shortWord = ''
+  private shortRow = new Map<string, boolean>()
 
   typoDistance(x: string, y: string): number | null {
-    let row = this.typo.get(x)
-    if (!row) this.typo.set(x, (row = new Map()))
+    if (x !== this.typoWord) {
+      let row = this.typo.get(x)
+      if (!row) this.typo.set(x, (row = new Map()))
+      this.typoWord = x
+      this.typoRow = row
+    }
+    const row = this.typoRow
     let d = row.get(y)
     if (d === undefined) row.set(y, (d = typoDistance(x, y)))
     return d
@@ -118,8 +129,13 @@ export class WordPairMemo {
 
   /** `abbreviates` either way round. */
   abbreviation(x: string, y: string): boolean {
-    let row = this.short.get(x)
-    if (!row) this.short.set(x, (row = new Map()))
+    if (x !== this.shortWord) {
+      let row = this.short.get(x)
+      if (!row) this.short.set(x, (row = new Map()))
+      this.shortWord = x
+      this.shortRow = row
+    }
+    const row = this.shortRow
     let r = row.get(y)
     if (r === undefined) row.set(y, (r = abbreviates(x, y) || abbreviates(y, x)))
     return r

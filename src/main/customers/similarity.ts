@@ -45,12 +45,30 @@ export interface ScoreContext {
   memo?: WordPairMemo
 }
 
-/** A name's word weights (rarity × role), precomputed once per name by bulk callers. */
+/**
+ * What scoring needs of each word of a name, precomputed once per name by bulk callers rather than per pair (Set
+ * look-ups per extra word and pair were a good part of the first suggest-all). One array of 3 × words, in three runs:
+ * [0, n) the word's weight (rarity × role); [n, 2n) what it costs when the other name lacks it; [2n, 3n) flags
+ * (EXTRA_DISTINCT, EXTRA_TRADE).
+ */
 export type NameWeights = Float64Array
 
+/** A word that, left over, may make a name distinct (neither a decoration nor a generic word). */
+const EXTRA_DISTINCT = 1
+/** …and is a trade word ("Plumbing"). */
+const EXTRA_TRADE = 2
+
 export function nameWeights(name: NormalizedName, weight: (t: string) => number): NameWeights {
-  const w = new Float64Array(name.tokens.length)
-  for (let i = 0; i < w.length; i++) w[i] = tokenWeight(name, i, weight)
+  const n = name.tokens.length
+  const w = new Float64Array(3 * n)
+  for (let i = 0; i < n; i++) {
+    const t = name.tokens[i]!
+    const generic = GENERIC_WORDS.has(t)
+    w[i] = tokenWeight(name, i, weight)
+    // A generic word ("Group", "& Tax") costs like a decoration, however rare it is in this list.
+    w[n + i] = w[i]! * (generic && !name.deco[i] ? SCORE.decoration : 1)
+    if (!name.deco[i] && !generic) w[2 * n + i] = EXTRA_DISTINCT | (DESCRIPTIVE_WORDS.has(t) ? EXTRA_TRADE : 0)
+  }
   return w
 }
 
@@ -156,29 +174,27 @@ export function scoreNames(
         risky = true
     }
   }
+  const different = (al.extraA.length > 0 && al.extraB.length > 0) || hasNumber(a, al.extraA) || hasNumber(b, al.extraB)
   let extra = 0
   let rarestExtra = 0
   let tradeExtra = false
   // Side A then side B, without building a tuple per side and pair.
   for (let side = 0; side < 2; side++) {
-    const name = side === 0 ? a : b
     const idx = side === 0 ? al.extraA : al.extraB
     const ws = side === 0 ? weightsA : weightsB
+    const n = ws.length / 3
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k]!
-      const t = name.tokens[i]!
-      const generic = GENERIC_WORDS.has(t)
-      // A generic word ("Group", "& Tax") costs like a decoration, however rare it is in this list.
-      const w = ws[i]! * (generic && !name.deco[i] ? SCORE.decoration : 1)
-      extra += w
-      if (name.deco[i] || generic) continue
-      rarestExtra = Math.max(rarestExtra, w)
-      if (DESCRIPTIVE_WORDS.has(t)) tradeExtra = true
+      extra += ws[n + i]!
+      // Two firms (most candidate pairs) need only the cost: which extra word is distinctive no longer matters.
+      const flags = different ? 0 : ws[2 * n + i]!
+      if (flags === 0) continue
+      rarestExtra = Math.max(rarestExtra, ws[n + i]!)
+      if (flags & EXTRA_TRADE) tradeExtra = true
     }
   }
   const coverage = total === 0 ? 0 : matched / (total + extra)
-  if ((al.extraA.length > 0 && al.extraB.length > 0) || hasNumber(a, al.extraA) || hasNumber(b, al.extraB))
-    return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al, coverage }
+  if (different) return { score: round(SCORE.differentMax * coverage), kind: 'different', alignment: al, coverage }
 
   const score = total === 0 ? 0 : matched / (total + SCORE.extra * extra)
   const kind: MatchKind =
