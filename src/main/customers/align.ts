@@ -70,9 +70,8 @@ const sameWord = (a: NormalizedName, i: number, b: NormalizedName, j: number) =>
 
 /** "CU" for "Credit Union": a word in capitals that spells the first letters of consecutive words of the other. */
 function initialismAt(a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array): number[] | null {
-  const surface = a.surfaces[i]!
   const letters = a.tokens[i]!
-  if (a.allCaps || !/^[A-Z]{2,5}$/.test(surface)) return null
+  if (!mayBeInitials(a, i)) return null
   for (let start = 0; start + letters.length <= b.tokens.length; start++) {
     let ok = true
     for (let k = 0; k < letters.length && ok; k++)
@@ -248,6 +247,62 @@ function pairPass(st: State, pass: Pass, rel: Relation): void {
 }
 
 const bothFree = (st: State) => st.leftA > 0 && st.leftB > 0
+
+/** Word j of `y` begins word i of `x` (as spelled or canonical): i may be joinedAt from j and the words after it. */
+function beginsWord(x: NormalizedName, i: number, y: NormalizedName, j: number): boolean {
+  const part = y.spelledTokens[j]!
+  const whole = x.spelledTokens[i]!
+  const canon = x.tokens[i]!
+  // An empty part could close a concatenation no longer than the word: read as "may join".
+  return (
+    part === '' ||
+    (whole.length > part.length && whole.startsWith(part)) ||
+    (canon.length > part.length && canon.startsWith(part))
+  )
+}
+
+/** Whether a joined word may pair word i of `a` with words of `b` starting at j, or word j of `b` with words of `a`. */
+export function mayJoin(a: NormalizedName, i: number, b: NormalizedName, j: number): boolean {
+  return beginsWord(a, i, b, j) || beginsWord(b, j, a, i)
+}
+
+/**
+ * Whether word i of `a` and word j of `b` can pair in a one-word pass of `align` (same, learned, abbreviation,
+ * typo): true for every such pair align makes, by the very tests it makes them with. Joined words and initialisms
+ * span several words: see `mayJoin` and `mayBeInitials`.
+ */
+export function mayPair(
+  a: NormalizedName,
+  i: number,
+  b: NormalizedName,
+  j: number,
+  learned: Equivalences | undefined,
+  memo: WordPairMemo | undefined
+): boolean {
+  st.a = a
+  st.b = b
+  st.memo = memo ?? NO_MEMO
+  st.learned = learned
+  return (
+    sameWord(a, i, b, j) ||
+    (learned !== undefined && learned.size > 0 && isLearned(st, i, j)) ||
+    isAbbreviation(st, i, j) ||
+    isTypo(st, i, j) !== false
+  )
+}
+
+/** A word shaped like initials ("CU"): see initialismAt. */
+export function mayBeInitials(name: NormalizedName, i: number): boolean {
+  return !name.allCaps && /^[A-Z]{2,5}$/.test(name.surfaces[i]!)
+}
+
+let allFree = new Uint8Array(32).fill(1)
+
+/** Whether word i of `a` reads as the initials of words of `b` in some alignment (all of b's words free). */
+export function mayBeInitialsOf(a: NormalizedName, i: number, b: NormalizedName): boolean {
+  if (allFree.length < b.tokens.length) allFree = new Uint8Array(b.tokens.length).fill(1)
+  return initialismAt(a, i, b, allFree) !== null
+}
 
 type Spanning = (a: NormalizedName, i: number, b: NormalizedName, free: Uint8Array) => number[] | null
 

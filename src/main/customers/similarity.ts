@@ -1,6 +1,14 @@
 import { normalizeName, type NormalizedName } from './normalize'
 import { osaDistance } from './edit-distance'
-import { align, isTransposition, type Alignment, type Equivalences, type Relation, type WordPairMemo } from './align'
+import {
+  align,
+  isTransposition,
+  mayBeInitials,
+  type Alignment,
+  type Equivalences,
+  type Relation,
+  type WordPairMemo
+} from './align'
 import { explainScored } from './explain'
 import { DESCRIPTIVE_WORDS, GENERIC_WORDS } from './vocabulary'
 import { squeeze } from './word-relations'
@@ -33,7 +41,9 @@ export const SCORE = {
   /** Weight of a decoration word relative to a name word. */
   decoration: 0.25,
   /** Share of its weight an unmatched word costs when the other name has no unmatched word. */
-  extra: 0.5
+  extra: 0.5,
+  /** How close a rival a 'different' pair is: this share of its matched share (suggest.ts). */
+  differentRival: 0.6
 } as const
 
 export interface ScoreContext {
@@ -47,27 +57,37 @@ export interface ScoreContext {
 
 /**
  * What scoring needs of each word of a name, precomputed once per name by bulk callers rather than per pair (Set
- * look-ups per extra word and pair were a good part of the first suggest-all). One array of 3 × words, in three runs:
+ * look-ups per extra word and pair were a good part of the first suggest-all). One array of 4 × words, in four runs:
  * [0, n) the word's weight (rarity × role); [n, 2n) what it costs when the other name lacks it; [2n, 3n) flags
- * (EXTRA_DISTINCT, EXTRA_TRADE).
+ * (EXTRA_DISTINCT, EXTRA_TRADE, INITIALS); [3n, 4n) the word's id in this run (`wordId`), -1 without one.
  */
 export type NameWeights = Float64Array
 
+/** How many runs a NameWeights has (see there). */
+export const RUNS = 4
 /** A word that, left over, may make a name distinct (neither a decoration nor a generic word). */
 const EXTRA_DISTINCT = 1
 /** …and is a trade word ("Plumbing"). */
 const EXTRA_TRADE = 2
+/** A word that may be initials of the other name's words ("CU"). */
+export const INITIALS = 4
 
-export function nameWeights(name: NormalizedName, weight: (t: string) => number): NameWeights {
+export function nameWeights(
+  name: NormalizedName,
+  weight: (t: string) => number,
+  wordId?: (name: NormalizedName, i: number) => number
+): NameWeights {
   const n = name.tokens.length
-  const w = new Float64Array(3 * n)
+  const w = new Float64Array(RUNS * n)
   for (let i = 0; i < n; i++) {
     const t = name.tokens[i]!
     const generic = GENERIC_WORDS.has(t)
     w[i] = tokenWeight(name, i, weight)
     // A generic word ("Group", "& Tax") costs like a decoration, however rare it is in this list.
     w[n + i] = w[i]! * (generic && !name.deco[i] ? SCORE.decoration : 1)
-    if (!name.deco[i] && !generic) w[2 * n + i] = EXTRA_DISTINCT | (DESCRIPTIVE_WORDS.has(t) ? EXTRA_TRADE : 0)
+    const distinct = !name.deco[i] && !generic ? EXTRA_DISTINCT | (DESCRIPTIVE_WORDS.has(t) ? EXTRA_TRADE : 0) : 0
+    w[2 * n + i] = distinct | (mayBeInitials(name, i) ? INITIALS : 0)
+    w[3 * n + i] = wordId ? wordId(name, i) : -1
   }
   return w
 }
@@ -182,13 +202,13 @@ export function scoreNames(
   for (let side = 0; side < 2; side++) {
     const idx = side === 0 ? al.extraA : al.extraB
     const ws = side === 0 ? weightsA : weightsB
-    const n = ws.length / 3
+    const n = ws.length / RUNS
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k]!
       extra += ws[n + i]!
       // Two firms (most candidate pairs) need only the cost: which extra word is distinctive no longer matters.
       const flags = different ? 0 : ws[2 * n + i]!
-      if (flags === 0) continue
+      if (!(flags & EXTRA_DISTINCT)) continue
       rarestExtra = Math.max(rarestExtra, ws[n + i]!)
       if (flags & EXTRA_TRADE) tradeExtra = true
     }
@@ -216,6 +236,11 @@ export function scoreNames(
     tradeExtra || rarestExtra > DISTINCT_EXTRA * rarestShared || rarestExtra > commonestShared * EXTRA_VS_COMMONEST
   const core = total === 0 ? 0 : round(Math.min(matched / total, SCORE.spacing))
   return { score: round(capped), kind, alignment: al, near, risky, distinctExtra, coverage, core }
+}
+
+/** How close a rival a scored pair is: its score, or its matched share when it was capped as 'different'. */
+export function rivalStrength(scored: Scored): number {
+  return scored.kind === 'different' ? (scored.coverage ?? 0) * SCORE.differentRival : scored.score
 }
 
 export function compareNames(a: NormalizedName, b: NormalizedName, ctx: ScoreContext = {}): Comparison {

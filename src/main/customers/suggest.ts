@@ -3,7 +3,8 @@ import type { MatchFile } from './match-file'
 import { WordPairMemo, type Equivalences } from './align'
 import { explainScored } from './explain'
 import { normalizeName, type NormalizedName } from './normalize'
-import { nameWeights, scoreNames, type NameWeights, type Scored } from './similarity'
+import { cannotReach, WordRelations } from './reach'
+import { nameWeights, rivalStrength, scoreNames, type NameWeights, type Scored } from './similarity'
 import { corpusWeights, type CorpusWeights } from './weights'
 
 export { MatchFileSchema, parseMatchFile, parseMatchFileText, type MatchFile } from './match-file'
@@ -17,7 +18,7 @@ export const CONFIDENT_MARGIN = 0.1
 /** A pair that rests on a typo is confident only when nothing else comes this close to either side. */
 export const RIVAL = 0.45
 /** Pairings scored at least this (or this close before the 'different' cap) count as rivals. */
-const KEEP = 0.25
+export const KEEP = 0.25
 /** Candidates scored per org after blocking. */
 const CANDIDATES_PER_ORG = 25
 
@@ -77,8 +78,9 @@ function prepare(list: readonly Named[], excluded: Set<string> | undefined): Sid
 function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights, learned?: Equivalences): Edge[] {
   const index = new CandidateIndex(customers.map((c) => c.n))
   const ctx = { weight: weights.weight, learned, memo: new WordPairMemo() }
-  for (const x of orgs) x.w = nameWeights(x.n, weights.weight)
-  for (const x of customers) x.w = nameWeights(x.n, weights.weight)
+  const words = new WordRelations(learned, ctx.memo)
+  for (const x of orgs) x.w = nameWeights(x.n, weights.weight, words.wordId)
+  for (const x of customers) x.w = nameWeights(x.n, weights.weight, words.wordId)
   const edges: Edge[] = []
   orgs.forEach((org, o) => {
     // Same normalised name: only a spacing variant (0.96) can come within CONFIDENT_MARGIN of it, so skip the
@@ -88,8 +90,10 @@ function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights
     for (let k = 0; k < candidates.length; k++) {
       const c = candidates[k]!
       const cust = customers[c]!
+      // Settled without aligning: this pair could not even count as a rival.
+      if (cannotReach(org.n, cust.n, KEEP, words, org.w!, cust.w!)) continue
       const scored = scoreNames(org.n, cust.n, ctx, org.w, cust.w)
-      const strength = scored.kind === 'different' ? (scored.coverage ?? 0) * 0.6 : scored.score
+      const strength = rivalStrength(scored)
       if (strength < KEEP) continue
       const core = scored.core ?? scored.score
       edges.push({ o, c, score: scored.score, strength, core, scored: scored.score >= SUGGEST ? scored : UNSHOWN })
