@@ -95,7 +95,10 @@ export class CandidateIndex {
         const id = alt === null ? t : `${t} ${alt}`
         let lists = listsOfWord.get(id)
         if (!lists) listsOfWord.set(id, (lists = [...wordKeys(t, alt, 'index').keys()].map((k) => this.listOf(k))))
-        for (const list of lists) if (list[list.length - 1] !== i) list.push(i)
+        for (let k = 0; k < lists.length; k++) {
+          const list = lists[k]!
+          if (list[list.length - 1] !== i) list.push(i)
+        }
       })
       if (name.compact) {
         this.post(`c:${name.compact}`, i)

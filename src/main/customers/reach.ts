@@ -1,4 +1,4 @@
-import { mayBeInitialsOf, mayJoin, mayPair, type Equivalences, type WordPairMemo } from './align'
+import { mayBeInitialsOf, mayJoin, mayPair, type Equivalences } from './align'
 import type { NormalizedName } from './normalize'
 import { INITIALS, SCORE, type NameWeights } from './similarity'
 
@@ -22,15 +22,14 @@ const MAX_TABLE_SIDE = 4096
 export class WordRelations {
   private readonly ids = new Map<string, number>()
   /** Relation + 1 by word ids (0: not known yet), while the table stays small: a typed-array read per word pair. */
-  private table: Uint8Array | null = null
+  private cells: Uint8Array | null = null
   /** …else by ids as one number. */
   private readonly known = new Map<number, number>()
   private stride = 0
 
-  constructor(
-    private readonly learned: Equivalences | undefined,
-    private readonly memo: WordPairMemo
-  ) {}
+  // No WordPairMemo: this table already finds each two words once, and ~80,000 entries kept in string-keyed maps
+  // for pairs that are never aligned cost more than they save.
+  constructor(private readonly learned: Equivalences | undefined) {}
 
   /** The id of word i of a name; every name is given its ids before the first `relation`. */
   readonly wordId = (name: NormalizedName, i: number): number => {
@@ -44,16 +43,26 @@ export class WordRelations {
     return id
   }
 
-  relation(a: NormalizedName, i: number, ia: number, b: NormalizedName, j: number, ib: number): number {
+  /** Relations by word ids: a table of side² bytes (relation + 1, 0 while not known) or null when that is too big. */
+  get table(): Uint8Array | null {
     if (this.stride === 0) {
       this.stride = this.ids.size
-      if (this.stride <= MAX_TABLE_SIDE) this.table = new Uint8Array(this.stride * this.stride)
+      if (this.stride <= MAX_TABLE_SIDE) this.cells = new Uint8Array(this.stride * this.stride)
     }
+    return this.cells
+  }
+
+  /** How many ids there are: the table's row length. */
+  get side(): number {
+    return this.stride
+  }
+
+  relation(a: NormalizedName, i: number, ia: number, b: NormalizedName, j: number, ib: number): number {
+    const table = this.table
     const key = ia * this.stride + ib
-    const { table } = this
     const known = table ? table[key]! - 1 : (this.known.get(key) ?? -1)
     if (known >= 0) return known
-    const r = (mayJoin(a, i, b, j) ? JOIN : 0) | (mayPair(a, i, b, j, this.learned, this.memo) ? PAIR : 0)
+    const r = (mayJoin(a, i, b, j) ? JOIN : 0) | (mayPair(a, i, b, j, this.learned, undefined) ? PAIR : 0)
     if (table) table[key] = r + 1
     else this.known.set(key, r)
     return r
@@ -88,11 +97,17 @@ export function cannotReach(
   let extra = 0
   let lonesA = 0
   let lonesB = 0
+  // The table read inline, the method only when a relation is not known yet: a call per word pair costs in code
+  // that is not optimised yet.
+  const table = words.table
+  const side = words.side
   for (let i = 0; i < n; i++) {
     let paired = false
     const ia = wa[3 * n + i]!
     for (let j = 0; j < m; j++) {
-      const r = words.relation(a, i, ia, b, j, wb[3 * m + j]!)
+      const ib = wb[3 * m + j]!
+      const known = table ? table[ia * side + ib]! - 1 : -1
+      const r = known >= 0 ? known : words.relation(a, i, ia, b, j, ib)
       if (r & JOIN) return false
       if (r & PAIR) {
         paired = true

@@ -78,7 +78,7 @@ function prepare(list: readonly Named[], excluded: Set<string> | undefined): Sid
 function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights, learned?: Equivalences): Edge[] {
   const index = new CandidateIndex(customers.map((c) => c.n))
   const ctx = { weight: weights.weight, learned, memo: new WordPairMemo() }
-  const words = new WordRelations(learned, ctx.memo)
+  const words = new WordRelations(learned)
   for (const x of orgs) x.w = nameWeights(x.n, weights.weight, words.wordId)
   for (const x of customers) x.w = nameWeights(x.n, weights.weight, words.wordId)
   const edges: Edge[] = []

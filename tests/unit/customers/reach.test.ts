@@ -14,7 +14,7 @@ function check(orgNames: readonly string[], customerNames: readonly string[], le
   const customers = customerNames.map((x) => normalizeName(x)).filter((x) => x.key !== '')
   const weights = corpusWeights([...orgs, ...customers])
   const ctx = { weight: weights.weight, learned, memo: new WordPairMemo() }
-  const words = new WordRelations(learned, ctx.memo)
+  const words = new WordRelations(learned)
   const w = new Map<NormalizedName, Float64Array>()
   for (const x of [...orgs, ...customers]) w.set(x, nameWeights(x, weights.weight, words.wordId))
   const settled: string[] = []
