@@ -267,12 +267,30 @@ export function finishRun(
   )
 }
 
-/** A `running` row left by a crash or a power cut: it will never finish, so say so. Returns how many. */
+/**
+ * A `running` row left by a crash or a power cut: it will never finish, so say so. Its counts are only written
+ * when a run finishes, so they are summed here from the items it recorded before it stopped (a result that is
+ * not a count, e.g. "not written", counts as failed, as reconcile.ts counts it). Returns how many.
+ */
 export function markInterruptedRuns(db: Db, now: string): number {
-  return prepared(
-    db,
-    "UPDATE sync_runs SET status = 'interrupted', finished_at = ?, error = 'The app stopped while this run was in progress.' WHERE kind = 'billing' AND status = 'running'"
-  ).run(now).changes
+  return db.transaction(() => {
+    const running = prepared(db, "SELECT id FROM sync_runs WHERE kind = 'billing' AND status = 'running'")
+    const ids = (running.all() as { id: string }[]).map((r) => r.id)
+    const tally = prepared(db, 'SELECT result, COUNT(*) AS n FROM sync_items WHERE run_id = ? GROUP BY result')
+    const mark = prepared(
+      db,
+      "UPDATE sync_runs SET status = 'interrupted', finished_at = ?, counts_json = ?, error = 'The app stopped while this run was in progress.' WHERE id = ?"
+    )
+    for (const id of ids) {
+      const counts: RunCounts = { ...ZERO_COUNTS }
+      for (const { result, n } of tally.all(id) as { result: string; n: number }[]) {
+        const key = result in ZERO_COUNTS ? (result as keyof RunCounts) : 'failed'
+        counts[key] += n
+      }
+      mark.run(now, JSON.stringify(counts), id)
+    }
+    return ids.length
+  })()
 }
 
 export function listRunRows(db: Db, o: { limit: number; includeDryRuns: boolean }): RunSummary[] {
