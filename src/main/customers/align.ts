@@ -207,6 +207,8 @@ const isTypo = (st: State, i: number, j: number) => {
   if (d !== null) return d
   const sx = st.a.spelledTokens[i]!
   const sy = st.b.spelledTokens[j]!
+  // Most words read the same as spelled: the same two words again would give the same answer.
+  if (sx === x && sy === y) return false
   return (typoLengths(sx, sy) ? st.memo.typoDistance(sx, sy) : null) ?? false
 }
 

@@ -1,6 +1,6 @@
 import { osaDistance } from './edit-distance'
 import { markDecorations, dropSelfAcronyms } from './decorations'
-import { americanSpelling, numberCanon, spellOutAccents } from './word-relations'
+import { americanSpelling, numberCanon, singular, spellOutAccents } from './word-relations'
 import { perWord } from './word-cache'
 import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
@@ -212,14 +212,6 @@ function dropNumberWords(toks: Tok[], changes: Change[]): Tok[] {
   })
 }
 
-/** Crude English singular: "Services" = "Service", "Supplies" = "Supply"; leaves "Glass", "Campus", "Lewis". */
-export function singular(t: string): string {
-  if (/\d/.test(t)) return t
-  if (t.length > 4 && t.endsWith('ies')) return t.slice(0, -3) + 'y'
-  if (t.length > 3 && t.endsWith('s') && !/(ss|us|is)$/.test(t)) return t.slice(0, -1)
-  return t
-}
-
 const mistypedLegal = perWord(isMistypedLegal)
 const spelling = perWord(americanSpelling)
 const singularOf = perWord(singular)
@@ -378,14 +370,26 @@ function normalizeUncached(raw: string): NormalizedName {
       x.t = one
     }
   }
-  const tokens = toks.map((x) => x.t)
-  const spelledTokens = toks.map((x) => canonical(x.s))
+  // One pass for the five parallel arrays: five `map` callbacks per name cost in the cold first suggest-all.
+  const tokens: string[] = []
+  const alts: (string | null)[] = []
+  const deco: boolean[] = []
+  const surfaces: string[] = []
+  const spelledTokens: string[] = []
+  for (let k = 0; k < toks.length; k++) {
+    const x = toks[k]!
+    tokens.push(x.t)
+    alts.push(x.alt ? singularOf(x.alt) : null)
+    deco.push(x.deco === true)
+    surfaces.push(x.s.endsWith('.') ? x.s.slice(0, -1) : x.s)
+    spelledTokens.push(canonical(x.s))
+  }
   return {
     raw,
     tokens,
-    alts: toks.map((x) => (x.alt ? singularOf(x.alt) : null)),
-    deco: toks.map((x) => x.deco === true),
-    surfaces: toks.map((x) => (x.s.endsWith('.') ? x.s.slice(0, -1) : x.s)),
+    alts,
+    deco,
+    surfaces,
     key: tokens.join(' '),
     compact: tokens.join(''),
     spelledTokens,

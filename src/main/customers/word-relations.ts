@@ -40,6 +40,14 @@ export function americanSpelling(t: string): string {
     .replace(/([fc])ence$/, '$1ense')
 }
 
+/** Crude English singular: "Services" = "Service", "Supplies" = "Supply"; leaves "Glass", "Campus", "Lewis". */
+export function singular(t: string): string {
+  if (/\d/.test(t)) return t
+  if (t.length > 4 && t.endsWith('ies')) return t.slice(0, -3) + 'y'
+  if (t.length > 3 && t.endsWith('s') && !/(ss|us|is)$/.test(t)) return t.slice(0, -1)
+  return t
+}
+
 /** German/Nordic letters written out ("ü" → "ue", "ø" → "oe", "å" → "aa"): the other common way to drop an accent. */
 const SPELLED_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa', æ: 'ae' }
 const SPELLED_OUT_RE = /[äöüøåæ]/g

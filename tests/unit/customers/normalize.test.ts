@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { foldAccents, MAX_NAME_LENGTH, normalizeName, singular } from '../../../src/main/customers/normalize'
+import { foldAccents, MAX_NAME_LENGTH, normalizeName } from '../../../src/main/customers/normalize'
+import { singular } from '../../../src/main/customers/word-relations'
 
 const key = (s: string) => normalizeName(s).key
 const changes = (s: string) => normalizeName(s).changes.map((c) => `${c.kind}:${c.from}${c.to ? `>${c.to}` : ''}`)

@@ -19,6 +19,19 @@ describe('osaDistance', () => {
   it('handles long strings (scratch buffers grow)', () => {
     expect(osaDistance('a'.repeat(300), 'a'.repeat(299) + 'b')).toBe(1)
   })
+
+  it('with a bound, gives the exact distance up to it and bound + 1 beyond', () => {
+    // Every pair of words over a 3-letter alphabet up to 4 letters: swaps, repeats and length gaps of all kinds.
+    const words = ['']
+    for (let k = 0; k < words.length && words.length < 121; k++)
+      if (words[k]!.length < 4) for (const c of 'abc') words.push(words[k] + c)
+    for (const a of words.filter((w) => w.length > 0))
+      for (const b of words.filter((w) => w.length > 0))
+        for (const max of [0, 1, 2]) {
+          const d = osaDistance(a, b)
+          expect(osaDistance(a, b, max)).toBe(d <= max ? d : max + 1)
+        }
+  })
 })
 
 describe('typoDistance', () => {
