@@ -231,15 +231,34 @@ export class CandidateIndex {
     if (compact) addGroup(compact)
     let top = 0
     for (let k = 0; k < touched.length; k++) top = Math.max(top, acc[touched[k]!]!)
-    const picked: [number, number][] = []
+    // The best `limit` by total, then by index, kept in order as they come: that order is total, so this equals
+    // sorting every name over the share and cutting, without a pair per name (hundreds per query, all garbage).
+    const keep: number[] = []
+    const keepAcc: number[] = []
     for (let k = 0; k < touched.length; k++) {
       const i = touched[k]!
-      if (acc[i]! >= top * MIN_SHARE) picked.push([i, acc[i]!])
+      const v = acc[i]!
       acc[i] = 0
+      if (v < top * MIN_SHARE) continue
+      let p = keep.length
+      if (p === limit && !ranksBefore(v, i, keepAcc[p - 1]!, keep[p - 1]!)) continue
+      if (p === limit) p--
+      else {
+        keep.push(i)
+        keepAcc.push(v)
+      }
+      for (; p > 0 && ranksBefore(v, i, keepAcc[p - 1]!, keep[p - 1]!); p--) {
+        keep[p] = keep[p - 1]!
+        keepAcc[p] = keepAcc[p - 1]!
+      }
+      keep[p] = i
+      keepAcc[p] = v
     }
-    return picked
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, limit)
-      .map(([i]) => i)
+    return keep
   }
+}
+
+/** Candidate (v, i) comes before (w, j): higher total first, then lower index. */
+function ranksBefore(v: number, i: number, w: number, j: number): boolean {
+  return v > w || (v === w && i < j)
 }
