@@ -78,6 +78,8 @@ export class CandidateIndex {
   // Scratch arrays reused across queries (reset after each): per-name total weight and per-word best weight.
   private acc = new Float64Array(0)
   private best = new Float64Array(0)
+  private touched = new Int32Array(0)
+  private here = new Int32Array(0)
   /** A query word's postings (its keys depend on the word alone): names share most words, so each is looked up once. */
   private readonly wordHits = new Map<string, WordHits>()
 
@@ -177,8 +179,10 @@ export class CandidateIndex {
     if (this.acc.length < this.size) {
       this.acc = new Float64Array(this.size)
       this.best = new Float64Array(this.size)
+      this.touched = new Int32Array(this.size)
+      this.here = new Int32Array(this.size)
     }
-    const { acc, best } = this
+    const { acc, best, touched, here } = this
     const words: WordHits[] = name.tokens.map((t, w) => this.hitsOf(t, name.alts[w] ?? null))
     const compact = name.compact
       ? this.resolve(
@@ -195,22 +199,22 @@ export class CandidateIndex {
     const cap = Math.max(COMMON_KEY, rarest)
 
     // Each word counts once per name (its best key); a name's total adds the words in order, as floating point must.
-    const touched: number[] = []
-    const here: number[] = []
+    // Lists of distinct names, so at most `size` long: filled by count rather than grown by push in every query.
+    let nTouched = 0
     const addGroup = (g: readonly Posting[]) => {
-      here.length = 0
+      let nHere = 0
       for (const { list, weight } of g) {
         if (list.length > cap) continue
         // Indexed loops in the per-query code: a for-of allocates per step until the code is optimised.
         for (let k = 0; k < list.length; k++) {
           const i = list[k]!
-          if (best[i] === 0) here.push(i)
+          if (best[i] === 0) here[nHere++] = i
           if (weight > best[i]!) best[i] = weight
         }
       }
-      for (let k = 0; k < here.length; k++) {
+      for (let k = 0; k < nHere; k++) {
         const i = here[k]!
-        if (acc[i] === 0) touched.push(i)
+        if (acc[i] === 0) touched[nTouched++] = i
         acc[i]! += best[i]!
         best[i] = 0
       }
@@ -224,18 +228,18 @@ export class CandidateIndex {
       const { names, weights } = g
       for (let k = 0; k < names.length; k++) {
         const i = names[k]!
-        if (acc[i] === 0) touched.push(i)
+        if (acc[i] === 0) touched[nTouched++] = i
         acc[i]! += weights[k]!
       }
     }
     if (compact) addGroup(compact)
     let top = 0
-    for (let k = 0; k < touched.length; k++) top = Math.max(top, acc[touched[k]!]!)
+    for (let k = 0; k < nTouched; k++) top = Math.max(top, acc[touched[k]!]!)
     // The best `limit` by total, then by index, kept in order as they come: that order is total, so this equals
     // sorting every name over the share and cutting, without a pair per name (hundreds per query, all garbage).
     const keep: number[] = []
     const keepAcc: number[] = []
-    for (let k = 0; k < touched.length; k++) {
+    for (let k = 0; k < nTouched; k++) {
       const i = touched[k]!
       const v = acc[i]!
       acc[i] = 0
