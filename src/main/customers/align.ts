@@ -103,24 +103,33 @@ function joinedAt(a: NormalizedName, i: number, b: NormalizedName, free: Uint8Ar
  * Word-pair relations remembered across the pairs of one bulk run: the same two words meet in thousands of name pairs
  * ("plumbing" / "plumber"), and the edit-distance and short-form checks are pure functions of the two words.
  */
+/**
+ * One relation's answers, a row per first word. A pass asks about one word of A against each word of B in turn, so
+ * the last row is kept: the row of that word is found once rather than once per pair (the same string compares by
+ * identity, without a hash).
+ */
+class WordRows<V> {
+  private readonly rows = new Map<string, Map<string, V>>()
+  private word = ''
+  private last = new Map<string, V>()
+
+  row(x: string): Map<string, V> {
+    if (x !== this.word) {
+      let row = this.rows.get(x)
+      if (!row) this.rows.set(x, (row = new Map()))
+      this.word = x
+      this.last = row
+    }
+    return this.last
+  }
+}
+
 export class WordPairMemo {
-  private readonly typo = new Map<string, Map<string, number | null>>()
-  private readonly short = new Map<string, Map<string, boolean>>()
-  // The last row looked up per relation: a pass asks about one word of A against each word of B in turn, so the row
-  // of that word is found once rather than once per pair (the same string compares by identity, without a hash).
-  private typoWord = ''
-  private typoRow = new Map<string, number | null>()
-  private shortWord = ''
-  private shortRow = new Map<string, boolean>()
+  private readonly typo = new WordRows<number | null>()
+  private readonly short = new WordRows<boolean>()
 
   typoDistance(x: string, y: string): number | null {
-    if (x !== this.typoWord) {
-      let row = this.typo.get(x)
-      if (!row) this.typo.set(x, (row = new Map()))
-      this.typoWord = x
-      this.typoRow = row
-    }
-    const row = this.typoRow
+    const row = this.typo.row(x)
     let d = row.get(y)
     if (d === undefined) row.set(y, (d = typoDistance(x, y)))
     return d
@@ -128,13 +137,7 @@ export class WordPairMemo {
 
   /** `abbreviates` either way round. */
   abbreviation(x: string, y: string): boolean {
-    if (x !== this.shortWord) {
-      let row = this.short.get(x)
-      if (!row) this.short.set(x, (row = new Map()))
-      this.shortWord = x
-      this.shortRow = row
-    }
-    const row = this.shortRow
+    const row = this.short.row(x)
     let r = row.get(y)
     if (r === undefined) row.set(y, (r = abbreviates(x, y) || abbreviates(y, x)))
     return r
