@@ -1,6 +1,7 @@
 import { mayBeInitialsOf, mayJoin, mayPair, type Equivalences } from './align'
 import type { NormalizedName } from './normalize'
 import { INITIALS, SCORE, type NameWeights } from './similarity'
+import { WordFacts } from './word-facts'
 
 // Most candidate pairs of a suggest-all share only a common word beside rare ones ("Kestrel Plumbing" / "Harbor
 // Plumbing") and are dropped after scoring: they cannot even count as a rival. `cannotReach` proves that from the
@@ -26,10 +27,13 @@ export class WordRelations {
   /** …else by ids as one number. */
   private readonly known = new Map<number, number>()
   private stride = 0
+  private readonly facts: WordFacts
 
   // No WordPairMemo: this table already finds each two words once, and ~80,000 entries kept in string-keyed maps
   // for pairs that are never aligned cost more than they save.
-  constructor(private readonly learned: Equivalences | undefined) {}
+  constructor(private readonly learned: Equivalences | undefined) {
+    this.facts = new WordFacts(learned)
+  }
 
   /** The id of word i of a name; every name is given its ids before the first `relation`. */
   readonly wordId = (name: NormalizedName, i: number): number => {
@@ -39,7 +43,10 @@ export class WordRelations {
     // Tokens hold no line breaks: a plain word cannot collide with a joined triple.
     const key = s === t && alt === null ? t : `${t}\n${s}\n${alt}`
     let id = this.ids.get(key)
-    if (id === undefined) this.ids.set(key, (id = this.ids.size))
+    if (id === undefined) {
+      this.ids.set(key, (id = this.ids.size))
+      this.facts.add(t, s, alt)
+    }
     return id
   }
 
@@ -62,7 +69,10 @@ export class WordRelations {
     const key = ia * this.stride + ib
     const known = table ? table[key]! - 1 : (this.known.get(key) ?? -1)
     if (known >= 0) return known
-    const r = (mayJoin(a, i, b, j) ? JOIN : 0) | (mayPair(a, i, b, j, this.learned, undefined) ? PAIR : 0)
+    // Most pairs are settled by the pre-test; the full tests run for about one in ten.
+    const r = this.facts.apart(ia, ib)
+      ? 0
+      : (mayJoin(a, i, b, j) ? JOIN : 0) | (mayPair(a, i, b, j, this.learned, undefined) ? PAIR : 0)
     if (table) table[key] = r + 1
     else this.known.set(key, r)
     return r
