@@ -1,19 +1,17 @@
 // Peak RSS of the process doing a billing sync of N orgs (issue 12 target: < 150 MB at 5,000 orgs). The simulators run
-// in this process and the app in a child process (bench/billing/sync-child.ts), so the figure is the app's alone: the
-// whole life of a process that connects, refreshes 5,000 orgs and customers, maps them one by one and syncs them.
-// The child runs from a bundle, like the shipped CLI (tsx's loader alone would add ~35 MB), with the shipped
-// launcher's Node flags (bench/launcher-flags.ts; BENCH_NODE_FLAGS='' measures without them). Limits scaled (one
-// minute = BENCH_MINUTE ms, default 1 s: this bench is about memory, a few 429s do not matter).
+// in this process and the app in a child process (billing/app-process.ts + billing/sync-child.ts, shared with
+// billing.bench.ts), so the figure is the app's alone: the whole life of a process that connects, refreshes 5,000 orgs
+// and customers, maps them one by one and syncs them. The child runs from a bundle, like the shipped CLI (tsx's loader
+// alone would add ~35 MB), with the shipped launcher's Node flags (bench/launcher-flags.ts; BENCH_NODE_FLAGS='' measures
+// without them). Limits scaled (one minute = BENCH_MINUTE ms, default 1 s: this bench is about memory, a few 429s do
+// not matter).
 // Sends its row with benchRow(): min / median / max over BENCH_RUNS runs (default 5; fewer for a quick check).
 // Run: npm run bench sync-rss, or npx tsx bench/sync-rss.bench.ts [orgs]; BENCH_RSS_TRACE=<ms> samples memory in the
-// child (billing/sync-child.ts). Asserts nothing.
-import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { build } from 'tsup'
+// child. Asserts nothing.
+import { execFileSync } from 'node:child_process'
 import { startJumpCloudSim } from '../tests/sims/jumpcloud'
 import { startSyncroSim } from '../tests/sims/syncro'
+import { startAppProcess } from './billing/app-process'
 import { addCustomers, endpoints } from './billing/setup'
 import { figure, fmt } from './issue12/stats'
 import { launcherFlags } from './launcher-flags'
@@ -28,59 +26,32 @@ const FLAGS = launcherFlags()
 console.log(
   `sync RSS bench: ${ORGS} orgs, ${kind}, ${RUNS} runs, node ${FLAGS.join(' ') || '(no flags)'}; load ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`
 )
-const outDir = join(import.meta.dirname, '..', 'out', 'bench')
-await build({
-  entry: { 'sync-child': join(import.meta.dirname, 'billing', 'sync-child.ts') },
-  outDir,
-  format: ['esm'],
-  platform: 'node',
-  target: 'node20',
-  config: false,
-  silent: true,
-  banner: {
-    js: "import { createRequire as __psaRequire } from 'node:module'; const require = __psaRequire(import.meta.url);"
-  }
-})
 const peaks: number[] = []
 const beforeSync: number[] = []
 const afterSync: number[] = []
 const syncCpu: number[] = []
-const dir = mkdtempSync(join(tmpdir(), 'psa-bridge-rss-'))
-try {
-  for (let i = 0; i < RUNS; i++) {
-    const jc = await startJumpCloudSim({ seed: 11, orgs: ORGS, rateLimit: { limit: 600, windowMs: MINUTE } })
-    const psa = await startSyncroSim({ seed: 11, size: 1, rateLimit: { limit: 180, windowMs: MINUTE } })
-    try {
-      const targets = addCustomers(kind, jc, psa)
-      const file = join(dir, `run-${i}.json`)
-      writeFileSync(file, JSON.stringify({ sims: endpoints(kind, jc, psa), targets: [...targets] }))
-      // Async spawn: the simulators in this process must keep answering while the child syncs.
-      const out = await new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [...FLAGS, join(outDir, 'sync-child.js'), kind, file, String(MINUTE)])
-        let text = ''
-        child.stdout.on('data', (d: Buffer) => (text += d.toString()))
-        child.stderr.on('data', (d: Buffer) => process.stderr.write(d))
-        child.on('error', reject)
-        child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`child exit ${code}`))))
-      })
-      const r = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>
-      peaks.push(r.peakRssMb!)
-      beforeSync.push(r.rssBeforeSyncMb!)
-      afterSync.push(r.rssAfterSyncMb!)
-      syncCpu.push(r.cpuMs! / 1000)
-      console.log(
-        `  run ${i + 1}: written ${r.written}, failed ${r.failed}, sync wall ${(r.wallMs! / 1000).toFixed(1)} s, ` +
-          `CPU ${(r.cpuMs! / 1000).toFixed(1)} s; RSS connected ${r.rssConnectedMb!.toFixed(0)} MB, refreshed ${r.rssRefreshedMb!.toFixed(0)} MB ` +
-          `(peak ${r.peakRefreshedMb!.toFixed(0)}), mapped ${r.rssBeforeSyncMb!.toFixed(0)} MB (peak ${r.peakBeforeSyncMb!.toFixed(0)}), ` +
-          `after sync ${r.rssAfterSyncMb!.toFixed(0)} MB, peak ${r.peakRssMb!.toFixed(0)} MB`
-      )
-    } finally {
-      await jc.close()
-      await psa.close()
-    }
+for (let i = 0; i < RUNS; i++) {
+  const jc = await startJumpCloudSim({ seed: 11, orgs: ORGS, rateLimit: { limit: 600, windowMs: MINUTE } })
+  const psa = await startSyncroSim({ seed: 11, size: 1, rateLimit: { limit: 180, windowMs: MINUTE } })
+  try {
+    const targets = addCustomers(kind, jc, psa)
+    const app = await startAppProcess({ kind, sims: endpoints(kind, jc, psa), targets, minute: MINUTE })
+    const { ready } = app
+    const r = await app.sync().finally(() => app.close())
+    peaks.push(r.peakRssMb)
+    beforeSync.push(ready.rssBeforeSyncMb)
+    afterSync.push(r.rssAfterSyncMb)
+    syncCpu.push(r.cpuMs / 1000)
+    console.log(
+      `  run ${i + 1}: written ${r.written}, failed ${r.failed}, sync wall ${(r.wallMs / 1000).toFixed(1)} s, ` +
+        `CPU ${(r.cpuMs / 1000).toFixed(1)} s; RSS connected ${ready.rssConnectedMb.toFixed(0)} MB, refreshed ${ready.rssRefreshedMb.toFixed(0)} MB ` +
+        `(peak ${ready.peakRefreshedMb.toFixed(0)}), mapped ${ready.rssBeforeSyncMb.toFixed(0)} MB (peak ${ready.peakBeforeSyncMb.toFixed(0)}), ` +
+        `after sync ${r.rssAfterSyncMb.toFixed(0)} MB, peak ${r.peakRssMb.toFixed(0)} MB`
+    )
+  } finally {
+    await jc.close()
+    await psa.close()
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true })
 }
 const peak = figure(peaks)
 console.log(
