@@ -1,4 +1,5 @@
-import type { Change, Segment } from './normalize'
+import type { Change } from './normalize'
+import { segmentText, type Segment } from './segments'
 
 // What in a name is decoration rather than the firm's name: a branch or suite after a separator ("- HQ", "(North)",
 // ", Suite 200"), a person's degree after their name ("MD", "D.D.S.", "CPA") and a leading honorific ("Dr."). A
@@ -18,13 +19,14 @@ export function markDecorations(segs: Segment[], shouting: boolean): void {
   for (const seg of segs) if (seg !== main) for (const x of seg.toks) x.deco = true
   if (!main || main.style !== 'main') return
   const toks = main.toks
-  const hasHash = main.text.includes('#')
+  // The '#' test on the part as cut out: tidying its spaces neither adds nor removes one.
+  const text = main.part.includes('#') ? segmentText(main) : null
   // "#2" and "Suite 110" name a location of the firm, wherever they stand.
   toks.forEach((x, i) => {
     const next = toks[i + 1]
     if (UNITS.has(x.t) && next && i > 0) x.deco = next.deco = true
     // Without a '#' the pattern cannot match: no expression is built for the name's numbers.
-    if (hasHash && /^\d+$/.test(x.t) && new RegExp(`#\\s*${x.t}\\b`).test(main.text)) x.deco = true
+    if (text !== null && /^\d+$/.test(x.t) && new RegExp(`#\\s*${x.t}\\b`).test(text)) x.deco = true
   })
   // Trailing credentials: "Jane Okafor MD". In an all-capitals name every word looks like one, so none is read so.
   for (let i = toks.length - 1; i >= 2 && !shouting && CREDENTIAL.test(toks[i]!.s); i--) toks[i]!.deco = true

@@ -1,8 +1,9 @@
 import { osaDistance } from './edit-distance'
 import { markDecorations, dropSelfAcronyms } from './decorations'
+import { canonical, foldAccents, segmentText, splitSegments, words, type Segment, type Tok } from './segments'
 import { americanSpelling, numberCanon, singular, spellOutAccents } from './word-relations'
 import { perWord } from './word-cache'
-import { ABBREVIATIONS, EXTRA_FOLDS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
+import { ABBREVIATIONS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
 /** What the normaliser changed, so a suggestion can say why two names were treated as one. */
 export type ChangeKind =
@@ -53,94 +54,30 @@ export interface NormalizedName {
 /** Longer than any real company name; such input is treated as unmatchable instead of being scored. */
 export const MAX_NAME_LENGTH = 256
 
-export interface Tok {
-  t: string
-  s: string
-  alt?: string | null
-  deco?: boolean
-}
+export { foldAccents }
 
-export type SegmentStyle = 'main' | 'comma' | 'paren' | 'dash'
-
-export interface Segment {
-  style: SegmentStyle
-  text: string
-  toks: Tok[]
-}
-
-const MARKS = /\p{M}/gu
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 const LOWER_ASCII = /[a-z]/
 const INVISIBLE = /\p{Cf}/gu
-const APOSTROPHES = /['’‘`´ʼ]/g
-// "L.L.C." / "P.C." / "U.S.A." → "LLC" / "PC" / "USA" so they read as one word.
+// "L.L.C." / "P.C." / "U.S.A." → "LLC" / "PC" / "USA" so they read as one word (the second form: on ASCII text).
 const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu
-const PARENTHESISED = /[([{]([^()[\]{}]*)[)\]}]/g
-// A dash with a space on at least one side (or an en/em dash, or a bar) separates a decoration: "X - North".
-// An unspaced ASCII hyphen joins words ("Smith-Jones") and is plain punctuation.
-const DASH_SEPARATOR = /\s+[-–—|]+\s*|\s*[-–—|]+\s+|[–—|]+/
-const WORD = /&|\+|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}\p{N}]+)*\.?/gu
+const ASCII_DOTTED_ACRONYM = /(?<![A-Za-z0-9])(?:[A-Za-z]\.){2,}/g
 
-/** NFKD + drop combining marks + fold the few letters NFKD leaves alone (ß, ø, æ …). */
-export function foldAccents(s: string): string {
-  let out = s.normalize('NFKD').replace(MARKS, '')
-  if (/[\u0080-\uffff]/.test(out)) out = Array.from(out, (c) => EXTRA_FOLDS.get(c) ?? c).join('')
-  return out
-}
-
-// The replacements below only run when a test says they would change something: most words have neither.
-const APOSTROPHE_OR_DOT = /['’‘`´ʼ.]/
-const BRACKET = /[([{]/
-const DASH_LIKE = /[-–—|]/
-
-function canonical(word: string): string {
-  const lower = word.toLowerCase()
-  return APOSTROPHE_OR_DOT.test(lower) ? lower.replace(APOSTROPHES, '').replace(/\./g, '') : lower
-}
-
-/** Every WORD match of `text` (an exec loop: matchAll would copy the regular expression on each call). */
-function words(text: string): string[] {
-  const out: string[] = []
-  WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push(m[0])
-  return out
-}
-
-function tokenize(text: string): Tok[] {
-  // Every field set from the start: tokens of one shape keep the normaliser's optimised code from being thrown away.
-  // Pushed, not mapped: `map` makes holey arrays and `filter` packed ones, and the mix made that code deoptimise.
-  const out: Tok[] = []
-  WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const s = m[0]
-    out.push({ t: s === '&' || s === '+' ? 'and' : canonical(s), s, alt: null, deco: false })
+/** "and" / "&" / "+" carry no identity once a name has other words: "Smith & Sons" = "Smith and Sons" = "Smith Sons". */
+function dropAnd(segs: Segment[], changes: Change[]): void {
+  let other = false
+  for (let k = 0; k < segs.length && !other; k++) for (const x of segs[k]!.toks) if (x.t !== 'and') other = true
+  if (!other) return
+  for (const seg of segs) {
+    const toks = seg.toks
+    let kept = 0
+    for (let k = 0; k < toks.length; k++) {
+      const x = toks[k]!
+      if (x.t === 'and') changes.push({ kind: 'and', from: x.s.toLowerCase() })
+      else toks[kept++] = x
+    }
+    toks.length = kept
   }
-  return out
-}
-
-function hasAnd(toks: readonly Tok[]): boolean {
-  for (const x of toks) if (x.t === 'and') return true
-  return false
-}
-
-function splitSegments(text: string): Segment[] {
-  const parens: string[] = []
-  const outside = BRACKET.test(text)
-    ? text.replace(PARENTHESISED, (_m, inner: string) => {
-        parens.push(inner)
-        return ' '
-      })
-    : text
-  const segs: Segment[] = []
-  outside.split(',').forEach((commaPart, ci) => {
-    const parts = DASH_LIKE.test(commaPart) ? commaPart.split(DASH_SEPARATOR) : [commaPart]
-    parts.forEach((part, di) => {
-      const style: SegmentStyle = ci === 0 && di === 0 ? 'main' : di === 0 ? 'comma' : 'dash'
-      segs.push({ style, text: part.trim().replace(/\s+/g, ' '), toks: tokenize(part) })
-    })
-  })
-  for (const p of parens) segs.push({ style: 'paren', text: p.trim().replace(/\s+/g, ' '), toks: tokenize(p) })
-  return segs
 }
 
 function isLegalOnly(toks: Tok[]): boolean {
@@ -217,9 +154,10 @@ const spelling = perWord(americanSpelling)
 const singularOf = perWord(singular)
 
 function describeSegment(seg: Segment): string {
-  if (seg.style === 'paren') return `(${seg.text})`
-  if (seg.style === 'dash') return `- ${seg.text}`
-  return `, ${seg.text}`
+  const text = segmentText(seg)
+  if (seg.style === 'paren') return `(${text})`
+  if (seg.style === 'dash') return `- ${text}`
+  return `, ${text}`
 }
 
 function recordAccents(raw: string, changes: Change[]): void {
@@ -299,17 +237,12 @@ function normalizeUncached(raw: string): NormalizedName {
   const allCaps = ascii ? !LOWER_ASCII.test(raw) : raw === raw.toUpperCase()
   if (!ascii) recordAccents(raw, changes)
   const folded = ascii ? raw : foldAccents(raw.replace(INVISIBLE, ''))
-  const text = folded.includes('.') ? folded.replace(DOTTED_ACRONYM, (m) => m.replace(/\./g, '')) : folded
-  const segs = splitSegments(text).filter((seg) => seg.toks.length > 0)
+  const text = folded.includes('.')
+    ? folded.replace(ascii ? ASCII_DOTTED_ACRONYM : DOTTED_ACRONYM, (m) => m.replace(/\./g, ''))
+    : folded
+  const segs = splitSegments(text, ascii)
   if (segs.length === 0) return empty(raw)
-
-  // "and" / "&" / "+" carry no identity: "Smith & Sons" = "Smith and Sons" = "Smith Sons".
-  if (segs.some((seg) => seg.toks.some((x) => x.t !== 'and'))) {
-    for (const seg of segs) {
-      for (const x of seg.toks) if (x.t === 'and') changes.push({ kind: 'and', from: x.s.toLowerCase() })
-      if (hasAnd(seg.toks)) seg.toks = seg.toks.filter((x) => x.t !== 'and')
-    }
-  }
+  dropAnd(segs, changes)
 
   dropSelfAcronyms(segs, changes)
   const first = segs.find((seg) => seg.toks.length > 0)
@@ -382,7 +315,7 @@ function normalizeUncached(raw: string): NormalizedName {
     alts.push(x.alt ? singularOf(x.alt) : null)
     deco.push(x.deco === true)
     surfaces.push(x.s.endsWith('.') ? x.s.slice(0, -1) : x.s)
-    spelledTokens.push(canonical(x.s))
+    spelledTokens.push(x.sp)
   }
   return {
     raw,
