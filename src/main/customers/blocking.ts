@@ -73,6 +73,8 @@ interface WordHits {
 
 export class CandidateIndex {
   private readonly postings = new Map<string, number[]>()
+  /** The c: keys (same letters ignoring spaces), by the letters themselves: no key string is built per name. */
+  private readonly compact = new Map<string, number[]>()
   private readonly byKey = new Map<string, number[]>()
   private readonly size: number
   // Scratch arrays reused across queries (reset after each): per-name total weight and per-word best weight.
@@ -87,12 +89,15 @@ export class CandidateIndex {
     this.size = names.length
     // A word's posting lists, found once per distinct word: ~150,000 postings at 5,000 names, each a Map lookup before.
     const listsOfWord = new Map<string, number[][]>()
-    names.forEach((name, i) => {
-      if (!name.key) return
+    // Indexed loops, no callbacks: this runs for every name, mostly before the code is optimised.
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!
+      if (!name.key) continue
       const same = this.byKey.get(name.key)
       if (same) same.push(i)
       else this.byKey.set(name.key, [i])
-      name.tokens.forEach((t, w) => {
+      for (let w = 0; w < name.tokens.length; w++) {
+        const t = name.tokens[w]!
         const alt = name.alts[w] ?? null
         const id = alt === null ? t : `${t} ${alt}`
         let lists = listsOfWord.get(id)
@@ -101,12 +106,12 @@ export class CandidateIndex {
           const list = lists[k]!
           if (list[list.length - 1] !== i) list.push(i)
         }
-      })
-      if (name.compact) {
-        this.post(`c:${name.compact}`, i)
-        this.post(`c:${name.spelled}`, i)
       }
-    })
+      if (name.compact) {
+        this.post(name.compact, i)
+        this.post(name.spelled, i)
+      }
+    }
   }
 
   /** The posting list of a key, created empty when new (a name is posted to it right after). */
@@ -116,9 +121,9 @@ export class CandidateIndex {
     return list
   }
 
-  private post(key: string, i: number): void {
-    const list = this.postings.get(key)
-    if (!list) this.postings.set(key, [i])
+  private post(letters: string, i: number): void {
+    const list = this.compact.get(letters)
+    if (!list) this.compact.set(letters, [i])
     else if (list[list.length - 1] !== i) list.push(i)
   }
 
@@ -138,11 +143,28 @@ export class CandidateIndex {
 
   /** Indexed names with the same letters ignoring spaces (includes exact-key names). */
   sameLetters(name: NormalizedName): number[] {
-    const out = new Set<number>([
-      ...(this.postings.get(`c:${name.compact}`) ?? []),
-      ...(this.postings.get(`c:${name.spelled}`) ?? [])
-    ])
-    return [...out]
+    const a = this.compact.get(name.compact) ?? []
+    const b = name.spelled === name.compact ? [] : (this.compact.get(name.spelled) ?? [])
+    // Those of a, then those of b not in a: both lists ascend (names are posted in order), so one walk finds them.
+    const out = a.slice()
+    let p = 0
+    for (let k = 0; k < b.length; k++) {
+      const i = b[k]!
+      while (p < a.length && a[p]! < i) p++
+      if (p === a.length || a[p] !== i) out.push(i)
+    }
+    return out
+  }
+
+  /** The c: postings of a query name (its letters as normalised and as spelled), each key once. */
+  private compactPostings(name: NormalizedName): Posting[] {
+    const out: Posting[] = []
+    const keys = name.spelled === name.compact ? [name.compact] : [name.compact, name.spelled]
+    for (const k of keys) {
+      const list = this.compact.get(k)
+      if (list) out.push({ list, weight: 2 * Math.log2(1 + this.size / list.length) })
+    }
+    return out
   }
 
   /** A word's postings and their merge under COMMON_KEY (see WordHits). */
@@ -184,14 +206,7 @@ export class CandidateIndex {
     }
     const { acc, best, touched, here } = this
     const words: WordHits[] = name.tokens.map((t, w) => this.hitsOf(t, name.alts[w] ?? null))
-    const compact = name.compact
-      ? this.resolve(
-          new Map([
-            [`c:${name.compact}`, 2],
-            [`c:${name.spelled}`, 2]
-          ])
-        )
-      : null
+    const compact = name.compact ? this.compactPostings(name) : null
     // A name made only of common words still gets candidates from its rarest key.
     let rarest = Infinity
     for (const g of words) rarest = Math.min(rarest, g.rarest)

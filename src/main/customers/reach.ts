@@ -1,6 +1,6 @@
 import { mayBeInitialsOf, mayJoin, mayPair, type Equivalences } from './align'
 import type { NormalizedName } from './normalize'
-import { INITIALS, SCORE, type NameWeights } from './similarity'
+import { INITIALS, RUNS, SCORE, type NameWeights } from './similarity'
 import { WordFacts } from './word-facts'
 
 // Most candidate pairs of a suggest-all share only a common word beside rare ones ("Kestrel Plumbing" / "Harbor
@@ -98,8 +98,11 @@ export function cannotReach(
   if (!a.key || !b.key || a.key === b.key || a.spelled === b.spelled) return false
   const n = a.tokens.length
   const m = b.tokens.length
-  for (let i = 0; i < n; i++) if (wa[2 * n + i]! & INITIALS && mayBeInitialsOf(a, i, b)) return false
-  for (let j = 0; j < m; j++) if (wb[2 * m + j]! & INITIALS && mayBeInitialsOf(b, j, a)) return false
+  // Most names have no word that may be initials: one flag per name says so.
+  if (wa[RUNS * n]! & INITIALS)
+    for (let i = 0; i < n; i++) if (wa[2 * n + i]! & INITIALS && mayBeInitialsOf(a, i, b)) return false
+  if (wb[RUNS * m]! & INITIALS)
+    for (let j = 0; j < m; j++) if (wb[2 * m + j]! & INITIALS && mayBeInitialsOf(b, j, a)) return false
   if (scratch.length < m) scratch = new Uint8Array(m)
   const pairedB = scratch
   pairedB.fill(0, 0, m)

@@ -57,9 +57,10 @@ export interface ScoreContext {
 
 /**
  * What scoring needs of each word of a name, precomputed once per name by bulk callers rather than per pair (Set
- * look-ups per extra word and pair were a good part of the first suggest-all). One array of 4 × words, in four runs:
- * [0, n) the word's weight (rarity × role); [n, 2n) what it costs when the other name lacks it; [2n, 3n) flags
- * (EXTRA_DISTINCT, EXTRA_TRADE, INITIALS); [3n, 4n) the word's id in this run (`wordId`), -1 without one.
+ * look-ups per extra word and pair were a good part of the first suggest-all). One array of 4 × words + 1, in four
+ * runs: [0, n) the word's weight (rarity × role); [n, 2n) what it costs when the other name lacks it; [2n, 3n) flags
+ * (EXTRA_DISTINCT, EXTRA_TRADE, INITIALS); [3n, 4n) the word's id in this run (`wordId`), -1 without one; then [4n]
+ * the flags of all words or'ed (whether any word may be initials, without a loop per pair).
  */
 export type NameWeights = Float64Array
 
@@ -78,7 +79,7 @@ export function nameWeights(
   wordId?: (name: NormalizedName, i: number) => number
 ): NameWeights {
   const n = name.tokens.length
-  const w = new Float64Array(RUNS * n)
+  const w = new Float64Array(RUNS * n + 1)
   for (let i = 0; i < n; i++) {
     const t = name.tokens[i]!
     const generic = GENERIC_WORDS.has(t)
@@ -88,6 +89,7 @@ export function nameWeights(
     const distinct = !name.deco[i] && !generic ? EXTRA_DISTINCT | (DESCRIPTIVE_WORDS.has(t) ? EXTRA_TRADE : 0) : 0
     w[2 * n + i] = distinct | (mayBeInitials(name, i) ? INITIALS : 0)
     w[3 * n + i] = wordId ? wordId(name, i) : -1
+    w[RUNS * n] = w[RUNS * n]! | w[2 * n + i]!
   }
   return w
 }
@@ -202,7 +204,7 @@ export function scoreNames(
   for (let side = 0; side < 2; side++) {
     const idx = side === 0 ? al.extraA : al.extraB
     const ws = side === 0 ? weightsA : weightsB
-    const n = ws.length / RUNS
+    const n = (ws.length - 1) / RUNS
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k]!
       extra += ws[n + i]!

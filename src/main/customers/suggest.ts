@@ -69,10 +69,13 @@ interface Side {
 }
 
 function prepare(list: readonly Named[], excluded: Set<string> | undefined): Side[] {
-  return list
-    .filter((x) => !excluded?.has(x.id))
-    .map((x) => ({ id: x.id, n: normalizeName(x.name) }))
-    .filter((x) => x.n.key !== '')
+  const out: Side[] = []
+  for (const x of list) {
+    if (excluded?.has(x.id)) continue
+    const n = normalizeName(x.name)
+    if (n.key !== '') out.push({ id: x.id, n })
+  }
+  return out
 }
 
 function scoreCandidates(orgs: Side[], customers: Side[], weights: CorpusWeights, learned?: Equivalences): Edge[] {

@@ -12,8 +12,13 @@ export interface CorpusWeights {
 
 export function corpusWeights(names: readonly NormalizedName[]): CorpusWeights {
   const df = new Map<string, number>()
+  // Each distinct word of a name once, found by its first place in the name: no Set per name (names have few words).
   for (const n of names) {
-    for (const t of new Set(n.tokens)) df.set(t, (df.get(t) ?? 0) + 1)
+    const tokens = n.tokens
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!
+      if (tokens.indexOf(t) === k) df.set(t, (df.get(t) ?? 0) + 1)
+    }
   }
   const size = Math.max(names.length, 1)
   const cache = new Map<string, number>()
