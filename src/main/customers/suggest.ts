@@ -144,32 +144,44 @@ function figureOf(e: Edge, f: Figure): number {
   return f === 'score' ? e.score : f === 'core' ? e.core : e.strength
 }
 
-type TopTwo = Map<number, [Edge, Edge | undefined]>
-
-function keepTop(map: TopTwo, k: number, e: Edge, f: Figure): void {
-  const cur = map.get(k)
-  if (!cur) map.set(k, [e, undefined])
-  else if (figureOf(e, f) > figureOf(cur[0], f)) {
-    cur[1] = cur[0]
-    cur[0] = e
-  } else if (!cur[1] || figureOf(e, f) > figureOf(cur[1], f)) cur[1] = e
+/** The best and second-best edge per org (or per customer) index, in two arrays rather than a tuple per index. */
+interface TopTwo {
+  first: (Edge | undefined)[]
+  second: (Edge | undefined)[]
 }
 
-function otherThan(top: [Edge, Edge | undefined] | undefined, e: Edge, f: Figure): number {
-  const first = top?.[0] !== e ? top?.[0] : top[1]
-  return first ? figureOf(first, f) : 0
+function keepTop(top: TopTwo, k: number, e: Edge, f: Figure): void {
+  const first = top.first[k]
+  const second = top.second[k]
+  if (!first) top.first[k] = e
+  else if (figureOf(e, f) > figureOf(first, f)) {
+    top.second[k] = first
+    top.first[k] = e
+  } else if (!second || figureOf(e, f) > figureOf(second, f)) top.second[k] = e
+}
+
+function otherThan(top: TopTwo, k: number, e: Edge, f: Figure): number {
+  const first = top.first[k]
+  const other = first !== e ? first : top.second[k]
+  return other ? figureOf(other, f) : 0
 }
 
 /** Best other value involving the same org or the same customer (the runner-up on both sides). */
-function runnerUp(edges: Edge[], f: Figure): (e: Edge) => number {
+function runnerUp(edges: Edge[], f: Figure, orgs: number, customers: number): (e: Edge) => number {
   // The two best edges per org and per customer (ties keep the earlier edge first, as a stable sort would).
-  const byO: TopTwo = new Map()
-  const byC: TopTwo = new Map()
+  const byO: TopTwo = {
+    first: new Array<Edge | undefined>(orgs).fill(undefined),
+    second: new Array(orgs).fill(undefined)
+  }
+  const byC: TopTwo = {
+    first: new Array<Edge | undefined>(customers).fill(undefined),
+    second: new Array(customers).fill(undefined)
+  }
   for (const e of edges) {
     keepTop(byO, e.o, e, f)
     keepTop(byC, e.c, e, f)
   }
-  return (e) => Math.max(otherThan(byO.get(e.o), e, f), otherThan(byC.get(e.c), e, f))
+  return (e) => Math.max(otherThan(byO, e.o, e, f), otherThan(byC, e.c, e, f))
 }
 
 interface Rivals {
@@ -218,9 +230,9 @@ export function suggestMatches(
   const weights = corpusWeights([...os.map((x) => x.n), ...cs.map((x) => x.n)])
   const edges = scoreCandidates(os, cs, weights, opts.learned)
   const rivals: Rivals = {
-    second: runnerUp(edges, 'score'),
-    core: runnerUp(edges, 'core'),
-    near: runnerUp(edges, 'strength')
+    second: runnerUp(edges, 'score', os.length, cs.length),
+    core: runnerUp(edges, 'core', os.length, cs.length),
+    near: runnerUp(edges, 'strength', os.length, cs.length)
   }
   return assign(edges.filter((e) => e.score >= SUGGEST)).map((e) => {
     const reason = explainScored(os[e.o]!.n, cs[e.c]!.n, e.scored)
