@@ -101,7 +101,7 @@ export class CandidateIndex {
         const alt = name.alts[w] ?? null
         const id = alt === null ? t : `${t} ${alt}`
         let lists = listsOfWord.get(id)
-        if (!lists) listsOfWord.set(id, (lists = [...wordKeys(t, alt, 'index').keys()].map((k) => this.listOf(k))))
+        if (!lists) listsOfWord.set(id, (lists = [...wordKeys(t, alt, 'index').keys()].map((k) => this.listOf(k, i))))
         for (let k = 0; k < lists.length; k++) {
           const list = lists[k]!
           if (list[list.length - 1] !== i) list.push(i)
@@ -114,10 +114,11 @@ export class CandidateIndex {
     }
   }
 
-  /** The posting list of a key, created empty when new (a name is posted to it right after). */
-  private listOf(key: string): number[] {
+  /** The posting list of a key; a new one starts with name i (a literal of one: most keys stay that short, and an
+   * empty array grows by 16 places on its first push). */
+  private listOf(key: string, i: number): number[] {
     let list = this.postings.get(key)
-    if (!list) this.postings.set(key, (list = []))
+    if (!list) this.postings.set(key, (list = [i]))
     return list
   }
 

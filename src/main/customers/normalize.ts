@@ -150,8 +150,58 @@ function dropNumberWords(toks: Tok[], changes: Change[]): Tok[] {
 }
 
 const mistypedLegal = perWord(isMistypedLegal)
-const spelling = perWord(americanSpelling)
 const singularOf = perWord(singular)
+
+/** What the number, spelling and plural rules make of one word, worked out once per distinct word. */
+interface WordForm {
+  /** The word after the number rule ("third" → "3") or else the spelling rule ("colour" → "color"). */
+  canon: string
+  /** Which of the two changed it, if one did. */
+  kind: 'number' | 'spelling' | null
+  /** `canon` after the plural rule. */
+  final: string
+}
+
+const wordForm = perWord((t: string): WordForm => {
+  const n = numberCanon(t)
+  if (n !== t) return { canon: n, kind: 'number', final: singular(n) }
+  const us = americanSpelling(t)
+  return { canon: us, kind: us !== t ? 'spelling' : null, final: singular(us) }
+})
+
+/** Arrays of n nulls or n falses, shared by every name of that length (names are read-only): most names have no
+ * alternative reading, and many no decoration. */
+const allNull: (readonly null[])[] = []
+const allFalse: (readonly boolean[])[] = []
+const nulls = (n: number) => (allNull[n] ??= filled(n, null))
+const falses = (n: number) => (allFalse[n] ??= filled(n, false))
+
+/**
+ * A copy of exactly its length. An array grown by push keeps room for 16 or more, and the normalised names are kept
+ * (10,000 per suggest-all, in the cache too): that room was over half a name's memory, copied by every young-space
+ * collection of the first suggest-all. A copy of a pushed array stays packed, like every other name's.
+ */
+function kept<T>(pushed: T[]): T[] {
+  return pushed.slice()
+}
+
+function filled<T>(n: number, value: T): T[] {
+  const out: T[] = []
+  for (let k = 0; k < n; k++) out.push(value)
+  return kept(out)
+}
+
+function altsOf(toks: readonly Tok[]): (string | null)[] {
+  const out: (string | null)[] = []
+  for (const x of toks) out.push(x.alt ? singularOf(x.alt) : null)
+  return kept(out)
+}
+
+function decoOf(toks: readonly Tok[]): boolean[] {
+  const out: boolean[] = []
+  for (const x of toks) out.push(x.deco)
+  return kept(out)
+}
 
 function describeSegment(seg: Segment): string {
   const text = segmentText(seg)
@@ -282,52 +332,41 @@ function normalizeUncached(raw: string): NormalizedName {
       else toks.push(x)
     }
   }
+  // Number and spelling changes of every word first, then the plurals: the order `changes` has always had.
+  let plurals: Change[] | null = null
+  let anyAlt = false
+  let anyDeco = false
   for (const x of toks) {
     x.alt = spelledOut?.get(x.t) ?? null
-    const n = numberCanon(x.t)
-    if (n !== x.t) {
-      changes.push({ kind: 'number', from: x.s, to: n })
-      x.t = n
-      continue
-    }
-    const us = spelling(x.t)
-    if (us !== x.t) {
-      changes.push({ kind: 'spelling', from: x.s, to: us })
-      x.t = us
-    }
+    const form = wordForm(x.t)
+    if (form.kind !== null) changes.push({ kind: form.kind, from: x.s, to: form.canon })
+    if (form.final !== form.canon) (plurals ??= []).push({ kind: 'plural', from: x.s, to: form.final })
+    x.t = form.final
+    if (x.alt) anyAlt = true
+    if (x.deco) anyDeco = true
   }
-  for (const x of toks) {
-    const one = singularOf(x.t)
-    if (one !== x.t) {
-      changes.push({ kind: 'plural', from: x.s, to: one })
-      x.t = one
-    }
-  }
-  // One pass for the five parallel arrays: five `map` callbacks per name cost in the cold first suggest-all.
+  if (plurals) for (const c of plurals) changes.push(c)
+  // One pass for the parallel arrays: a `map` callback each cost in the cold first suggest-all.
   const tokens: string[] = []
-  const alts: (string | null)[] = []
-  const deco: boolean[] = []
   const surfaces: string[] = []
   const spelledTokens: string[] = []
   for (let k = 0; k < toks.length; k++) {
     const x = toks[k]!
     tokens.push(x.t)
-    alts.push(x.alt ? singularOf(x.alt) : null)
-    deco.push(x.deco === true)
-    surfaces.push(x.s.endsWith('.') ? x.s.slice(0, -1) : x.s)
+    surfaces.push(x.surface)
     spelledTokens.push(x.sp)
   }
   return {
     raw,
-    tokens,
-    alts,
-    deco,
-    surfaces,
+    tokens: kept(tokens),
+    alts: anyAlt ? altsOf(toks) : nulls(toks.length),
+    deco: anyDeco ? decoOf(toks) : falses(toks.length),
+    surfaces: kept(surfaces),
     key: tokens.join(' '),
     compact: tokens.join(''),
-    spelledTokens,
+    spelledTokens: kept(spelledTokens),
     spelled: spelledTokens.join(''),
-    changes,
+    changes: kept(changes),
     allCaps
   }
 }

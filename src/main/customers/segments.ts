@@ -1,4 +1,5 @@
 import { EXTRA_FOLDS } from './vocabulary'
+import { perWord } from './word-cache'
 
 // The first step of normalising a name: its parts (the name, ", Suite 200", "- North", "(RCH)") and their words, as
 // written and in canonical form. The rules that rewrite the words are in normalize.ts.
@@ -10,6 +11,8 @@ export interface Tok {
   s: string
   /** `s` in canonical form before any rule: the word as spelled. */
   sp: string
+  /** `s` without a trailing dot, as a reason quotes it. */
+  surface: string
   alt: string | null
   deco: boolean
 }
@@ -59,6 +62,22 @@ export function words(text: string): string[] {
   return out
 }
 
+/** A word as written and its spelled and quoted forms. */
+interface WordText {
+  s: string
+  sp: string
+  surface: string
+}
+
+// One set of strings per distinct word as written, shared by every name that has it: 10,000 names hold ~45,000 words
+// but a few thousand distinct ones, and the normalised names are kept, so a copy each made the first suggest-all's
+// garbage collector copy them from space to space. Shared strings also keep their hash for every later Map look-up.
+const wordText = perWord((s: string): WordText => ({
+  s,
+  sp: canonical(s),
+  surface: s.endsWith('.') ? s.slice(0, -1) : s
+}))
+
 /** `ascii`: the text is printable ASCII (see ASCII_WORD). */
 function tokenize(text: string, ascii: boolean): Tok[] {
   // Every field set from the start: tokens of one shape keep the normaliser's optimised code from being thrown away.
@@ -67,9 +86,15 @@ function tokenize(text: string, ascii: boolean): Tok[] {
   const re = ascii ? ASCII_WORD : WORD
   re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const s = m[0]
-    const sp = canonical(s)
-    out.push({ t: s === '&' || s === '+' ? 'and' : sp, s, sp, alt: null, deco: false })
+    const w = wordText(m[0])
+    out.push({
+      t: w.s === '&' || w.s === '+' ? 'and' : w.sp,
+      s: w.s,
+      sp: w.sp,
+      surface: w.surface,
+      alt: null,
+      deco: false
+    })
   }
   return out
 }
