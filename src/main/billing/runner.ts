@@ -34,7 +34,8 @@ import {
   type BillingMappingRecord,
   type RunItemRecord
 } from './store'
-import { orgMonthHwm, recordSamples } from './usage-store'
+import { orgMonthHwm } from './usage-store'
+import { SampleBatch } from './sample-batch'
 import { customersByOrg, syncedOrgs } from './synced-orgs'
 import { billingStopRequested } from './run-stop'
 import { createProgress, type ProgressReporter } from '../core/progress'
@@ -76,6 +77,7 @@ export class Runner {
   billingDay = ''
   syncMoney = false
   private readonly writes = new RunWrites(this)
+  private readonly samples: SampleBatch
   /** Unit cost/price changes planned per mapping id (shown on the row, written with the quantity). */
   private money = new Map<string, MoneyChange>()
   /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
@@ -103,6 +105,7 @@ export class Runner {
     private readonly opts: BillingSyncOptions
   ) {
     this.now = ctx.now()
+    this.samples = new SampleBatch(ctx.db)
     this.reporter = createProgress(ctx.events, 'billingSync', runId)
   }
 
@@ -312,7 +315,7 @@ export class Runner {
     try {
       const c = await connector.getUsageCounts(orgId)
       const takenAt = this.now.toISOString()
-      recordSamples(this.ctx.db, [
+      await this.samples.record([
         { source, orgId, metric: 'users', count: c.users, takenAt, origin: 'sync' },
         { source, orgId, metric: 'devices', count: c.devices, takenAt, origin: 'sync' }
       ])
