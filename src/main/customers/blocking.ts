@@ -18,6 +18,9 @@ const COMMON_KEY = 200
 /** Candidates with less than this share of the best candidate's weight only share common words. */
 const MIN_SHARE = 0.4
 const DELETION_WEIGHT = 0.5
+/** "No key list": longer than any list. A small integer, not Infinity: a field that holds both changes its shape
+ * when the first Infinity comes, and the optimised candidate search was thrown away for it. */
+const NO_LIST = 0x3fffffff
 const PREFIX_WEIGHT = 0.3
 
 function deletions(word: string): string[] {
@@ -28,6 +31,13 @@ function deletions(word: string): string[] {
 
 /** Words this short may be a short form ("Engrg", "Chiro") or half of a split word ("River Side"). */
 const SHORT_WORD = 6
+
+// The prefix keys by side and word length, read by one code path for both sides: a branch per side left the query
+// side's code unseen when the index built first, and the optimised code was thrown away at the first query.
+const INDEX_SHORT = ['p', 's']
+const INDEX_LONG = ['p']
+const QUERY_SHORT = ['p']
+const QUERY_LONG = ['s']
 
 /**
  * Keys of one word of a name (with its other reading, if any): they depend on the word alone. `side` decides the
@@ -43,11 +53,8 @@ function wordKeys(t: string, alt: string | null, side: 'index' | 'query'): Map<s
   if (t.length >= 3 && !digits) {
     const short = t.length <= SHORT_WORD
     const pre = t.slice(0, 3)
-    if (side === 'query') keys.set(`${short ? 'p' : 's'}:${pre}`, PREFIX_WEIGHT)
-    else {
-      keys.set(`p:${pre}`, PREFIX_WEIGHT)
-      if (short) keys.set(`s:${pre}`, PREFIX_WEIGHT)
-    }
+    const kinds = side === 'query' ? (short ? QUERY_SHORT : QUERY_LONG) : short ? INDEX_SHORT : INDEX_LONG
+    for (let k = 0; k < kinds.length; k++) keys.set(`${kinds[k]}:${pre}`, PREFIX_WEIGHT)
   }
   return keys
 }
@@ -67,7 +74,7 @@ interface WordHits {
   postings: Posting[]
   names: Int32Array
   weights: Float64Array
-  /** Length of the word's shortest key list (Infinity when none): decides the cap of a name's rarest key. */
+  /** Length of the word's shortest key list (NO_LIST when none): decides the cap of a name's rarest key. */
   rarest: number
 }
 
@@ -101,7 +108,12 @@ export class CandidateIndex {
         const alt = name.alts[w] ?? null
         const id = alt === null ? t : `${t} ${alt}`
         let lists = listsOfWord.get(id)
-        if (!lists) listsOfWord.set(id, (lists = [...wordKeys(t, alt, 'index').keys()].map((k) => this.listOf(k, i))))
+        if (!lists) {
+          // Pushed, not mapped: `map`'s arrays had another shape now and then, and the optimised build was dropped.
+          lists = []
+          for (const k of wordKeys(t, alt, 'index').keys()) lists.push(this.listOf(k, i))
+          listsOfWord.set(id, lists)
+        }
         for (let k = 0; k < lists.length; k++) {
           const list = lists[k]!
           if (list[list.length - 1] !== i) list.push(i)
@@ -157,15 +169,16 @@ export class CandidateIndex {
     return out
   }
 
-  /** The c: postings of a query name (its letters as normalised and as spelled), each key once. */
-  private compactPostings(name: NormalizedName): Posting[] {
+  /** The c: postings of a query name (its letters as normalised and as spelled), each key once; null for none (an
+   * empty array has another shape than a filled one, and meeting one threw the optimised search away). */
+  private compactPostings(name: NormalizedName): Posting[] | null {
     const out: Posting[] = []
     const keys = name.spelled === name.compact ? [name.compact] : [name.compact, name.spelled]
     for (const k of keys) {
       const list = this.compact.get(k)
       if (list) out.push({ list, weight: 2 * Math.log2(1 + this.size / list.length) })
     }
-    return out
+    return out.length > 0 ? out : null
   }
 
   /** A word's postings and their merge under COMMON_KEY (see WordHits). */
@@ -176,7 +189,7 @@ export class CandidateIndex {
     const postings = this.resolve(wordKeys(t, alt, 'query'))
     const { best } = this
     const names: number[] = []
-    let rarest = Infinity
+    let rarest = NO_LIST
     for (const { list, weight } of postings) {
       rarest = Math.min(rarest, list.length)
       if (list.length > COMMON_KEY) continue
@@ -206,11 +219,15 @@ export class CandidateIndex {
       this.here = new Int32Array(this.size)
     }
     const { acc, best, touched, here } = this
-    const words: WordHits[] = name.tokens.map((t, w) => this.hitsOf(t, name.alts[w] ?? null))
+    // Pushed, not mapped: `map`'s arrays did not always have the same shape, and the first one that differed threw
+    // the optimised search away.
+    const nWords = name.tokens.length
+    const words: WordHits[] = []
+    for (let w = 0; w < nWords; w++) words.push(this.hitsOf(name.tokens[w]!, name.alts[w] ?? null))
     const compact = name.compact ? this.compactPostings(name) : null
     // A name made only of common words still gets candidates from its rarest key.
-    let rarest = Infinity
-    for (const g of words) rarest = Math.min(rarest, g.rarest)
+    let rarest = NO_LIST
+    for (let w = 0; w < nWords; w++) rarest = Math.min(rarest, words[w]!.rarest)
     if (compact) for (const { list } of compact) rarest = Math.min(rarest, list.length)
     const cap = Math.max(COMMON_KEY, rarest)
 
@@ -235,7 +252,8 @@ export class CandidateIndex {
         best[i] = 0
       }
     }
-    for (const g of words) {
+    for (let w = 0; w < nWords; w++) {
+      const g = words[w]!
       // The merge holds exactly the lists under COMMON_KEY; a larger cap (every key common) walks the lists.
       if (cap > COMMON_KEY) {
         addGroup(g.postings)

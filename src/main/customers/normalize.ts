@@ -80,10 +80,24 @@ function dropAnd(segs: Segment[], changes: Change[]): void {
   }
 }
 
+// The words joined by a loop, not `map(…).join(…)`: in the first suggest-all the arrays `map` made here had another
+// shape than the one the optimised normaliser expected, and it was thrown away and compiled again.
+/** The canonical words run together ("L L C" → "llc"). */
+function letters(toks: readonly Tok[]): string {
+  let out = ''
+  for (let k = 0; k < toks.length; k++) out += toks[k]!.t
+  return out
+}
+
+/** The words as written, one space apart. */
+function written(toks: readonly Tok[]): string {
+  let out = ''
+  for (let k = 0; k < toks.length; k++) out += k === 0 ? toks[k]!.s : ` ${toks[k]!.s}`
+  return out
+}
+
 function isLegalOnly(toks: Tok[]): boolean {
-  return (
-    toks.length > 0 && (LEGAL_SUFFIXES.has(toks.map((x) => x.t).join('')) || toks.every((x) => LEGAL_SUFFIXES.has(x.t)))
-  )
+  return toks.length > 0 && (LEGAL_SUFFIXES.has(letters(toks)) || toks.every((x) => LEGAL_SUFFIXES.has(x.t)))
 }
 
 /** "Compnay", "Limted": a slip in a long legal word is still that word (short ones like "Co" are never guessed). */
@@ -99,10 +113,10 @@ function stripTrailingLegal(toks: Tok[], changes: Change[]): void {
     let run = 0
     while (run < toks.length && toks[toks.length - 1 - run]!.t.length === 1) run++
     // Spaced-out initials at the end: "L. L. C." arrives as l, l, c.
-    const letters = run >= 2 ? toks.slice(-run) : null
-    if (letters && toks.length > run && LEGAL_SUFFIXES.has(letters.map((x) => x.t).join(''))) {
+    const spaced = run >= 2 ? toks.slice(-run) : null
+    if (spaced && toks.length > run && LEGAL_SUFFIXES.has(letters(spaced))) {
       toks.splice(-run, run)
-      changes.push({ kind: 'suffix', from: letters.map((x) => x.s).join(' ') })
+      changes.push({ kind: 'suffix', from: written(spaced) })
       continue
     }
     const last = toks[toks.length - 1]
@@ -310,7 +324,7 @@ function normalizeUncached(raw: string): NormalizedName {
     }
     if (seg !== first && seg.style !== 'dash' && isLegalOnly(seg.toks)) {
       // ", Inc." or "(Pty)" as a whole decoration. A dash decoration is kept: "- PA" / "- CO" are states.
-      changes.push({ kind: 'suffix', from: seg.toks.map((x) => x.s).join(' ') })
+      changes.push({ kind: 'suffix', from: written(seg.toks) })
       seg.toks = []
       continue
     }

@@ -166,22 +166,41 @@ function otherThan(top: TopTwo, k: number, e: Edge, f: Figure): number {
   return other ? figureOf(other, f) : 0
 }
 
+function topTwo(size: number): TopTwo {
+  return { first: new Array<Edge | undefined>(size).fill(undefined), second: new Array(size).fill(undefined) }
+}
+
 /** Best other value involving the same org or the same customer (the runner-up on both sides). */
-function runnerUp(edges: Edge[], f: Figure, orgs: number, customers: number): (e: Edge) => number {
-  // The two best edges per org and per customer (ties keep the earlier edge first, as a stable sort would).
-  const byO: TopTwo = {
-    first: new Array<Edge | undefined>(orgs).fill(undefined),
-    second: new Array(orgs).fill(undefined)
-  }
-  const byC: TopTwo = {
-    first: new Array<Edge | undefined>(customers).fill(undefined),
-    second: new Array(customers).fill(undefined)
-  }
-  for (const e of edges) {
-    keepTop(byO, e.o, e, f)
-    keepTop(byC, e.c, e, f)
-  }
+function runnerUp(byO: TopTwo, byC: TopTwo, f: Figure): (e: Edge) => number {
   return (e) => Math.max(otherThan(byO, e.o, e, f), otherThan(byC, e.c, e, f))
+}
+
+/**
+ * The runner-ups of all three figures, from one pass over the edges: a pass per figure had the first pass's
+ * optimised code see only 'score' and be thrown away for 'core', then 'strength'.
+ */
+function rivalsOf(edges: Edge[], orgs: number, customers: number): Rivals {
+  // The two best edges per org and per customer (ties keep the earlier edge first, as a stable sort would).
+  const scoreO = topTwo(orgs)
+  const scoreC = topTwo(customers)
+  const coreO = topTwo(orgs)
+  const coreC = topTwo(customers)
+  const nearO = topTwo(orgs)
+  const nearC = topTwo(customers)
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k]!
+    keepTop(scoreO, e.o, e, 'score')
+    keepTop(scoreC, e.c, e, 'score')
+    keepTop(coreO, e.o, e, 'core')
+    keepTop(coreC, e.c, e, 'core')
+    keepTop(nearO, e.o, e, 'strength')
+    keepTop(nearC, e.c, e, 'strength')
+  }
+  return {
+    second: runnerUp(scoreO, scoreC, 'score'),
+    core: runnerUp(coreO, coreC, 'core'),
+    near: runnerUp(nearO, nearC, 'strength')
+  }
 }
 
 interface Rivals {
@@ -229,11 +248,7 @@ export function suggestMatches(
   const cs = prepare(customers, opts.exclude?.customerIds)
   const weights = corpusWeights([...os.map((x) => x.n), ...cs.map((x) => x.n)])
   const edges = scoreCandidates(os, cs, weights, opts.learned)
-  const rivals: Rivals = {
-    second: runnerUp(edges, 'score', os.length, cs.length),
-    core: runnerUp(edges, 'core', os.length, cs.length),
-    near: runnerUp(edges, 'strength', os.length, cs.length)
-  }
+  const rivals = rivalsOf(edges, os.length, cs.length)
   return assign(edges.filter((e) => e.score >= SUGGEST)).map((e) => {
     const reason = explainScored(os[e.o]!.n, cs[e.c]!.n, e.scored)
     const rare = rareWordPhrase(os[e.o]!.n, e, weights)
