@@ -5,7 +5,13 @@ import type { Scored } from './similarity'
 
 // A short phrase a person can check for why two names were scored as they were: which word was read as which.
 
-const quoted = (name: NormalizedName, idx: readonly number[]) => `'${idx.map((i) => name.surfaces[i]).join(' ')}'`
+/** The words at `idx`, quoted. A loop, not `map(…).join(…)`: the arrays `map` made had another shape now and then,
+ * and the optimised reasons were thrown away. */
+function quoted(name: NormalizedName, idx: readonly number[]): string {
+  let out = ''
+  for (let k = 0; k < idx.length; k++) out += k === 0 ? name.surfaces[idx[k]!]! : ` ${name.surfaces[idx[k]!]!}`
+  return `'${out}'`
+}
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 function matchPhrase(a: NormalizedName, b: NormalizedName, m: WordMatch): string | null {

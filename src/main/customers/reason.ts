@@ -10,11 +10,15 @@ function diffKey(c: Change): string {
 
 /** Changes made on one side only (multiset difference in both directions). */
 export function changesOnOneSide(a: NormalizedName, b: NormalizedName): Change[] {
+  // Indexed loops over pushed arrays, no `map` or for-of: an empty array has another shape than a filled one, and
+  // meeting the other kind first in optimised code threw it away (twice in the first suggest-all).
   const counts = new Map<string, number>()
-  const keysB = b.changes.map(diffKey)
-  for (const k of keysB) counts.set(k, (counts.get(k) ?? 0) + 1)
+  const keysB: string[] = []
+  for (let x = 0; x < b.changes.length; x++) keysB.push(diffKey(b.changes[x]!))
+  for (let x = 0; x < keysB.length; x++) counts.set(keysB[x]!, (counts.get(keysB[x]!) ?? 0) + 1)
   const out: Change[] = []
-  for (const c of a.changes) {
+  for (let x = 0; x < a.changes.length; x++) {
+    const c = a.changes[x]!
     const k = diffKey(c)
     const n = counts.get(k) ?? 0
     if (n > 0) counts.set(k, n - 1)
@@ -85,7 +89,9 @@ export function changePhrases(
   // Grouped by kind in one pass (a filter per kind was twelve passes per shown suggestion). Words already explained
   // otherwise (a typo) are left out: "Harirs" is a typo, not a plural.
   const byKind = new Map<ChangeKind, Change[]>()
-  for (const c of changesOnOneSide(a, b)) {
+  const changes = changesOnOneSide(a, b)
+  for (let x = 0; x < changes.length; x++) {
+    const c = changes[x]!
     if (ignoreWords.has(c.from)) continue
     const cs = byKind.get(c.kind)
     if (cs) cs.push(c)

@@ -146,6 +146,13 @@ function tokenWeight(name: NormalizedName, i: number, weight: (t: string) => num
   return weight(name.tokens[i]!) * (name.deco[i] ? SCORE.decoration : 1)
 }
 
+// The outcomes without an alignment, one shared (read-only) object each, made when the module loads. Made per pair,
+// the first 'same' stored its score as a small integer and the first 'spacing' then changed that field's shape,
+// throwing away the optimised code that read it.
+const NOTHING: Scored = { score: 0, kind: 'none' }
+const SAME: Scored = { score: SCORE.same, kind: 'same', coverage: 1 }
+const SPACING: Scored = { score: SCORE.spacing, kind: 'spacing', coverage: 1 }
+
 /**
  * The score alone, without building a reason: used for every candidate pair in bulk matching. Bulk callers pass each
  * name's precomputed weights (`nameWeights` with `ctx.weight`).
@@ -157,10 +164,10 @@ export function scoreNames(
   wa?: NameWeights,
   wb?: NameWeights
 ): Scored {
-  if (!a.key || !b.key) return { score: 0, kind: 'none' }
-  if (a.key === b.key) return { score: SCORE.same, kind: 'same', coverage: 1 }
+  if (!a.key || !b.key) return NOTHING
+  if (a.key === b.key) return SAME
   // Spacing is judged on the words as spelled: singular-folding would make "Roberts Sons" read as "Robertson".
-  if (a.spelled === b.spelled) return { score: SCORE.spacing, kind: 'spacing', coverage: 1 }
+  if (a.spelled === b.spelled) return SPACING
 
   const weight = ctx.weight ?? one
   const weightsA = wa ?? nameWeights(a, weight)
