@@ -2,7 +2,7 @@ import { osaDistance } from './edit-distance'
 import { markDecorations, dropSelfAcronyms } from './decorations'
 import { canonical, foldAccents, segmentText, splitSegments, words, type Segment, type Tok } from './segments'
 import { americanSpelling, numberCanon, singular, spellOutAccents } from './word-relations'
-import { perWord } from './word-cache'
+import { WordCache } from './word-cache'
 import { ABBREVIATIONS, LEGAL_SUFFIXES, LONG_LEGAL_SUFFIXES, NUMBER_WORDS, POSITIONAL } from './vocabulary'
 
 /** What the normaliser changed, so a suggestion can say why two names were treated as one. */
@@ -163,8 +163,10 @@ function dropNumberWords(toks: Tok[], changes: Change[]): Tok[] {
   })
 }
 
-const mistypedLegal = perWord(isMistypedLegal)
-const singularOf = perWord(singular)
+const mistypedCache = new WordCache<boolean>()
+const mistypedLegal = (t: string) => mistypedCache.get(t) ?? mistypedCache.set(t, isMistypedLegal(t))
+const singularCache = new WordCache<string>()
+const singularOf = (t: string) => singularCache.get(t) ?? singularCache.set(t, singular(t))
 
 /** What the number, spelling and plural rules make of one word, worked out once per distinct word. */
 interface WordForm {
@@ -176,12 +178,15 @@ interface WordForm {
   final: string
 }
 
-const wordForm = perWord((t: string): WordForm => {
+function formOf(t: string): WordForm {
   const n = numberCanon(t)
   if (n !== t) return { canon: n, kind: 'number', final: singular(n) }
   const us = americanSpelling(t)
   return { canon: us, kind: us !== t ? 'spelling' : null, final: singular(us) }
-})
+}
+
+const formCache = new WordCache<WordForm>()
+const wordForm = (t: string) => formCache.get(t) ?? formCache.set(t, formOf(t))
 
 /** Arrays of n nulls or n falses, shared by every name of that length (names are read-only): most names have no
  * alternative reading, and many no decoration. */

@@ -105,7 +105,8 @@ export function cannotReach(
     for (let j = 0; j < m; j++) if (wb[2 * m + j]! & INITIALS && mayBeInitialsOf(b, j, a)) return false
   if (scratch.length < m) scratch = new Uint8Array(m)
   const pairedB = scratch
-  pairedB.fill(0, 0, m)
+  // Cleared by a loop: a typed array's `fill` is a call into the runtime, once per candidate pair (~50,000).
+  for (let j = 0; j < m; j++) pairedB[j] = 0
   let pairable = 0
   let extra = 0
   let lonesA = 0

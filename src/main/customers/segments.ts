@@ -1,5 +1,5 @@
 import { EXTRA_FOLDS } from './vocabulary'
-import { perWord } from './word-cache'
+import { WordCache } from './word-cache'
 
 // The first step of normalising a name: its parts (the name, ", Suite 200", "- North", "(RCH)") and their words, as
 // written and in canonical form. The rules that rewrite the words are in normalize.ts.
@@ -72,11 +72,9 @@ interface WordText {
 // One set of strings per distinct word as written, shared by every name that has it: 10,000 names hold ~45,000 words
 // but a few thousand distinct ones, and the normalised names are kept, so a copy each made the first suggest-all's
 // garbage collector copy them from space to space. Shared strings also keep their hash for every later Map look-up.
-const wordText = perWord((s: string): WordText => ({
-  s,
-  sp: canonical(s),
-  surface: s.endsWith('.') ? s.slice(0, -1) : s
-}))
+const textCache = new WordCache<WordText>()
+const wordText = (s: string) =>
+  textCache.get(s) ?? textCache.set(s, { s, sp: canonical(s), surface: s.endsWith('.') ? s.slice(0, -1) : s })
 
 /** `ascii`: the text is printable ASCII (see ASCII_WORD). */
 function tokenize(text: string, ascii: boolean): Tok[] {
