@@ -87,12 +87,19 @@ export function daysOf(key: MonthKey, zone: string): Array<{ day: string; start:
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>()
+let last: { ms: number; zone: string; bucket: { month: MonthKey; day: string } } = {
+  ms: NaN,
+  zone: '',
+  bucket: { month: '', day: '' }
+}
 
 /**
  * The month and day buckets ('2026-03', '2026-03-31') of an instant in `zone`, computed once per sample.
  * One cached Intl formatter per zone (what luxon uses underneath) instead of a luxon DateTime per call.
  */
 export function bucketOf(ms: number, zone: string): { month: MonthKey; day: string } {
+  // A billing run stamps every org's samples with the run's one instant: formatting it once serves them all.
+  if (ms === last.ms && zone === last.zone) return last.bucket
   let f = dayFormats.get(zone)
   if (!f) {
     requireZone(zone)
@@ -108,7 +115,8 @@ export function bucketOf(ms: number, zone: string): { month: MonthKey; day: stri
     else if (p.type === 'day') d = p.value
   }
   const month = `${y}-${m}`
-  return { month, day: `${month}-${d}` }
+  last = { ms, zone, bucket: { month, day: `${month}-${d}` } }
+  return last.bucket
 }
 
 function parseMonthKey(key: unknown): { year: number; month: number } {
