@@ -297,8 +297,12 @@ export function mayPair(
 }
 
 /** A word shaped like initials ("CU"): see initialismAt. */
+const INITIALS_SHAPE = /^[A-Z]{2,5}$/
+
 export function mayBeInitials(name: NormalizedName, i: number): boolean {
-  return !name.allCaps && /^[A-Z]{2,5}$/.test(name.surfaces[i]!)
+  const s = name.surfaces[i]!
+  // The length first: most words are longer than initials, and the test is per word of every name.
+  return !name.allCaps && s.length >= 2 && s.length <= 5 && INITIALS_SHAPE.test(s)
 }
 
 let allFree = new Uint8Array(32).fill(1)

@@ -4,7 +4,9 @@ import type { Change, ChangeKind, NormalizedName } from './normalize'
 // between the two names explain the match: if both say "LLC", removing it is not why they matched.
 
 function diffKey(c: Change): string {
-  const detail = c.kind === 'plural' ? (c.to ?? '') : c.from.toLowerCase().replace(/\.$/, '')
+  const from = c.kind === 'plural' ? '' : c.from.toLowerCase()
+  // A trailing dot dropped by a slice, not a regular expression: this runs for every change of every shown pair.
+  const detail = c.kind === 'plural' ? (c.to ?? '') : from.endsWith('.') ? from.slice(0, -1) : from
   return `${c.kind}:${detail}`
 }
 
