@@ -49,9 +49,8 @@ function hasDigit(t: string): boolean {
  * that start alike ("Restaraunt").
  */
 export function typoDistance(a: string, b: string): number | null {
+  if (!typoLengths(a, b) || hasDigit(a) || hasDigit(b)) return null
   const short = Math.min(a.length, b.length)
-  const long = Math.max(a.length, b.length)
-  if (long - short > 2 || short < 4 || long < 5 || hasDigit(a) || hasDigit(b)) return null
   const d = osaDistance(a, b, 2)
   if (d > 2 || (DESCRIPTIVE_WORDS.has(a) && DESCRIPTIVE_WORDS.has(b))) return null
   if (d === 1) return 1
@@ -196,8 +195,9 @@ const isAbbreviation = (st: State, i: number, j: number) => {
     st.memo.abbreviation(a.tokens[i]!, b.tokens[j]!) || st.memo.abbreviation(a.spelledTokens[i]!, b.spelledTokens[j]!)
   )
 }
-/** typoDistance's length rule alone, checked before the remembered relation is looked up. */
-function typoLengths(x: string, y: string): boolean {
+/** typoDistance's length rule alone (within two letters, both 4+ long, one 5+): checked before a remembered
+ * relation is looked up, and by the reach bound's pre-test (word-facts.ts). */
+export function typoLengths(x: string, y: string): boolean {
   const d = x.length - y.length
   return d <= 2 && d >= -2 && x.length >= 4 && y.length >= 4 && (x.length >= 5 || y.length >= 5)
 }

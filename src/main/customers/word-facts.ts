@@ -1,4 +1,4 @@
-import type { Equivalences } from './align'
+import { typoLengths, type Equivalences } from './align'
 
 // A cheap, exact pre-test for the reach bound's word-pair relations (reach.ts). The first suggest-all at 5,000 × 5,000
 // asks how ~80,000 distinct word pairs relate and about one in ninety relates at all; working each one out with
@@ -37,8 +37,7 @@ const atMostTwo = (x: number) => {
  * or substitution; a transposition moves letters without changing them), so three missing means a distance over 2.
  */
 export function mayBeTypo(x: string, mx: number, y: string, my: number): boolean {
-  const d = x.length - y.length
-  if (d > 2 || d < -2 || x.length < 4 || y.length < 4 || (x.length < 5 && y.length < 5)) return false
+  if (!typoLengths(x, y)) return false
   return ((mx | my) & DIGIT) === 0 && atMostTwo(mx & ~my) && atMostTwo(my & ~mx)
 }
 
