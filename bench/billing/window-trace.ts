@@ -78,6 +78,13 @@ export function windowTrace(t0: number, t1: number): string {
           .map((r) => `${(r.granted - t0).toFixed(0)}→${(r.replied - t0).toFixed(0)}`)
           .join(' ')}`
       )
+    // TIMELINE_BINS=ms: grants per bin over the first window (what the first window's spread is made of).
+    const bin = Number(process.env.TIMELINE_BINS ?? 0)
+    if (bin > 0) {
+      const counts = new Array<number>(Math.ceil(w.windowMs / bin)).fill(0)
+      for (const x of g) if (x < w.windowMs) counts[Math.floor(x / bin)]!++
+      say(`      first window, grants per ${bin} ms: ${counts.join(' ')}`)
+    }
     const at = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9].map((p) => `${p * 100}% ${q(g, p)}`)
     say(`      granted by (ms): ${at.join(', ')}`)
     // Work left when the other APIs were done: a backlog here is this API's own pace, not its rate limit.

@@ -31,9 +31,10 @@ export async function readQuantities(
   const out = new Map<string, QuantityRead | Error>()
   const wanted = new Set(targets.map(targetKey))
   // Only the asked lines' reads are kept, page by page: the parsed schedules are dropped as soon as they are read.
-  // Each is told to onRead at once, so a run writes while later pages load (the list has no page count, so its pages
-  // come one after another, syncro.md §2). First sight wins (a schedule shifted onto the next page while listing
-  // shows twice), so what onRead was told is what the map holds.
+  // Each is told to onRead at once, so a run writes while later pages load. The list has no page count (syncro.md
+  // §2), but the asked invoices should exist: the pages that hold that many are asked at once (api.each), later ones
+  // one after another. First sight wins (a schedule shifted onto the next page while listing shows twice), so what
+  // onRead was told is what the map holds.
   const keep = (s: SyncroSchedule) => {
     for (const line of s.lines) {
       const key = targetKey({ containerId: String(s.id), itemId: String(line.id) })
@@ -44,7 +45,7 @@ export async function readQuantities(
     }
   }
   if (ids.length >= LIST_ALL_FROM)
-    await api.each('/schedules', 'schedules', SchedulePageSchema, {}, (page) => page.forEach(keep))
+    await api.each('/schedules', 'schedules', SchedulePageSchema, {}, (page) => page.forEach(keep), ids.length)
   else {
     const one = async (id: string): Promise<void> => {
       try {
