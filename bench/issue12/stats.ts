@@ -9,7 +9,10 @@ export interface Figure {
 
 export function figure(values: readonly number[]): Figure {
   const v = [...values].sort((a, b) => a - b)
-  return { min: v[0]!, median: v[Math.floor((v.length - 1) / 2)]!, max: v[v.length - 1]!, runs: v.length }
+  const n = v.length
+  // An even count has two middles: their mean (the lower one alone flattered 2- and 4-run figures).
+  const median = n % 2 ? v[(n - 1) / 2]! : (v[n / 2 - 1]! + v[n / 2]!) / 2
+  return { min: v[0]!, median, max: v[n - 1]!, runs: n }
 }
 
 /** Runs fn `runs` times (after one warm-up) and returns its wall times in ms. */
