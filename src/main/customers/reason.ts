@@ -4,10 +4,10 @@ import type { Change, ChangeKind, NormalizedName } from './normalize'
 // between the two names explain the match: if both say "LLC", removing it is not why they matched.
 
 function diffKey(c: Change): string {
-  const from = c.kind === 'plural' ? '' : c.from.toLowerCase()
+  if (c.kind === 'plural') return `plural:${c.to ?? ''}`
+  const from = c.from.toLowerCase()
   // A trailing dot dropped by a slice, not a regular expression: this runs for every change of every shown pair.
-  const detail = c.kind === 'plural' ? (c.to ?? '') : from.endsWith('.') ? from.slice(0, -1) : from
-  return `${c.kind}:${detail}`
+  return `${c.kind}:${from.endsWith('.') ? from.slice(0, -1) : from}`
 }
 
 /** Changes made on one side only (multiset difference in both directions). */
@@ -16,8 +16,11 @@ export function changesOnOneSide(a: NormalizedName, b: NormalizedName): Change[]
   // meeting the other kind first in optimised code threw it away (twice in the first suggest-all).
   const counts = new Map<string, number>()
   const keysB: string[] = []
-  for (let x = 0; x < b.changes.length; x++) keysB.push(diffKey(b.changes[x]!))
-  for (let x = 0; x < keysB.length; x++) counts.set(keysB[x]!, (counts.get(keysB[x]!) ?? 0) + 1)
+  for (let x = 0; x < b.changes.length; x++) {
+    const k = diffKey(b.changes[x]!)
+    keysB.push(k)
+    counts.set(k, (counts.get(k) ?? 0) + 1)
+  }
   const out: Change[] = []
   for (let x = 0; x < a.changes.length; x++) {
     const c = a.changes[x]!

@@ -60,7 +60,7 @@ export class SyncroApi {
   ): Promise<void> {
     type Reply = { [P in K]: I[] } & { meta?: { total_pages?: number } }
     const ahead = new Map<number, Promise<Reply>>()
-    const fetch = (page: number): Promise<Reply> => {
+    const replyTo = (page: number): Promise<Reply> => {
       const got = ahead.get(page)
       if (got) {
         ahead.delete(page)
@@ -79,7 +79,7 @@ export class SyncroApi {
         asked.catch(() => undefined)
         ahead.set(p, asked)
       }
-      const reply = await fetch(page)
+      const reply = await replyTo(page)
       const items = reply[key]
       const total = reply.meta?.total_pages
       if (total === undefined && items.length > 0) {

@@ -14,12 +14,12 @@ import { Toolbar } from './Toolbar'
 import './customers.css'
 
 // Every keystroke in the search box re-renders this screen; the panels beside the grid keep their props (the view,
-// its customers), so they skip that render instead of reconciling two 5,000-customer pickers per key.
+// its customers), so they skip that render instead of reconciling two 5,000-customer pickers per key. (The toolbar
+// holds the search box and reads the query itself, so it renders per key either way.)
 const CatchAllPanel = memo(CatchAllSelector)
 const RefreshPanel = memo(RefreshControls)
 const LearnedPanel = memo(LearnedEquivalences)
 const IgnoredPanel = memo(IgnoredCustomers)
-const ToolbarPanel = memo(Toolbar)
 
 export function CustomersScreen() {
   const view = useCustomers((s) => s.view)
@@ -42,7 +42,6 @@ export function CustomersScreen() {
     [ofSource]
   )
   const onDisable = useCallback((org: OrgRow) => setDisabling(org), [])
-  const sources = useMemo(() => (view?.sources ?? []).map((s) => s.source), [view])
 
   if (!view) {
     return error ? (
@@ -71,7 +70,7 @@ export function CustomersScreen() {
         <CatchAllPanel view={view} />
         <RefreshPanel refreshedAt={view.refreshedAt} />
       </div>
-      <ToolbarPanel counts={counts} confidentCount={confidentCount} sources={sources} />
+      <Toolbar counts={counts} confidentCount={confidentCount} sources={view.sources.map((s) => s.source)} />
       <LearnedPanel />
       <IgnoredPanel customers={view.customers} />
       <div className="customers__messages">
