@@ -105,7 +105,7 @@ async function sync(app: App): Promise<void> {
     cpuMs: (cpu.user + cpu.system) / 1000,
     rssAfterSyncMb: rss(),
     peakRssMb: peakRss(),
-    ...(tracing ? { trace: windowTrace(t0, t1) } : {})
+    ...(tracing ? { trace: windowTrace(t0, t1, cpu0) } : {})
   })
   phase = 'idle'
 }

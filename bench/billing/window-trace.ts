@@ -10,6 +10,8 @@ interface Req {
   asked: number
   granted: number
   replied: number
+  /** This process's CPU (user + system, ms) when the reply came. */
+  cpu: number
 }
 /** ReplyWindow's fields this trace reads (private there; the trace wraps its run to time each request). */
 interface Traced {
@@ -25,7 +27,7 @@ export function installWindowTrace(): void {
   proto.run = function (this: Traced, fn, signal) {
     let w = byWindow.get(this)
     if (!w) byWindow.set(this, (w = { limit: this.limit, windowMs: this.windowMs, reqs: [] }))
-    const r: Req = { asked: performance.now(), granted: 0, replied: 0 }
+    const r: Req = { asked: performance.now(), granted: 0, replied: 0, cpu: 0 }
     w.reqs.push(r)
     return origRun.call(
       this,
@@ -35,6 +37,7 @@ export function installWindowTrace(): void {
           return await fn()
         } finally {
           r.replied = performance.now()
+          r.cpu = cpuMs(process.cpuUsage())
         }
       },
       signal
@@ -42,10 +45,15 @@ export function installWindowTrace(): void {
   }
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000
+
 const NAMES: Record<number, string> = { 180: 'syncro', 600: 'jumpcloud', 10_000: 'autotask' }
 
-/** The summary of the requests asked between t0 and t1 (performance.now() times of this process). */
-export function windowTrace(t0: number, t1: number): string {
+/**
+ * The summary of the requests asked between t0 and t1 (performance.now() times of this process); cpu0 is the
+ * process's CPU usage at t0.
+ */
+export function windowTrace(t0: number, t1: number, cpu0: NodeJS.CpuUsage): string {
   const lines: string[] = [`    wall ${(t1 - t0).toFixed(0)} ms`]
   const say = (s: string) => lines.push(s)
   for (const w of byWindow.values()) {
@@ -87,6 +95,16 @@ export function windowTrace(t0: number, t1: number): string {
     }
     const at = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9].map((p) => `${p * 100}% ${q(g, p)}`)
     say(`      granted by (ms): ${at.join(', ')}`)
+    // The last window's k requests take the slots freed by the first window's first k replies (the window counts
+    // by replies), so the k-th reply of the run, plus the windows between, is when the last one can start: how fast
+    // the first k came back, and the CPU this process spent until then, bound the whole run.
+    if (reqs.length > w.limit) {
+      const k = ((reqs.length - 1) % w.limit) + 1
+      const kth = [...reqs].sort((a, b) => a.replied - b.replied)[k - 1]!
+      say(
+        `      reply #${k} (the last window's ${k} requests follow it) at ${(kth.replied - t0).toFixed(0)} ms, CPU of this process until then ${(kth.cpu - cpuMs(cpu0)).toFixed(0)} ms`
+      )
+    }
     // Work left when the other APIs were done: a backlog here is this API's own pace, not its rate limit.
     const ends = [...byWindow.values()]
       .filter((o) => o !== w)
