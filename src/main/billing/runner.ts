@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import PQueue from 'p-queue'
 import { PSA_KINDS, sourceInfo, type SourceKind } from '../../shared/registry'
 import type { PlanRow } from '../../shared/contract/billing'
@@ -21,6 +22,7 @@ import { DayBilling, type StepContext } from './source-billing'
 import { moneyChange, moneyWords, type MoneyChange } from './money'
 import { reconcileInterrupted } from './reconcile'
 import { PrefetchFeed } from './prefetch-feed'
+import { BatchFlushPolicy } from './batch-flush'
 import { RunWrites } from './run-writes'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, SystemicBreaker } from './run-errors'
@@ -62,14 +64,6 @@ export interface BillingSyncOptions {
  * trips; queueing inside the client costs nothing since its window counts by replies (connectors/http/reply-window.ts).
  */
 const DEFAULT_CONCURRENCY = 16
-/**
- * Writes per batch call (re-read queries each): large enough to amortise them, small enough to overlap. A batch goes
- * once it holds as many as were flushed so far and as orgs are left to count, within these bounds: the first
- * writes start after 16 counts, not 250 (the PSA's write threads idled ~3 s at 1,000 orgs), and the writes left
- * after the last count are few (a full batch there was a ~1 s tail). About 8 more batches than fixed 250s.
- */
-const WRITE_BATCH = 250
-const MIN_WRITE_BATCH = 16
 
 /** One run's pipeline: count → snapshot → HWM → per mapping: re-read the PSA quantity, plan, write if changed. */
 export class Runner {
@@ -196,7 +190,15 @@ export class Runner {
     const steps = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
     const stepsDone: Array<Promise<void>> = []
     let counted = 0
-    let flushed = 0
+    const sources = new Set<SourceConnector>()
+    const loop0 = performance.eventLoopUtilization()
+    const policy = new BatchFlushPolicy(orgs.length, () => performance.eventLoopUtilization(loop0).utilization)
+    // Full batches go while counting goes on, so the writes overlap the source's rate limit.
+    const flush = (): Promise<void> | null => {
+      if (!batch || !policy.due(pending.length, counted, sources)) return null
+      policy.took(pending.length)
+      return this.writes.writeBatch(connector, batch, pending.splice(0))
+    }
     this.total = mappings.length + orphans.length + byDay.mappings.length
     for (const m of orphans) this.finish(m, blockedRow(m, null, mappingBlock(m, customerOf)!))
     this.progress('counts', 0, orgs.length)
@@ -204,8 +206,15 @@ export class Runner {
     await Promise.all(
       orgs.map((ref) =>
         counts.add(async () => {
-          await this.snapshot(await session.source(ref.source), ref)
+          const source = await session.source(ref.source)
+          sources.add(source)
+          await this.snapshot(source, ref)
           this.progress('counts', ++counted, orgs.length)
+          // A batch held back (batch-flush.ts) goes when the source's window is spent, steps done or not; its failure
+          // is awaited with the steps' below (marked handled now, or Node reports it first).
+          const held = flush()
+          held?.catch(() => undefined)
+          if (held) stepsDone.push(held)
           const hwm = orgMonthHwm(ctx.db, ref.source, ref.orgId, this.month)
           const mine = byOrg.get(orgKey(ref)) ?? []
           if (!mine.length) return
@@ -216,12 +225,7 @@ export class Runner {
               steps.add(async () => {
                 const o = { approvals, settings, prefetched: feed.view(), batch, pending }
                 for (const m of mine) await this.step(connector, m, hwm[m.metric], mappingBlock(m, customerOf), o)
-                // Flush full batches while counting goes on, so the writes overlap the source's rate limit.
-                const size = Math.min(flushed, orgs.length - counted)
-                if (batch && pending.length >= Math.min(WRITE_BATCH, Math.max(MIN_WRITE_BATCH, size))) {
-                  flushed += pending.length
-                  await this.writes.writeBatch(connector, batch, pending.splice(0))
-                }
+                await flush()
               })
             )
           )

@@ -312,6 +312,8 @@ export interface SourceConnector {
   verify(): Promise<{ displayName: string; orgCount: number }>
   listOrganizations(): Promise<SourceOrg[]>
   getUsageCounts(orgId: string): Promise<UsageCounts>
+  /** Whether count requests are waiting for the source's rate window now (absent: the source has none to speak of). */
+  atRateLimit?(): boolean
   /**
    * All events of these types for these orgs in [start, end), oldest first, all pages. Without
    * `eventTypes`: every type where the source chooses alerts by severity (SaaS Alerts); none for JumpCloud.

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { createHttpClient } from '../../../src/main/connectors/http'
 import { SlidingWindowLimiter } from '../../sims/common/limiters'
@@ -36,6 +36,28 @@ describe('rate limit', () => {
     // busy cores), so only the overall span is checked there: 10 requests at 3 per 300 ms span at least two
     // full windows even with that jitter; an unthrottled client arrives within a few ms.
     expect((arrived[9] as number) - (arrived[0] as number)).toBeGreaterThanOrEqual(2 * intervalMs)
+  })
+})
+
+describe('at the rate limit', () => {
+  it('says so while a request waits for the window, and not before or after', async () => {
+    server = await startTestServer((_req, res) => json(res, 200, {}))
+    const client = createHttpClient({
+      name: 'JumpCloud',
+      baseURL: server.url,
+      rateLimit: { limit: 2, intervalMs: 60_000 }
+    })
+    const get = (i: number, signal?: AbortSignal) =>
+      client.request({ method: 'GET', url: `/w/${i}`, schema: z.unknown(), signal })
+    await Promise.all([get(0), get(1)])
+    expect(client.atRateLimit()).toBe(false) // the window is spent, but nothing waits for it
+    const stop = new AbortController()
+    const third = get(2, stop.signal)
+    await vi.waitFor(() => expect(client.atRateLimit()).toBe(true))
+    stop.abort()
+    await expect(third).rejects.toMatchObject({ code: 'cancelled' })
+    expect(client.atRateLimit()).toBe(false)
+    expect(server.arrivals).toHaveLength(2)
   })
 })
 

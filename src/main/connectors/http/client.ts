@@ -198,7 +198,8 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
 
   return {
     request,
-    stats: () => ({ ...counters })
+    stats: () => ({ ...counters }),
+    atRateLimit: () => limiter.queued > 0
   }
 }
 

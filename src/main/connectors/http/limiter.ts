@@ -47,4 +47,9 @@ export class RequestLimiter {
   get paused(): boolean {
     return this.window.paused
   }
+
+  /** Requests waiting for the rate window (not for a per-key slot). */
+  get queued(): number {
+    return this.window.queued
+  }
 }

@@ -45,6 +45,11 @@ export class ReplyWindow {
     return this.pausedUntil > this.now()
   }
 
+  /** Requests waiting for a slot now: the window is spent (or paused), so this client goes at the far side's pace. */
+  get queued(): number {
+    return this.waiters.length
+  }
+
   private acquire(signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted()
     return new Promise<void>((resolve, reject) => {

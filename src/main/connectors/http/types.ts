@@ -82,4 +82,6 @@ export interface HttpStats {
 export interface HttpClient {
   request<T>(req: HttpRequest<T>): Promise<HttpResponse<T>>
   stats(): HttpStats
+  /** Whether requests are waiting for the rate window now (it is spent, or paused after a 429). */
+  atRateLimit(): boolean
 }

@@ -201,7 +201,14 @@ export function createJumpCloudConnector(opts: JumpCloudConnectorOptions): Sourc
     }
   }
 
-  return { verify, listOrganizations, getUsageCounts, fetchEvents, listDevices }
+  return {
+    verify,
+    listOrganizations,
+    getUsageCounts,
+    atRateLimit: () => consoleHttp.atRateLimit(),
+    fetchEvents,
+    listDevices
+  }
 }
 
 function parseCursor(header: string): string[] {
