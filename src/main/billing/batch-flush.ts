@@ -8,31 +8,47 @@ import type { SourceConnector } from '../connectors/types'
  */
 export const WRITE_BATCH = 250
 export const MIN_WRITE_BATCH = 16
-/** Event-loop utilisation from which this process, not the network, sets how fast the counts go out. */
-export const LOOP_SATURATED = 0.9
+/**
+ * Event-loop utilisation (since counting started) from which this process's CPU, not the network, sets how fast the
+ * counts go out: busy more than it waits. Over a real network it is far lower (replies take 100s of ms); a bench with
+ * local simulators sits near 1, yet an early reading can dip to ~0.9 while the first replies are awaited.
+ */
+export const LOOP_BUSY = 0.5
 
 /**
  * When a run's batched writes (a PSA with setQuantities) go. Before the first batch there is one more condition: while
- * this process's event loop is saturated and no source's counts wait for its rate window yet, the writes wait (until
+ * this process's event loop is busy (LOOP_BUSY) and no source's counts wait for its rate window yet, the writes wait (until
  * one does, or every org is counted). The first window's count replies set the pace of the whole run — a reply-counted
- * window reopens one window after them — and while the loop is saturated a batch's replies would take the CPU those
+ * window reopens one window after them — and while the loop is busy a batch's replies would take the CPU those
  * counts need. Over a real network the loop is mostly idle and nothing waits.
  */
 export class BatchFlushPolicy {
   private flushed = 0
   private open = false
 
-  /** `loopBusy`: the event loop's utilisation since counting started, 0…1. */
+  /**
+   * `orgs` to count, of which `stepOrgs` have billing mappings (steps that may write); `loopBusy`: the event loop's
+   * utilisation since counting started, 0…1.
+   */
   constructor(
     private readonly orgs: number,
+    private readonly stepOrgs: number,
     private readonly loopBusy: () => number
   ) {}
 
-  /** Whether the `pending` writes should go now, `counted` orgs of all being counted so far. */
-  due(pending: number, counted: number, sources: Iterable<Pick<SourceConnector, 'atRateLimit'>>): boolean {
+  /**
+   * Whether the `pending` writes should go now, `counted` orgs being counted and `planned` orgs' steps done so far.
+   * Once every step is done, whatever is pending goes at once, beside batches still in flight.
+   */
+  due(
+    pending: number,
+    { counted, planned }: { counted: number; planned: number },
+    sources: Iterable<Pick<SourceConnector, 'atRateLimit'>>
+  ): boolean {
     if (pending === 0) return false
-    if (!this.open) this.open = counted >= this.orgs || this.loopBusy() < LOOP_SATURATED || anyAtLimit(sources)
+    if (!this.open) this.open = counted >= this.orgs || this.loopBusy() < LOOP_BUSY || anyAtLimit(sources)
     if (!this.open) return false
+    if (planned >= this.stepOrgs) return true
     const size = Math.min(this.flushed, this.orgs - counted)
     return pending >= Math.min(WRITE_BATCH, Math.max(MIN_WRITE_BATCH, size))
   }

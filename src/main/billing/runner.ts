@@ -190,12 +190,18 @@ export class Runner {
     const steps = new PQueue({ concurrency: this.opts.concurrency ?? DEFAULT_CONCURRENCY })
     const stepsDone: Array<Promise<void>> = []
     let counted = 0
+    let planned = 0 // orgs whose steps are done, of `stepOrgs`
+    const stepOrgs = orgs.filter((r) => byOrg.has(orgKey(r))).length
     const sources = new Set<SourceConnector>()
     const loop0 = performance.eventLoopUtilization()
-    const policy = new BatchFlushPolicy(orgs.length, () => performance.eventLoopUtilization(loop0).utilization)
+    const policy = new BatchFlushPolicy(
+      orgs.length,
+      stepOrgs,
+      () => performance.eventLoopUtilization(loop0).utilization
+    )
     // Full batches go while counting goes on, so the writes overlap the source's rate limit.
     const flush = (): Promise<void> | null => {
-      if (!batch || !policy.due(pending.length, counted, sources)) return null
+      if (!batch || !policy.due(pending.length, { counted, planned }, sources)) return null
       policy.took(pending.length)
       return this.writes.writeBatch(connector, batch, pending.splice(0))
     }
@@ -225,6 +231,7 @@ export class Runner {
               steps.add(async () => {
                 const o = { approvals, settings, prefetched: feed.view(), batch, pending }
                 for (const m of mine) await this.step(connector, m, hwm[m.metric], mappingBlock(m, customerOf), o)
+                planned++
                 await flush()
               })
             )
