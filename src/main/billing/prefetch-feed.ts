@@ -1,4 +1,4 @@
-import type { QuantityRead } from '../connectors/types'
+import type { BillingTargetRef, PsaConnector, QuantityRead } from '../connectors/types'
 
 type Read = QuantityRead | Error
 
@@ -54,4 +54,31 @@ export class PrefetchFeed {
     this.waiters.delete(key)
     for (const resolve of list) resolve()
   }
+}
+
+/**
+ * The connector's batch read of these targets (none: null), handed to `feed` as it arrives. A failure goes to
+ * `failed` (the run aborts) and resolves null; the feed ends either way, so no step waits for ever.
+ */
+export async function prefetchInto(
+  feed: PrefetchFeed,
+  connector: PsaConnector,
+  targets: readonly BillingTargetRef[],
+  o: { billingDay: string; progress: (done: number, total: number) => void; failed: (e: unknown) => void }
+): Promise<Map<string, Read> | null> {
+  let map: Map<string, Read> | null = null
+  if (connector.getQuantities) {
+    o.progress(0, targets.length)
+    try {
+      map = await connector.getQuantities(
+        targets.map((t) => ({ containerId: t.containerId, itemId: t.itemId })),
+        { billingDay: o.billingDay, onRead: feed.onRead }
+      )
+      o.progress(targets.length, targets.length)
+    } catch (e) {
+      o.failed(e)
+    }
+  }
+  feed.end(map)
+  return map
 }

@@ -21,7 +21,7 @@ import { mappingBlock, type MappingBlock } from './mapping-block'
 import { DayBilling, type StepContext } from './source-billing'
 import { moneyChange, moneyWords, type MoneyChange } from './money'
 import { reconcileInterrupted } from './reconcile'
-import { PrefetchFeed } from './prefetch-feed'
+import { PrefetchFeed, prefetchInto } from './prefetch-feed'
 import { BatchFlushPolicy } from './batch-flush'
 import { RunWrites } from './run-writes'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
@@ -180,7 +180,11 @@ export class Runner {
     // starts: 2 requests for 1,000 Autotask targets instead of 2,000. Safe for deltas because its setQuantity
     // re-reads at the effective date and refuses a mismatch.
     const feed = new PrefetchFeed()
-    const prefetchedOrNull = this.prefetch(connector, [...mappings, ...byDay.mappings], feed)
+    const prefetchedOrNull = prefetchInto(feed, connector, [...mappings, ...byDay.mappings], {
+      billingDay: this.billingDay,
+      progress: (done, total) => this.progress('read', done, total),
+      failed: (e) => void (this.aborted ??= isAppError(e) ? e : new AppError('internal', errorText(e)))
+    })
 
     // A connector that can write many at once (Autotask) gets the run's writes in one call, its re-reads batched.
     const batch = !this.opts.dryRun && connector.setQuantities ? connector.setQuantities.bind(connector) : null
@@ -295,29 +299,6 @@ export class Runner {
       if (this.opts.dryRun) return
       for (const r of records) if (r.mappingId) setLastSync(db, r.mappingId, r.at, lastResultText(r))
     })()
-  }
-
-  /** The batch read (none: null), handed to `feed` as it arrives; a failure aborts the run and resolves null. */
-  private async prefetch(
-    connector: PsaConnector,
-    mappings: BillingMappingRecord[],
-    feed: PrefetchFeed
-  ): Promise<Map<string, QuantityRead | Error> | null> {
-    let map: Map<string, QuantityRead | Error> | null = null
-    if (connector.getQuantities) {
-      this.progress('read', 0, mappings.length)
-      try {
-        map = await connector.getQuantities(
-          mappings.map((m) => ({ containerId: m.containerId, itemId: m.itemId })),
-          { billingDay: this.billingDay, onRead: feed.onRead }
-        )
-        this.progress('read', mappings.length, mappings.length)
-      } catch (e) {
-        this.aborted ??= isAppError(e) ? e : new AppError('internal', errorText(e))
-      }
-    }
-    feed.end(map)
-    return map
   }
 
   /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */
