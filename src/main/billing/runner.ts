@@ -22,7 +22,7 @@ import { DayBilling, type StepContext } from './source-billing'
 import { moneyChange, moneyWords, type MoneyChange } from './money'
 import { reconcileInterrupted } from './reconcile'
 import { PrefetchFeed, prefetchInto } from './prefetch-feed'
-import { BatchFlushPolicy } from './batch-flush'
+import { BatchFlushPolicy, WritesInFlight } from './batch-flush'
 import { RunWrites } from './run-writes'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, SystemicBreaker } from './run-errors'
@@ -203,11 +203,13 @@ export class Runner {
       stepOrgs,
       () => performance.eventLoopUtilization(loop0).utilization
     )
-    // Full batches go while counting goes on, so the writes overlap the source's rate limit.
-    const flush = (): Promise<void> | null => {
-      if (!batch || !policy.due(pending.length, { counted, planned }, sources)) return null
+    // Full batches go while counting goes on, so the writes overlap the source's rate limit; one that settles may
+    // start the next.
+    const writing = new WritesInFlight()
+    const flush = (): void => {
+      if (!batch || !policy.due(pending.length, { counted, planned, writing: writing.size }, sources)) return
       policy.took(pending.length)
-      return this.writes.writeBatch(connector, batch, pending.splice(0))
+      writing.add(this.writes.writeBatch(connector, batch, pending.splice(0)), flush)
     }
     this.total = mappings.length + orphans.length + byDay.mappings.length
     for (const m of orphans) this.finish(m, blockedRow(m, null, mappingBlock(m, customerOf)!))
@@ -220,11 +222,7 @@ export class Runner {
           sources.add(source)
           await this.snapshot(source, ref)
           this.progress('counts', ++counted, orgs.length)
-          // A batch held back (batch-flush.ts) goes when the source's window is spent, steps done or not; its failure
-          // is awaited with the steps' below (marked handled now, or Node reports it first).
-          const held = flush()
-          held?.catch(() => undefined)
-          if (held) stepsDone.push(held)
+          flush() // a batch held back (batch-flush.ts) goes when the source's window is spent, steps done or not
           const hwm = orgMonthHwm(ctx.db, ref.source, ref.orgId, this.month)
           const mine = byOrg.get(orgKey(ref)) ?? []
           if (!mine.length) return
@@ -236,7 +234,7 @@ export class Runner {
                 const o = { approvals, settings, prefetched: feed.view(), batch, pending }
                 for (const m of mine) await this.step(connector, m, hwm[m.metric], mappingBlock(m, customerOf), o)
                 planned++
-                await flush()
+                flush()
               })
             )
           )
@@ -244,6 +242,7 @@ export class Runner {
       )
     )
     await Promise.all(stepsDone)
+    await writing.drain()
     // A failed read has set this.aborted: every step said "not attempted", recorded below, and the run ends with it.
     const prefetched = await prefetchedOrNull
     await byDay.push(connector, { approvals, settings, prefetched, batch, pending })
