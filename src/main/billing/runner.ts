@@ -16,7 +16,6 @@ import { loadMappings } from '../customers/store'
 import { orgKey, type OrgRef } from '../../shared/contract/org-ref'
 import { dayKey, monthKey } from './hwm'
 import { ensureHwmBuckets } from './hwm-job'
-import { deleteIntents } from './intents-store'
 import { mappingBlock, type MappingBlock } from './mapping-block'
 import { DayBilling, type StepContext } from './source-billing'
 import { moneyChange, moneyWords, type MoneyChange } from './money'
@@ -26,13 +25,12 @@ import { BatchFlushPolicy, WritesInFlight } from './batch-flush'
 import { RunWrites } from './run-writes'
 import { computePlan, isWrite, parseQuantity, type PlanItem } from './plan'
 import { Abort, errorText, SystemicBreaker } from './run-errors'
-import { blockedRow, failedRow, lastResultText, planRow, toRecord } from './run-rows'
+import { blockedRow, failedRow, planRow, toRecord } from './run-rows'
+import { recordRunItems } from './run-record'
 import {
   approvalsFor,
-  insertRunItems,
   listBillingMappings,
   loadBillingSettings,
-  setLastSync,
   type BillingMappingRecord,
   type RunItemRecord
 } from './store'
@@ -77,6 +75,8 @@ export class Runner {
   /** Rows finished so far (kept when the run aborts, so Activity shows what was done). */
   rows: PlanRow[] = []
   private records: RunItemRecord[] = []
+  /** How many of `records` are in the database. */
+  private recorded = 0
   psa: PsaKind = PSA_KINDS[0]
   private synced = new Map<string, string>()
   /** Org names of other sources' mappings, by mapping id (org ids are unique per source only). */
@@ -209,7 +209,10 @@ export class Runner {
     const flush = (): void => {
       if (!batch || !policy.due(pending.length, { counted, planned, writing: writing.size }, sources)) return
       policy.took(pending.length)
-      writing.add(this.writes.writeBatch(connector, batch, pending.splice(0)), flush)
+      writing.add(this.writes.writeBatch(connector, batch, pending.splice(0)), () => {
+        this.record() // while the run waits for rate windows, not all at its end
+        flush()
+      })
     }
     this.total = mappings.length + orphans.length + byDay.mappings.length
     for (const m of orphans) this.finish(m, blockedRow(m, null, mappingBlock(m, customerOf)!))
@@ -247,7 +250,7 @@ export class Runner {
     const prefetched = await prefetchedOrNull
     await byDay.push(connector, { approvals, settings, prefetched, batch, pending })
     if (batch && pending.length > 0) await this.writes.writeBatch(connector, batch, pending)
-    this.record(this.records)
+    this.record(true)
     // Not one answer from a remote that failed every time: it is down, whatever the number of items.
     this.aborted ??= this.sourceBreaker.neverAnswered() ?? this.psaBreaker.neverAnswered()
     if (this.aborted) throw new Abort(this.aborted)
@@ -290,14 +293,11 @@ export class Runner {
     this.progress(this.phase, ++this.done, this.total)
   }
 
-  private record(records: RunItemRecord[]): void {
-    const db = this.ctx.db
-    db.transaction(() => {
-      insertRunItems(db, this.runId, records)
-      deleteIntents(db, this.runId) // settled: the items say what happened
-      if (this.opts.dryRun) return
-      for (const r of records) if (r.mappingId) setLastSync(db, r.mappingId, r.at, lastResultText(r))
-    })()
+  /** Records the rows finished since the last call (run-record.ts). */
+  private record(end = false): void {
+    const records = this.records.slice(this.recorded)
+    recordRunItems(this.ctx.db, this.runId, records, { dryRun: this.opts.dryRun, end })
+    this.recorded += records.length
   }
 
   /** Reads and stores one org's counts. A failure leaves this month's earlier snapshots (or "unknown") in charge: never a guessed 0. */
