@@ -8,9 +8,8 @@ import {
   ZERO_COUNTS,
   type RunItemRecord
 } from '../../../src/main/billing/store'
-import { openDatabase, type Db } from '../../../src/main/db/connection'
-import { migrate } from '../../../src/main/db/migrate'
-import { migrations } from '../../../src/main/db/migrations'
+import type { Db } from '../../../src/main/db/connection'
+import { psaDb } from './psa-db'
 import { PSA_KINDS, SOURCE_KINDS } from '../../../src/shared/registry'
 
 // A run killed mid-way has recorded some items but never its counts (they are written when a run finishes); the
@@ -37,11 +36,7 @@ function item(result: string, n: number): RunItemRecord {
 
 describe('markInterruptedRuns', () => {
   it("sums a killed run's recorded items into its counts and leaves finished runs alone", () => {
-    db = openDatabase(':memory:')
-    migrate(db, migrations)
-    db.prepare(
-      "INSERT INTO integrations (kind, role, display_name, settings_json, created_at, updated_at) VALUES (?, 'psa', 'PSA', '{}', ?, ?)"
-    ).run(PSA_KINDS[0], '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')
+    db = psaDb()
     insertRun(db, { id: 'killed', trigger: 'manual', dryRun: false, startedAt: '2026-12-02T00:00:00.000Z' })
     insertRunItems(db, 'killed', [
       item('unchanged', 1),

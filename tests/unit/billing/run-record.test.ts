@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { putIntents, type WriteIntent } from '../../../src/main/billing/intents-store'
 import { recordRunItems } from '../../../src/main/billing/run-record'
 import { insertRun, loadRunItems, type RunItemRecord } from '../../../src/main/billing/store'
-import { openDatabase, type Db } from '../../../src/main/db/connection'
-import { migrate } from '../../../src/main/db/migrate'
-import { migrations } from '../../../src/main/db/migrations'
+import type { Db } from '../../../src/main/db/connection'
+import { psaDb } from './psa-db'
 import { PSA_KINDS, SOURCE_KINDS } from '../../../src/shared/registry'
 
 // A billing run records its rows as its write batches settle, not only at its end: each record settles the intents
@@ -28,24 +27,23 @@ const record = (mappingId: string): RunItemRecord => ({
   message: null,
   at: '2026-12-02T00:00:00.000Z'
 })
-const intent = (mappingId: string): WriteIntent => ({
-  psa: PSA_KINDS[0]!,
-  mappingId,
-  source: SOURCE_KINDS[0]!,
-  orgId: `org-${mappingId}`,
-  target,
-  oldQuantity: 1,
-  newQuantity: 2,
-  action: 'update',
-  change: { from: 1, to: 2, billingDay: '2026-12-02' }
-})
+const intent = (mappingId: string): WriteIntent => {
+  const { psa, source, orgId, oldQuantity, action } = record(mappingId)
+  return {
+    psa,
+    mappingId,
+    source,
+    orgId,
+    target,
+    oldQuantity,
+    newQuantity: 2,
+    action,
+    change: { from: 1, to: 2, billingDay: '2026-12-02' }
+  }
+}
 
 function freshRun(): Db {
-  db = openDatabase(':memory:')
-  migrate(db, migrations)
-  db.prepare(
-    "INSERT INTO integrations (kind, role, display_name, settings_json, created_at, updated_at) VALUES (?, 'psa', 'PSA', '{}', ?, ?)"
-  ).run(PSA_KINDS[0], '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')
+  db = psaDb()
   insertRun(db, { id: 'run', trigger: 'manual', dryRun: false, startedAt: '2026-12-02T00:00:00.000Z' })
   return db
 }
