@@ -74,7 +74,8 @@ function anyAtLimit(sources: Iterable<Pick<SourceConnector, 'atRateLimit'>>): bo
 /**
  * The run's batches being written. Each one settled may start the next (flush again: what gathered meanwhile), and the
  * run waits for all, those started meanwhile included. A batch that rejects (its items' own failures do not: they
- * become rows) fails the run, as an awaited one did.
+ * become rows), or a settle step that throws (recording its rows), fails the run once all have settled — never an
+ * unhandled rejection mid-run.
  */
 export class WritesInFlight {
   private readonly running = new Set<Promise<void>>()
@@ -87,10 +88,11 @@ export class WritesInFlight {
   add(batch: Promise<void>, settled: () => void): void {
     const tracked: Promise<void> = batch
       .catch((error: unknown) => void (this.failure ??= { error }))
-      .finally(() => {
+      .then(() => {
         this.running.delete(tracked)
         settled()
       })
+      .catch((error: unknown) => void (this.failure ??= { error }))
     this.running.add(tracked)
   }
 

@@ -124,4 +124,16 @@ describe('WritesInFlight', () => {
     await expect(drained).rejects.toThrow('database is locked')
     expect(goodSettled).toBe(true)
   })
+
+  it('fails the drain, not the process, when what runs after a batch throws (recording its rows)', async () => {
+    const w = new WritesInFlight()
+    const first = manual()
+    w.add(first.promise, () => {
+      throw new Error('disk I/O error')
+    })
+    first.settle()
+    await new Promise((r) => setImmediate(r)) // settled before anyone drains: no unhandled rejection
+    expect(w.size).toBe(0)
+    await expect(w.drain()).rejects.toThrow('disk I/O error')
+  })
 })
