@@ -5,12 +5,15 @@ import type { SourceConnector } from '../connectors/types'
  * once it holds as many as were flushed so far and as orgs are left to count, within these bounds: the first
  * writes start after 16 counts, not 250 (the PSA's write threads idled ~3 s at 1,000 orgs), and the writes left
  * after the last count are few (a full batch there was a ~1 s tail). About 8 more batches than fixed 250s.
- * In the last WRITE_BATCH orgs a batch also goes at MIN_WRITE_BATCH whenever none is in flight: the last rate window's
- * counts come in over a few hundred ms, and waiting there for half of them left the write threads idle, then a backlog
- * after the last count (~0.1 s at 1,000 orgs).
  */
 export const WRITE_BATCH = 250
 export const MIN_WRITE_BATCH = 16
+/**
+ * In the last END_ORGS orgs to count a batch also goes at MIN_WRITE_BATCH whenever none is in flight: the last rate
+ * window's counts (JumpCloud: up to 300 orgs a window) come in over a few hundred ms, and waiting there for half of them
+ * left the write threads idle, then a backlog after the last count (~0.1 s at 1,000 orgs).
+ */
+export const END_ORGS = 250
 /**
  * Event-loop utilisation (since counting started) from which this process's CPU, not the network, sets how fast the
  * counts go out: busy more than it waits. Over a real network it is far lower (replies take 100s of ms); a bench with
@@ -54,7 +57,7 @@ export class BatchFlushPolicy {
     if (!this.open) return false
     if (planned >= this.stepOrgs) return true
     const left = this.orgs - counted
-    if (left <= WRITE_BATCH && writing === 0 && pending >= MIN_WRITE_BATCH) return true
+    if (left <= END_ORGS && writing === 0 && pending >= MIN_WRITE_BATCH) return true
     const size = Math.min(this.flushed, left)
     return pending >= Math.min(WRITE_BATCH, Math.max(MIN_WRITE_BATCH, size))
   }
@@ -86,13 +89,14 @@ export class WritesInFlight {
   }
 
   add(batch: Promise<void>, settled: () => void): void {
+    const fail = (error: unknown) => void (this.failure ??= { error })
     const tracked: Promise<void> = batch
-      .catch((error: unknown) => void (this.failure ??= { error }))
+      .catch(fail)
       .then(() => {
         this.running.delete(tracked)
         settled()
       })
-      .catch((error: unknown) => void (this.failure ??= { error }))
+      .catch(fail)
     this.running.add(tracked)
   }
 

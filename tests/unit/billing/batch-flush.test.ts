@@ -95,14 +95,17 @@ describe('WritesInFlight', () => {
     const first = manual()
     const second = manual()
     const order: string[] = []
+    let firstSettled!: () => void
+    const firstDone = new Promise<void>((r) => (firstSettled = r))
     w.add(first.promise, () => {
       order.push('first settled')
       w.add(second.promise, () => order.push('second settled')) // what gathered meanwhile goes
+      firstSettled()
     })
     expect(w.size).toBe(1)
     const drained = w.drain().then(() => order.push('drained'))
     first.settle()
-    await new Promise((r) => setImmediate(r))
+    await firstDone
     expect(order).toEqual(['first settled'])
     expect(w.size).toBe(1)
     second.settle()
